@@ -1,0 +1,158 @@
+"""Article metadata found in the file itself: a header block, YAML front matter, or the text.
+
+Each finder returns only what the file states; anything it cannot find stays '' (unknown), never a
+guess. The caller records where each value came from (manifest / header / text / unknown).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import dateparser
+import py3langid
+import yaml
+
+from analysis.text import Sentence, dateline_length
+
+FIELDS = ("title", "outlet", "published", "url", "language", "author")
+HEADER_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "source": "outlet",
+    "outlet": "outlet",
+    "publication": "outlet",
+    "publisher": "outlet",
+    "date": "published",
+    "published": "published",
+    "publication date": "published",
+    "url": "url",
+    "link": "url",
+    "language": "language",
+    "lang": "language",
+    "author": "author",
+    "byline": "author",
+}
+_HEADER_LINE_RE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(.*?)\s*$")
+_FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_DATE_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PREFER_DATES_FROM": "past",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+_DATE_LABEL_RE = re.compile(
+    r"^\s*(?:date|published|updated|posted|last updated|first published)\s*:?\s*", re.I
+)
+_OUTLET_PATTERNS = [
+    re.compile(r"[\"“]([^\"”]{2,60})[\"”] is a registered trade ?mark", re.I),
+    re.compile(
+        r"(?:copyright|©)\s*(?:©\s*)?(?:\d{4}\s*)?(?:by\s+)?([A-Z][\w&'’.-]*(?: [A-Z&][\w&'’.-]*){0,5})"
+    ),
+    re.compile(r"^\s*([A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,4})\.\s+home of the\b", re.I | re.M),
+    re.compile(r"^\s*(?:with|for) the ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5})\s*$", re.M),
+]
+_TRAILING_WORDS = re.compile(r"\s+(?:All|Ltd|Limited|Inc|LLC|Plc|Group)\.?$")
+
+
+@dataclass
+class Found:
+    """Metadata values and the text body that follows any header block."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    body_start: int = 0
+
+
+def normalise_date(value: object) -> str:
+    """A date in any common written form as YYYY-MM-DD, or '' when it is not a full date."""
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    text = _DATE_LABEL_RE.sub("", text).split("|")[0].strip()
+    parsed = dateparser.parse(
+        text, languages=["en", "de", "fr", "es", "it"], settings=_DATE_SETTINGS
+    )
+    return parsed.date().isoformat() if parsed else ""
+
+
+def parse_header(text: str) -> Found:
+    """Metadata from YAML front matter or a top block of `Key: value` lines ended by a blank line."""
+    front = _FRONT_MATTER_RE.match(text)
+    if front:
+        try:
+            data = yaml.safe_load(front.group(1))
+        except yaml.YAMLError:
+            data = None
+        if isinstance(data, dict):
+            return Found(known_fields(data), front.end())
+    lines = text.split("\n")
+    values: dict[str, str] = {}
+    offset = 0
+    for line in lines:
+        if not line.strip():
+            if values:
+                return Found(values, offset + len(line) + 1)
+            return Found()
+        match = _HEADER_LINE_RE.match(line)
+        if not match or match.group(1).strip().lower() not in HEADER_KEYS:
+            return Found()
+        values.update(known_fields({match.group(1): match.group(2)}))
+        offset += len(line) + 1
+    return Found()
+
+
+def known_fields(data: dict) -> dict[str, str]:
+    """The metadata fields among `data`'s keys (any header spelling), dates normalised."""
+    values = {}
+    for key, value in data.items():
+        name = HEADER_KEYS.get(str(key).strip().lower())
+        if name and value not in (None, ""):
+            values[name] = normalise_date(value) if name == "published" else str(value).strip()
+    return {k: v for k, v in values.items() if v}
+
+
+def date_in_text(raw_text: str, sentences: list[Sentence]) -> str:
+    """The date of a date line near the top ('13:46, Sat, Oct 19, 2024', 'date 2024-10-28')."""
+    for sentence in sentences[:12]:
+        length = dateline_length(sentence.text)
+        if length:
+            found = normalise_date(sentence.text[:length])
+            if found:
+                return found
+    return ""
+
+
+def outlet_in_text(raw_text: str) -> str:
+    """The outlet named by a trademark, copyright, masthead or byline line ('' when none)."""
+    for pattern in _OUTLET_PATTERNS:
+        match = pattern.search(raw_text)
+        if match:
+            name = _TRAILING_WORDS.sub("", match.group(1).strip(" .,")).strip(" .,")
+            if len(name) > 1:
+                return name
+    return ""
+
+
+def title_in_text(sentences: list[Sentence], raw_text: str) -> str:
+    """The first line when it reads as a headline: a whole line of 4–25 words with no full stop."""
+    previous_end = 0
+    for sentence in sentences[:4]:
+        if sentence.is_boilerplate:
+            previous_end = sentence.char_end
+            continue
+        line_start = raw_text.rfind("\n", 0, sentence.char_start) + 1
+        line_end = raw_text.find("\n", sentence.char_end)
+        line_end = len(raw_text) if line_end < 0 else line_end
+        whole_line = not raw_text[max(line_start, previous_end) : sentence.char_start].strip()
+        whole_line = whole_line and not raw_text[sentence.char_end : line_end].strip()
+        words = len(sentence.text.split())
+        if whole_line and 4 <= words <= 25 and not sentence.text.rstrip().endswith("."):
+            return sentence.text.strip()
+        if words > 3 or not whole_line:
+            return ""
+        previous_end = sentence.char_end
+    return ""
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language (py3langid; its model ships in the package)."""
+    return py3langid.classify(text[:20000])[0] if text.strip() else ""

@@ -1,0 +1,193 @@
+"""The column names of every table the analysis produces, in one place.
+
+These names are the export contract: `python -m analysis export` writes one CSV per table with exactly
+these columns, and the dashboard reads them. Add columns at the end; never rename or drop one.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+TABLES: dict[str, dict[str, str]] = {
+    "articles": {
+        "article_id": "stable id from the article's text (first 12 hex digits of its SHA-256)",
+        "file": "path of the source file relative to the corpus folder (#row N inside CSV/JSONL)",
+        "outlet": "publishing outlet, '' when unknown",
+        "outlet_source": "where the outlet came from: manifest / header / text / unknown",
+        "published": "publication date as YYYY-MM-DD, '' when unknown",
+        "published_source": "manifest / header / text / unknown",
+        "language": "ISO 639-1 code of the article text",
+        "title": "headline, '' when unknown",
+        "url": "URL, '' when unknown",
+        "words": "word count of the analysed (clean) text",
+        "sha256": "SHA-256 of the file's bytes (of the row's text for CSV/JSONL rows)",
+        "language_source": "manifest / header / text (detected) / unknown",
+        "title_source": "manifest / header / text / unknown",
+        "origin_language": "language the article was first published in (manifest), '' when unknown",
+        "author": "author or byline, '' when unknown",
+        "credit_line": "photo or wire credit from the manifest, '' when unknown",
+        "sentences": "number of sentences analysed (boilerplate and repeats excluded)",
+        "boilerplate_sentences": "sentences marked as page furniture and left out",
+        "repeated_sentences": "sentences repeated inside the article and counted once",
+        "warnings": "load warnings for this article, '; '-separated",
+    },
+    "load_report": {
+        "file": "path relative to the corpus folder",
+        "status": "loaded / loaded with warnings / skipped",
+        "reason": "why it was skipped, or its warnings; '' when loaded cleanly",
+        "article_id": "id of the article loaded from it ('' when skipped)",
+    },
+    "sentences": {
+        "article_id": "article the sentence belongs to",
+        "sentence_id": "'<article_id>:<index>', the id evidence columns point at",
+        "index": "0-based position in the article",
+        "char_start": "offset of the first character in the article's raw text",
+        "char_end": "offset after the last character in the raw text",
+        "is_boilerplate": "page furniture (credits, captions, copyright, comment box): not analysed",
+        "is_repeat": "repeats an earlier sentence of the same article: not counted again",
+        "text": "the sentence, line breaks replaced by spaces",
+    },
+    "figures": {
+        "article_id": "article ('' from extract_figures on bare text)",
+        "outlet": "outlet of the article",
+        "published": "publication date of the article",
+        "value_low": "lower end of the value (== value_high for a single value); empty when vague",
+        "value_high": "upper end of the value; empty when vague",
+        "vague": "vague quantity as written ('several thousand', 'dozens'); '' otherwise",
+        "value_text": "the number as written",
+        "approximator": "as many as / up to / over / more than / at least / around / between ...",
+        "kind": "troops / casualties / weapons / money / other",
+        "subject": "what is counted ('North Korean soldiers')",
+        "actor": "country or side the counted thing belongs to, '' when not stated",
+        "claimant": "who the article credits with the figure, else the outlet",
+        "modality": "asserted / possible / reported / denied",
+        "sentence": "evidence sentence",
+        "char_start": "offset of the number in the raw text",
+        "char_end": "offset after the number",
+        "is_repeat": "the sentence repeats an earlier one",
+        "sentence_id": "evidence sentence id",
+    },
+    "claims_timeline": {
+        "published": "publication date of the article",
+        "outlet": "outlet",
+        "article_id": "article",
+        "kind": "figure kind",
+        "actor": "actor",
+        "subject": "what is counted",
+        "value_low": "lower end",
+        "value_high": "upper end",
+        "approximator": "hedge",
+        "modality": "asserted / possible / reported / denied",
+        "claimant": "who is credited",
+        "sentence": "evidence sentence",
+        "sentence_id": "evidence sentence id",
+    },
+    "who_reported_what": {
+        "claim_id": "id of the grouped claim",
+        "kind": "figure kind",
+        "actor": "actor",
+        "subject": "representative subject",
+        "value_low": "lowest value in the group",
+        "value_high": "highest value in the group",
+        "outlets": "outlets carrying the claim, '; '-separated",
+        "n_outlets": "number of outlets",
+        "claimants": "claimants, '; '-separated",
+        "first_seen": "earliest publication date",
+        "conflict": "another outlet gives a non-overlapping estimate of the same kind and actor",
+        "conflicts_with": "claim ids it conflicts with, '; '-separated",
+        "sentence_ids": "evidence sentence ids, '; '-separated",
+    },
+    "escalation_hits": {
+        "article_id": "article",
+        "outlet": "outlet",
+        "category": "lexicon category",
+        "term": "lexicon entry that matched",
+        "matched": "text as written",
+        "negated": "negated within the clause ('no escalation', 'does not deny')",
+        "voice": "narrator / quoted",
+        "speaker": "speaker when quoted, '' otherwise",
+        "sentence": "evidence sentence",
+        "char_start": "offset of the match in the raw text",
+        "char_end": "offset after the match",
+        "weight": "lexicon weight of the term",
+        "sentence_id": "evidence sentence id",
+    },
+    "escalation_rates": {
+        "level": "outlet / article",
+        "outlet": "outlet",
+        "article_id": "article ('' at outlet level)",
+        "category": "lexicon category",
+        "hits": "non-negated hits, quoted speech included",
+        "hits_narrator": "non-negated hits in the outlet's own words",
+        "words": "words analysed (the base of the rates)",
+        "per_1000_words": "hits per 1,000 words, quoted speech included",
+        "per_1000_words_narrator": "narrator hits per 1,000 words",
+        "weighted_per_1000_words": "sum of term weights per 1,000 words",
+    },
+    "top_terms": {
+        "outlet": "outlet",
+        "term": "lexicon entry",
+        "category": "lexicon category",
+        "hits": "non-negated hits",
+        "rank": "1 = most frequent in the outlet",
+    },
+    "quotes": {
+        "article_id": "article",
+        "outlet": "outlet",
+        "quote_id": "'<article_id>:q<n>'",
+        "speaker": "who is quoted, '' when unknown",
+        "affiliation": "speaker's actor (Russia, Ukraine, NATO ...), '' when unknown",
+        "camp": "speaker's camp (West / Ukraine / Russia/DPRK / ...), '' when unknown",
+        "cue": "attribution cue (said, told reporters, according to ...)",
+        "kind": "direct / reported",
+        "text": "quoted or reported text",
+        "words": "words in the quoted text",
+        "char_start": "offset of the quoted text in the raw text",
+        "char_end": "offset after the quoted text",
+        "sentence_ids": "sentences it spans, '; '-separated",
+    },
+    "framing": {
+        "article_id": "article",
+        "outlet": "outlet",
+        "claim": "the claim framed (core claim or a figure)",
+        "figure_ref": "'' for the core claim; the figure's sentence_id and value for a figure",
+        "framing": "confirmed / asserted / reported / alleged / denied / not denied",
+        "by": "who confirms / asserts / denies, '' when the outlet itself",
+        "cue": "the words that decide the framing",
+        "sentence": "evidence sentence",
+        "sentence_id": "evidence sentence id",
+    },
+    "stance": {
+        "outlet": "outlet",
+        "actor": "actor (Russia, North Korea, Ukraine, West/NATO ...)",
+        "mentions": "sentences mentioning the actor",
+        "tone_score": "mean sentiment of those sentences, -1 .. 1",
+        "tone_label": "critical / neutral / favourable",
+        "escalation_hits": "escalation hits in sentences about the actor",
+        "quoted_share": "share of the outlet's quoted words spoken by this actor's camp",
+        "evidence_ids": "sentence ids behind the label, '; '-separated",
+    },
+    "summaries": {
+        "outlet": "outlet",
+        "summary": "one sentence generated from the tables",
+        "evidence_ids": "sentence ids behind every clause, '; '-separated",
+    },
+}
+
+
+def columns(table: str) -> list[str]:
+    """Column names of `table`, in export order."""
+    return list(TABLES[table])
+
+
+def empty(table: str) -> pd.DataFrame:
+    """An empty table with the right columns, for 'nothing found' results."""
+    return pd.DataFrame(columns=columns(table))
+
+
+def conform(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Return `frame` with exactly the schema's columns in order; a missing column is an error."""
+    missing = [c for c in columns(table) if c not in frame.columns]
+    if missing:
+        raise ValueError(f"table {table!r} lacks columns {missing}")
+    return frame[columns(table)].reset_index(drop=True)

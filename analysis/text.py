@@ -1,0 +1,278 @@
+"""Cleaning of article text: paragraphs, sentences with raw-text offsets, boilerplate and repeats.
+
+The raw text is never changed. Every sentence is a span of it; `Sentence.text` is that span with line
+breaks turned into spaces (same length), so an offset inside a sentence maps straight back to the raw
+text. Page furniture (credits, captions, copyright, comment boxes, date lines) is marked boilerplate and
+a sentence that repeats an earlier one (pull-quote, repeated lede) is marked a repeat, so counts made
+from `counted` sentences are neither polluted nor doubled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD_RE = re.compile(r"\w+(?:[.,'’-]\w+)*")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+# A run of date and time tokens at the start of a line: "13:46, Sat, Oct 19, 2024 | UPDATED: ...",
+# "date 2024-10-28", "Published: 20 Nov. 2024, 15:57".
+_DATELINE_RE = re.compile(
+    rf"\s*(?:(?:date|published|updated|posted|last updated|first published)\s*:?\s*)?"
+    rf"(?:(?:\d{{1,4}}(?:[-/.:]\d{{1,4}}){{0,2}}|{_MONTH}|{_WEEKDAY}|am|pm|gmt|utc|cet|cest|bst|"
+    rf"est|edt|kst|msk|updated:?|published:?|at|on|[,|–-])\s*)+",
+    re.IGNORECASE,
+)
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_HAS_DATE_LABEL = re.compile(
+    r"^\s*(?:date|published|updated|posted|last updated|first published)\b", re.I
+)
+_HAS_TIME = re.compile(r"^\s*\d{1,2}:\d{2}\b")
+
+_CREDIT_WORDS = (
+    r"(?:image|images|photo|photos|picture|pictures|pic|foto|bild|credit|source|quelle|video)"
+)
+_WIRES = r"(?:reuters|ap|afp|getty(?: images)?|epa|dpa|yonhap|pool|shutterstock|tass|ria novosti|anadolu)"
+BOILERPLATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("byline", re.compile(r"^\s*(?i:by)\s+[A-Z][A-Z.'’ -]+\b(?:\s*\[|\s*$)")),
+    (
+        "copyright",
+        re.compile(
+            r"©|\bcopyright\b|all rights reserved|registered trademark|ipso regulated", re.I
+        ),
+    ),
+    ("photo credit", re.compile(rf"\(\s*{_CREDIT_WORDS}\s*:[^)]*\)\s*$", re.I)),
+    ("photo credit", re.compile(rf"(?:^|[.!?]\s+){_CREDIT_WORDS}\s*:\s*\S", re.I)),
+    ("photo credit", re.compile(rf"/\s*{_WIRES}\s*\)?\s*$", re.I)),
+    ("photo credit", re.compile(r"\((?=[^)]*[A-Z]{3})[A-Z][A-Z .'’/&-]{3,}\)\s*$")),
+    (
+        "e-mail placeholder",
+        re.compile(r"\[\s*\[?\s*e-?mail\s*(?:&#160;|\s)*protected\s*\]?\s*\]", re.I),
+    ),
+    (
+        "comment box",
+        re.compile(
+            r"to (?:write|post|leave) (?:a )?comments?|log ?in to (?:one of )?(?:the|your) accounts?|"
+            r"\(\s*\d+\s*/\s*\d+\s*\S*\)|sign up (?:for|to) our|subscribe to our|standards board policy|"
+            r"share this article|follow us on|read more:|related articles?:",
+            re.I,
+        ),
+    ),
+    ("masthead", re.compile(r"\bhome of the\b[^.]*\.?\s*$", re.I)),
+]
+# A lone name under a pull-quote ("Wladimir Putin"): two or three capitalised words, nothing else.
+_LONE_NAME_RE = re.compile(r"^\s*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}\s*$")
+_BYLINE_TAIL_RE = re.compile(r"^\s*(?:with|for|and) the [A-Z][\w ]{0,60}$")
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col sgt capt maj adm cmdr rep sen gov pres st jr sr rev hon "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc approx dept est fig inc ltd co "
+    "corp mt ft ave univ min max".split()
+)
+_SENTENCE_STARTERS = frozenset(
+    "the a an he she it they we i this that these those but and in on at after before as if "
+    "when while there his her its their our".split()
+)
+# A sentence ends at . ! ? or … (with closing quotes/brackets) followed by space and an opening token.
+_BOUNDARY_RE = re.compile(r"(?:[.!?]+|…)[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
+_TERMINAL_RE = re.compile(r"[.!?…:][\"”’»)\]]*\s*$")
+_OPENING_QUOTES = '"“‘«„'
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A span of an article's raw text, with its status for counting."""
+
+    index: int
+    char_start: int
+    char_end: int
+    text: str
+    is_boilerplate: bool
+    is_repeat: bool
+
+    @property
+    def counted(self) -> bool:
+        """True when the sentence is analysed and counted (not furniture, not a repeat)."""
+        return not (self.is_boilerplate or self.is_repeat)
+
+
+def boilerplate_reason(line: str) -> str:
+    """Why a line is page furniture ('' when it is article text)."""
+    for reason, pattern in BOILERPLATE_PATTERNS:
+        if pattern.search(line):
+            return reason
+    if _LONE_NAME_RE.match(line) and len(line.strip()) < 40:
+        return "pull-quote attribution"
+    return ""
+
+
+def dateline_length(line: str) -> int:
+    """Length of a date/time line prefix ('date 2024-10-28', '13:46, Sat, Oct 19, 2024'), else 0."""
+    match = _DATELINE_RE.match(line)
+    if not match:
+        return 0
+    prefix = match.group(0)
+    if _HAS_YEAR.search(prefix) and (_HAS_DATE_LABEL.match(prefix) or _HAS_TIME.match(prefix)):
+        return match.end()
+    return 0
+
+
+def _lines(raw: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of every line from `start`, without the newline."""
+    spans = []
+    while start <= len(raw):
+        end = raw.find("\n", start)
+        end = len(raw) if end < 0 else end
+        spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def _is_hard_wrap(previous: str, following: str) -> bool:
+    """True when a line break falls inside a sentence (the next line continues the previous)."""
+    previous, following = previous.rstrip(), following.lstrip()
+    if not previous or not following or _TERMINAL_RE.search(previous):
+        return False
+    first = following[0]
+    if first.islower():
+        return True
+    return previous[-1] in ",;(–—-" or (
+        previous[-1].isalpha() and previous.split()[-1].islower() and first in _OPENING_QUOTES
+    )
+
+
+def _blocks(raw: str, start: int) -> list[tuple[int, int, str]]:
+    """Paragraph-like blocks (start, end, boilerplate reason): hard-wrapped lines joined, furniture apart."""
+    blocks: list[tuple[int, int, str]] = []
+    open_block: list[int] | None = None
+    previous_text = ""
+    after_byline = False
+    for line_start, line_end in _lines(raw, start):
+        line = raw[line_start:line_end].rstrip("\r")
+        if not line.strip():
+            open_block, previous_text = None, ""
+            continue
+        skip = dateline_length(line)
+        if skip:
+            blocks.append((line_start, line_start + skip, "date line"))
+            line_start += skip
+            line = raw[line_start:line_end].rstrip("\r")
+            if not line.strip():
+                open_block = None
+                continue
+        reason = boilerplate_reason(line)
+        if not reason and after_byline and _BYLINE_TAIL_RE.match(line):
+            reason = "byline"
+        after_byline = reason == "byline"
+        if reason:
+            blocks.append((line_start, line_start + len(line), reason))
+            open_block, previous_text = None, ""
+            continue
+        if open_block is not None and _is_hard_wrap(previous_text, line):
+            open_block[1] = line_start + len(line)
+            blocks[-1] = (open_block[0], open_block[1], "")
+        else:
+            open_block = [line_start, line_start + len(line)]
+            blocks.append((open_block[0], open_block[1], ""))
+        previous_text = line
+    return blocks
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    """True when the text before a full stop ends with an abbreviation ('Nov', 'U.S', 'Gen', 'J')."""
+    word = text.rsplit(None, 1)[-1].lstrip('("“‘«') if text.strip() else ""
+    bare = word.rstrip(".").lower()
+    if bare in _ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
+        return True
+    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare))
+
+
+def _split_block(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside one block of article text."""
+    spans: list[tuple[int, int]] = []
+    block = raw[start:end]
+    cursor = 0
+    for match in _BOUNDARY_RE.finditer(block):
+        before = block[cursor : match.start()]
+        if block[match.start()] == "." and _ends_with_abbreviation(before + "."):
+            following = block[match.end() :].lstrip().lstrip('"“‘«(').split(None, 1)
+            acronym = "." in before.rsplit(None, 1)[-1] if before.strip() else False
+            if not (acronym and following and following[0].lower() in _SENTENCE_STARTERS):
+                continue
+        spans.append((start + cursor, start + match.end()))
+        cursor = match.end()
+        while cursor < len(block) and block[cursor].isspace():
+            cursor += 1
+    if cursor < len(block):
+        spans.append((start + cursor, end))
+    return [(s, e) for s, e in spans if raw[s:e].strip()]
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.lower() for w in WORD_RE.findall(text)]
+
+
+def _mark_repeats(texts: list[str], eligible: list[bool]) -> list[bool]:
+    """Mark a sentence as a repeat when an earlier one has the same words (any order) or nearly so."""
+    repeats = [False] * len(texts)
+    exact: set[tuple[str, ...]] = set()
+    index: dict[str, list[int]] = {}
+    token_sets: list[frozenset[str]] = []
+    for i, text in enumerate(texts):
+        tokens = _tokens(text)
+        token_set = frozenset(tokens)
+        token_sets.append(token_set)
+        if not eligible[i] or len(tokens) < 4:
+            continue
+        key = tuple(sorted(tokens))
+        if key in exact:
+            repeats[i] = True
+            continue
+        if len(token_set) >= 6:
+            probes = sorted(token_set, key=len, reverse=True)[:3]
+            candidates = {j for word in probes for j in index.get(word, ())}
+            repeats[i] = any(
+                len(token_set & token_sets[j]) / len(token_set | token_sets[j]) >= 0.8
+                for j in candidates
+            )
+        if not repeats[i]:
+            exact.add(key)
+            for word in token_set:
+                index.setdefault(word, []).append(i)
+    return repeats
+
+
+def split_sentences(raw_text: str, start: int = 0) -> list[Sentence]:
+    """Split `raw_text` (from offset `start`, past any metadata header) into marked sentences."""
+    spans: list[tuple[int, int, bool]] = []
+    for block_start, block_end, reason in _blocks(raw_text, start):
+        if reason:
+            spans.append((block_start, block_end, True))
+        else:
+            spans.extend((s, e, False) for s, e in _split_block(raw_text, block_start, block_end))
+    spans = [_trim(raw_text, s, e) + (b,) for s, e, b in spans]
+    spans = [(s, e, b) for s, e, b in spans if e > s]
+    texts = [_flatten(raw_text[s:e]) for s, e, _ in spans]
+    repeats = _mark_repeats(texts, [not b for _, _, b in spans])
+    return [Sentence(i, s, e, texts[i], b, repeats[i]) for i, (s, e, b) in enumerate(spans)]
+
+
+def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _flatten(span: str) -> str:
+    """The span with line breaks and tabs as spaces, same length so offsets still map."""
+    return span.translate(_FLATTEN)
+
+
+_FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
+
+
+def count_words(text: str) -> int:
+    """Words in a text, counted the one way the whole project uses (the base of every rate)."""
+    return len(WORD_RE.findall(text))

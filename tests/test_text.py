@@ -1,0 +1,136 @@
+"""Sentence splitting, hard-wrap joining, boilerplate and repeats on real news text."""
+
+from __future__ import annotations
+
+from analysis.text import boilerplate_reason, count_words, dateline_length, split_sentences
+
+
+def texts(raw: str, *, counted_only: bool = False) -> list[str]:
+    return [s.text for s in split_sentences(raw) if s.counted or not counted_only]
+
+
+def test_offsets_map_back_to_raw_text(shipped_corpus):
+    for article in shipped_corpus.articles:
+        for sentence in article.sentences:
+            span = article.raw_text[sentence.char_start : sentence.char_end]
+            assert span.replace("\n", " ") == sentence.text
+
+
+def test_abbreviations_do_not_end_a_sentence():
+    raw = (
+        "Published on Nov. 20 by the U.S. Department of Defense. Gen. Charles Brown said the "
+        "U.S. would respond. Mr. Blinken agreed. It was 3 p.m. in Washington."
+    )
+    assert texts(raw) == [
+        "Published on Nov. 20 by the U.S. Department of Defense.",
+        "Gen. Charles Brown said the U.S. would respond.",
+        "Mr. Blinken agreed.",
+        "It was 3 p.m. in Washington.",
+    ]
+
+
+def test_acronym_at_the_end_of_a_sentence_still_splits():
+    assert texts("The aid came from the U.S. The Kremlin objected.") == [
+        "The aid came from the U.S.",
+        "The Kremlin objected.",
+    ]
+
+
+def test_quotes_and_question_marks_end_sentences():
+    raw = "“Is this escalation?” he asked. “Yes,” she said! Then they left."
+    assert texts(raw) == ["“Is this escalation?” he asked.", "“Yes,” she said!", "Then they left."]
+
+
+def test_hard_wrapped_lines_are_joined_but_headlines_are_not():
+    raw = (
+        "Kyiv warned that Russia had amassed some 50,000 troops, including\n"
+        "several thousand North Korean soldiers, to regain control of areas\n"
+        "occupied by the Ukrainian army.\n"
+        "Strategic partnership agreement with North Korea\n"
+        "Putin responded evasively to questions."
+    )
+    assert texts(raw) == [
+        "Kyiv warned that Russia had amassed some 50,000 troops, including several thousand North "
+        "Korean soldiers, to regain control of areas occupied by the Ukrainian army.",
+        "Strategic partnership agreement with North Korea",
+        "Putin responded evasively to questions.",
+    ]
+
+
+def test_wrapped_quote_after_a_comma_is_joined():
+    raw = "He stressed the danger represented, according to him,\n“the growing alignment”\nin this war."
+    assert texts(raw) == [
+        "He stressed the danger represented, according to him, “the growing alignment” in this war."
+    ]
+
+
+def test_page_furniture_is_boilerplate():
+    for line in [
+        "Putin has turned to North Korea for additional troops (Image: Getty)",
+        "Nato Secretary-General Mark Rutte. Picture: YVES HERMAN/REUTERS",
+        "Bild: AP/Alexander Kazakov",
+        "Vladimir Putin and Kim Jong Un in Pyongyang, June 19, 2024. (POOL / VLADIMIR SMIRNOV)",
+        "IPSO Regulated Copyright ©2024 Express Newspapers. All rights reserved.",
+        "To write comments, please log in to one of the accounts.",
+        "Standards Board Policy (0/250자)",
+        "BY WOO JI-WON [[email protected]]",
+        "Troops gather near the border. Photo: Anatolii Stepanov/AFP",
+    ]:
+        assert boilerplate_reason(line), line
+    for line in [
+        "Rutte said the deployment represented a significant escalation.",
+        "The Kremlin had dismissed reports as fake news.",
+        "Russia fired 90 missiles (and 60 drones) overnight, the air force said.",
+    ]:
+        assert not boilerplate_reason(line), line
+
+
+def test_date_lines_are_recognised_and_left_out():
+    assert dateline_length("13:46, Sat, Oct 19, 2024 | UPDATED: 13:48, Sat, Oct 19, 2024") > 20
+    assert dateline_length("Published: 20 Nov. 2024, 15:57") == len(
+        "Published: 20 Nov. 2024, 15:57"
+    )
+    assert dateline_length(" date 2024-10-28 Nato chief speaks") == len(" date 2024-10-28 ")
+    assert dateline_length("2000 Ukrainian soldiers encircled in Kursk") == 0
+    assert dateline_length("10,000 troops by 2025") == 0
+    sentences = split_sentences(" date 2024-10-24 North Korea effect?\nPutin spoke in Kazan.")
+    assert [(s.text.strip(), s.is_boilerplate) for s in sentences] == [
+        ("date 2024-10-24", True),
+        ("North Korea effect?", False),
+        ("Putin spoke in Kazan.", False),
+    ]
+
+
+def test_repeated_and_reworded_ledes_are_marked_repeats():
+    raw = (
+        "North Korea sent between 10,000 and 12,000 men to Russia, according to the West\n"
+        "Rutte spoke in Brussels on Wednesday.\n"
+        "North Korea sent to Russia\nbetween 10,000 and 12,000 men, according to the West.\n"
+    )
+    sentences = split_sentences(raw)
+    assert [s.is_repeat for s in sentences] == [False, False, True]
+
+
+def test_pull_quote_is_counted_once():
+    raw = (
+        "We have never doubted that the North Korean leadership takes our agreements seriously.\n"
+        "Wladimir Putin\n"
+        'Putin spoke in Kazan. "We have never doubted that the North Korean leadership takes our '
+        'agreements seriously," said Putin.\n'
+    )
+    sentences = split_sentences(raw)
+    counted = [s.text for s in sentences if s.counted]
+    assert counted == [
+        "We have never doubted that the North Korean leadership takes our agreements seriously.",
+        "Putin spoke in Kazan.",
+    ]
+    assert sentences[1].is_boilerplate  # the lone name under the pull-quote
+
+
+def test_similar_but_different_sentences_are_not_repeats():
+    raw = "Russia fired 10 missiles at Kyiv on Monday. Russia fired 12 drones at Odesa on Tuesday."
+    assert not any(s.is_repeat for s in split_sentences(raw))
+
+
+def test_word_count():
+    assert count_words("Over 600,000 Russian soldiers — killed or wounded — in Putin’s war.") == 10
