@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import dateparser
 import py3langid
@@ -35,7 +36,10 @@ HEADER_KEYS = {
 }
 _HEADER_LINE_RE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(.*?)\s*$")
 _FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 _DATE_SETTINGS = {
+    # absolute dates only: "2 hours ago" cannot be resolved without knowing when the page was saved
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
     "REQUIRE_PARTS": ["day", "month", "year"],
     "PREFER_DATES_FROM": "past",
     "RETURN_AS_TIMEZONE_AWARE": False,
@@ -68,6 +72,12 @@ def normalise_date(value: object) -> str:
     if not text:
         return ""
     text = _DATE_LABEL_RE.sub("", text).split("|")[0].strip()
+    iso = _ISO_DATE_RE.fullmatch(text)
+    if iso:
+        try:
+            return date(*map(int, iso.groups())).isoformat()
+        except ValueError:
+            return ""
     parsed = dateparser.parse(
         text, languages=["en", "de", "fr", "es", "it"], settings=_DATE_SETTINGS
     )
@@ -84,18 +94,17 @@ def parse_header(text: str) -> Found:
             data = None
         if isinstance(data, dict):
             return Found(known_fields(data), front.end())
-    lines = text.split("\n")
-    values: dict[str, str] = {}
+    raw_values: dict[str, str] = {}
     offset = 0
-    for line in lines:
+    for line in text.split("\n"):
         if not line.strip():
-            if values:
-                return Found(values, offset + len(line) + 1)
+            if raw_values:
+                return Found(known_fields(raw_values), offset + len(line) + 1)
             return Found()
         match = _HEADER_LINE_RE.match(line)
         if not match or match.group(1).strip().lower() not in HEADER_KEYS:
             return Found()
-        values.update(known_fields({match.group(1): match.group(2)}))
+        raw_values[match.group(1)] = match.group(2)
         offset += len(line) + 1
     return Found()
 
@@ -154,5 +163,5 @@ def title_in_text(sentences: list[Sentence], raw_text: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language (py3langid; its model ships in the package)."""
-    return py3langid.classify(text[:20000])[0] if text.strip() else ""
+    """ISO 639-1 code of the text's language from its first 2,000 characters (py3langid, offline)."""
+    return py3langid.classify(text[:2000])[0] if text.strip() else ""
