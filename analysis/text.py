@@ -74,7 +74,7 @@ _SENTENCE_STARTERS = frozenset(
     "when while there his her its their our".split()
 )
 # A sentence ends at . ! ? or … (with closing quotes/brackets) followed by space and an opening token.
-_BOUNDARY_RE = re.compile(r"(?:[.!?]+|…)[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
+_BOUNDARY_RE = re.compile(r"(?:[.!?]+|…)[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Za-z0-9])")
 _TERMINAL_RE = re.compile(r"[.!?…:][\"”’»)\]]*\s*$")
 _OPENING_QUOTES = '"“‘«„'
 
@@ -187,6 +187,22 @@ def _ends_with_abbreviation(text: str) -> bool:
     return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare))
 
 
+def _is_lowercase_continuation(before: str, block: str, match: re.Match[str]) -> bool:
+    """True when the text after a stop starts in lower case and the stop does not end a sentence.
+
+    Lower case after a full stop ends a sentence only after an ordinary word ("sent it to him.
+    kyiv also warned", a slip common in translated copy), never after an abbreviation, an initial
+    or a dotted acronym ("approx. five", "3 p.m. on", "e.g. the"), nor after ! ? or an ellipsis.
+    """
+    following = block[match.end() :].lstrip().lstrip('"“‘«([')
+    if not following[:1].islower():
+        return False
+    if block[match.start() : match.end()].rstrip('"”’»)]') != ".":
+        return True
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return len(word) < 3 or not word.isalpha() or _ends_with_abbreviation(before + ".")
+
+
 def _split_block(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside one block of article text."""
     spans: list[tuple[int, int]] = []
@@ -194,6 +210,8 @@ def _split_block(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = 0
     for match in _BOUNDARY_RE.finditer(block):
         before = block[cursor : match.start()]
+        if _is_lowercase_continuation(before, block, match):
+            continue
         if block[match.start()] == "." and _ends_with_abbreviation(before + "."):
             following = block[match.end() :].lstrip().lstrip('"“‘«(').split(None, 1)
             acronym = "." in before.rsplit(None, 1)[-1] if before.strip() else False

@@ -134,3 +134,15 @@ def test_similar_but_different_sentences_are_not_repeats():
 
 def test_word_count():
     assert count_words("Over 600,000 Russian soldiers — killed or wounded — in Putin’s war.") == 10
+
+
+def test_a_lower_case_sentence_start_after_a_word_still_splits():
+    raw = (
+        "Seoul and Washington accuse North Korea of sending them. kyiv also warned that Russia had "
+        "amassed some 50,000 troops. It was 3 p.m. on Monday, approx. five hours later, e.g. at dusk."
+    )
+    assert texts(raw) == [
+        "Seoul and Washington accuse North Korea of sending them.",
+        "kyiv also warned that Russia had amassed some 50,000 troops.",
+        "It was 3 p.m. on Monday, approx. five hours later, e.g. at dusk.",
+    ]
