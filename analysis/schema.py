@@ -151,11 +151,12 @@ TABLES: dict[str, dict[str, str]] = {
         "outlet": "outlet",
         "claim": "the claim framed (core claim or a figure)",
         "figure_ref": "'' for the core claim; the figure's sentence_id and value for a figure",
-        "framing": "confirmed / asserted / reported / alleged / denied / not denied",
+        "framing": "confirmed / asserted / reported / alleged / denied / not denied / not confirmed",
         "by": "who confirms / asserts / denies, '' when the outlet itself",
         "cue": "the words that decide the framing",
         "sentence": "evidence sentence",
         "sentence_id": "evidence sentence id",
+        "primary": "True on the row that decides the article's framing of the claim (the strongest)",
     },
     "stance": {
         "outlet": "outlet",

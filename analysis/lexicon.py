@@ -1,0 +1,400 @@
+"""Reading and validating the TOML lexicon files under data/lexicons/ (escalation terms, actors).
+
+One reader for every place a lexicon comes from (the shipped file, `--lexicon FILE`, the dashboard
+editor): a malformed file becomes a `LexiconError` naming the file, the line and what is wrong.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import sys
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+_TOML_POSITION_RE = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used; the message names the file, the line and the problem."""
+
+    def __init__(self, name: str, problem: str, line: int | None = None) -> None:
+        self.name = name
+        self.problem = problem
+        self.line = line
+        where = f"{name}, line {line}" if line is not None else name
+        super().__init__(f"{where}: {problem}")
+
+
+def find_line(text: str, needle: str, *, after_line: int = 1) -> int | None:
+    """1-based line of the first `needle` in `text` at or after `after_line` (case-insensitive)."""
+    start = 0
+    for _ in range(after_line - 1):
+        start = text.find("\n", start) + 1 or len(text)
+    pattern = re.compile(re.escape(needle), re.IGNORECASE)
+    found = pattern.search(text, start) if needle else None
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def _looks_like_path(source: str) -> bool:
+    """A one-line string that names an existing file or ends in .toml is a path; else TOML text."""
+    if "\n" in source or not source.strip():
+        return False
+    return Path(source).is_file() or (source.strip().endswith(".toml") and "=" not in source)
+
+
+def read_text(source: str | Path, *, name: str | None = None) -> tuple[str, str]:
+    """Return (TOML text, display name) for a path or a TOML string, as LexiconError on failure."""
+    if isinstance(source, str) and not _looks_like_path(source):
+        return source, name or "<text>"
+    path = Path(source)
+    display = name or str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LexiconError(display, "file not found") from None
+    except OSError as error:
+        raise LexiconError(display, f"cannot read the file ({error.strerror or error})") from None
+    try:
+        return data.decode("utf-8-sig"), display
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise LexiconError(display, "not UTF-8 text (save the file as UTF-8)", line) from None
+
+
+def parse_toml(text: str, *, name: str = "<text>") -> dict:
+    """Parse a TOML text; a syntax error becomes a LexiconError with the line tomllib reports."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = _TOML_POSITION_RE.search(message)
+        line = None
+        if found and found.group(1):
+            line = int(found.group(1))
+        elif found:
+            line = text.count("\n") + 1
+        problem = _TOML_POSITION_RE.sub("", message).strip() or "invalid TOML"
+        raise LexiconError(name, f"TOML syntax error: {problem}", line) from None
+
+
+def read_toml(source: str | Path, *, name: str | None = None) -> dict:
+    """Parse a TOML file (a `Path`, or a one-line string naming a file) or a TOML text into a dict."""
+    text, display = read_text(source, name=name)
+    return parse_toml(text, name=display)
+
+
+# ---------------------------------------------------------------------------------------------
+# The escalation lexicon: categories of terms, the term grammar, and its validation.
+
+SHIPPED_LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "escalation.toml"
+_CATEGORY_KEYS = {"label", "description", "counter", "weight", "terms"}
+_TERM_KEYS = {"term", "weight", "note"}
+_MAX_FORMS = 64  # spelling variants of one term; beyond this the term is rejected as too complex
+_MIN_STEM = 3  # letters before a '*' wildcard
+
+
+def _normal_char(char: str) -> str:
+    """The one character `char` becomes in matching text: lower-case letter, ' ', '-' or '|'."""
+    if char.isspace():
+        return " "
+    if char in "-\u2010\u2011\u00ad":
+        return "-"
+    if unicodedata.category(char)[0] in "LMN":
+        lower = char.lower()
+        if len(lower) == 1 and ord(lower) < 256:
+            return lower
+        return "\u00aa" if ord(char) >= 256 else char  # non-Latin letter: still a letter
+    return "|"
+
+
+_BYTE_TABLE = bytes(ord(_normal_char(chr(code))) for code in range(256))
+_normal_non_latin1 = lru_cache(maxsize=4096)(_normal_char)
+
+
+def _encode_non_latin1(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each character outside Latin-1 becomes its one normal character."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    run = error.object[error.start : error.end]
+    return "".join(_normal_non_latin1(char) for char in run), error.end
+
+
+codecs.register_error("analysis.lexicon.normalise", _encode_non_latin1)
+
+
+def normalise(text: str) -> str:
+    """Same-length matching form of `text`: lower case, whitespace -> ' ', punctuation -> '|'.
+
+    Hyphens stay. Letters outside Latin-1 become a placeholder letter, so they never create a word
+    boundary (and a term must be written in Latin-1 letters to match). Latin-1 encoding plus one
+    byte table keep this at several hundred MB/s.
+    """
+    encoded = text.encode("latin-1", errors="analysis.lexicon.normalise")
+    return encoded.translate(_BYTE_TABLE).decode("latin-1")
+
+
+def _inflections(word: str) -> set[str]:
+    """Regular English inflections of `word` for the '+' suffix: -s/-es, -ed, -ing, y->ies."""
+    vowels = "aeiou"
+    if word.endswith("e"):
+        return {word, word + "s", word + "d", word[:-1] + "ing"}
+    if len(word) > 2 and word[-1] == "y" and word[-2] not in vowels:
+        return {word, word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    forms = {word, word + ("es" if word.endswith(("s", "x", "z", "ch", "sh")) else "s")}
+    forms |= {word + "ed", word + "ing"}
+    consonant_vowel_consonant = len(word) > 2 and word[-3] not in vowels and word[-2] in vowels
+    if consonant_vowel_consonant and word[-1] not in vowels + "wxy":  # war -> warring
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+_ISE_RE = re.compile(r"i[sz](?=e|a|i|$)")
+
+
+def _spellings(word: str) -> list[str]:
+    """`word` with British and American -ise/-ize (-isation/-ization) spellings of each other."""
+    british = _ISE_RE.sub("is", word)
+    return sorted({british, _ISE_RE.sub("iz", word)})
+
+
+def term_forms(entry: str) -> tuple[tuple[str, ...], bool]:
+    """The normalised forms of a lexicon entry and whether the last word is a '*' wildcard stem.
+
+    Grammar: a space matches any run of whitespace (line breaks too); a hyphen matches a hyphen,
+    whitespace or nothing ('cease-fire' -> 'ceasefire'); 'word+' adds regular inflections; a final
+    'stem*' matches any word ending; -ise/-ize spellings match each other.
+    Raises ValueError (caught by the validator) for a malformed entry.
+    """
+    entry = entry.strip()
+    wildcard = entry.endswith("*")
+    if "*" in entry[:-1] or (wildcard and entry[-2:-1] in {"", " ", "-", "+"}):
+        raise ValueError("'*' may only end the last word, right after its stem")
+    tokens = re.split(r"(\s+|-)", entry[:-1] if wildcard else entry)
+    words, separators = tokens[0::2], tokens[1::2]
+    if any(not word for word in words):
+        raise ValueError("empty word (doubled hyphen, or a hyphen at the start or end)")
+    options: list[list[str]] = []
+    for position, word in enumerate(words):
+        if "+" in word[:-1] or word == "+":
+            raise ValueError("'+' may only end a word")
+        if any(ord(char) > 255 and unicodedata.category(char)[0] in "LMN" for char in word):
+            raise ValueError(f"word {word!r} has letters outside Latin-1, which cannot be matched")
+        stem = normalise(word.rstrip("+"))
+        if not any(char.isalnum() for char in stem):
+            raise ValueError(f"word {word!r} has no letters or digits")
+        spellings = _spellings(stem)
+        if word.endswith("+"):
+            spellings = sorted({form for spelling in spellings for form in _inflections(spelling)})
+        options.append(spellings)
+        if position < len(separators):
+            options.append(["", " ", "-"] if separators[position] == "-" else [" "])
+    if wildcard and len(words[-1]) < _MIN_STEM:
+        raise ValueError(f"wildcard stem {words[-1]!r} is shorter than {_MIN_STEM} letters")
+    count = 1
+    for choices in options:
+        count *= len(choices)
+    if count > _MAX_FORMS:
+        raise ValueError(f"too many variants ({count}); split it into several terms")
+    return tuple(sorted("".join(parts) for parts in product(*options))), wildcard
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry as written ('escalat*'), its category label and weight."""
+
+    entry: str
+    category: str
+    weight: float
+    forms: tuple[str, ...]
+    wildcard: bool
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Category:
+    """A named group of terms; `counter` marks a de-escalation category shown beside the others."""
+
+    key: str
+    label: str
+    description: str
+    counter: bool
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """A validated escalation lexicon; `text` is the TOML it came from (the editor starts there).
+
+    Compared and hashed by identity, so the matcher built for it is cached cheaply.
+    """
+
+    name: str
+    categories: tuple[Category, ...]
+    text: str
+
+    @property
+    def terms(self) -> list[Term]:
+        """Every term of every category, in file order."""
+        return [term for category in self.categories for term in category.terms]
+
+    @property
+    def labels(self) -> list[str]:
+        """Category labels in file order (the row order of the rate tables)."""
+        return [category.label for category in self.categories]
+
+
+def _term_line(text: str, entry: str, occurrence: int = 1) -> int | None:
+    """Line of the `occurrence`-th quoted appearance of `entry` in the TOML text (else first bare)."""
+    quoted = sorted(
+        m.start()
+        for m in re.finditer(re.escape(f'"{entry}"') + "|" + re.escape(f"'{entry}'"), text)
+    )
+    if len(quoted) >= occurrence:
+        return text.count("\n", 0, quoted[occurrence - 1]) + 1
+    return find_line(text, entry)
+
+
+def _weight(value: object, default: float) -> float:
+    """A term or category weight: a positive finite number (ValueError otherwise)."""
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1e9:
+        raise ValueError(f"weight must be a positive number, got {value!r}")
+    return float(value)
+
+
+def _parse_category(
+    key: str, table: object, text: str, fail: Callable[[str, int | None], LexiconError]
+) -> Category:
+    """Validate one `[category]` table; `fail(problem, line)` builds the error."""
+    header = find_line(text, f"[{key}]")
+    if not isinstance(table, dict):
+        raise fail(f"{key!r} must be a [table] of a category, not a {type(table).__name__}", header)
+    unknown = sorted(set(table) - _CATEGORY_KEYS)
+    if unknown:
+        raise fail(
+            f"[{key}]: unknown key {unknown[0]!r} (allowed: {sorted(_CATEGORY_KEYS)})",
+            find_line(text, unknown[0], after_line=header or 1) or header,
+        )
+    for field in ("label", "description"):
+        if not isinstance(table.get(field, ""), str):
+            raise fail(
+                f"[{key}]: {field} must be a string",
+                find_line(text, field, after_line=header or 1) or header,
+            )
+    if not isinstance(table.get("counter", False), bool):
+        raise fail(f"[{key}]: counter must be true or false", header)
+    label = table.get("label", "").strip() or key.replace("_", " ")
+    try:
+        default = _weight(table.get("weight"), 1.0)
+    except ValueError as problem:
+        raise fail(
+            f"[{key}]: {problem}", find_line(text, "weight", after_line=header or 1) or header
+        ) from None
+    entries = table.get("terms")
+    if not isinstance(entries, list) or not entries:
+        raise fail(f"[{key}]: 'terms' must be a non-empty list of terms", header)
+    terms = []
+    for entry in entries:
+        weight = None
+        if isinstance(entry, dict):
+            unknown = sorted(set(entry) - _TERM_KEYS)
+            if unknown:
+                raise fail(
+                    f"[{key}]: unknown key {unknown[0]!r} in a term (allowed: "
+                    f"{sorted(_TERM_KEYS)})",
+                    find_line(text, unknown[0], after_line=header or 1) or header,
+                )
+            entry, weight = entry.get("term"), entry.get("weight")
+        if not isinstance(entry, str) or not entry.strip():
+            if isinstance(entry, str):
+                written, line = entry, _term_line(text, entry)
+            else:
+                written = json.dumps(entry, default=str)
+                line = find_line(text, written, after_line=header or 1)
+            raise fail(
+                f"[{key}]: a term must be a non-empty string, got {written!r}", line or header
+            )
+        line = _term_line(text, entry)
+        try:
+            term_weight = _weight(weight, default)
+            forms, wildcard = term_forms(entry)
+        except ValueError as problem:
+            raise fail(f"[{key}] term {entry!r}: {problem}", line) from None
+        terms.append(Term(entry.strip(), label, term_weight, forms, wildcard, line))
+    return Category(
+        key, label, table.get("description", "").strip(), table.get("counter", False), tuple(terms)
+    )
+
+
+def _check_overlaps(categories: list[Category], text: str, fail: Callable) -> None:
+    """Reject an entry written twice, and a form or wildcard stem shared by two categories."""
+    owner: dict[str, Term] = {}
+    seen: dict[str, int] = {}
+    for term in (t for c in categories for t in c.terms):
+        seen[term.entry] = seen.get(term.entry, 0) + 1
+        if seen[term.entry] > 1:
+            line = _term_line(text, term.entry, seen[term.entry])
+            raise fail(f"term {term.entry!r} is listed twice", line)
+        for form in term.forms:
+            other = owner.setdefault(form, term)
+            if other.category != term.category:
+                raise fail(
+                    f"term {term.entry!r} ({term.category}) duplicates {other.entry!r} "
+                    f"({other.category}, line {other.line}): a word can be in one category only",
+                    term.line,
+                )
+    ordered = sorted(owner)
+    for stem_owner in (t for c in categories for t in c.terms if t.wildcard):
+        for stem in stem_owner.forms:
+            for form in ordered[bisect_left(ordered, stem) :]:
+                if not form.startswith(stem):
+                    break
+                other = owner[form]
+                if other.category != stem_owner.category and " " not in form[len(stem) :]:
+                    raise fail(
+                        f"term {other.entry!r} ({other.category}) is already matched by the "
+                        f"wildcard {stem_owner.entry!r} ({stem_owner.category}, line "
+                        f"{stem_owner.line}): a word can be in one category only",
+                        other.line,
+                    )
+
+
+def parse_lexicon(text: str, *, name: str = "<editor>") -> Lexicon:
+    """Validate a lexicon TOML text (from a file or the dashboard editor) into a Lexicon.
+
+    Raises LexiconError naming the line for syntax errors, empty or unknown keys, bad terms or
+    weights, and a term listed twice (or already covered by a wildcard) in any category.
+    """
+    data = parse_toml(text, name=name)
+
+    def fail(problem: str, line: int | None = None) -> LexiconError:
+        return LexiconError(name, problem, line)
+
+    if not data:
+        raise fail("no categories: add at least one [category] table with a 'terms' list")
+    categories = [_parse_category(key, table, text, fail) for key, table in data.items()]
+    labels = [category.label.lower() for category in categories]
+    for position, label in enumerate(labels):
+        if label in labels[:position]:
+            raise fail(f"category label {label!r} is used twice", find_line(text, label))
+    _check_overlaps(categories, text, fail)
+    return Lexicon(name, tuple(categories), text)
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Load and validate a lexicon file; None loads the shipped data/lexicons/escalation.toml."""
+    text, name = read_text(Path(path) if path is not None else SHIPPED_LEXICON)
+    return parse_lexicon(text, name=name)

@@ -1,0 +1,169 @@
+"""Tone toward each actor and voice balance, per outlet: the `stance` table.
+
+Tone: every analysed sentence that mentions an actor (alias, demonym or official's name) is scored
+with VADER's compound score (-1 .. 1; lexicon shipped inside vaderSentiment, no download) on the
+clause around the mention (cut at commas, semicolons, dashes and quote marks), so a sentence that
+blames one actor does not count against every actor it names. The actor's tone_score is the mean
+over those sentences. Label: critical when the mean is <= -0.10,
+favourable when >= +0.10, neutral between — except that a negative mean with at least one
+escalation hit per sentence ("act of desperation", "threat") is critical too, because VADER misses
+much war vocabulary. Escalation hits are counted per sentence. This is a lexical signal that points
+an analyst at sentences, not a measure of intent.
+Voice balance: the share of the outlet's quoted words (direct and reported, nested quotes counted
+once, repeated sentences not at all) spoken by the actor's camp.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis import schema
+from analysis.actors import Actors
+from analysis.corpus import Article
+from analysis.quotes import Quote
+from analysis.text import WORD_RE
+
+CRITICAL_AT = -0.10
+FAVOURABLE_AT = 0.10
+ESCALATION_PER_MENTION = 1.0
+EVIDENCE_SENTENCES = 3
+
+_ANALYZER = SentimentIntensityAnalyzer()
+_CLAUSE_RE = re.compile(r"[^,;:—–“”\"«»]+")
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    sentence_id: str
+    score: float
+    escalation_hits: int
+
+
+def sentence_tone(text: str) -> float:
+    """VADER compound score of one sentence, -1 (negative) .. 1 (positive)."""
+    return float(_ANALYZER.polarity_scores(text)["compound"])
+
+
+def tone_label(score: float, escalation_hits: int, mentions: int) -> str:
+    """critical / neutral / favourable from the mean score and the escalation density."""
+    if score <= CRITICAL_AT:
+        return "critical"
+    if score < 0 and mentions and escalation_hits / mentions >= ESCALATION_PER_MENTION:
+        return "critical"
+    return "favourable" if score >= FAVOURABLE_AT else "neutral"
+
+
+def quoted_words_by_camp(article: Article, quotes: list[Quote]) -> dict[str, int]:
+    """Quoted words per camp ('' = unknown speaker), each word once, repeats left out."""
+    sentences = sorted(article.sentences, key=lambda s: s.char_start)
+    starts = [s.char_start for s in sentences]
+    owner: dict[int, str] = {}
+    for quote in sorted(quotes, key=lambda q: q.char_start - q.char_end):  # longest first
+        for match in WORD_RE.finditer(article.raw_text, quote.char_start, quote.char_end):
+            owner[match.start()] = quote.camp  # inner (shorter) quotes overwrite outer ones
+    words: dict[str, int] = defaultdict(int)
+    for position, camp in owner.items():
+        at = bisect.bisect_right(starts, position) - 1
+        if at >= 0 and position < sentences[at].char_end and sentences[at].counted:
+            words[camp] += 1
+    return dict(words)
+
+
+def _escalation_by_sentence(hits: pd.DataFrame) -> dict[str, int]:
+    """Non-negated escalation hits per sentence id."""
+    if hits is None or hits.empty or "sentence_id" not in hits:
+        return {}
+    kept = hits[~hits["negated"].astype(bool)] if "negated" in hits else hits
+    return kept.groupby("sentence_id").size().to_dict()
+
+
+def _clause_around(text: str, offset: int) -> str:
+    """The clause of `text` holding `offset` (cut at commas, semicolons, colons, dashes, quotes)."""
+    for clause in _CLAUSE_RE.finditer(text):
+        if clause.start() <= offset < clause.end():
+            return clause.group(0)
+    return text
+
+
+def _mentions(
+    articles: Iterable[Article], actors: Actors, escalation: dict[str, int]
+) -> dict[str, list[ScoredSentence]]:
+    """Scored sentences per actor over the counted sentences of `articles`: each sentence scores
+    the clauses that name the actor, so 'Rutte condemned Russia's war' is not held against NATO."""
+    found: dict[str, list[ScoredSentence]] = defaultdict(list)
+    for article in articles:
+        for sentence in article.counted_sentences:
+            clauses: dict[str, list[str]] = defaultdict(list)
+            for mention in actors.mentions(sentence.text):
+                clauses[mention.actor].append(_clause_around(sentence.text, mention.start))
+            sentence_id = article.sentence_id(sentence)
+            hits = escalation.get(sentence_id, 0)
+            for actor, texts in clauses.items():
+                score = sum(sentence_tone(text) for text in texts) / len(texts)
+                found[actor].append(ScoredSentence(sentence_id, score, hits))
+    return found
+
+
+def _evidence(scored: list[ScoredSentence], label: str) -> list[str]:
+    """Ids of the sentences behind a label: most negative / most positive / strongest either way."""
+    if label == "critical":
+        ranked = sorted(scored, key=lambda s: (s.score - s.escalation_hits, s.sentence_id))
+    elif label == "favourable":
+        ranked = sorted(scored, key=lambda s: -s.score)
+    else:
+        ranked = sorted(scored, key=lambda s: -abs(s.score))
+    return [s.sentence_id for s in ranked[:EVIDENCE_SENTENCES]]
+
+
+def stance_table(
+    articles: list[Article],
+    actors: Actors,
+    quotes: dict[str, list[Quote]],
+    escalation_hits: pd.DataFrame,
+) -> pd.DataFrame:
+    """One row per outlet x actor mentioned or quoted: mentions, tone, label, hits, quoted share."""
+    escalation = _escalation_by_sentence(escalation_hits)
+    by_outlet: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_outlet[article.outlet].append(article)
+    rows = []
+    for outlet, outlet_articles in by_outlet.items():
+        camp_words: dict[str, int] = defaultdict(int)
+        for article in outlet_articles:
+            for camp, words in quoted_words_by_camp(
+                article, quotes.get(article.article_id, [])
+            ).items():
+                camp_words[camp] += words
+        total = sum(camp_words.values())
+        mentioned = _mentions(outlet_articles, actors, escalation)
+        quoted = {q.affiliation for a in outlet_articles for q in quotes.get(a.article_id, [])}
+        for actor in actors.actors:
+            scored = mentioned.get(actor.name, [])
+            if not scored and actor.name not in quoted:
+                continue
+            share = camp_words.get(actor.camp, 0) / total if total else 0.0
+            score = sum(s.score for s in scored) / len(scored) if scored else 0.0
+            hits = sum(s.escalation_hits for s in scored)
+            label = tone_label(score, hits, len(scored)) if scored else "neutral"
+            rows.append(
+                {
+                    "outlet": outlet,
+                    "actor": actor.name,
+                    "mentions": len(scored),
+                    "tone_score": round(score, 3),
+                    "tone_label": label,
+                    "escalation_hits": hits,
+                    "quoted_share": round(share, 3),
+                    "evidence_ids": "; ".join(_evidence(scored, label)),
+                }
+            )
+    if not rows:
+        return schema.empty("stance")
+    return schema.conform(pd.DataFrame(rows), "stance")

@@ -1,0 +1,73 @@
+"""The export CLI: `python -m analysis export CORPUS_DIR --out OUT_DIR`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+
+from analysis import schema
+from analysis.cli import main
+from tests.conftest import CORPUS_DIR
+
+
+def test_export_of_the_shipped_corpus_writes_every_table(tmp_path, capsys):
+    assert main(["export", str(CORPUS_DIR), "--out", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    for name in schema.TABLES:
+        frame = pd.read_csv(tmp_path / f"{name}.csv", keep_default_na=False)
+        assert list(frame.columns) == schema.columns(name), name
+        assert f"{name}.csv: {len(frame)} rows x {len(frame.columns)} columns" in printed
+    articles = pd.read_csv(tmp_path / "articles.csv", keep_default_na=False)
+    manifest = pd.read_csv(CORPUS_DIR / "sources.csv", keep_default_na=False)
+    merged = articles.merge(manifest, on="file", suffixes=("", "_manifest"))
+    assert len(merged) == 5
+    assert (merged["outlet"] == merged["outlet_manifest"]).all()
+    assert (merged["published"] == merged["published_manifest"]).all()
+    assert printed[-1].startswith("5 articles loaded, 0 files skipped")
+
+
+def test_bad_files_are_listed_and_the_export_still_succeeds(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(
+        "Seoul's spy agency said about 3,000 more North Korean troops had been sent.", "utf-8"
+    )
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "blob.txt").write_bytes(b"\x00\xff" * 50)
+    assert main(["export", str(corpus), "--out", str(tmp_path / "out")]) == 0
+    errors = capsys.readouterr().err
+    assert "skipped: empty.txt: empty file" in errors and "skipped: blob.txt: binary" in errors
+    report = pd.read_csv(tmp_path / "out" / "load_report.csv", keep_default_na=False)
+    assert sorted(report["file"]) == ["blob.txt", "empty.txt", "good.txt"]
+
+
+def test_missing_or_empty_folder_exits_2_with_a_message(tmp_path, capsys):
+    assert main(["export", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    (tmp_path / "only_bad").mkdir()
+    (tmp_path / "only_bad" / "x.pdf").write_bytes(b"%PDF-1.4")
+    assert main(["export", str(tmp_path / "only_bad"), "--out", str(tmp_path / "out")]) == 2
+    assert "no article could be loaded" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_malformed_lexicon_names_the_file_and_line(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[military]\nterms = ["escalation",\n', "utf-8")
+    code = main(["export", str(CORPUS_DIR), "--out", str(tmp_path / "out"), "--lexicon", str(bad)])
+    assert code == 2
+    error = capsys.readouterr().err
+    assert "bad.toml" in error and "line" in error
+
+
+def test_help_documents_the_command_and_the_tables():
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "export", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "CORPUS_DIR" in result.stdout and "--out" in result.stdout
+    assert "load_report.csv: file, status, reason" in result.stdout
