@@ -1,0 +1,111 @@
+"""Time a full rerun of every dashboard page with Streamlit's AppTest.
+
+Targets (issue 7): < 300 ms per page on the shipped corpus, < 1.5 s on a generated corpus of 10,000
+articles. The generated corpus recombines real sentences of the shipped articles (one JSONL file, with
+outlet and date columns) so the analysis sees real reporting language. Also prints the cold-start
+start time (load + analyse + first page, nothing cached).
+
+    python benchmarks/dashboard_rerun.py [--articles 10000] [--reruns 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "dashboard" / "app.py"
+SHIPPED = ROOT / "data" / "corpus"
+PAGES = ["overview", "figures", "escalation", "stance", "compare", "corpus"]
+OUTLETS = [
+    "Daily Express",
+    "Reuters",
+    "Le Monde (English)",
+    "Korea JoongAng Daily",
+    "Der Spiegel (English)",
+    "The Guardian",
+    "Yonhap",
+    "TASS (English)",
+    "Kyiv Independent",
+    "Associated Press",
+]
+
+
+def generate_corpus(folder: Path, articles: int, per_file: int = 1000, seed: int = 7) -> Path:
+    """JSONL files (`per_file` articles each, under the loader's size limit) of `articles` articles
+    made of real sentences from the shipped corpus, with outlet, date and title columns."""
+    from analysis.corpus import load_corpus
+
+    sentences = [s.text for a in load_corpus(SHIPPED).articles for s in a.counted_sentences]
+    rng = random.Random(seed)
+    for first in range(0, articles, per_file):
+        with (folder / f"generated_{first // per_file:03d}.jsonl").open(
+            "w", encoding="utf-8"
+        ) as out:
+            for number in range(first, min(first + per_file, articles)):
+                picked = rng.sample(sentences, rng.randint(8, 16))
+                paragraphs = "\n\n".join(
+                    " ".join(picked[i : i + 2]) for i in range(0, len(picked), 2)
+                )
+                row = {
+                    "text": f"Article {number}.\n\n{paragraphs}",
+                    "outlet": OUTLETS[number % len(OUTLETS)],
+                    "published": f"2024-{10 + number % 3:02d}-{1 + number % 28:02d}",
+                    "title": f"Generated article {number}",
+                }
+                out.write(json.dumps(row) + "\n")
+    return folder
+
+
+def page_reruns(folder: Path, reruns: int) -> tuple[float, dict[str, float]]:
+    """Seconds of the cold first run (load + analyse + draw the Overview, nothing cached), and the
+    median seconds of a full rerun of each page (analysis cached, as for a user clicking around)."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["COVERAGE_CORPUS"] = str(folder)
+    app = AppTest.from_file(str(APP), default_timeout=3600)
+    start = time.perf_counter()
+    app.run()
+    cold = time.perf_counter() - start
+    loaded = app.session_state["_view"].tables["articles"]
+    print(f"{folder.name}: {len(loaded):,} articles loaded", flush=True)
+    timings = {}
+    for page in PAGES:
+        app.switch_page(f"views/{page}.py").run()
+        assert not app.exception, [e.value for e in app.exception]
+        samples = []
+        for _ in range(reruns):
+            start = time.perf_counter()
+            app.run()
+            samples.append(time.perf_counter() - start)
+        timings[page] = statistics.median(samples)
+    return cold, timings
+
+
+def report(name: str, folder: Path, reruns: int, target: float) -> None:
+    cold, timings = page_reruns(folder, reruns)
+    print(f"{name}: cold start (load + analyse + first page) {cold:.1f} s", flush=True)
+    for page, seconds in timings.items():
+        verdict = "ok" if seconds < target else f"OVER the {target * 1000:.0f} ms target"
+        print(f"  {page:<11} rerun {seconds * 1000:7.0f} ms  {verdict}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000, help="size of the generated corpus")
+    parser.add_argument("--reruns", type=int, default=5, help="reruns timed per page (median)")
+    args = parser.parse_args()
+    report("shipped corpus", SHIPPED, args.reruns, 0.3)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = generate_corpus(Path(tmp), args.articles)
+        report("generated corpus", folder, args.reruns, 1.5)
+
+
+if __name__ == "__main__":
+    main()

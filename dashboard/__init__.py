@@ -1,0 +1,1 @@
+"""The Streamlit analyst dashboard: `streamlit run dashboard/app.py` (pages under dashboard/views/)."""

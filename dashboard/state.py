@@ -1,0 +1,273 @@
+"""The sidebar filters as one value: read from and written to the URL, applied to every table.
+
+`FilterState` is what the analyst chose; `FilterOptions` is what the loaded corpus offers. Query
+parameters are validated against the options (an unknown outlet or a bad date is dropped with a
+notice, never a crash), and no parameter is ever used as a file path. `apply_filters` is pure, so the
+same filtering runs in the app, in tests and in the benchmark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+
+import pandas as pd
+
+VOICES: tuple[str, ...] = ("narrator", "quoted")
+
+# Query parameter names (short, stable: they appear in shared URLs).
+OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED = (
+    "outlet",
+    "from",
+    "to",
+    "kind",
+    "category",
+    "voice",
+    "negated",
+)
+KNOWN_PARAMS = frozenset((OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED))
+# An explicitly empty selection ("nothing chosen") is written as this single value.
+NONE_SELECTED = ""
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the loaded corpus offers to filter on."""
+
+    outlets: tuple[str, ...]
+    first_date: date | None
+    last_date: date | None
+    figure_kinds: tuple[str, ...]
+    categories: tuple[str, ...]
+
+    def default_state(self) -> FilterState:
+        """Everything selected: the unfiltered view."""
+        return FilterState(
+            outlets=self.outlets,
+            figure_kinds=self.figure_kinds,
+            categories=self.categories,
+        )
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """One filter setting shared by all pages. Dates are None when the range is not narrowed."""
+
+    outlets: tuple[str, ...]
+    figure_kinds: tuple[str, ...]
+    categories: tuple[str, ...]
+    date_from: date | None = None
+    date_to: date | None = None
+    voices: tuple[str, ...] = VOICES
+    include_negated: bool = False
+
+    @property
+    def narrows_dates(self) -> bool:
+        """True when a date bound is set (articles without a known date are then left out)."""
+        return self.date_from is not None or self.date_to is not None
+
+
+def _distinct(frame: pd.DataFrame | None, column: str) -> tuple[str, ...]:
+    if frame is None or frame.empty or column not in frame.columns:
+        return ()
+    values = frame[column].dropna().astype(str).unique()
+    return tuple(sorted(v for v in values if v != ""))
+
+
+def parse_date(text: object) -> date | None:
+    """A YYYY-MM-DD string as a date; None for '' or anything malformed."""
+    try:
+        return date.fromisoformat(str(text).strip()[:10]) if str(text).strip() else None
+    except ValueError:
+        return None
+
+
+def options_from_tables(tables: Mapping[str, pd.DataFrame]) -> FilterOptions:
+    """The outlets, date span, figure kinds and escalation categories present in the tables."""
+    articles = tables.get("articles")
+    dates = (
+        sorted(d for d in map(parse_date, articles["published"].dropna().unique()) if d is not None)
+        if articles is not None and not articles.empty
+        else []
+    )
+    categories = set(_distinct(tables.get("escalation_rates"), "category"))
+    categories |= set(_distinct(tables.get("escalation_hits"), "category"))
+    return FilterOptions(
+        outlets=_distinct(articles, "outlet"),
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
+        figure_kinds=_distinct(tables.get("figures"), "kind"),
+        categories=tuple(sorted(categories)),
+    )
+
+
+def _choices(
+    values: list[str], allowed: tuple[str, ...], what: str, notices: list[str]
+) -> tuple[str, ...]:
+    """The values that are valid options (in option order); each invalid one adds a notice."""
+    if values == [NONE_SELECTED]:
+        return ()
+    for value in values:
+        if value not in allowed:
+            notices.append(f"Ignored the {what} {value!r} from the link: it is not in this corpus.")
+    return tuple(option for option in allowed if option in values)
+
+
+def _bound(values: list[str], options: FilterOptions, what: str, notices: list[str]) -> date | None:
+    """One date bound from the URL, clamped to the corpus span; malformed dates add a notice."""
+    if not values:
+        return None
+    parsed = parse_date(values[-1]) if len(values[-1]) == 10 else None
+    if parsed is None:
+        notices.append(f"Ignored the {what} date {values[-1]!r} from the link: use YYYY-MM-DD.")
+        return None
+    if options.first_date is None or options.last_date is None:
+        notices.append(f"Ignored the {what} date: no article in this corpus has a known date.")
+        return None
+    return min(max(parsed, options.first_date), options.last_date)
+
+
+def from_query_params(
+    params: Mapping[str, list[str]], options: FilterOptions
+) -> tuple[FilterState, list[str]]:
+    """The filter state a URL asks for, validated against `options`, and notices for what was dropped.
+
+    `params` maps each query parameter to all its values (`st.query_params.get_all`). A parameter that
+    is absent keeps the default (everything selected).
+    """
+    notices = [
+        f"Ignored the link parameter {key!r}: it is not a filter."
+        for key in params
+        if key not in KNOWN_PARAMS
+    ]
+    state = options.default_state()
+    if OUTLET in params:
+        state = replace(state, outlets=_choices(params[OUTLET], options.outlets, "outlet", notices))
+    if KIND in params:
+        kinds = _choices(params[KIND], options.figure_kinds, "figure kind", notices)
+        state = replace(state, figure_kinds=kinds)
+    if CATEGORY in params:
+        categories = _choices(params[CATEGORY], options.categories, "category", notices)
+        state = replace(state, categories=categories)
+    if VOICE in params:
+        state = replace(state, voices=_choices(params[VOICE], VOICES, "voice", notices))
+    if NEGATED in params:
+        flag = params[NEGATED][-1] if params[NEGATED] else ""
+        if flag in ("0", "1"):
+            state = replace(state, include_negated=flag == "1")
+        else:
+            notices.append(f"Ignored negated={flag!r} from the link: use 1 or 0.")
+    date_from = _bound(params.get(DATE_FROM, []), options, "start", notices)
+    date_to = _bound(params.get(DATE_TO, []), options, "end", notices)
+    if date_from and date_to and date_from > date_to:
+        notices.append("Ignored the date range from the link: it ends before it starts.")
+        date_from = date_to = None
+    return normalise(replace(state, date_from=date_from, date_to=date_to), options), notices
+
+
+def normalise(state: FilterState, options: FilterOptions) -> FilterState:
+    """The same state with a date range that covers the whole corpus span written as 'not narrowed'."""
+    date_from = None if state.date_from == options.first_date else state.date_from
+    date_to = None if state.date_to == options.last_date else state.date_to
+    return replace(state, date_from=date_from, date_to=date_to)
+
+
+def to_query_params(state: FilterState, options: FilterOptions) -> dict[str, list[str]]:
+    """The URL query parameters for `state`: only what differs from the default view."""
+    default = options.default_state()
+    params: dict[str, list[str]] = {}
+    for key, chosen, everything in (
+        (OUTLET, state.outlets, default.outlets),
+        (KIND, state.figure_kinds, default.figure_kinds),
+        (CATEGORY, state.categories, default.categories),
+        (VOICE, state.voices, VOICES),
+    ):
+        if tuple(chosen) != tuple(everything):
+            params[key] = list(chosen) or [NONE_SELECTED]
+    if state.date_from is not None:
+        params[DATE_FROM] = [state.date_from.isoformat()]
+    if state.date_to is not None:
+        params[DATE_TO] = [state.date_to.isoformat()]
+    if state.include_negated:
+        params[NEGATED] = ["1"]
+    return params
+
+
+def _in(frame: pd.DataFrame, column: str, allowed: Iterable[str]) -> pd.Series:
+    """Rows whose `column` is one of `allowed` (object comparison: fast for any string dtype)."""
+    return frame[column].astype(object).isin(set(allowed))
+
+
+def as_bool(values: pd.Series) -> pd.Series:
+    """A column of flags as booleans, whether stored as bool or as text ('True', '1')."""
+    if pd.api.types.is_bool_dtype(values):
+        return values
+    return values.astype(str).str.strip().str.lower().isin(("true", "1", "yes"))
+
+
+def _article_in_range(articles: pd.DataFrame, state: FilterState) -> pd.Series:
+    if not state.narrows_dates:
+        return pd.Series(True, index=articles.index)
+    dates = articles["published"].map(parse_date)
+    low, high = state.date_from or date.min, state.date_to or date.max
+    return dates.map(lambda d: d is not None and low <= d <= high)
+
+
+def apply_filters(
+    tables: Mapping[str, pd.DataFrame], state: FilterState
+) -> dict[str, pd.DataFrame]:
+    """Every table restricted to the chosen outlets, dates, figure kinds, categories and voices.
+
+    Tables tied to an article keep the rows of the articles that pass the outlet and date filters;
+    outlet-level tables (stance, summaries) follow the outlet filter only. Missing tables stay missing.
+    The load report describes files, not articles, and is never filtered.
+    """
+    filtered = dict(tables)
+    articles = tables.get("articles")
+    if articles is None:
+        return filtered
+    keep = _in(articles, "outlet", state.outlets) & _article_in_range(articles, state)
+    filtered["articles"] = articles[keep].reset_index(drop=True)
+    kept_ids = set(filtered["articles"]["article_id"].astype(str))
+    every_article = bool(keep.all())
+
+    def by_article(frame: pd.DataFrame) -> pd.Series:
+        if every_article:
+            return pd.Series(True, index=frame.index)
+        return _in(frame, "article_id", kept_ids)
+
+    row_filters = {
+        "sentences": lambda f: by_article(f),
+        "figures": lambda f: by_article(f) & _in(f, "kind", state.figure_kinds),
+        "claims_timeline": lambda f: by_article(f) & _in(f, "kind", state.figure_kinds),
+        "who_reported_what": lambda f: (
+            _in(f, "kind", state.figure_kinds)
+            & f["outlets"].astype(str).map(lambda s: bool(set(s.split("; ")) & set(state.outlets)))
+        ),
+        "escalation_hits": lambda f: (
+            by_article(f)
+            & _in(f, "category", state.categories)
+            & _in(f, "voice", state.voices)
+            & (state.include_negated | ~as_bool(f["negated"]))
+        ),
+        "escalation_rates": lambda f: (
+            _in(f, "category", state.categories)
+            & (
+                (f["level"] == "article") & by_article(f)
+                | (f["level"] != "article") & _in(f, "outlet", state.outlets)
+            )
+        ),
+        "top_terms": lambda f: (
+            _in(f, "outlet", state.outlets) & _in(f, "category", state.categories)
+        ),
+        "quotes": lambda f: by_article(f),
+        "framing": lambda f: by_article(f),
+        "stance": lambda f: _in(f, "outlet", state.outlets),
+        "summaries": lambda f: _in(f, "outlet", state.outlets),
+    }
+    for name, rows in row_filters.items():
+        frame = tables.get(name)
+        if frame is not None and not frame.empty:
+            filtered[name] = frame[rows(frame)].reset_index(drop=True)
+    return filtered

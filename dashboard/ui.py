@@ -1,0 +1,127 @@
+"""Streamlit pieces every page uses: the current view, a chart or table with its CSV download, notices.
+
+`app.py` builds one `View` per run (loaded tables, the filter state, the filtered tables) and pages
+read it with `current_view()`. Every download goes through the formula-safe `to_csv_bytes` and is
+generated only when clicked, with exactly the rows and columns shown above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from analysis.export import to_csv_bytes
+from dashboard.charts import Chart
+from dashboard.state import FilterOptions, FilterState
+
+VIEW_KEY = "_view"
+MAX_TABLE_ROWS = 2_000
+
+TABLE_FROM = {
+    "figures": "the figures analysis",
+    "claims_timeline": "the figures analysis",
+    "who_reported_what": "the figures analysis",
+    "escalation_hits": "the escalation analysis",
+    "escalation_rates": "the escalation analysis",
+    "top_terms": "the escalation analysis",
+    "quotes": "the stance analysis",
+    "framing": "the stance analysis",
+    "stance": "the stance analysis",
+    "summaries": "the stance analysis",
+}
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything a page draws from: all tables, the filters, and the tables with filters applied."""
+
+    tables: Mapping[str, pd.DataFrame]
+    filtered: Mapping[str, pd.DataFrame]
+    state: FilterState
+    options: FilterOptions
+    colors: dict[str, str]
+    texts: Mapping[str, str]
+    source: str
+
+
+def current_view() -> View:
+    """The view `app.py` built for this run."""
+    return st.session_state[VIEW_KEY]
+
+
+def available(view: View, *names: str) -> bool:
+    """True when every named table was produced; otherwise say which analysis is missing."""
+    missing = [name for name in names if name not in view.tables]
+    if missing:
+        sources = sorted({TABLE_FROM.get(name, name) for name in missing})
+        st.info(
+            f"Not available yet: {', '.join(sources)} did not produce "
+            f"{', '.join(missing)} for this corpus."
+        )
+    return not missing
+
+
+def download(
+    data: pd.DataFrame | Callable[[], pd.DataFrame],
+    file_name: str,
+    key: str,
+    rows: int | None = None,
+) -> None:
+    """A CSV download of exactly `data` (formula-safe), built only when the user clicks.
+
+    `data` may be a function making the table (then `rows` gives its length for the label), so a
+    large table is only assembled when someone asks for it.
+    """
+    make = data if callable(data) else lambda: data
+    count = len(data) if rows is None else rows
+    st.download_button(
+        f"Download CSV ({count:,} rows): {file_name}",
+        data=lambda: to_csv_bytes(make()),
+        file_name=file_name,
+        mime="text/csv",
+        key=f"download_{key}",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def show_chart(chart: Chart, key: str) -> None:
+    """The chart, then the download of the rows behind it."""
+    st.plotly_chart(chart.figure, key=f"chart_{key}", theme=None, config={"displaylogo": False})
+    download(chart.data, chart.file_name, key)
+
+
+def show_table(
+    data: pd.DataFrame,
+    file_name: str,
+    key: str,
+    *,
+    empty_message: str = "Nothing to show for the current filters.",
+    column_config: dict | None = None,
+    complete: tuple[int, Callable[[], pd.DataFrame]] | None = None,
+) -> None:
+    """A table (or a clear empty state) with its CSV download of every row.
+
+    Past MAX_TABLE_ROWS the page shows the first rows only and says so: sending 100,000 rows to the
+    browser on every rerun would make each click slow, and the CSV still holds them all. `complete`
+    = (rows, function making them) when `data` is already only the first rows of a larger table.
+    """
+    total, everything = complete or (len(data), data)
+    if total == 0:
+        st.info(empty_message)
+    else:
+        if total > MAX_TABLE_ROWS:
+            st.caption(
+                f"Showing the first {MAX_TABLE_ROWS:,} of {total:,} rows; the CSV below has all of "
+                "them. Narrow the filters to see the others here."
+            )
+        st.dataframe(
+            data.head(MAX_TABLE_ROWS),
+            key=f"table_{key}",
+            hide_index=True,
+            column_config=column_config,
+        )
+    download(everything, file_name, key, rows=total)

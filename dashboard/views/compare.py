@@ -1,0 +1,89 @@
+"""Compare: two or more articles side by side, layers highlighted, shared claims lined up."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import compare
+from dashboard.highlight import LAYERS, article_spans, escape_text, highlight_html, legend_html
+from dashboard.ui import current_view, show_table
+
+MAX_ARTICLES = 4
+
+view = current_view()
+st.title("Compare articles side by side")
+articles = view.filtered["articles"]
+labels = compare.article_labels(articles)
+if len(labels) < 2:
+    st.info("At least two articles must match the filters to compare them; widen the filters.")
+    st.stop()
+
+chosen = st.multiselect(
+    "Articles to compare",
+    list(labels),
+    default=list(labels)[:2],
+    format_func=labels.get,
+    max_selections=MAX_ARTICLES,
+    key="compare_articles",
+)
+layer_names = {
+    "figure": "Figures",
+    "escalation": "Escalation hits",
+    "quote": "Quotes",
+    "furniture": "Page furniture",
+}
+toggles = st.columns(len(layer_names))
+shown = [
+    layer
+    for column, (layer, name) in zip(toggles, layer_names.items(), strict=True)
+    if column.toggle(name, value=True, key=f"compare_layer_{layer}")
+]
+if len(chosen) < 2:
+    st.info("Choose at least two articles.")
+    st.stop()
+
+st.markdown(
+    "Legend: " + legend_html(layer for layer in LAYERS if layer in shown), unsafe_allow_html=True
+)
+st.caption(
+    "Hover a highlight to see what it is (figure kind and claimant, category and voice, speaker)."
+)
+for column, article_id in zip(st.columns(len(chosen)), chosen, strict=True):
+    row = articles[articles["article_id"] == article_id].iloc[0]
+    with column:
+        st.markdown(
+            f"<b>{escape_text(row['title'] or '(no headline found in the file)')}</b>",
+            unsafe_allow_html=True,
+        )
+        st.caption(f"{labels[article_id]} · {int(row['words']):,} words analysed")
+        with st.container(height=600):
+            html = highlight_html(
+                view.texts.get(article_id, ""), article_spans(article_id, view.filtered), shown
+            )
+            st.markdown(html, unsafe_allow_html=True)
+
+picked = {aid: labels[aid] for aid in chosen}
+st.subheader("Figures in these articles")
+st.caption(
+    "One row per figure; '—' marks an article that does not give it. Shared figures come first."
+)
+if "figures" in view.filtered:
+    show_table(
+        compare.figure_matrix(view.filtered["figures"], picked),
+        "compare_figures.csv",
+        "compare_figures",
+    )
+else:
+    st.info("Not available yet: the figures analysis did not run for this corpus.")
+
+st.subheader("Shared quotes and sentences")
+st.caption(
+    f"Passages whose words overlap by at least {compare.SIMILARITY:.0%} (token-set Jaccard) in two or "
+    "more of these articles: wire copy, the same quote. '—' marks an article that leaves it out."
+)
+show_table(
+    compare.shared_passages(view.filtered["sentences"], view.filtered.get("quotes"), picked),
+    "compare_shared_passages.csv",
+    "compare_shared",
+    empty_message="These articles share no quote or sentence.",
+)

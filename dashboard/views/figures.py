@@ -1,0 +1,57 @@
+"""Figures: when each number was reported and by whom, figures per outlet, conflicting estimates."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts
+from dashboard.state import as_bool
+from dashboard.ui import available, current_view, show_chart, show_table
+
+view = current_view()
+st.title("Figures: who reported which number, and when")
+if available(view, "figures", "claims_timeline", "who_reported_what"):
+    claims = view.filtered["claims_timeline"]
+    timeline = charts.claims_timeline(claims, view.colors)
+    show_chart(timeline, "claims_timeline")
+    numeric = len(charts.numeric_claims(claims)) if not claims.empty else 0
+    drawn = int(timeline.data["claims"].sum()) if not timeline.data.empty else 0
+    if len(claims) > numeric:
+        st.caption(
+            f"{len(claims) - numeric} claim(s) are vague ('several thousand') or undated and are "
+            "not on the timeline; they are in the tables below."
+        )
+    if numeric > drawn:
+        st.caption(
+            f"The timeline shows the {len(timeline.data):,} most repeated of the distinct claims "
+            f"({drawn:,} of {numeric:,} numeric claims); narrow the filters to see every one."
+        )
+    show_chart(charts.figures_by_kind(view.filtered["figures"], view.colors), "figures_by_kind")
+
+    st.subheader("Who reported what")
+    grouped = view.filtered["who_reported_what"]
+    conflicts = int(as_bool(grouped["conflict"]).sum()) if not grouped.empty else 0
+    st.caption(
+        f"Each row groups the same claim across outlets. {conflicts} claim(s) are flagged ⚠ because "
+        "another outlet gives a non-overlapping estimate of the same kind and actor."
+    )
+    if not grouped.empty:
+        grouped = grouped.assign(conflict=as_bool(grouped["conflict"]))
+    show_table(
+        grouped,
+        "who_reported_what.csv",
+        "who_reported_what",
+        column_config={
+            "conflict": st.column_config.CheckboxColumn("⚠ conflict"),
+            "value_low": st.column_config.NumberColumn(format="localized"),
+            "value_high": st.column_config.NumberColumn(format="localized"),
+        },
+    )
+
+    st.subheader("Every figure, with its evidence sentence")
+    show_table(
+        view.filtered["figures"],
+        "figures.csv",
+        "figures",
+        column_config={"sentence": st.column_config.TextColumn(width="large")},
+    )

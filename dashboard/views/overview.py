@@ -1,0 +1,57 @@
+"""Overview: the corpus at a glance, the one-line summary per outlet, and what could not be loaded."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts
+from dashboard.highlight import escape_text
+from dashboard.ui import available, current_view, download, show_chart, show_table
+
+view = current_view()
+articles = view.filtered["articles"]
+st.title("Coverage at a glance")
+st.caption(
+    f"{len(articles)} of {len(view.tables['articles'])} articles from {articles['outlet'].nunique()} "
+    f"outlet(s) match the filters · source: {view.source}."
+)
+
+st.subheader("One-line summary per outlet")
+if available(view, "summaries"):
+    summaries = view.filtered["summaries"]
+    if summaries.empty:
+        st.info("No summary for the outlets selected.")
+    lines = [
+        f'<li style="margin-bottom:0.4em;"><span style="color:{view.colors.get(row.outlet, "#999")};">'
+        f"&#9632;</span> <b>{escape_text(row.outlet)}</b>: {escape_text(row.summary)}</li>"
+        for row in summaries.itertuples(index=False)
+    ]
+    st.markdown(
+        f'<ul style="list-style:none;padding-left:0;">{"".join(lines)}</ul>', unsafe_allow_html=True
+    )
+    st.caption(
+        "Generated from the tables; the CSV lists the evidence sentence ids behind each clause."
+    )
+    download(summaries, "outlet_summaries.csv", "summaries")
+
+show_chart(charts.articles_per_outlet(articles, view.colors), "articles_per_outlet")
+show_chart(charts.articles_over_time(articles, view.colors), "articles_over_time")
+undated = int((articles["published"].astype(str).str.len() != 10).sum())
+if undated:
+    st.caption(f"{undated} article(s) without a known publication date are not on this chart.")
+
+st.subheader("Load report: warnings and skipped files")
+report = view.tables["load_report"]
+problems = report[report["status"] != "loaded"].reset_index(drop=True)
+skipped = int((report["status"] == "skipped").sum())
+st.caption(
+    f"{len(report)} file(s) or rows read: {len(report) - skipped} loaded, {skipped} skipped. "
+    "Filters do not apply here: this is about files, not articles."
+)
+show_table(
+    problems,
+    "load_report_warnings_and_skipped.csv",
+    "load_report",
+    empty_message="Every file loaded cleanly.",
+    column_config={"reason": st.column_config.TextColumn(width="large")},
+)

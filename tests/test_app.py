@@ -1,0 +1,201 @@
+"""The dashboard pages through Streamlit's AppTest, on the shipped corpus and on hostile input."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+PAGES = ["overview", "figures", "escalation", "stance", "compare", "corpus"]
+ARTICLE = (
+    "Title: Seoul says more troops sent\nOutlet: Test Wire\nDate: 2024-11-02\n\n"
+    "South Korea's spy agency said on Saturday that about 10,000 North Korean troops had been sent "
+    "to Russia.\nDefence Minister Kim Yong-hyun told lawmakers the deployment was a serious threat.\n"
+)
+
+
+@pytest.fixture()
+def downloads(monkeypatch) -> dict[str, Callable[[], bytes]]:
+    """The CSV generator behind every download button of the last run, by file name."""
+    captured: dict[str, Callable[[], bytes]] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        captured[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return captured
+
+
+def open_page(page: str, query: dict[str, list[str]] | None = None) -> AppTest:
+    """A fresh session opened on `page` (with the given URL query parameters)."""
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.query_params.update(query or {})
+    app.run()
+    if page != "overview":
+        app.switch_page(f"views/{page}.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def csv(downloads: dict, file_name: str) -> pd.DataFrame:
+    """The rows a download button hands out."""
+    return pd.read_csv(io.BytesIO(downloads[file_name]()), keep_default_na=False)
+
+
+def url(app: AppTest) -> dict[str, list[str]]:
+    """The app's query parameters, every value as a list."""
+    return {k: v if isinstance(v, list) else [v] for k, v in app.query_params.items()}
+
+
+def _decoded(value):
+    """Plotly's JSON arrays, typed ('bdata') or plain, as a flat list."""
+    if isinstance(value, dict) and "bdata" in value:
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
+    return value
+
+
+def figures(app: AppTest) -> list[dict]:
+    """The plotly figures on the page, as JSON."""
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def figure_titled(app: AppTest, words: str) -> dict:
+    return next(f for f in figures(app) if words in f["layout"]["title"]["text"])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_shipped_corpus(page, downloads):
+    app = open_page(page)
+    assert not app.error, [e.value for e in app.error]
+    assert app.get("download_button"), "every chart and table has its CSV"
+    for figure in figures(app):
+        assert figure["layout"]["title"]["text"], "every chart says what it counts"
+    assert all(name.endswith(".csv") for name in downloads)
+
+
+def test_the_outlet_filter_changes_the_chart_and_its_csv(downloads):
+    app = open_page("overview")
+    per_outlet = csv(downloads, "articles_per_outlet.csv")
+    assert len(per_outlet) == 5 and per_outlet["articles"].sum() == 5
+    chosen = sorted(per_outlet["outlet"])[:2]
+    app.multiselect(key="f_outlets").set_value(chosen).run()
+    narrowed = csv(downloads, "articles_per_outlet.csv")
+    assert sorted(narrowed["outlet"]) == chosen
+    bars = figure_titled(app, "Articles per outlet")["data"][0]
+    assert list(bars["y"]) == list(narrowed["outlet"])
+    assert _decoded(bars["x"]) == list(narrowed["articles"])
+    assert url(app) == {"outlet": chosen}
+
+
+def test_the_escalation_csv_is_the_heatmap(downloads):
+    app = open_page("escalation")
+    rates = csv(downloads, "escalation_rates_per_1000_words.csv")
+    heatmap = figure_titled(app, "hits per 1,000 words")["data"][0]
+    z = np.array(_decoded(heatmap["z"]), dtype=float).reshape(len(heatmap["y"]), len(heatmap["x"]))
+    for row in rates.itertuples():
+        cell = z[list(heatmap["y"]).index(row.outlet), list(heatmap["x"]).index(row.category)]
+        assert cell == pytest.approx(float(row.per_1000_words or 0), abs=0.01)
+    narrator_only = app.multiselect(key="f_voices").set_value(["narrator"]).run()
+    narrator_rates = csv(downloads, "escalation_rates_per_1000_words.csv")
+    assert (
+        narrator_rates["hits"].sum() < rates["hits"].sum()
+    )  # the shipped articles quote escalation
+    assert (
+        "narrator only"
+        in figure_titled(narrator_only, "hits per 1,000 words")["layout"]["title"]["text"]
+    )
+
+
+def test_a_filter_that_leaves_nothing_shows_the_empty_state_everywhere(downloads):
+    for page in PAGES:
+        app = open_page(page, {"outlet": [""]})
+        assert not app.error
+        for figure in figures(app):
+            texts = [a["text"] for a in figure["layout"].get("annotations", [])]
+            assert any("Nothing" in t or "No " in t for t in texts), figure["layout"]["title"]
+        if page == "compare":
+            assert any("At least two articles" in i.value for i in app.info)
+    assert csv(downloads, "articles_per_outlet.csv").empty
+
+
+def test_url_parameters_restore_the_view_and_bad_ones_are_dropped_with_a_notice(downloads):
+    app = open_page("overview")
+    outlets = sorted(csv(downloads, "articles_per_outlet.csv")["outlet"])
+    shared = open_page(
+        "overview",
+        {"outlet": [outlets[0], "../../etc/passwd"], "from": ["2024-99-99"], "corpus": ["/etc"]},
+    )
+    notices = " ".join(w.value for w in shared.sidebar.warning)
+    assert "../../etc/passwd" in notices and "2024-99-99" in notices and "'corpus'" in notices
+    assert shared.multiselect(key="f_outlets").value == [outlets[0]]
+    assert list(csv(downloads, "articles_per_outlet.csv")["outlet"]) == [outlets[0]]
+    assert url(shared) == {"outlet": [outlets[0]]}
+    assert url(app) == {}
+
+
+def test_a_hostile_upload_is_reported_and_the_rest_analysed(downloads):
+    app = open_page("corpus")
+    hostile = (
+        "Officials said <script>alert('x')</script> and <img src=x onerror=alert(1)> nothing else."
+    )
+    app.file_uploader(key="upload_widget").set_value(
+        [
+            ("seoul.txt", ARTICLE.encode(), "text/plain"),
+            ("hostile.txt", (ARTICLE.replace("10,000", "12,000") + hostile).encode(), "text/plain"),
+            ("empty.txt", b"", "text/plain"),
+            ("binary.txt", bytes(range(256)) * 8, "text/plain"),
+        ]
+    ).run()
+    assert not app.exception and not app.error
+    report = csv(downloads, "load_report.csv").set_index("file")
+    assert report.loc["empty.txt", "status"] == "skipped" and report.loc["empty.txt", "reason"]
+    assert report.loc["binary.txt", "status"] == "skipped" and report.loc["binary.txt", "reason"]
+    articles = csv(downloads, "articles.csv")
+    assert sorted(articles["file"]) == ["hostile.txt", "seoul.txt"]
+    assert "your 4 uploaded file(s)" in " ".join(c.value for c in app.sidebar.caption)
+
+    compared = app.switch_page("views/compare.py").run()
+    html = " ".join(m.value for m in compared.markdown)
+    assert "&lt;script&gt;" in html and "<script" not in html and "<img" not in html
+
+
+def test_the_lexicon_editor_refuses_a_bad_edit_and_reruns_on_a_good_one(downloads):
+    app = open_page("corpus")
+    editor = app.text_area(key="editor_escalation")
+    shipped = editor.value
+    editor.set_value("[broken\nterms = [")
+    app.get("form_submit_button")[0].click().run()
+    assert any("Not saved" in e.value and "line" in e.value for e in app.error)
+    categories = app.multiselect(key="f_categories").options
+    assert "Test marker" not in categories
+
+    app.text_area(key="editor_escalation").set_value(
+        shipped + '\n[test_marker]\nlabel = "Test marker"\nterms = ["spy agency"]\n'
+    )
+    app.get("form_submit_button")[0].click().run()
+    assert not app.error and any("Saved" in s.value for s in app.success)
+    assert "Test marker" in app.multiselect(key="f_categories").options
+
+
+def test_a_failing_page_shows_a_message_not_a_traceback(monkeypatch, caplog):
+    from dashboard import charts
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("chart builder exploded")
+
+    monkeypatch.setattr(charts, "articles_per_outlet", broken)
+    app = open_page("overview")
+    assert not app.exception
+    assert any("could not be drawn" in e.value and "server log" in e.value for e in app.error)
+    assert "chart builder exploded" in caplog.text  # the traceback goes to the log
