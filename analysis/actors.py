@@ -56,9 +56,14 @@ class Actors:
     core_claim: CoreClaim | None = None
     _by_alias: dict[str, Actor] = field(default_factory=dict, repr=False)
     _pattern: re.Pattern[str] | None = field(default=None, repr=False)
+    _people: dict[str, tuple[str, Actor]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for actor in self.actors:
+            for full in actor.people:  # the full name and every ending of it at a word start
+                words = full.split(" ")
+                for key in [full] + [" ".join(words[i:]) for i in range(1, len(words))]:
+                    self._people.setdefault(key, (full, actor))
             for alias in (*actor.aliases, *actor.people):
                 self._by_alias.setdefault(alias, actor)
                 if alias.startswith("the "):  # "the West" also at a sentence start
@@ -88,11 +93,7 @@ class Actors:
 
     def person(self, name: str) -> tuple[str, Actor] | None:
         """(full name, actor) of a listed official written as `name` or by surname ('Rutte')."""
-        for actor in self.actors:
-            for full in actor.people:
-                if name == full or full.endswith(" " + name):
-                    return full, actor
-        return None
+        return self._people.get(name)
 
     def affiliation(self, name: str, description: str = "") -> Actor | None:
         """Actor a speaker belongs to: a listed official first, else the first alias in name or title."""

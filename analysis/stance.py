@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 
 import pandas as pd
 
@@ -190,12 +191,10 @@ def frame_claim(article: Article, actors: Actors, quotes: list[Quote]) -> list[d
     return rows
 
 
-def frame_figures(article: Article, figures: pd.DataFrame, quotes: list[Quote]) -> list[dict]:
-    """One framing row per figure of the article: the cue in its sentence, or asserted."""
-    if figures is None or figures.empty:
-        return []
+def frame_figures(article: Article, figures: list[dict], quotes: list[Quote]) -> list[dict]:
+    """One framing row per figure (rows of the figures table) of the article: its cue, or asserted."""
     rows = []
-    for figure in figures[figures["article_id"] == article.article_id].to_dict("records"):
+    for figure in figures:
         framed = {f: m.group(0) for f, m in classify(str(figure["sentence"]))}
         framing = next((f for f in FIGURE_PRECEDENCE if f in framed), "asserted")
         cue = framed.get(framing, "")
@@ -222,11 +221,15 @@ def framing_table(
     articles: list[Article], actors: Actors, quotes: dict[str, list[Quote]], figures: pd.DataFrame
 ) -> pd.DataFrame:
     """The framing table: core-claim rows (decisive first) then one row per figure, per article."""
+    figures_by_article: dict[str, list[dict]] = defaultdict(list)
+    if figures is not None:
+        for figure in figures.to_dict("records"):
+            figures_by_article[figure["article_id"]].append(figure)
     rows = []
     for article in articles:
         article_quotes = quotes.get(article.article_id, [])
         rows += frame_claim(article, actors, article_quotes)
-        rows += frame_figures(article, figures, article_quotes)
+        rows += frame_figures(article, figures_by_article[article.article_id], article_quotes)
     return schema.conform(pd.DataFrame(rows), "framing") if rows else schema.empty("framing")
 
 

@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -46,8 +47,10 @@ class ScoredSentence:
     escalation_hits: int
 
 
+@lru_cache(maxsize=65536)
 def sentence_tone(text: str) -> float:
-    """VADER compound score of one sentence, -1 (negative) .. 1 (positive)."""
+    """VADER compound score of one sentence or clause, -1 .. 1 (cached: a clause naming several
+    actors, or a wire sentence carried by several outlets, is scored once)."""
     return float(_ANALYZER.polarity_scores(text)["compound"])
 
 
