@@ -243,6 +243,7 @@ def _rates(articles: list[Article], counted: pd.DataFrame, labels: list[str]) ->
         counted.assign(hits=1, hits_narrator=counted["voice"].eq("narrator").astype(int))
         .groupby(["article_id", "category"])[["hits", "hits_narrator", "weight"]]
         .sum()
+        .astype({"hits": "int64", "hits_narrator": "int64", "weight": "float64"})
     )
     per_article = grid.join(sums, on=["article_id", "category"]).fillna(
         {"hits": 0, "hits_narrator": 0, "weight": 0.0}

@@ -82,12 +82,12 @@ def default_actors_text() -> str:
     return actors_module.ACTORS_PATH.read_text(encoding="utf-8")
 
 
-@st.cache_resource(max_entries=6, show_spinner="Analysing the corpus…")
+@st.cache_data(max_entries=6, show_spinner="Analysing the corpus…")
 def _analyse(key: str, lexicon_text: str, actors_text: str, _corpus: Corpus) -> Analysis:
     """Run the pipeline once per (corpus content, lexicon texts); '' means the shipped lexicon.
 
-    A resource cache, not a data cache: every rerun gets the same tables without unpickling a copy
-    (0.1-0.3 s on 10,000 articles). Nothing in the dashboard mutates them: filters build new frames.
+    A data cache: each rerun gets its own copy of the tables, so nothing a page does can change
+    another page's data (the copy costs 0.1-0.3 s on 10,000 articles, inside the rerun budget).
     """
     lexicon = parse_lexicon(lexicon_text) if lexicon_text else None
     actors = actors_module.parse_actors(actors_text) if actors_text else None

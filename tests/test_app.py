@@ -175,7 +175,7 @@ def test_the_lexicon_editor_refuses_a_bad_edit_and_reruns_on_a_good_one(download
     editor = app.text_area(key="editor_escalation")
     shipped = editor.value
     editor.set_value("[broken\nterms = [")
-    app.get("form_submit_button")[0].click().run()
+    app.button(key="save_escalation").click().run()
     assert any("Not saved" in e.value and "line" in e.value for e in app.error)
     categories = app.multiselect(key="f_categories").options
     assert "Test marker" not in categories
@@ -183,7 +183,7 @@ def test_the_lexicon_editor_refuses_a_bad_edit_and_reruns_on_a_good_one(download
     app.text_area(key="editor_escalation").set_value(
         shipped + '\n[test_marker]\nlabel = "Test marker"\nterms = ["spy agency"]\n'
     )
-    app.get("form_submit_button")[0].click().run()
+    app.button(key="save_escalation").click().run()
     assert not app.error and any("Saved" in s.value for s in app.success)
     assert "Test marker" in app.multiselect(key="f_categories").options
 

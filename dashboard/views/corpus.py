@@ -118,7 +118,9 @@ for kind, (title, saved_key, _, shipped) in EDITORS.items():
             st.session_state[editor] = st.session_state.get(saved_key) or shipped()
         with st.form(f"form_{kind}"):
             st.text_area(f"{title} (TOML)", key=editor, height=360)
-            st.form_submit_button("Save and re-run", on_click=save_lexicon, args=(kind,))
+            st.form_submit_button(
+                "Save and re-run", key=f"save_{kind}", on_click=save_lexicon, args=(kind,)
+            )
         st.button(
             "Restore the shipped lexicon",
             key=f"restore_{kind}",
