@@ -13,19 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from realtext import shipped_sentences
+
 from analysis.corpus import DEFAULT_MAX_BYTES, load_corpus
-from analysis.text import split_sentences
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def real_sentences() -> list[str]:
-    """Counted sentences of the shipped corpus: the material every generated article is made of."""
-    sentences = []
-    for path in sorted((ROOT / "data" / "corpus").glob("*.txt")):
-        raw = path.read_text(encoding="utf-8")
-        sentences += [s.text for s in split_sentences(raw) if s.counted]
-    return sentences
 
 
 def measure(folder: Path) -> tuple[float, int, float]:
@@ -42,7 +32,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     args = parser.parse_args()
     rng = random.Random(7)
-    sentences = real_sentences()
+    sentences = shipped_sentences()
     with tempfile.TemporaryDirectory() as tmp:
         many = Path(tmp, "many")
         many.mkdir()

@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from realtext import shipped_sentences
+
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "dashboard" / "app.py"
 SHIPPED = ROOT / "data" / "corpus"
@@ -40,9 +42,7 @@ OUTLETS = [
 def generate_corpus(folder: Path, articles: int, per_file: int = 1000, seed: int = 7) -> Path:
     """JSONL files (`per_file` articles each, under the loader's size limit) of `articles` articles
     made of real sentences from the shipped corpus, with outlet, date and title columns."""
-    from analysis.corpus import load_corpus
-
-    sentences = [s.text for a in load_corpus(SHIPPED).articles for s in a.counted_sentences]
+    sentences = shipped_sentences()
     rng = random.Random(seed)
     for first in range(0, articles, per_file):
         with (folder / f"generated_{first // per_file:03d}.jsonl").open(

@@ -22,25 +22,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import vaderSentiment
+from realtext import real_sentences
 
 from analysis.escalation import Lexicon, find_hits, load_lexicon, parse_lexicon
 from analysis.lexicon import term_forms
-from analysis.text import split_sentences
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).resolve().parent / "data"
 GENERATED_TERMS = 2000
 GENERATED_CATEGORIES = 10
 SEED = 20241120
-
-
-def real_sentences() -> list[str]:
-    """Counted sentences of the shipped corpus and the NewsQuant news sentences."""
-    sentences = []
-    for path in sorted((ROOT / "data" / "corpus").glob("*.txt")):
-        sentences += [s.text for s in split_sentences(path.read_text("utf-8")) if s.counted]
-    newsquant = json.loads((DATA / "NewsQuant.json").read_text("utf-8"))
-    return sentences + [item["text"] for item in newsquant]
 
 
 def articles(sentences: list[str], megabytes: float, rng: random.Random) -> list[str]:

@@ -19,31 +19,19 @@ articles (--sample-articles), so the ratio is visible without a long run.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import resource
-import sys
 import time
 import tracemalloc
 from collections.abc import Callable, Sized
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from realtext import ROOT, real_sentences
 
-from analysis.corpus import load_corpus  # noqa: E402
-from analysis.figures import extract_figures, figure_rows  # noqa: E402
+from analysis.corpus import load_corpus
+from analysis.figures import extract_figures, figure_rows
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_BYTES = 3000  # the shipped articles average about 3 kB
 SEED = 20241120
-
-
-def real_sentences() -> list[str]:
-    """Counted sentences of the shipped corpus plus the NewsQuant sentences."""
-    corpus = load_corpus(ROOT / "data" / "corpus")
-    sentences = [s.text for a in corpus.articles for s in a.sentences if s.counted]
-    data = json.loads((ROOT / "benchmarks" / "data" / "NewsQuant.json").read_text(encoding="utf-8"))
-    return sentences + [item["text"] for item in data]
 
 
 def build_articles(megabytes: float, seed: int = SEED) -> list[str]:
