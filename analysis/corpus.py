@@ -326,6 +326,9 @@ def _table_articles(
             except json.JSONDecodeError as error:
                 rows.append((number, f"invalid JSON: {error.msg}"))
                 continue
+            except RecursionError:
+                rows.append((number, "invalid JSON: nested too deeply"))
+                continue
             rows.append((number, record if isinstance(record, dict) else "not a JSON object"))
     results: list[tuple[str, Article | str]] = []
     for number, row in rows:
@@ -367,7 +370,7 @@ def _build_article(
         raise LoadError("no article text left after removing page furniture")
     values: dict[str, tuple[str, str]] = {k: (v, "header") for k, v in found.values.items()}
     values |= {k: (v, given_source) for k, v in given.items() if v}
-    warnings: list[str] = []
+    warnings: list[str] = [found.warning] if found.warning else []
     for key, value in (manifest_row or {}).items():
         if key == "published" and value and not metadata.normalise_date(value):
             warnings.append(f"manifest date {value!r} is not a date")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import chain, islice, pairwise
 
 import numpy as np
 import pandas as pd
@@ -23,6 +23,7 @@ from analysis.actors import Actors, load_actors
 from analysis.corpus import Article
 from analysis.numbers import Quantity, find_quantities, vague_bounds
 from analysis.quotes import Quote, quote_at
+from analysis.text import cut_long
 
 TROOP_WORDS = frozenset(
     "troops troop soldiers soldier men forces personnel servicemen fighters mercenaries contingent "
@@ -176,7 +177,9 @@ def figure_rows(text: str) -> list[dict[str, object]]:
     quantities = find_quantities(text)
     if not quantities:
         return []
-    starts = [0] + [m.end() for m in _BOUNDARY_RE.finditer(text)]
+    bounds = [0] + [m.end() for m in _BOUNDARY_RE.finditer(text)] + [len(text)]
+    # an over-long 'sentence' (no stop in it) is read in pieces, so a row costs bounded time
+    starts = [piece for start, end in pairwise(bounds) for piece, _ in cut_long(text, start, end)]
     rows: list[dict[str, object]] = []
     by_sentence: dict[int, list[Quantity]] = {}
     for quantity in quantities:

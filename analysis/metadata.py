@@ -16,6 +16,8 @@ import yaml
 
 from analysis.text import Sentence, dateline_length
 
+MAX_DATE_LENGTH = 100  # no written date is longer; dateparser takes seconds on long text
+SCALARS = (str, int, float, date)  # a list or mapping (or a YAML alias bomb) is no field value
 FIELDS = ("title", "outlet", "published", "url", "language", "author")
 HEADER_KEYS = {
     "title": "title",
@@ -35,6 +37,7 @@ HEADER_KEYS = {
     "byline": "author",
 }
 _HEADER_LINE_RE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(.*?)\s*$")
+_FRONT_MATTER_START_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 _DATE_SETTINGS = {
@@ -64,6 +67,7 @@ class Found:
 
     values: dict[str, str] = field(default_factory=dict)
     body_start: int = 0
+    warning: str = ""  # why a header the file seems to have was not read, '' otherwise
 
 
 def normalise_date(value: object) -> str:
@@ -72,6 +76,8 @@ def normalise_date(value: object) -> str:
     if not text:
         return ""
     text = _DATE_LABEL_RE.sub("", text).split("|")[0].strip()
+    if len(text) > MAX_DATE_LENGTH:
+        return ""
     iso = _ISO_DATE_RE.fullmatch(text)
     if iso:
         try:
@@ -90,10 +96,12 @@ def parse_header(text: str) -> Found:
     if front:
         try:
             data = yaml.safe_load(front.group(1))
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):
             data = None
         if isinstance(data, dict):
             return Found(known_fields(data), front.end())
+    if _FRONT_MATTER_START_RE.match(text):
+        return Found(warning="the '---' front matter is not valid YAML: read as article text")
     raw_values: dict[str, str] = {}
     offset = 0
     for line in text.split("\n"):
@@ -114,7 +122,7 @@ def known_fields(data: dict) -> dict[str, str]:
     values = {}
     for key, value in data.items():
         name = HEADER_KEYS.get(str(key).strip().lower())
-        if name and value not in (None, ""):
+        if name and isinstance(value, SCALARS) and value != "":
             values[name] = normalise_date(value) if name == "published" else str(value).strip()
     return {k: v for k, v in values.items() if v}
 

@@ -9,6 +9,7 @@ names and other identifiers ("KN-23", "Game 7", "S&P 500"), addresses and ages i
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -392,11 +393,15 @@ def _token(match: re.Match[str], text: str) -> _Token | None:
         scale_word = ""
     sci = match.group("sci")
     following = "" if scale_word or sci else _next_word(text, match.end("num"))
-    value = _digits_value(raw, bool(following) and following.lower() not in UNITS)
+    try:
+        value = _digits_value(raw, bool(following) and following.lower() not in UNITS)
+    except ValueError:  # separators no reading makes a number of ('1.2,3,4'): not a quantity
+        return None
     if sci:
         exponent = re.sub(r"[^\d]", "", sci[sci.find("10") + 2 :])
-        negative = bool(re.search(r"[-−]", sci))
-        value *= 10.0 ** (-int(exponent) if negative else int(exponent))
+        exponent_sign = "-" if re.search(r"[-−]", sci) else ""
+        # float() of the written form saturates to inf/0 where 10.0 ** int(...) would raise
+        value = float(f"{value!r}e{exponent_sign}{exponent}") if math.isfinite(value) else value
     multiplier = 1.0
     for word in scale_word.split():
         multiplier *= SCALES[word]
@@ -465,6 +470,8 @@ def _unit(text: str, end: int) -> tuple[str, int, bool]:
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right, with ranges joined and non-quantities dropped."""
     tokens = [t for t in (_token(m, text) for m in _candidates(text)) if t is not None]
+    # digit or word runs beyond any float (inf / nan) are noise, not a quantity
+    tokens = [t for t in tokens if t.value is None or math.isfinite(t.value)]
     units = [_unit(text, t.end) for t in tokens]
     quantities: list[Quantity] = []
     i = 0

@@ -83,7 +83,7 @@ _RULES = [
     ("asserted", _STATED_RE),
 ]
 _NEITHER_RE = re.compile(
-    r"\bneither\s+(?P<a>[\w'’ -]+?)\s+nor\s+(?P<b>[\w'’ -]+?)\s+(?:has|have)\b", re.I
+    r"\bneither\s+(?P<a>[\w'’ -]{1,60}?)\s+nor\s+(?P<b>[\w'’ -]{1,60}?)\s+(?:has|have)\b", re.I
 )
 _CAMP_WORDS = {"West": "Western", "Ukraine": "Ukrainian", "Russia/DPRK": "Russian/North Korean"}
 
@@ -103,8 +103,7 @@ def classify(text: str) -> list[tuple[str, re.Match[str]]]:
             continue  # "dismissed reports of …": the reports are what is denied
         if match:
             found.append((framing, match))
-            for each in pattern.finditer(masked):
-                masked = masked[: each.start()] + " " * len(each.group(0)) + masked[each.end() :]
+            masked = pattern.sub(lambda each: " " * len(each.group(0)), masked)
     return found
 
 
@@ -194,8 +193,12 @@ def frame_claim(article: Article, actors: Actors, quotes: list[Quote]) -> list[d
 def frame_figures(article: Article, figures: list[dict], quotes: list[Quote]) -> list[dict]:
     """One framing row per figure (rows of the figures table) of the article: its cue, or asserted."""
     rows = []
+    framed_by_sentence: dict[str, dict[str, str]] = {}  # a sentence may hold many figures
     for figure in figures:
-        framed = {f: m.group(0) for f, m in classify(str(figure["sentence"]))}
+        sentence = str(figure["sentence"])
+        if sentence not in framed_by_sentence:
+            framed_by_sentence[sentence] = {f: m.group(0) for f, m in classify(sentence)}
+        framed = framed_by_sentence[sentence]
         framing = next((f for f in FIGURE_PRECEDENCE if f in framed), "asserted")
         cue = framed.get(framing, "")
         quote = quote_at(quotes, int(figure["char_start"]), int(figure["char_end"]))

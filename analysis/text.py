@@ -44,7 +44,7 @@ BOILERPLATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("photo credit", re.compile(rf"\(\s*{_CREDIT_WORDS}\s*:[^)]*\)\s*$", re.I)),
     ("photo credit", re.compile(rf"(?:^|[.!?]\s+){_CREDIT_WORDS}\s*:\s*\S", re.I)),
     ("photo credit", re.compile(rf"/\s*{_WIRES}\s*\)?\s*$", re.I)),
-    ("photo credit", re.compile(r"\((?=[^)]*[A-Z]{3})[A-Z][A-Z .'’/&-]{3,}\)\s*$")),
+    ("photo credit", re.compile(r"\((?=[A-Z .'’/&-]*[A-Z]{3})[A-Z][A-Z .'’/&-]{3,}\)\s*$")),
     (
         "e-mail placeholder",
         re.compile(r"\[\s*\[?\s*e-?mail\s*(?:&#160;|\s)*protected\s*\]?\s*\]", re.I),
@@ -73,10 +73,13 @@ _SENTENCE_STARTERS = frozenset(
     "the a an he she it they we i this that these those but and in on at after before as if "
     "when while there his her its their our".split()
 )
-# A sentence ends at . ! ? or … (with closing quotes/brackets) followed by space and an opening token.
-_BOUNDARY_RE = re.compile(r"(?:[.!?]+|…)[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Za-z0-9])")
+# A sentence ends at . ! ? or … (with closing quotes/brackets) followed by space and an opening token
+# (a run of stops is tried from its first stop only: retrying inside a long '......' is quadratic)
+_BOUNDARY_RE = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Za-z0-9])")
 _TERMINAL_RE = re.compile(r"[.!?…:][\"”’»)\]]*\s*$")
 _OPENING_QUOTES = '"“‘«„'
+MAX_SENTENCE_CHARS = 2000  # ten times a long news sentence
+_NEAR = 100  # characters each side of a stop that decide it (the words next to it): keeps splitting linear
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,7 @@ def _is_lowercase_continuation(before: str, block: str, match: re.Match[str]) ->
     kyiv also warned", a slip common in translated copy), never after an abbreviation, an initial
     or a dotted acronym ("approx. five", "3 p.m. on", "e.g. the"), nor after ! ? or an ellipsis.
     """
-    following = block[match.end() :].lstrip().lstrip('"“‘«([')
+    following = block[match.end() : match.end() + _NEAR].lstrip().lstrip('"“‘«([')
     if not following[:1].islower():
         return False
     if block[match.start() : match.end()].rstrip('"”’»)]') != ".":
@@ -209,11 +212,11 @@ def _split_block(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     block = raw[start:end]
     cursor = 0
     for match in _BOUNDARY_RE.finditer(block):
-        before = block[cursor : match.start()]
+        before = block[max(cursor, match.start() - _NEAR) : match.start()]
         if _is_lowercase_continuation(before, block, match):
             continue
         if block[match.start()] == "." and _ends_with_abbreviation(before + "."):
-            following = block[match.end() :].lstrip().lstrip('"“‘«(').split(None, 1)
+            following = block[match.end() : match.end() + _NEAR].lstrip().lstrip('"“‘«(').split()
             acronym = "." in before.rsplit(None, 1)[-1] if before.strip() else False
             if not (acronym and following and following[0].lower() in _SENTENCE_STARTERS):
                 continue
@@ -267,12 +270,29 @@ def split_sentences(raw_text: str, start: int = 0) -> list[Sentence]:
         if reason:
             spans.append((block_start, block_end, True))
         else:
-            spans.extend((s, e, False) for s, e in _split_block(raw_text, block_start, block_end))
+            for s, e in _split_block(raw_text, block_start, block_end):
+                spans.extend(
+                    (piece_start, piece_end, False)
+                    for piece_start, piece_end in cut_long(raw_text, s, e)
+                )
     spans = [_trim(raw_text, s, e) + (b,) for s, e, b in spans]
     spans = [(s, e, b) for s, e, b in spans if e > s]
     texts = [_flatten(raw_text[s:e]) for s, e, _ in spans]
     repeats = _mark_repeats(texts, [not b for _, _, b in spans])
     return [Sentence(i, s, e, texts[i], b, repeats[i]) for i, (s, e, b) in enumerate(spans)]
+
+
+def cut_long(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span longer than any real sentence (no stop in it) cut at spaces into pieces that are not:
+    every per-sentence step then costs bounded time, whatever the text."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        space = max(raw.rfind(" ", start + 1, limit), raw.rfind("\n", start + 1, limit))
+        cut = space if space > start else limit
+        pieces.append((start, cut))
+        start = cut
+    return [*pieces, (start, end)]
 
 
 def _trim(raw: str, start: int, end: int) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 import pandas as pd
 
@@ -56,12 +57,16 @@ def highlight_html(raw_text: str, spans: Iterable[Span], layers: Iterable[str]) 
         if s.layer in enabled and s.layer in LAYERS and min(s.end, length) > max(s.start, 0)
     ]
     cuts = sorted({0, length, *(s.start for s in active), *(s.end for s in active)})
+    starting: dict[int, list[tuple[int, Span]]] = {}
+    for order, span in enumerate(active):
+        starting.setdefault(span.start, []).append((order, span))
     pieces = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    covering: list[tuple[int, Span]] = []  # a sweep: spans open over the piece, in `active` order
+    for start, end in pairwise(cuts):
+        covering = sorted([(o, s) for o, s in covering if s.end > start] + starting.get(start, []))
         inner = escape_text(raw_text[start:end])
-        covering = [s for s in active if s.start <= start and s.end >= end]
         for layer in reversed(LAYERS):
-            on_layer = [s for s in covering if s.layer == layer]
+            on_layer = [s for _, s in covering if s.layer == layer]
             if on_layer:
                 innermost = min(on_layer, key=lambda s: s.end - s.start)
                 inner = _mark(layer, innermost.label, inner)
