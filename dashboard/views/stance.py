@@ -13,6 +13,11 @@ if available(view, "quotes", "stance", "framing"):
     filtered = view.filtered
     show_chart(charts.voice_balance(filtered["quotes"]), "voice_balance")
     show_chart(charts.tone_heatmap(filtered["stance"], filtered["sentences"]), "tone")
+    st.caption(
+        "Tone is lexical (VADER sentiment of the clauses that name the actor): it shows which "
+        "sentences to read, not who is the aggressor; war-heavy sentences read negative for every "
+        "actor they name. Hover a cell for its evidence sentences."
+    )
     if view.state.narrows_dates:
         st.caption(
             "Tone is computed per outlet over all its articles: the date filter does not apply."
