@@ -155,14 +155,18 @@ def _raiser(reason: str) -> Callable[[], bytes]:
 
 def _load(sources: list[_Source], max_bytes: int) -> Corpus:
     report: list[dict[str, str]] = []
-    manifest, manifest_rows = _manifest(sources, max_bytes, report)
+    manifest = _manifest(sources, max_bytes, report)
     articles: list[Article] = []
     seen: dict[str, str] = {}
+    matched: set[str] = set()
     for source in sources:
         if source.name == MANIFEST_NAME:
             continue
+        key = _manifest_key(manifest, source.name)
+        if key is not None:
+            matched.add(key)
         try:
-            loaded = _read_source(source, max_bytes, manifest)
+            loaded = _read_source(source, max_bytes, manifest[key] if key is not None else {})
         except LoadError as skip:
             report.append(_row(source.name, SKIPPED, str(skip)))
             continue
@@ -173,15 +177,14 @@ def _load(sources: list[_Source], max_bytes: int) -> Corpus:
             if outcome.article_id in seen:
                 report.append(_row(name, SKIPPED, f"duplicate of {seen[outcome.article_id]}"))
                 continue
-            if manifest is not None and "#row" not in name and name not in manifest_rows:
+            if manifest is not None and "#row" not in name and key is None:
                 outcome.warnings.append(f"no row in {MANIFEST_NAME}; metadata from the file")
             seen[outcome.article_id] = name
             articles.append(outcome)
             status = WARNED if outcome.warnings else LOADED
             report.append(_row(name, status, "; ".join(outcome.warnings), outcome.article_id))
-    present = {s.name for s in sources}
-    for listed in manifest_rows:
-        if listed not in present:
+    for listed in manifest or {}:
+        if listed not in matched:
             report.append(_row(listed, SKIPPED, f"listed in {MANIFEST_NAME} but no such file"))
     frame = pd.DataFrame(report, columns=schema.columns("load_report"))
     return Corpus(articles, frame)
@@ -193,11 +196,12 @@ def _row(file: str, status: str, reason: str, article_id: str = "") -> dict[str,
 
 def _manifest(
     sources: list[_Source], max_bytes: int, report: list[dict[str, str]]
-) -> tuple[dict[str, dict[str, str]] | None, dict[str, dict[str, str]]]:
-    """Rows of sources.csv keyed by file name; a malformed manifest is reported and ignored."""
+) -> dict[str, dict[str, str]] | None:
+    """Rows of sources.csv keyed by file name (None without a usable one: a malformed manifest is
+    reported and ignored)."""
     source = next((s for s in sources if s.name == MANIFEST_NAME), None)
     if source is None:
-        return None, {}
+        return None
     try:
         _, text, warnings = _decode(source, max_bytes)
         reader = csv.DictReader(io.StringIO(text))
@@ -217,9 +221,17 @@ def _manifest(
             rows[PurePosixPath(clean["file"]).as_posix()] = clean
     except (LoadError, csv.Error) as error:
         report.append(_row(MANIFEST_NAME, SKIPPED, f"{error}; metadata taken from the files"))
-        return None, {}
+        return None
     report.append(_row(MANIFEST_NAME, WARNED if warnings else LOADED, "; ".join(warnings)))
-    return rows, rows
+    return rows
+
+
+def _manifest_key(manifest: dict[str, dict[str, str]] | None, name: str) -> str | None:
+    """The manifest row naming file `name`: by its path in the corpus, else by its base name."""
+    for key in (name, PurePosixPath(name).name):
+        if manifest and key in manifest:
+            return key
+    return None
 
 
 def _decode(source: _Source, max_bytes: int) -> tuple[bytes, str, list[str]]:
@@ -265,9 +277,10 @@ def _control_share(text: str) -> float:
 
 
 def _read_source(
-    source: _Source, max_bytes: int, manifest: dict[str, dict[str, str]] | None
+    source: _Source, max_bytes: int, listed: dict[str, str]
 ) -> list[tuple[str, Article | str]]:
-    """Articles (or skip reasons) from one file, each with its report name."""
+    """Articles (or skip reasons) from one file, each with its report name; `listed` is the file's
+    manifest row ({} when it has none)."""
     name = source.name
     suffix = PurePosixPath(name).suffix.lower()
     if any(part.startswith(".") for part in PurePosixPath(name).parts):
@@ -277,7 +290,6 @@ def _read_source(
         raise LoadError(f"unsupported file type '{suffix or 'none'}' (supported: {supported})")
     data, text, warnings = _decode(source, max_bytes)
     digest = hashlib.sha256(data).hexdigest()
-    listed = (manifest or {}).get(name) or (manifest or {}).get(PurePosixPath(name).name) or {}
     if suffix in TABLE_SUFFIXES:
         return _table_articles(name, text, suffix, warnings)
     header: dict[str, str] = {}

@@ -230,3 +230,15 @@ def test_article_from_text_builds_sentences():
     assert [s.index for s in article.sentences] == [0, 1]
     assert article.words == 13 + 8
     assert article.sentence_id(article.sentences[1]) == f"{article.article_id}:1"
+
+
+def test_manifest_row_matches_a_file_in_a_sub_folder_by_its_base_name(tmp_path):
+    (tmp_path / "wires").mkdir()
+    (tmp_path / "wires" / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "sources.csv").write_text(
+        "file,outlet,published\ngood.txt,Reuters,2024-10-28\n", encoding="utf-8"
+    )
+    corpus = load_corpus(tmp_path)
+    (article,) = corpus.articles
+    assert (article.outlet, article.outlet_source) == ("Reuters", "manifest")
+    assert report_of(corpus) == {"sources.csv": ("loaded", ""), "wires/good.txt": ("loaded", "")}
