@@ -233,6 +233,16 @@ def _tokens(text: str) -> list[str]:
     return [w.lower() for w in WORD_RE.findall(text)]
 
 
+def token_set(text: str) -> frozenset[str]:
+    """The distinct lower-cased words of a text."""
+    return frozenset(_tokens(text))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of distinct words two texts have in common (0 … 1): how near-copies are found."""
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
 def _mark_repeats(texts: list[str], eligible: list[bool]) -> list[bool]:
     """Mark a sentence as a repeat when an earlier one has the same words (any order) or nearly so."""
     repeats = [False] * len(texts)
@@ -241,24 +251,21 @@ def _mark_repeats(texts: list[str], eligible: list[bool]) -> list[bool]:
     token_sets: list[frozenset[str]] = []
     for i, text in enumerate(texts):
         tokens = _tokens(text)
-        token_set = frozenset(tokens)
-        token_sets.append(token_set)
+        words = frozenset(tokens)
+        token_sets.append(words)
         if not eligible[i] or len(tokens) < 4:
             continue
         key = tuple(sorted(tokens))
         if key in exact:
             repeats[i] = True
             continue
-        if len(token_set) >= 6:
-            probes = sorted(token_set, key=len, reverse=True)[:3]
+        if len(words) >= 6:
+            probes = sorted(words, key=len, reverse=True)[:3]
             candidates = {j for word in probes for j in index.get(word, ())}
-            repeats[i] = any(
-                len(token_set & token_sets[j]) / len(token_set | token_sets[j]) >= 0.8
-                for j in candidates
-            )
+            repeats[i] = any(jaccard(words, token_sets[j]) >= 0.8 for j in candidates)
         if not repeats[i]:
             exact.add(key)
-            for word in token_set:
+            for word in words:
                 index.setdefault(word, []).append(i)
     return repeats
 

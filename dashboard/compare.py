@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.text import WORD_RE
+from analysis.text import jaccard, token_set
 from dashboard.state import as_bool
 
 SIMILARITY = 0.6
@@ -28,16 +28,6 @@ def article_labels(articles: pd.DataFrame) -> dict[str, str]:
             strict=True,
         )
     }
-
-
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    """Share of distinct words two texts have in common (0 … 1)."""
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def token_set(text: str) -> frozenset[str]:
-    """The distinct lower-cased words of a text."""
-    return frozenset(w.lower() for w in WORD_RE.findall(text))
 
 
 def figure_matrix(figures: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
@@ -123,11 +113,11 @@ def shared_passages(
         chosen = frame[frame["article_id"].isin(labels)]
         if kind == "sentence":
             chosen = chosen[~as_bool(chosen["is_boilerplate"]) & ~as_bool(chosen["is_repeat"])]
-        items = [
+        tokenised = [
             (aid, str(text), token_set(str(text)))
             for aid, text in zip(chosen["article_id"], chosen[text_column], strict=True)
-            if len(token_set(str(text))) >= MIN_TOKENS
         ]
+        items = [item for item in tokenised if len(item[2]) >= MIN_TOKENS]
         for group in _groups(items, threshold):
             members = [items[i] for i in group]
             similarity = min(
