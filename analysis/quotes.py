@@ -115,7 +115,8 @@ def find_quotes(article: Article, actors: Actors) -> list[Quote]:
     spans = _direct_spans(raw, _paragraphs(raw, sentences))
     masked = _masked(raw, spans)
     starts = [s.char_start for s in sentences]
-    context = Context(actors, full_names=full_names(article.sentences, actors))
+    context = Context(actors)
+    context.full_names = full_names(article.sentences, context)
     found: list[Quote] = []
     chain: list[tuple[_Span, Quote]] = []
     opens = [span.open_at for span in spans]  # spans come sorted by their opening mark

@@ -110,6 +110,13 @@ class Context:
     full_names: dict[str, str] = field(default_factory=dict)
     recent: list[tuple[int, Speaker]] = field(default_factory=list)
     last_person: tuple[int, Speaker] | None = None
+    _people: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict, repr=False)
+
+    def people_in(self, text: str) -> list[tuple[str, str, int]]:
+        """(title, full name, offset) of the people `text` names, found once per text."""
+        if text not in self._people:
+            self._people[text] = _person_names(text, self.actors)
+        return self._people[text]
 
     def remember(self, index: int, speaker: Speaker, subject: bool = False) -> None:
         """Note a speaker or person; a speaker or sentence subject becomes the pronoun target."""
@@ -276,17 +283,17 @@ def _person_names(text: str, actors: Actors) -> list[tuple[str, str, int]]:
     return found
 
 
-def full_names(sentences: list[Sentence], actors: Actors) -> dict[str, str]:
+def full_names(sentences: list[Sentence], context: Context) -> dict[str, str]:
     """Surname -> the full name the article first gives ('Starmer' -> 'Keir Starmer')."""
     names: dict[str, str] = {}
     for sentence in sorted(sentences, key=lambda s: (s.is_boilerplate, s.index)):
-        for _, name, _ in _person_names(sentence.text, actors):
+        for _, name, _ in context.people_in(sentence.text):
             names.setdefault(name.split()[-1], name)
     return names
 
 
 def remember_people(text: str, position: int, context: Context) -> None:
     """Record the people a sentence names; a sentence-initial person becomes the pronoun target."""
-    for title, name, offset in _person_names(text, context.actors):
+    for title, name, offset in context.people_in(text):
         speaker = Speaker(name, title, context.actors.affiliation(name, title), True)
         context.remember(position, speaker, subject=offset == 0 and bool(name))
