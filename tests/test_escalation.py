@@ -6,11 +6,20 @@ import pytest
 
 from analysis import schema
 from analysis.actors import load_actors
-from analysis.corpus import article_from_text, articles_table
+from analysis.corpus import Article, article_from_text, articles_table
 from analysis.escalation import find_hits, load_lexicon, parse_lexicon, tables
 from analysis.quotes import Quote, find_quotes
 
 LEXICON = load_lexicon()
+
+
+def rutte_reports(article: Article, content: str) -> Quote:
+    """A hand-built reported-speech quote by Mark Rutte over `content` (its first occurrence)."""
+    start = article.raw_text.index(content)
+    return Quote(
+        article.article_id, "Mark Rutte", "NATO", "West", "said", "reported", content,
+        start, start + len(content),
+    )  # fmt: skip
 
 
 def matches(text: str, lexicon=LEXICON) -> list[tuple[str, str, bool]]:
@@ -157,12 +166,7 @@ def test_voice_from_quote_spans_narrator_otherwise():
         "The deployment followed months of talks."
     )
     article = article_from_text(text, outlet="Wire")
-    content = "the deployment represented a significant escalation"
-    start = text.index(content)
-    quote = Quote(
-        article.article_id, "Mark Rutte", "NATO", "West", "said", "reported", content,
-        start, start + len(content),
-    )  # fmt: skip
+    quote = rutte_reports(article, "the deployment represented a significant escalation")
     result = tables([article], LEXICON, {article.article_id: [quote]})
     hits = result["escalation_hits"]
     assert hits[["matched", "voice", "speaker"]].values.tolist() == [
@@ -237,12 +241,7 @@ def test_rates_exclude_negated_hits_and_split_narrator_from_quoted():
         "The deployment is a significant escalation, Rutte said."
     )
     article = article_from_text(text, outlet="Wire")
-    content = "The deployment is a significant escalation"
-    start = text.index(content)
-    quote = Quote(
-        article.article_id, "Mark Rutte", "NATO", "West", "said", "reported", content,
-        start, start + len(content),
-    )  # fmt: skip
+    quote = rutte_reports(article, "The deployment is a significant escalation")
     rates = tables([article], LEXICON, {article.article_id: [quote]})["escalation_rates"]
     military = rates[(rates["level"] == "article") & (rates["category"] == "Military escalation")]
     assert military["hits"].item() == 2  # "deployment", "escalation"; the negated one is left out
