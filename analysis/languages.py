@@ -1,0 +1,42 @@
+"""Language packs: one folder per language under data/languages/<code>/ holding that language's rules.
+
+A pack is data, not code: each file in the folder (numbers.toml, figures.toml, quotes.toml, ...) is
+read by the module that uses it, through `pack_file`/`read_pack`, so adding a language is adding a
+folder. An article's detected language (ISO 639-1) picks its pack; a language without a pack gets no
+language-specific rules (the caller says so in the article's warnings), never English rules.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.lexicon import read_toml
+
+PACKS_DIR = Path(__file__).resolve().parent.parent / "data" / "languages"
+
+
+def available() -> list[str]:
+    """Codes of the languages that have a pack folder, sorted."""
+    if not PACKS_DIR.is_dir():
+        return []
+    return sorted(p.name for p in PACKS_DIR.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def pack_file(language: str, name: str) -> Path | None:
+    """Path of `name` (e.g. 'numbers.toml') in the pack of `language`, None when there is none."""
+    code = (language or "").strip().lower().split("-")[0].split("_")[0]
+    if not code.isalpha():
+        return None
+    path = PACKS_DIR / code / name
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=256)
+def read_pack(language: str, name: str) -> dict:
+    """The parsed TOML of a pack file ({} when the language has no such file); a malformed file
+    raises LexiconError naming the file and the line. Cached: packs are read once per process."""
+    path = pack_file(language, name)
+    if path is None:
+        return {}
+    return read_toml(path, name=str(path.relative_to(PACKS_DIR.parent.parent)))
