@@ -427,42 +427,38 @@ def _build_article(
     return article
 
 
-def articles_table(corpus: Corpus) -> pd.DataFrame:
-    """The `articles` table: one row per article with the provenance of its metadata."""
-    rows = [
-        {
-            "article_id": a.article_id,
-            "file": a.file,
-            "outlet": a.outlet,
-            "outlet_source": a.outlet_source,
-            "published": a.published,
-            "published_source": a.published_source,
-            "language": a.language,
-            "title": a.title,
-            "url": a.url,
-            "words": a.words,
-            "sha256": a.sha256,
-            "language_source": a.language_source,
-            "title_source": a.title_source,
-            "origin_language": a.origin_language,
-            "author": a.author,
-            "credit_line": a.credit_line,
-            "sentences": sum(s.counted for s in a.sentences),
-            "boilerplate_sentences": sum(s.is_boilerplate for s in a.sentences),
-            "repeated_sentences": sum(s.is_repeat for s in a.sentences),
-            "warnings": "; ".join(a.warnings),
-        }
-        for a in corpus.articles
-    ]
-    return pd.DataFrame(rows, columns=schema.columns("articles"))
+def article_row(article: Article) -> dict[str, object]:
+    """The `articles` row of one article, with the provenance of its metadata."""
+    return {
+        "article_id": article.article_id,
+        "file": article.file,
+        "outlet": article.outlet,
+        "outlet_source": article.outlet_source,
+        "published": article.published,
+        "published_source": article.published_source,
+        "language": article.language,
+        "title": article.title,
+        "url": article.url,
+        "words": article.words,
+        "sha256": article.sha256,
+        "language_source": article.language_source,
+        "title_source": article.title_source,
+        "origin_language": article.origin_language,
+        "author": article.author,
+        "credit_line": article.credit_line,
+        "sentences": sum(s.counted for s in article.sentences),
+        "boilerplate_sentences": sum(s.is_boilerplate for s in article.sentences),
+        "repeated_sentences": sum(s.is_repeat for s in article.sentences),
+        "warnings": "; ".join(article.warnings),
+    }
 
 
-def sentences_table(corpus: Corpus) -> pd.DataFrame:
-    """The `sentences` table: every sentence of every article with its offsets and status."""
-    rows = [
+def sentence_rows(article: Article) -> list[dict[str, object]]:
+    """The `sentences` rows of one article, with offsets and status."""
+    return [
         {
-            "article_id": a.article_id,
-            "sentence_id": a.sentence_id(s),
+            "article_id": article.article_id,
+            "sentence_id": article.sentence_id(s),
             "index": s.index,
             "char_start": s.char_start,
             "char_end": s.char_end,
@@ -470,7 +466,17 @@ def sentences_table(corpus: Corpus) -> pd.DataFrame:
             "is_repeat": s.is_repeat,
             "text": s.text,
         }
-        for a in corpus.articles
-        for s in a.sentences
+        for s in article.sentences
     ]
+
+
+def articles_table(corpus: Corpus) -> pd.DataFrame:
+    """The `articles` table: one row per article with the provenance of its metadata."""
+    rows = [article_row(a) for a in corpus.articles]
+    return pd.DataFrame(rows, columns=schema.columns("articles"))
+
+
+def sentences_table(corpus: Corpus) -> pd.DataFrame:
+    """The `sentences` table: every sentence of every article with its offsets and status."""
+    rows = [row for a in corpus.articles for row in sentence_rows(a)]
     return pd.DataFrame(rows, columns=schema.columns("sentences"))

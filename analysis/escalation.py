@@ -232,9 +232,9 @@ def hit_rows(article: Article, lexicon: Lexicon, quotes: list[Quote]) -> list[di
     return rows
 
 
-def _rates(articles: list[Article], counted: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
+def _rates(articles: pd.DataFrame, counted: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
     """escalation_rates: every outlet and article x every category (zero rows included)."""
-    units = [(a.outlet, a.article_id, a.words) for a in articles]  # words counted once each
+    units = articles[["outlet", "article_id", "words"]].itertuples(index=False, name=None)
     grid = pd.DataFrame(
         [(*unit, label) for unit in units for label in labels],
         columns=["outlet", "article_id", "words", "category"],
@@ -267,15 +267,14 @@ def _rates(articles: list[Article], counted: pd.DataFrame, labels: list[str]) ->
     return schema.conform(rates, "escalation_rates")
 
 
-def tables(
-    articles: list[Article], lexicon: Lexicon, quotes: dict[str, list[Quote]]
+def corpus_tables(
+    hits: pd.DataFrame, articles: pd.DataFrame, lexicon: Lexicon
 ) -> dict[str, pd.DataFrame]:
-    """escalation_hits, escalation_rates and top_terms for `articles` (see analysis/schema.py).
+    """The reduce: escalation_hits (as given), escalation_rates and top_terms from the hits of every
+    article and the `articles` table (outlet and words of each article; see analysis/schema.py).
 
     Rates and top terms leave negated hits out; `hits_narrator` leaves quoted speech out too.
     """
-    rows = [row for a in articles for row in hit_rows(a, lexicon, quotes.get(a.article_id, []))]
-    hits = pd.DataFrame(rows, columns=schema.columns("escalation_hits"))
     counted = hits[~hits["negated"].astype(bool)]
     top = (
         counted.groupby(["outlet", "term", "category"], as_index=False)
@@ -289,3 +288,16 @@ def tables(
         "escalation_rates": _rates(articles, counted, lexicon.labels),
         "top_terms": schema.conform(top[top["rank"] <= TOP_TERMS], "top_terms"),
     }
+
+
+def tables(
+    articles: list[Article], lexicon: Lexicon, quotes: dict[str, list[Quote]]
+) -> dict[str, pd.DataFrame]:
+    """escalation_hits, escalation_rates and top_terms for `articles` (see analysis/schema.py)."""
+    rows = [row for a in articles for row in hit_rows(a, lexicon, quotes.get(a.article_id, []))]
+    hits = pd.DataFrame(rows, columns=schema.columns("escalation_hits"))
+    units = pd.DataFrame(
+        [(a.outlet, a.article_id, a.words) for a in articles],
+        columns=["outlet", "article_id", "words"],
+    )
+    return corpus_tables(hits, units, lexicon)

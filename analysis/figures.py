@@ -166,7 +166,7 @@ def _contains(text: str, needles: tuple[str, ...] | list[str]) -> bool:
 
 def extract_figures(text: str) -> pd.DataFrame:
     """Figures in any text (schema 'figures'; article fields empty): value, hedge, kind, claimant."""
-    return _frame(figure_rows(text))
+    return frame(figure_rows(text))
 
 
 def figure_rows(text: str) -> list[dict[str, object]]:
@@ -195,7 +195,7 @@ def figure_rows(text: str) -> list[dict[str, object]]:
 _COLUMNS = schema.columns("figures")
 
 
-def _frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+def frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     """The figures table from row dicts, built column by column with the right dtypes (fast)."""
     if not rows:
         return schema.empty("figures")
@@ -503,34 +503,43 @@ def _kind(sentence: str, quantity: Quantity, noun_words: list[str], casualty_aft
     return "other"
 
 
-def tables(articles: list[Article], quotes: dict[str, list[Quote]]) -> dict[str, pd.DataFrame]:
-    """The figures table of a corpus and its two cross-source views, keyed by export name."""
+def article_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object]]:
+    """figures rows of one article (the per-article map): every quantity of its analysed sentences,
+    with its claimant taken from the quote it stands in, if any."""
     rows: list[dict[str, object]] = []
-    for article in articles:
-        article_quotes = quotes.get(article.article_id, [])
-        for sentence in article.sentences:
-            if sentence.is_boilerplate:
-                continue
-            quantities = find_quantities(sentence.text)
-            if not quantities:  # most sentences: no sentence context to build
-                continue
-            for row in _rows(sentence.text, quantities, sentence.char_start):
-                quote = quote_at(article_quotes, int(row["char_start"]), int(row["char_end"]))
-                row |= {
-                    "article_id": article.article_id,
-                    "outlet": article.outlet,
-                    "published": article.published,
-                    "is_repeat": sentence.is_repeat,
-                    "sentence_id": article.sentence_id(sentence),
-                    "claimant": _claimant(row, quote, article.outlet),
-                }
-                rows.append(row)
-    figures = _frame(rows)
+    for sentence in article.sentences:
+        if sentence.is_boilerplate:
+            continue
+        quantities = find_quantities(sentence.text)
+        if not quantities:  # most sentences: no sentence context to build
+            continue
+        for row in _rows(sentence.text, quantities, sentence.char_start):
+            quote = quote_at(quotes, int(row["char_start"]), int(row["char_end"]))
+            row |= {
+                "article_id": article.article_id,
+                "outlet": article.outlet,
+                "published": article.published,
+                "is_repeat": sentence.is_repeat,
+                "sentence_id": article.sentence_id(sentence),
+                "claimant": _claimant(row, quote, article.outlet),
+            }
+            rows.append(row)
+    return rows
+
+
+def corpus_tables(figures: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The two cross-source views of a corpus's figures table (the reduce): timeline and claims."""
     return {
-        "figures": figures,
         "claims_timeline": claims_timeline(figures),
         "who_reported_what": who_reported_what(figures),
     }
+
+
+def tables(articles: list[Article], quotes: dict[str, list[Quote]]) -> dict[str, pd.DataFrame]:
+    """The figures table of a corpus and its two cross-source views, keyed by export name."""
+    rows = [row for a in articles for row in article_rows(a, quotes.get(a.article_id, []))]
+    figures = frame(rows)
+    return {"figures": figures} | corpus_tables(figures)
 
 
 def claims_timeline(

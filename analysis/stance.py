@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
 
 import pandas as pd
 
@@ -26,7 +25,7 @@ from analysis.actors import Actors, CoreClaim
 from analysis.corpus import Article
 from analysis.quotes import Quote, quote_at
 from analysis.text import Sentence, count_words
-from analysis.tone import stance_table
+from analysis.tone import CAMP_WORD_COLUMNS, TONE_COLUMNS, stance_table, tone_rows
 
 PRECEDENCE = [
     "confirmed",
@@ -220,49 +219,49 @@ def frame_figures(article: Article, figures: list[dict], quotes: list[Quote]) ->
     return rows
 
 
-def framing_table(
-    articles: list[Article], actors: Actors, quotes: dict[str, list[Quote]], figures: pd.DataFrame
-) -> pd.DataFrame:
-    """The framing table: core-claim rows (decisive first) then one row per figure, per article."""
-    figures_by_article: dict[str, list[dict]] = defaultdict(list)
-    if figures is not None:
-        for figure in figures.to_dict("records"):
-            figures_by_article[figure["article_id"]].append(figure)
-    rows = []
-    for article in articles:
-        article_quotes = quotes.get(article.article_id, [])
-        rows += frame_claim(article, actors, article_quotes)
-        rows += frame_figures(article, figures_by_article[article.article_id], article_quotes)
+def framing_rows(
+    article: Article, actors: Actors, quotes: list[Quote], figures: list[dict]
+) -> list[dict[str, object]]:
+    """framing rows of one article: its core-claim rows (decisive first), then one per figure."""
+    return frame_claim(article, actors, quotes) + frame_figures(article, figures, quotes)
+
+
+def framing_frame(rows: list[dict]) -> pd.DataFrame:
+    """The framing table from its rows."""
     return schema.conform(pd.DataFrame(rows), "framing") if rows else schema.empty("framing")
 
 
-def quotes_table(articles: list[Article], quotes: dict[str, list[Quote]]) -> pd.DataFrame:
-    """Every quote with its outlet, word count and the sentences it spans."""
+def quote_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object]]:
+    """quotes rows of one article: every quote with its outlet, word count and the sentences it spans."""
     rows = []
-    for article in articles:
-        for n, quote in enumerate(quotes.get(article.article_id, []), start=1):
-            spanned = [
-                article.sentence_id(s)
-                for s in article.sentences
-                if s.char_start < quote.char_end and quote.char_start < s.char_end
-            ]
-            rows.append(
-                {
-                    "article_id": article.article_id,
-                    "outlet": article.outlet,
-                    "quote_id": f"{article.article_id}:q{n}",
-                    "speaker": quote.speaker,
-                    "affiliation": quote.affiliation,
-                    "camp": quote.camp,
-                    "cue": quote.cue,
-                    "kind": quote.kind,
-                    "text": quote.text,
-                    "words": count_words(quote.text),
-                    "char_start": quote.char_start,
-                    "char_end": quote.char_end,
-                    "sentence_ids": "; ".join(spanned),
-                }
-            )
+    for n, quote in enumerate(quotes, start=1):
+        spanned = [
+            article.sentence_id(s)
+            for s in article.sentences
+            if s.char_start < quote.char_end and quote.char_start < s.char_end
+        ]
+        rows.append(
+            {
+                "article_id": article.article_id,
+                "outlet": article.outlet,
+                "quote_id": f"{article.article_id}:q{n}",
+                "speaker": quote.speaker,
+                "affiliation": quote.affiliation,
+                "camp": quote.camp,
+                "cue": quote.cue,
+                "kind": quote.kind,
+                "text": quote.text,
+                "words": count_words(quote.text),
+                "char_start": quote.char_start,
+                "char_end": quote.char_end,
+                "sentence_ids": "; ".join(spanned),
+            }
+        )
+    return rows
+
+
+def quotes_frame(rows: list[dict]) -> pd.DataFrame:
+    """The quotes table from its rows."""
     return schema.conform(pd.DataFrame(rows), "quotes") if rows else schema.empty("quotes")
 
 
@@ -359,10 +358,42 @@ def tables(
     figures: pd.DataFrame,
     escalation_hits: pd.DataFrame,
 ) -> dict[str, pd.DataFrame]:
-    """The quotes, framing, stance and summaries tables (figures / hits may be empty)."""
-    quote_rows = quotes_table(articles, quotes)
-    framing = framing_table(articles, actors, quotes, figures)
-    stance = stance_table(articles, actors, quotes, escalation_hits)
+    """The quotes, framing, stance and summaries tables of `articles` (figures / hits may be empty):
+    the per-article rows of each, then the corpus reduce (analysis/pipeline.py does the same)."""
+    figure_rows = figures.to_dict("records")
+    hit_rows = escalation_hits.to_dict("records")
+    quote_rows_, framing, tone, camp_words = [], [], [], []
+    for article in articles:
+        own = quotes.get(article.article_id, [])
+        quote_rows_ += quote_rows(article, own)
+        framing += framing_rows(
+            article, actors, own, [f for f in figure_rows if f["article_id"] == article.article_id]
+        )
+        scored, camps = tone_rows(
+            article, actors, own, [h for h in hit_rows if h["article_id"] == article.article_id]
+        )
+        tone += scored
+        camp_words += camps
     outlets = list(dict.fromkeys(a.outlet for a in articles))
-    summaries = summaries_table(quote_rows, framing, stance, outlets, actors)
-    return {"quotes": quote_rows, "framing": framing, "stance": stance, "summaries": summaries}
+    return corpus_tables(
+        quotes_frame(quote_rows_),
+        framing_frame(framing),
+        pd.DataFrame(tone, columns=TONE_COLUMNS),
+        pd.DataFrame(camp_words, columns=CAMP_WORD_COLUMNS),
+        actors,
+        outlets,
+    )
+
+
+def corpus_tables(
+    quotes: pd.DataFrame,
+    framing: pd.DataFrame,
+    tone: pd.DataFrame,
+    camp_words: pd.DataFrame,
+    actors: Actors,
+    outlets: list[str],
+) -> dict[str, pd.DataFrame]:
+    """The reduce: stance and summaries from every article's quotes, framing and tone rows."""
+    stance = stance_table(tone, camp_words, quotes, actors, outlets)
+    summaries = summaries_table(quotes, framing, stance, outlets, actors)
+    return {"quotes": quotes, "framing": framing, "stance": stance, "summaries": summaries}

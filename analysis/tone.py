@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,14 +78,6 @@ def quoted_words_by_camp(article: Article, quotes: list[Quote]) -> dict[str, int
     return dict(words)
 
 
-def _escalation_by_sentence(hits: pd.DataFrame) -> dict[str, int]:
-    """Non-negated escalation hits per sentence id."""
-    if hits is None or hits.empty or "sentence_id" not in hits:
-        return {}
-    kept = hits[~hits["negated"].astype(bool)] if "negated" in hits else hits
-    return kept.groupby("sentence_id").size().to_dict()
-
-
 def _clause_around(text: str, offset: int) -> str:
     """The clause of `text` holding `offset` (cut at commas, semicolons, colons, dashes, quotes)."""
     for clause in _CLAUSE_RE.finditer(text):
@@ -95,23 +86,42 @@ def _clause_around(text: str, offset: int) -> str:
     return text
 
 
-def _mentions(
-    articles: Iterable[Article], actors: Actors, escalation: dict[str, int]
-) -> dict[str, list[ScoredSentence]]:
-    """Scored sentences per actor over the counted sentences of `articles`: each sentence scores
-    the clauses that name the actor, so 'Rutte condemned Russia's war' is not held against NATO."""
-    found: dict[str, list[ScoredSentence]] = defaultdict(list)
-    for article in articles:
-        for sentence in article.counted_sentences:
-            clauses: dict[str, list[str]] = defaultdict(list)
-            for mention in actors.mentions(sentence.text):
-                clauses[mention.actor].append(_clause_around(sentence.text, mention.start))
-            sentence_id = article.sentence_id(sentence)
-            hits = escalation.get(sentence_id, 0)
-            for actor, texts in clauses.items():
-                score = sum(sentence_tone(text) for text in texts) / len(texts)
-                found[actor].append(ScoredSentence(sentence_id, score, hits))
-    return found
+TONE_COLUMNS = ["article_id", "outlet", "actor", "sentence_id", "score", "escalation_hits"]
+CAMP_WORD_COLUMNS = ["article_id", "outlet", "camp", "words"]
+
+
+def tone_rows(
+    article: Article, actors: Actors, quotes: list[Quote], hits: list[dict]
+) -> tuple[list[dict], list[dict]]:
+    """The per-article part of the stance table: one scored row per (sentence, actor it names),
+    each sentence scoring only the clauses that name the actor (so 'Rutte condemned Russia's war'
+    is not held against NATO), and the article's quoted words per camp."""
+    escalation: dict[str, int] = defaultdict(int)
+    for hit in hits:
+        if not hit["negated"]:
+            escalation[str(hit["sentence_id"])] += 1
+    scored = []
+    for sentence in article.counted_sentences:
+        clauses: dict[str, list[str]] = defaultdict(list)
+        for mention in actors.mentions(sentence.text):
+            clauses[mention.actor].append(_clause_around(sentence.text, mention.start))
+        sentence_id = article.sentence_id(sentence)
+        for actor, texts in clauses.items():
+            scored.append(
+                {
+                    "article_id": article.article_id,
+                    "outlet": article.outlet,
+                    "actor": actor,
+                    "sentence_id": sentence_id,
+                    "score": sum(sentence_tone(text) for text in texts) / len(texts),
+                    "escalation_hits": escalation.get(sentence_id, 0),
+                }
+            )
+    camps = [
+        {"article_id": article.article_id, "outlet": article.outlet, "camp": camp, "words": words}
+        for camp, words in quoted_words_by_camp(article, quotes).items()
+    ]
+    return scored, camps
 
 
 def _evidence(scored: list[ScoredSentence], label: str) -> list[str]:
@@ -126,32 +136,30 @@ def _evidence(scored: list[ScoredSentence], label: str) -> list[str]:
 
 
 def stance_table(
-    articles: list[Article],
+    tone: pd.DataFrame,
+    camp_words: pd.DataFrame,
+    quotes: pd.DataFrame,
     actors: Actors,
-    quotes: dict[str, list[Quote]],
-    escalation_hits: pd.DataFrame,
+    outlets: list[str],
 ) -> pd.DataFrame:
-    """One row per outlet x actor mentioned or quoted: mentions, tone, label, hits, quoted share."""
-    escalation = _escalation_by_sentence(escalation_hits)
-    by_outlet: dict[str, list[Article]] = defaultdict(list)
-    for article in articles:
-        by_outlet[article.outlet].append(article)
+    """The reduce: one row per outlet x actor mentioned or quoted (`outlets` in order, actors in
+    lexicon order): mentions, tone, label, escalation hits, quoted share."""
+    scored_by: dict[tuple[str, str], list[ScoredSentence]] = defaultdict(list)
+    for outlet, actor, sentence_id, score, hits in tone[
+        ["outlet", "actor", "sentence_id", "score", "escalation_hits"]
+    ].itertuples(index=False, name=None):
+        scored_by[(outlet, actor)].append(ScoredSentence(sentence_id, score, int(hits)))
+    words_by = camp_words.groupby(["outlet", "camp"], sort=False)["words"].sum().to_dict()
+    quoted_by = quotes.groupby("outlet", sort=False)["affiliation"].agg(set).to_dict()
     rows = []
-    for outlet, outlet_articles in by_outlet.items():
-        camp_words: dict[str, int] = defaultdict(int)
-        for article in outlet_articles:
-            for camp, words in quoted_words_by_camp(
-                article, quotes.get(article.article_id, [])
-            ).items():
-                camp_words[camp] += words
-        total = sum(camp_words.values())
-        mentioned = _mentions(outlet_articles, actors, escalation)
-        quoted = {q.affiliation for a in outlet_articles for q in quotes.get(a.article_id, [])}
+    for outlet in outlets:
+        total = sum(w for (o, _), w in words_by.items() if o == outlet)
+        quoted = quoted_by.get(outlet, set())
         for actor in actors.actors:
-            scored = mentioned.get(actor.name, [])
+            scored = scored_by.get((outlet, actor.name), [])
             if not scored and actor.name not in quoted:
                 continue
-            share = camp_words.get(actor.camp, 0) / total if total else 0.0
+            share = words_by.get((outlet, actor.camp), 0) / total if total else 0.0
             score = sum(s.score for s in scored) / len(scored) if scored else 0.0
             hits = sum(s.escalation_hits for s in scored)
             label = tone_label(score, hits, len(scored)) if scored else "neutral"
