@@ -153,11 +153,57 @@ def _raiser(reason: str) -> Callable[[], bytes]:
     return read
 
 
-def _load(sources: list[_Source], max_bytes: int) -> Corpus:
-    report: list[dict[str, str]] = []
-    manifest = _manifest(sources, max_bytes, report)
-    articles: list[Article] = []
-    seen: dict[str, str] = {}
+@dataclass
+class Record:
+    """One article as read from a file or a table row, before its text is analysed: the cheap part
+    of loading, done once in the reading process; `build_article` (the expensive part: sentences,
+    furniture, metadata found in the text, language) runs wherever the article is analysed."""
+
+    name: str
+    body: str
+    digest: str
+    given: dict[str, str]
+    given_source: str
+    manifest_row: dict[str, str] | None = None
+    warnings: list[str] = field(default_factory=list)  # go before the article's own warnings
+    notes: list[str] = field(default_factory=list)  # go after them
+
+    @property
+    def article_id(self) -> str:
+        """The id the article will have (from its text), known before it is built."""
+        return article_id_for(self.body.replace("\r\n", "\n"))
+
+
+def build_article(record: Record) -> Article:
+    """The Article of a record; LoadError when no article text is left after removing furniture."""
+    article = _build_article(
+        record.body,
+        record.name,
+        record.digest,
+        record.given,
+        record.given_source,
+        record.manifest_row,
+    )
+    article.warnings[:0] = record.warnings
+    article.warnings += record.notes
+    return article
+
+
+@dataclass
+class Reading:
+    """What reading the sources gave: the records, and the load report in file order, where an int
+    stands for the row of that record (known once the record is built)."""
+
+    records: list[Record]
+    entries: list[dict[str, str] | int]
+
+
+def read_sources(sources: list[_Source], max_bytes: int) -> Reading:
+    """Read every source into records (one per file, or per row of a CSV/JSONL file) and report
+    rows for what could not be read; nothing is analysed here."""
+    entries: list[dict[str, str] | int] = []
+    manifest = _manifest(sources, max_bytes, entries)
+    records: list[Record] = []
     matched: set[str] = set()
     for source in sources:
         if source.name == MANIFEST_NAME:
@@ -166,28 +212,69 @@ def _load(sources: list[_Source], max_bytes: int) -> Corpus:
         if key is not None:
             matched.add(key)
         try:
-            loaded = _read_source(source, max_bytes, manifest[key] if key is not None else {})
+            read = _read_source(source, max_bytes, manifest[key] if key is not None else {})
         except LoadError as skip:
-            report.append(_row(source.name, SKIPPED, str(skip)))
+            entries.append(_row(source.name, SKIPPED, str(skip)))
             continue
-        for name, outcome in loaded:
+        for name, outcome in read:
             if isinstance(outcome, str):
-                report.append(_row(name, SKIPPED, outcome))
-                continue
-            if outcome.article_id in seen:
-                report.append(_row(name, SKIPPED, f"duplicate of {seen[outcome.article_id]}"))
+                entries.append(_row(name, SKIPPED, outcome))
                 continue
             if manifest is not None and "#row" not in name and key is None:
-                outcome.warnings.append(f"no row in {MANIFEST_NAME}; metadata from the file")
-            seen[outcome.article_id] = name
-            articles.append(outcome)
-            status = WARNED if outcome.warnings else LOADED
-            report.append(_row(name, status, "; ".join(outcome.warnings), outcome.article_id))
+                outcome.notes.append(f"no row in {MANIFEST_NAME}; metadata from the file")
+            entries.append(len(records))
+            records.append(outcome)
     for listed in manifest or {}:
         if listed not in matched:
-            report.append(_row(listed, SKIPPED, f"listed in {MANIFEST_NAME} but no such file"))
-    frame = pd.DataFrame(report, columns=schema.columns("load_report"))
-    return Corpus(articles, frame)
+            entries.append(_row(listed, SKIPPED, f"listed in {MANIFEST_NAME} but no such file"))
+    return Reading(records, entries)
+
+
+def first_of_each_text(records: list[Record]) -> list[int]:
+    """For each record, the index of the first record with the same text (its own index for that
+    first one): a repeated text is analysed once and reported as a duplicate of the first."""
+    first: dict[str, int] = {}
+    return [first.setdefault(record.article_id, i) for i, record in enumerate(records)]
+
+
+def report_frame(reading: Reading, outcomes: list[tuple[str, list[str]] | str]) -> pd.DataFrame:
+    """The load report once every record is built: `outcomes[i]` is (article id, warnings) of record
+    i, or the reason it was skipped; a text seen before is a duplicate of the first file."""
+    rows: list[dict[str, str]] = []
+    seen: dict[str, str] = {}
+    for entry in reading.entries:
+        if isinstance(entry, dict):
+            rows.append(entry)
+            continue
+        name, outcome = reading.records[entry].name, outcomes[entry]
+        if isinstance(outcome, str):
+            rows.append(_row(name, SKIPPED, outcome))
+        elif outcome[0] in seen:
+            rows.append(_row(name, SKIPPED, f"duplicate of {seen[outcome[0]]}"))
+        else:
+            seen[outcome[0]] = name
+            rows.append(
+                _row(name, WARNED if outcome[1] else LOADED, "; ".join(outcome[1]), outcome[0])
+            )
+    return pd.DataFrame(rows, columns=schema.columns("load_report"))
+
+
+def _load(sources: list[_Source], max_bytes: int) -> Corpus:
+    reading = read_sources(sources, max_bytes)
+    outcomes: list[tuple[str, list[str]] | str] = []
+    articles: list[Article] = []
+    for i, first in enumerate(first_of_each_text(reading.records)):
+        if first != i:
+            outcomes.append(outcomes[first])
+            continue
+        try:
+            article = build_article(reading.records[i])
+        except LoadError as skip:
+            outcomes.append(str(skip))
+            continue
+        outcomes.append((article.article_id, article.warnings))
+        articles.append(article)
+    return Corpus(articles, report_frame(reading, outcomes))
 
 
 def _row(file: str, status: str, reason: str, article_id: str = "") -> dict[str, str]:
@@ -195,7 +282,7 @@ def _row(file: str, status: str, reason: str, article_id: str = "") -> dict[str,
 
 
 def _manifest(
-    sources: list[_Source], max_bytes: int, report: list[dict[str, str]]
+    sources: list[_Source], max_bytes: int, report: list[dict[str, str] | int]
 ) -> dict[str, dict[str, str]] | None:
     """Rows of sources.csv keyed by file name (None without a usable one: a malformed manifest is
     reported and ignored)."""
@@ -278,8 +365,8 @@ def _control_share(text: str) -> float:
 
 def _read_source(
     source: _Source, max_bytes: int, listed: dict[str, str]
-) -> list[tuple[str, Article | str]]:
-    """Articles (or skip reasons) from one file, each with its report name; `listed` is the file's
+) -> list[tuple[str, Record | str]]:
+    """Records (or skip reasons) from one file, each with its report name; `listed` is the file's
     manifest row ({} when it has none)."""
     name = source.name
     suffix = PurePosixPath(name).suffix.lower()
@@ -296,9 +383,7 @@ def _read_source(
     body = text
     if suffix in HTML_SUFFIXES:
         body, header = _html_text(text)
-    article = _build_article(body, name, digest, header, "header", listed)
-    article.warnings[:0] = warnings
-    return [(name, article)]
+    return [(name, Record(name, body, digest, header, "header", listed, warnings))]
 
 
 def _html_text(html: str) -> tuple[str, dict[str, str]]:
@@ -320,7 +405,7 @@ def _html_text(html: str) -> tuple[str, dict[str, str]]:
 
 def _table_articles(
     name: str, text: str, suffix: str, warnings: list[str]
-) -> list[tuple[str, Article | str]]:
+) -> list[tuple[str, Record | str]]:
     """One article per row of a CSV or JSONL file; bad rows are reported, the rest kept."""
     rows: list[tuple[int, dict | str]] = []
     if suffix == ".csv":
@@ -342,7 +427,7 @@ def _table_articles(
                 rows.append((number, "invalid JSON: nested too deeply"))
                 continue
             rows.append((number, record if isinstance(record, dict) else "not a JSON object"))
-    results: list[tuple[str, Article | str]] = []
+    results: list[tuple[str, Record | str]] = []
     for number, row in rows:
         row_name = f"{name}#row{number}"
         if isinstance(row, str):
@@ -358,9 +443,7 @@ def _table_articles(
             continue
         header = metadata.known_fields(lowered)
         digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
-        article = _build_article(body, row_name, digest, header, "header")
-        article.warnings[:0] = warnings
-        results.append((row_name, article))
+        results.append((row_name, Record(row_name, body, digest, header, "header", None, warnings)))
     if not rows:
         raise LoadError("no rows")
     return results
