@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from analysis import schema
-from analysis.actors import load_actors
-from analysis.corpus import DEFAULT_MAX_BYTES, SKIPPED, load_corpus
-from analysis.escalation import load_lexicon
+import pandas as pd
+
+from analysis import runner, schema
+from analysis.cache import default_dir
+from analysis.corpus import DEFAULT_MAX_BYTES, SKIPPED, read_folder, report_frame
 from analysis.export import write_tables
 from analysis.lexicon import LexiconError
-from analysis.pipeline import analyse
+from analysis.pipeline import Rules
+from analysis.progress import ProgressBar
 
 TABLE_HELP = "\n".join(f"  {name}.csv: {', '.join(cols)}" for name, cols in schema.TABLES.items())
 
@@ -43,6 +46,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--actors", metavar="FILE", help="actors lexicon TOML (default: shipped)")
     export.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes analysing articles in parallel (default: every core)",
+    )
+    export.add_argument(
+        "--cache",
+        metavar="DIR",
+        default=None,
+        help=f"per-article cache folder, safe to delete (default: {default_dir()})",
+    )
+    export.add_argument(
+        "--no-cache", action="store_true", help="analyse every article, read and write no cache"
+    )
+    export.add_argument(
+        "--engine",
+        choices=runner.ENGINES,
+        default="local",
+        help="local: a process pool on this machine; dask: an existing Dask cluster (--scheduler)",
+    )
+    export.add_argument(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786"
+    )
+    export.add_argument(
+        "--quiet", action="store_true", help="no progress bar (it goes to stderr otherwise)"
+    )
+    export.add_argument(
         "--max-mb",
         type=float,
         default=DEFAULT_MAX_BYTES / 1e6,
@@ -53,23 +84,52 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.engine == "dask" and not args.scheduler:
+        parser.error("--engine dask needs --scheduler tcp://HOST:PORT")
     try:
-        lexicon = load_lexicon(args.lexicon) if args.lexicon else None
-        actors = load_actors(args.actors) if args.actors else None
-        corpus = load_corpus(args.corpus_dir, max_bytes=int(args.max_mb * 1e6))
+        rules = Rules.from_files(args.lexicon, args.actors)
+        reading = read_folder(args.corpus_dir, max_bytes=int(args.max_mb * 1e6))
     except (OSError, LexiconError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    for row in corpus.report.itertuples():
-        if row.status != "loaded":
-            print(f"{row.status}: {row.file}: {row.reason}", file=sys.stderr)
-    if not corpus.articles:
+    if not reading.records:
+        _print_skipped(report_frame(reading, []))
         print(f"error: no article could be loaded from {args.corpus_dir!r}", file=sys.stderr)
         return 2
-    tables = analyse(corpus, lexicon=lexicon, actors=actors)
-    for line in write_tables(tables, args.out):
+    cache_dir = None if args.no_cache else Path(args.cache) if args.cache else default_dir()
+    with ProgressBar("analysing", enabled=not args.quiet) as bar:
+        try:
+            result = runner.run(
+                reading,
+                rules,
+                jobs=args.jobs or None,
+                cache_dir=cache_dir,
+                engine=args.engine,
+                scheduler=args.scheduler,
+                progress=bar.update,
+            )
+        except OSError as error:  # e.g. a Dask scheduler that cannot be reached
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+    report = result.tables["load_report"]
+    _print_skipped(report)
+    loaded = len(result.tables["articles"])
+    if not loaded:
+        print(f"error: no article could be loaded from {args.corpus_dir!r}", file=sys.stderr)
+        return 2
+    for line in write_tables(result.tables, args.out):
         print(line)
-    skipped = int((corpus.report["status"] == SKIPPED).sum())
-    print(f"{len(corpus.articles)} articles loaded, {skipped} files skipped -> {args.out}")
+    skipped = int((report["status"] == SKIPPED).sum())
+    print(
+        f"{loaded} articles loaded, {skipped} files skipped -> {args.out} "
+        f"({result.analysed} analysed, {result.cached} from the cache, {result.seconds:.1f} s)"
+    )
     return 0
+
+
+def _print_skipped(report: pd.DataFrame) -> None:
+    for row in report.itertuples():
+        if row.status != "loaded":
+            print(f"{row.status}: {row.file}: {row.reason}", file=sys.stderr)

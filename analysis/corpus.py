@@ -116,6 +116,29 @@ def article_from_text(
 
 def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
     """Load every article under `folder`; raises FileNotFoundError/NotADirectoryError for a bad path."""
+    return _load(_folder_sources(folder), max_bytes)
+
+
+def load_uploads(
+    files: Iterable[tuple[str, bytes]], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Corpus:
+    """Load uploaded (name, bytes) pairs in memory; names are reduced to their base name."""
+    return _load(_upload_sources(files), max_bytes)
+
+
+def read_folder(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Reading:
+    """Read (not analyse) every article under `folder`: the input of analysis/runner.py."""
+    return read_sources(_folder_sources(folder), max_bytes)
+
+
+def read_uploads(
+    files: Iterable[tuple[str, bytes]], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Reading:
+    """Read (not analyse) uploaded (name, bytes) pairs, names reduced to their base name."""
+    return read_sources(_upload_sources(files), max_bytes)
+
+
+def _folder_sources(folder: str | Path) -> list[_Source]:
     root = Path(folder)
     if not root.exists():
         raise FileNotFoundError(f"corpus folder {str(root)!r} does not exist")
@@ -127,23 +150,19 @@ def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Co
         try:
             size = path.stat().st_size
         except OSError as error:
-            size = -1
             reason = f"cannot read file: {error.strerror or error}"
-            sources.append(_Source(name, size, _raiser(reason)))
+            sources.append(_Source(name, -1, _raiser(reason)))
             continue
         sources.append(_Source(name, size, path.read_bytes))
-    return _load(sources, max_bytes)
+    return sources
 
 
-def load_uploads(
-    files: Iterable[tuple[str, bytes]], *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Corpus:
-    """Load uploaded (name, bytes) pairs in memory; names are reduced to their base name."""
+def _upload_sources(files: Iterable[tuple[str, bytes]]) -> list[_Source]:
     sources = []
     for name, data in files:
         safe = PurePosixPath(str(name).replace("\\", "/")).name or "unnamed"
         sources.append(_Source(safe, len(data), lambda data=data: data))
-    return _load(sources, max_bytes)
+    return sources
 
 
 def _raiser(reason: str) -> Callable[[], bytes]:

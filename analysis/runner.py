@@ -1,0 +1,260 @@
+"""Running the per-article map over a whole corpus: in this process, on every core, or on a Dask
+cluster, with each article's rows cached on disk so a re-run analyses only what changed.
+
+Reading the files (cheap) happens here; building and analysing each article (the expensive part)
+happens in batches wherever the engine runs them; the corpus reduce then runs here, on the rows of
+every article, cached or fresh, in the corpus's order. Every engine gives the same tables.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import pipeline
+from analysis.cache import INDEX_COLUMNS, KEY, ArticleCache, record_key
+from analysis.corpus import (
+    LoadError,
+    Reading,
+    Record,
+    build_article,
+    first_of_each_text,
+    report_frame,
+)
+from analysis.pipeline import MAP_TABLES, Rules
+
+BATCH_SIZE = 100  # articles per task: large enough to amortise the hand-over, small for progress
+FLUSH_EVERY = 5_000  # articles analysed between two cache segments (a stopped run keeps its work)
+ENGINES = ("local", "dask")
+Progress = Callable[[int, int], None]  # (articles done, articles in all)
+
+
+@dataclass
+class Batch:
+    """What the map gave for a batch of records: the outcome of each (its article id and warnings,
+    or the reason it was skipped) and the rows of every per-article table, keyed by record key."""
+
+    keys: list[str]
+    outcomes: list[tuple[str, list[str]] | str]
+    frames: dict[str, pd.DataFrame]
+
+
+@dataclass
+class Run:
+    """The tables of a corpus, each article's raw text (for highlighting) and what the run did."""
+
+    tables: dict[str, pd.DataFrame]
+    texts: dict[str, str]
+    analysed: int = 0
+    cached: int = 0
+    seconds: float = 0.0
+    engine: str = "local"
+    jobs: int = 1
+    notes: list[str] = field(default_factory=list)
+
+
+def analyse_batch(records: list[Record], rules: Rules) -> Batch:
+    """The map over a batch: build and analyse each record; one row-set per table for the batch."""
+    keys, outcomes, parts, counts = [], [], [], []
+    for record in records:
+        keys.append(record_key(record))
+        try:
+            article = build_article(record)
+        except LoadError as skip:
+            outcomes.append(str(skip))
+            parts.append({name: [] for name in MAP_TABLES})
+            continue
+        outcomes.append((article.article_id, article.warnings))
+        parts.append(pipeline.analyse_article(article, rules))
+    built = pipeline.frames(parts)
+    for name, frame in built.items():
+        counts = [len(part[name]) for part in parts]
+        frame.insert(0, KEY, np.repeat(np.array(keys, dtype=object), counts))
+    return Batch(keys, outcomes, built)
+
+
+_WORKER_RULES: Rules | None = None
+
+
+def _init_worker(rules: Rules) -> None:
+    global _WORKER_RULES
+    _WORKER_RULES = rules
+
+
+def _pool_batch(records: list[Record]) -> Batch:
+    assert _WORKER_RULES is not None
+    return analyse_batch(records, _WORKER_RULES)
+
+
+def default_jobs() -> int:
+    """Every core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _batches(records: list[Record]) -> list[list[Record]]:
+    return [records[i : i + BATCH_SIZE] for i in range(0, len(records), BATCH_SIZE)]
+
+
+def _map_local(
+    records: list[Record], rules: Rules, jobs: int, done: Callable[[Batch], None]
+) -> None:
+    if jobs <= 1 or len(records) <= BATCH_SIZE:
+        for batch in _batches(records):
+            done(analyse_batch(batch, rules))
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["analysis.runner"])
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_init_worker, initargs=(rules,)
+    ) as pool:
+        for future in as_completed([pool.submit(_pool_batch, b) for b in _batches(records)]):
+            done(future.result())
+
+
+def _map_dask(
+    records: list[Record], rules: Rules, scheduler: str, done: Callable[[Batch], None]
+) -> None:
+    from dask.distributed import Client
+    from dask.distributed import as_completed as dask_completed
+
+    with Client(scheduler) as client:
+        shared = client.scatter(rules, broadcast=True)
+        futures = client.map(analyse_batch, _batches(records), rules=shared, pure=False)
+        for future in dask_completed(futures):
+            done(future.result())
+
+
+def run(
+    reading: Reading,
+    rules: Rules,
+    *,
+    jobs: int | None = None,
+    cache_dir: Path | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+) -> Run:
+    """Every table of the corpus read in `reading`: cached articles reused, the others analysed by
+    `engine` ('local': a process pool of `jobs` processes, default every core; 'dask': the cluster
+    at `scheduler`), then the corpus reduce. `cache_dir` None means no cache."""
+    started = time.perf_counter()
+    records = reading.records
+    jobs = jobs or default_jobs()
+    first = first_of_each_text(records)
+    unique = [i for i, f in enumerate(first) if f == i]
+    keys = {i: record_key(records[i]) for i in unique}
+    cache = ArticleCache(cache_dir, rules.version) if cache_dir else None
+    hits = cache.lookup(set(keys.values())) if cache else {}
+    todo = [records[i] for i in unique if keys[i] not in hits]
+    total, finished = len(unique), len(unique) - len(todo)
+    if progress:
+        progress(finished, total)
+
+    outcome_of: dict[str, tuple[str, list[str]] | str] = {}
+    pieces: dict[str, list[pd.DataFrame]] = {name: [] for name in MAP_TABLES}
+    pending: list[Batch] = []
+
+    for key, (_, row) in hits.items():
+        outcome_of[key] = row["reason"] or (row["article_id"], list(row["warnings"]))
+    by_segment: dict[Path, set[str]] = {}
+    for key, (segment, _) in hits.items():
+        by_segment.setdefault(segment, set()).add(key)
+    for segment, wanted in by_segment.items():
+        for name, frame in cache.read(segment, wanted, MAP_TABLES).items():
+            pieces[name].append(frame)
+
+    def flush() -> None:
+        if cache and pending:
+            cache.write(_index(pending), _concat_batches(pending))
+        pending.clear()
+
+    def done(batch: Batch) -> None:
+        nonlocal finished
+        for key, outcome in zip(batch.keys, batch.outcomes, strict=True):
+            outcome_of[key] = outcome
+        for name in MAP_TABLES:
+            pieces[name].append(batch.frames[name])
+        pending.append(batch)
+        finished += len(batch.keys)
+        if sum(len(b.keys) for b in pending) >= FLUSH_EVERY:
+            flush()
+        if progress:
+            progress(finished, total)
+
+    if todo:
+        if engine == "dask":
+            if not scheduler:
+                raise ValueError("the dask engine needs a scheduler address (tcp://host:8786)")
+            _map_dask(todo, rules, scheduler, done)
+        elif engine == "local":
+            _map_local(todo, rules, jobs, done)
+        else:
+            raise ValueError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
+    flush()
+
+    order = {keys[i]: position for position, i in enumerate(unique)}
+    mapped = {name: _ordered(pieces[name], order, name) for name in MAP_TABLES}
+    outcomes = [outcome_of[keys[f]] for f in first]
+    report = report_frame(reading, outcomes)
+    tables = pipeline.reduce_tables(mapped, report, rules)
+    texts = {
+        records[i].article_id: records[i].body.replace("\r\n", "\n")
+        for i in unique
+        if not isinstance(outcome_of[keys[i]], str)
+    }
+    return Run(
+        tables,
+        texts,
+        analysed=len(todo),
+        cached=len(unique) - len(todo),
+        seconds=time.perf_counter() - started,
+        engine=engine,
+        jobs=jobs if engine == "local" else 0,
+    )
+
+
+def _index(batches: list[Batch]) -> pd.DataFrame:
+    rows = []
+    for batch in batches:
+        for key, outcome in zip(batch.keys, batch.outcomes, strict=True):
+            if isinstance(outcome, str):
+                rows.append({KEY: key, "article_id": "", "reason": outcome, "warnings": []})
+            else:
+                rows.append(
+                    {KEY: key, "article_id": outcome[0], "reason": "", "warnings": outcome[1]}
+                )
+    return pd.DataFrame(rows, columns=INDEX_COLUMNS)
+
+
+def _concat_batches(batches: list[Batch]) -> dict[str, pd.DataFrame]:
+    return {name: _concat([b.frames[name] for b in batches], name) for name in MAP_TABLES}
+
+
+def _concat(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
+    """One frame from many; empty ones are left out so they cannot change the column types."""
+    filled = [f for f in frames if not f.empty]
+    if not filled:
+        empty = pipeline.frames([{n: [] for n in MAP_TABLES}])[name]
+        empty.insert(0, KEY, pd.Series([], dtype=object))
+        return empty
+    return pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
+
+
+def _ordered(frames: list[pd.DataFrame], order: dict[str, int], name: str) -> pd.DataFrame:
+    """The rows of every article in corpus order (each article's own rows in their order), without
+    the cache key: the same table whichever engine or cache produced the pieces."""
+    frame = _concat(frames, name)
+    position = frame[KEY].map(order).to_numpy()
+    frame = frame.iloc[np.argsort(position, kind="stable")]
+    return frame.drop(columns=KEY).reset_index(drop=True)
