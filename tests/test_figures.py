@@ -10,14 +10,10 @@ import pytest
 
 from analysis import schema
 from analysis.actors import load_actors
+from analysis.claims import claims_timeline, who_reported_what
+from analysis.claims import corpus_tables as claim_tables
 from analysis.corpus import article_from_text
-from analysis.figures import (
-    claims_timeline,
-    extract_figures,
-    figure_rows,
-    tables,
-    who_reported_what,
-)
+from analysis.figures import article_rows, extract_figures, figure_rows, frame
 from analysis.quotes import find_quotes
 
 
@@ -36,7 +32,13 @@ def values(text: str) -> list[tuple[float, float]]:
 def corpus_tables(shipped_corpus) -> dict[str, pd.DataFrame]:
     actors = load_actors()
     quotes = {a.article_id: find_quotes(a, actors) for a in shipped_corpus.articles}
-    return tables(shipped_corpus.articles, quotes)
+    return analysed(shipped_corpus.articles, quotes)
+
+
+def analysed(articles, quotes) -> dict[str, pd.DataFrame]:
+    """The figures table of `articles` (the per-article map) and the claims reduce over it."""
+    figures = frame([r for a in articles for r in article_rows(a, quotes.get(a.article_id, []))])
+    return {"figures": figures} | claim_tables(figures)
 
 
 # --- values as written ---------------------------------------------------------------------------
@@ -391,7 +393,7 @@ def test_conflicting_estimates_are_flagged():
             published="2024-11-03",
         ),
     ]
-    claims = tables(articles, {})["who_reported_what"].set_index("value_low")
+    claims = analysed(articles, {})["who_reported_what"].set_index("value_low")
     assert bool(claims.loc[10000, "conflict"]) and bool(claims.loc[50000, "conflict"])
     assert claims.loc[10000, "conflicts_with"] == claims.loc[50000, "claim_id"]
     assert not bool(claims.loc[100000, "conflict"])  # a possibility is not a rival estimate
