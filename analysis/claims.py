@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.figure_packs import english
-from analysis.figures import CASUALTY_WORDS, TROOP_WORDS, shipped_actors
+from analysis.figures import VOCABULARY, shipped_actors
 from analysis.numbers import vague_bounds
 
 
@@ -41,13 +41,18 @@ def claims_timeline(
 
 
 _STOP = english("figures.toml").words("phrase", "stop")
-_SUBJECT_SYNONYMS = {w: "troops" for w in TROOP_WORDS} | {w: "casualties" for w in CASUALTY_WORDS}
+
+
+def _synonym(word: str) -> str:
+    """'soldiers' and 'officers' are 'troops', 'killed' and 'dead' are 'casualties'."""
+    noun_class = VOCABULARY.noun_class(word)
+    return noun_class if noun_class in ("troops", "casualties") else word
 
 
 def _subject_key(subject: str, actor_words: set[str]) -> frozenset[str]:
     """Content words of a subject, actors removed and synonyms merged ('soldiers' = 'troops')."""
     words = {w.lower() for w in re.findall(r"[A-Za-z-]+", subject)} - actor_words - _STOP
-    return frozenset(_SUBJECT_SYNONYMS.get(w, w) for w in words if len(w) > 2)
+    return frozenset(_synonym(w) for w in words if len(w) > 2)
 
 
 def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:

@@ -40,14 +40,25 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
     },
     "figures.toml": {
         "nouns": {
+            "inflections": PHRASES,
             "troops": WORDS,
-            "casualties": WORDS,
             "weapons": WORDS,
             "people": WORDS,
-            "ambiguous": WORDS,
+            "casualties": WORDS,
+            "pronouns": WORDS,
         },
         "phrase": {"stop": WORDS, "participles": WORDS},
-        "status": {"after": WORDS, "before": PHRASES, "auxiliaries": WORDS},
+        "status": {
+            "killed": PHRASES,
+            "wounded": PHRASES,
+            "killed_or_wounded": PHRASES,
+            "captured": PHRASES,
+            "missing": PHRASES,
+            "deployed": PHRASES,
+            "fired": PHRASES,
+            "destroyed": PHRASES,
+            "auxiliaries": WORDS,
+        },
         "attribution": {
             "speech_verbs": WORDS,
             "speech_phrases": PHRASES,

@@ -21,6 +21,7 @@ import pandas as pd
 from analysis import figure_packs, schema
 from analysis.actors import Actors, load_actors
 from analysis.corpus import Article
+from analysis.figure_kinds import HUMAN_STATUSES, Vocabulary, classify
 from analysis.numbers import Quantity, find_quantities
 from analysis.quotes import Quote, quote_at
 from analysis.text import cut_long
@@ -40,21 +41,10 @@ def _needles(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _PACK = figure_packs.english("figures.toml")
-TROOP_WORDS = _PACK.words("nouns", "troops")
-CASUALTY_WORDS = _PACK.words("nouns", "casualties")
-WEAPON_WORDS = _PACK.words("nouns", "weapons")
-_TROOP_OR_WEAPON_WORDS = TROOP_WORDS | WEAPON_WORDS
-_COUNTED_NOUNS = TROOP_WORDS | WEAPON_WORDS | CASUALTY_WORDS
-_PEOPLE_WORDS = TROOP_WORDS | _PACK.words("nouns", "people")  # casualties when killed
-_WEAPONS_NOT_FIGHTERS = WEAPON_WORDS - _PACK.words("nouns", "ambiguous")  # troops or jets
-_STATUS_AFTER = "|".join(_PACK.list("status", "after"))
-_CASUALTY_AFTER = re.compile(
-    rf"\s*(?:(?:{'|'.join(_PACK.list('status', 'auxiliaries'))}|\s)+)?"
-    rf"((?:{_STATUS_AFTER})(?:\s*(?:,|or|and)\s*(?:{_STATUS_AFTER}))*)\b"
-)
-_CASUALTY_BEFORE = re.compile(
-    rf"\b(?:{_alternation(_PACK.list('status', 'before'))})\b[^.;]{{0,25}}$", re.I
-)
+VOCABULARY = Vocabulary(_PACK)
+_HEADS_GO_ON = ("troops", "weapons")  # 'rounds of ammunition', 'troops marines'
+_PARTITIVE = re.compile(r"\s+of\s+([^\W\d_]+)\b")
+_APPOSITION_OPENERS = "—–(:"  # a clause opened by one of these may count a noun before it
 _NP_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*|\d[\w,.]*|[^\w\s]")
 _NP_STOP = _PACK.words("phrase", "stop")
 _PARTICIPLE_MODIFIERS = _PACK.words("phrase", "participles")
@@ -90,7 +80,6 @@ _ACCORDING_NEEDLES = ("ccording to",)
 _REPORTED_NEEDLES = ("eport", "llegedly", "said to", "believed to", "thought to", "alleged to")
 _DENIED_NEEDLES = ("eny", "enie", "ismiss", "eject", "efut", "fake news", "groundless", "baseless")
 _POSSIBLE_NEEDLES = _POSSIBLE_WORDS.split("|")
-_CASUALTY_NEEDLES = _PACK.list("status", "after")
 # The two patterns scanned over every text and sentence start with a character class, so `re`
 # jumps between the few characters that can start a match instead of trying every position.
 _CLAUSE_BREAK = re.compile(r"[;:—–(“”\",](?:(?<=,)\s|(?<!,))")  # a comma only before a space
@@ -153,7 +142,8 @@ def figure_rows(text: str) -> list[dict[str, object]]:
         begin = starts[index]
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         sentence = text[begin:end]
-        rows.extend(_rows(sentence.rstrip(), _shifted(found, -begin), begin))
+        previous = text[starts[index - 1] : begin] if index else ""
+        rows.extend(_rows(sentence.rstrip(), _shifted(found, -begin), begin, previous))
     return rows
 
 
@@ -206,13 +196,16 @@ def _shifted(quantities: list[Quantity], offset: int) -> list[Quantity]:
     return quantities
 
 
-def _rows(sentence: str, quantities: list[Quantity], offset: int) -> list[dict[str, object]]:
-    """One figures row per quantity of a sentence (offsets shifted by `offset`)."""
-    context = _SentenceContext(sentence)
+def _rows(
+    sentence: str, quantities: list[Quantity], offset: int, previous: str = ""
+) -> list[dict[str, object]]:
+    """One figures row per quantity of a sentence (offsets shifted by `offset`); `previous` is the
+    sentence before it, where a pronoun ('6,000 of them') finds what it points back to."""
+    context = _SentenceContext(sentence, previous)
     evidence = sentence.strip()
     rows = []
     for quantity in quantities:
-        subject, kind, actor = context.counted(quantity)
+        subject, kind, actor, status = context.counted(quantity)
         claimant, reported, source_at = context.claimant(quantity.start)
         rows.append(
             {
@@ -234,6 +227,7 @@ def _rows(sentence: str, quantities: list[Quantity], offset: int) -> list[dict[s
                 "char_end": offset + quantity.end,
                 "is_repeat": False,
                 "sentence_id": "",
+                "status": status,
                 "source_at": offset + source_at,
             }
         )
@@ -243,8 +237,9 @@ def _rows(sentence: str, quantities: list[Quantity], offset: int) -> list[dict[s
 class _SentenceContext:
     """Clauses, actor mentions and attribution cues of one sentence, shared by all its numbers."""
 
-    def __init__(self, sentence: str) -> None:
+    def __init__(self, sentence: str, previous: str = "") -> None:
         self.sentence = sentence
+        self.previous = previous
         self._breaks: list[int] | None = None
         self.sources = _sources(sentence)
         self.reported = (
@@ -252,7 +247,6 @@ class _SentenceContext:
         )
         denial = _DENIED_RE.search(sentence) if _contains(sentence, _DENIED_NEEDLES) else None
         self.denied = bool(denial) and not _NEGATION_RE.search(sentence[: denial.start()])
-        self.casualty_cue = _contains(sentence, _CASUALTY_NEEDLES)
         self.possible = (
             [m.span() for m in _POSSIBLE_RE.finditer(sentence)]
             if _contains(sentence, _POSSIBLE_NEEDLES)
@@ -289,24 +283,41 @@ class _SentenceContext:
                 return "possible"
         return "reported" if reported or self.reported else "asserted"
 
-    def counted(self, quantity: Quantity) -> tuple[str, str, str]:
-        """(subject, kind, actor) of a number: what is counted and whose it is."""
+    def counted(self, quantity: Quantity) -> tuple[str, str, str, str]:
+        """(subject, kind, actor, status) of a number: what is counted, whose, what happened to it."""
         sentence = self.sentence
         words = quantity.unit.split() if quantity.unit and quantity.unit != "percent" else []
-        phrase, phrase_end = _noun_phrase(sentence, quantity.unit_end)
-        if not phrase and not words:
-            clause_start = self.clause(quantity.start, quantity.end)[0]
-            phrase = _noun_before(sentence[clause_start : quantity.start])
-        casualty = (
-            _CASUALTY_AFTER.match(sentence, phrase_end) if phrase and self.casualty_cue else None
-        )
-        casualty_words = casualty.group(1) if casualty else ""
+        clause_start = self.clause(quantity.start, quantity.end)[0]
+        position, pointing_back = quantity.unit_end, False
+        partitive = _PARTITIVE.match(sentence, position)
+        if partitive and partitive.group(1).lower() in VOCABULARY.pronouns:
+            position, pointing_back = partitive.end(), True  # '6,000 of them', 'two of whom'
+        phrase, phrase_end = _noun_phrase(sentence, position)
+        head = _head(phrase)
+        if pointing_back and not VOCABULARY.noun_class(head):
+            antecedent = VOCABULARY.last_counted(sentence[:clause_start])[0]
+            phrase = [antecedent or VOCABULARY.last_counted(self.previous)[0]]
+            head = phrase[0]
+            phrase = phrase if head else []
+        elif not phrase and not words:
+            head = VOCABULARY.last_counted(sentence[clause_start : quantity.start])[0]
+            if not head and sentence[clause_start - 1 : clause_start] in _APPOSITION_OPENERS:
+                head = VOCABULARY.last_counted(sentence[:clause_start])[0]  # 'bombs – up to 80'
+            phrase = [head] if head else []
+        if quantity.money or quantity.unit:
+            kind, status, after_words = ("money" if quantity.money else "other"), "", ""
+        else:
+            after_words, after = VOCABULARY.status_after(sentence, phrase_end)
+            before = VOCABULARY.status_before(sentence, quantity.start, clause_start)
+            counted = classify(VOCABULARY, head, phrase, after, before)
+            kind, status = counted.kind, counted.status
+            if status not in HUMAN_STATUSES:
+                after_words = ""
         subject = "percent" if quantity.unit == "percent" else " ".join(words + phrase)
-        if casualty_words:
-            subject = f"{subject} {casualty_words}"
-        kind = _kind(sentence, quantity, [w.lower() for w in phrase], bool(casualty_words))
+        if after_words:
+            subject = f"{subject} {after_words}"
         if kind == "other":
-            return subject.strip(), kind, ""
+            return subject.strip(), kind, "", status
         surnames = _surnames()
         in_subject = [
             m
@@ -314,7 +325,7 @@ class _SentenceContext:
             if m.matched not in surnames
         ]
         if in_subject:
-            return subject.strip(), kind, in_subject[0].actor
+            return subject.strip(), kind, in_subject[0].actor, status
         clause = sentence[self.clause(quantity.start, quantity.end)[0] : quantity.start]
         before = [
             m
@@ -322,7 +333,18 @@ class _SentenceContext:
             if m.matched not in surnames
             and _OWNER_VERB_AFTER.match(clause, m.end)  # 'Russia had amassed', 'Kyiv sent'
         ]
-        return subject.strip(), kind, before[-1].actor if before else ""
+        return subject.strip(), kind, before[-1].actor if before else "", status
+
+
+def _head(phrase: list[str]) -> str:
+    """The noun a phrase counts: its last word, or the word before 'of' ('prisoners of war')."""
+    if not phrase:
+        return ""
+    if "of" in phrase and not VOCABULARY.noun_class(phrase[-1]):
+        before_of = phrase[phrase.index("of") - 1] if phrase.index("of") else ""
+        if VOCABULARY.noun_class(before_of):
+            return before_of
+    return phrase[-1]
 
 
 def _sources(sentence: str) -> list[tuple[int, str]]:
@@ -420,7 +442,9 @@ def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
         if not token:
             break
         low = token.lower()
-        if head and not (low == "of" or phrase[-1] == "of" or low in _TROOP_OR_WEAPON_WORDS):
+        if head and not (
+            low == "of" or phrase[-1] == "of" or VOCABULARY.noun_class(low) in _HEADS_GO_ON
+        ):
             break
         if low in ("and", "or"):
             following = _NP_TOKEN.search(sentence, match.end(), limit)
@@ -444,45 +468,19 @@ def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
     return phrase, end
 
 
-def _noun_before(clause: str) -> list[str]:
-    """A counted noun earlier in the clause ('This contingent may grow to 100,000')."""
-    nouns = [w for w in _WORD_RE.findall(clause) if w.lower() in _COUNTED_NOUNS]
-    return nouns[-1:]
-
-
-def _kind(sentence: str, quantity: Quantity, noun_words: list[str], casualty_after: bool) -> str:
-    """troops / casualties / weapons / money / other from the counted noun and its context."""
-    if quantity.money:
-        return "money"
-    if quantity.unit:
-        return "other"
-    nouns = set(noun_words)
-    if nouns & CASUALTY_WORDS or (
-        nouns & _PEOPLE_WORDS
-        and (
-            casualty_after
-            or _CASUALTY_BEFORE.search(sentence, max(0, quantity.start - 40), quantity.start)
-        )
-    ):
-        return "casualties"
-    if nouns & TROOP_WORDS and not nouns & _WEAPONS_NOT_FIGHTERS:
-        return "troops"
-    if nouns & WEAPON_WORDS:
-        return "weapons"
-    return "other"
-
-
 def article_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object]]:
     """figures rows of one article (the per-article map): every quantity of its analysed sentences,
     with its claimant taken from the quote it stands in, if any."""
     rows: list[dict[str, object]] = []
+    previous = ""
     for sentence in article.sentences:
         if sentence.is_boilerplate:
             continue
         quantities = find_quantities(sentence.text)
+        before, previous = previous, sentence.text
         if not quantities:  # most sentences: no sentence context to build
             continue
-        for row in _rows(sentence.text, quantities, sentence.char_start):
+        for row in _rows(sentence.text, quantities, sentence.char_start, before):
             quote = quote_at(quotes, int(row["char_start"]), int(row["char_end"]))
             row |= {
                 "article_id": article.article_id,

@@ -372,8 +372,10 @@ def _is_metres(text: str, end: int) -> bool:
 
 
 def _unit_word(word: str) -> bool:
+    """A measure ('km', 'km/h', 'lb-ft', 'mile-long'), not a model name ('F-16', 'C-130')."""
     low = word.lower()
-    return low in UNITS or low.split("/")[0] in UNITS or low.split("-")[0] in UNITS
+    first, _, rest = low.partition("-")
+    return low in UNITS or low.split("/")[0] in UNITS or (first in UNITS and not rest[:1].isdigit())
 
 
 def _unit(text: str, end: int) -> tuple[str, int, bool]:

@@ -21,7 +21,8 @@ def test_english_word_lists_are_read_from_the_pack():
     assert "as many as" in numbers.list("hedges", "phrases")
     assert "march" in numbers.words("dates", "months")
     figures = figure_packs.english("figures.toml")
-    assert "soldiers" in figures.words("nouns", "troops")
+    assert "soldier" in figures.words("nouns", "troops")
+    assert "shot down" in figures.list("status", "destroyed")
 
 
 def test_a_language_without_a_pack_has_no_rules():

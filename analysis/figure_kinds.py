@@ -1,0 +1,180 @@
+"""What a figure counts, as a reader would say it: its kind (troops, casualties, weapons, money,
+other) and what happened to it (status: killed, wounded, captured, deployed, fired, ...).
+
+The vocabulary (ranks and unit types, weapon classes, people, status words) is the [nouns] and
+[status] data of a language pack's figures.toml; the rules here are language-neutral: the head
+noun of the phrase after the number gives the kind, a status word after it, in it or just before
+the number says what happened, and killed, wounded, captured or missing people are casualties.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from analysis.figure_packs import Pack
+
+KINDS = ("troops", "casualties", "weapons", "money", "other")
+HUMAN_STATUSES = ("killed", "wounded", "killed or wounded", "captured", "missing")
+STATUSES = (*HUMAN_STATUSES, "deployed", "fired", "destroyed")
+# what can happen to each class of counted thing (the first fitting status of a phrase is taken)
+_FITS = {
+    "troops": (*HUMAN_STATUSES, "deployed"),
+    "people": HUMAN_STATUSES,
+    "casualties": HUMAN_STATUSES,
+    "weapons": ("fired", "destroyed", "deployed"),
+    "": HUMAN_STATUSES,
+}
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_BEFORE_REACH = 40  # characters before a number searched for a status verb ('killed 12')
+_BEFORE_GAP = 25  # at most this many characters between that verb and the number
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What a number counts: kind, status, and the noun it was read from ('' when none)."""
+
+    kind: str
+    status: str
+    noun: str = ""
+
+
+class Vocabulary:
+    """The counted nouns and status words of one language, from its figures.toml."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.classes: dict[str, str] = {}
+        self.stems: list[tuple[str, str]] = []
+        for noun_class in ("people", "weapons", "troops", "casualties"):  # later ones win
+            for word in pack.list("nouns", noun_class):
+                low = word.lower()
+                if low.endswith("*"):
+                    self.stems.append((low[:-1], noun_class))
+                else:
+                    self.classes[low] = noun_class
+        self.stems.sort(key=lambda s: len(s[0]), reverse=True)
+        self.inflections = [
+            (ending.split("=")[0], ending.split("=")[1] if "=" in ending else "")
+            for ending in pack.list("nouns", "inflections")
+        ]
+        self.pronouns = pack.words("nouns", "pronouns")
+        self.status_of: dict[str, list[str]] = {}
+        for status in STATUSES:
+            for phrase in pack.list("status", status.replace(" ", "_")):
+                self.status_of.setdefault(phrase.lower(), []).append(status)
+        self._cache: dict[str, str] = {}
+
+    def noun_class(self, word: str) -> str:
+        """'troops', 'weapons', 'people', 'casualties' or '' for one word (any case, inflected)."""
+        low = word.lower()
+        found = self._cache.get(low)
+        if found is None:
+            found = self.classes.get(low, "")
+            for ending, replacement in self.inflections if not found else ():
+                if low.endswith(ending) and len(low) > len(ending) + 1:
+                    found = self.classes.get(low[: -len(ending)] + replacement, "")
+                    if found:
+                        break
+            if not found:
+                found = next((c for stem, c in self.stems if low.startswith(stem)), "")
+            self._cache[low] = found
+        return found
+
+    @cached_property
+    def _status_re(self) -> re.Pattern[str] | None:
+        phrases = sorted(self.status_of, key=len, reverse=True)
+        if not phrases:
+            return None
+        body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
+
+    @cached_property
+    def _after_re(self) -> re.Pattern[str] | None:
+        if self._status_re is None:
+            return None
+        auxiliaries = "|".join(re.escape(w) for w in self.pack.list("status", "auxiliaries"))
+        status = self._status_re.pattern
+        gap = rf"(?:\s+(?:{auxiliaries}))*" if auxiliaries else ""
+        return re.compile(
+            rf"{gap}\s*((?:{status})(?:\s*(?:,|or|and|\bor\b|\band\b)\s*(?:{status}))*)", re.I
+        )
+
+    def statuses(self, words: str) -> list[str]:
+        """Every status the words name, in order ('killed, wounded' -> killed, wounded)."""
+        pattern = self._status_re
+        if pattern is None:
+            return []
+        return [s for m in pattern.finditer(words) for s in self.status_of[_squash(m.group())]]
+
+    def status_after(self, text: str, position: int) -> tuple[str, list[str]]:
+        """(words as written, statuses) of a status written right after `position` ('were killed')."""
+        pattern = self._after_re
+        match = pattern.match(text, position) if pattern else None
+        if not match:
+            return "", []
+        return match.group(1), self.statuses(match.group(1))
+
+    def status_before(self, text: str, start: int, clause_start: int) -> list[str]:
+        """Statuses of the last status verb just before a number ('the strike killed 12')."""
+        pattern = self._status_re
+        if pattern is None:
+            return []
+        window_start = max(clause_start, start - _BEFORE_REACH)
+        found = [m for m in pattern.finditer(text, window_start, start)]
+        if not found or start - found[-1].end() > _BEFORE_GAP:
+            return []
+        gap = text[found[-1].end() : start]
+        if any(stop in gap for stop in ".;"):
+            return []
+        return self.status_of[_squash(found[-1].group())]
+
+    def last_counted(self, text: str) -> tuple[str, str]:
+        """(word, class) of the last counted noun in `text` ('' when none): an antecedent."""
+        for token in reversed(_TOKEN.findall(text)):
+            noun_class = self.noun_class(token)
+            if noun_class:
+                return token, noun_class
+        return "", ""
+
+
+def _squash(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _fitting(statuses: list[str], noun_class: str) -> str:
+    """The first status that can happen to this class of thing; 'killed or wounded' when both."""
+    fits = [s for s in statuses if s in _FITS.get(noun_class, HUMAN_STATUSES)]
+    if not fits:
+        return ""
+    if "killed" in fits and "wounded" in fits:
+        return "killed or wounded"
+    return fits[0]
+
+
+def classify(
+    vocabulary: Vocabulary,
+    head: str,
+    phrase: list[str],
+    after: list[str],
+    before: list[str],
+) -> Counted:
+    """Kind and status of a counted thing: its head noun's class, and what happened to it (the
+    status after the phrase first, then a status word in the phrase, then a verb before the number)."""
+    noun_class = vocabulary.noun_class(head) if head else ""
+    in_phrase = [s for word in phrase for s in vocabulary.status_of.get(word.lower(), ())]
+    status = ""
+    for statuses in (after, in_phrase, before):
+        status = _fitting(statuses, noun_class)
+        if status:
+            break
+    if noun_class == "weapons":
+        return Counted("weapons", status, head)
+    if noun_class == "casualties" or (
+        status in HUMAN_STATUSES and (noun_class or not phrase or status in after)
+    ):
+        return Counted("casualties", status, head)  # killed, wounded, captured or missing people
+    if noun_class == "troops":
+        return Counted("troops", "deployed" if status == "deployed" else "", head)
+    return Counted("other", "", head)
