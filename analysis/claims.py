@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.figure_packs import english
-from analysis.figures import VOCABULARY, shipped_actors
+from analysis.figures import VOCABULARY
 from analysis.numbers import vague_bounds
 
 
@@ -40,27 +40,47 @@ def claims_timeline(
     return schema.conform(chosen, "claims_timeline")
 
 
-_STOP = english("figures.toml").words("phrase", "stop")
+_PACK = english("figures.toml")
+_GENERIC = _PACK.words("claims", "generic")
+_PART_CUES = tuple(sorted(_PACK.list("claims", "parts"), key=len, reverse=True))
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+WINDOW_DAYS = 7  # estimates further apart than this are updates of each other, not rivals
+_FIRM = ("asserted", "reported")  # only these can disagree: 'could' or a denial is no estimate
 
 
-def _synonym(word: str) -> str:
-    """'soldiers' and 'officers' are 'troops', 'killed' and 'dead' are 'casualties'."""
-    noun_class = VOCABULARY.noun_class(word)
-    return noun_class if noun_class in ("troops", "casualties") else word
+def counted(subject: str, kind: str) -> str:
+    """What a figure counts, for grouping: 'troops', 'people', or the listed noun ('officer',
+    'drone'); '' when its subject names nothing listed ('1,200 casualties' of anyone)."""
+    best = ""
+    for token in _TOKEN.findall(subject):
+        noun_class, base = VOCABULARY.noun(token)
+        if noun_class in ("troops", "people", "weapons"):
+            best = noun_class if base in _GENERIC else base
+    return best
 
 
-def _subject_key(subject: str, actor_words: set[str]) -> frozenset[str]:
-    """Content words of a subject, actors removed and synonyms merged ('soldiers' = 'troops')."""
-    words = {w.lower() for w in re.findall(r"[A-Za-z-]+", subject)} - actor_words - _STOP
-    return frozenset(_synonym(w) for w in words if len(w) > 2)
+def is_part(row: dict) -> bool:
+    """True when the figure is written as a part of a total ('including 400 officers', '6,000 of
+    them'), so it is kept apart from the total it belongs to."""
+    sentence, written = str(row["sentence"]), str(row["value_text"])
+    at = sentence.find(written)
+    if at < 0:
+        return False
+    before = sentence[max(0, at - 16) : at].lower().rstrip()
+    after = sentence[at + len(written) : at + len(written) + 12].lower()
+    return any(before.endswith(cue) for cue in _PART_CUES) or any(
+        after.startswith(" " + cue) for cue in _PART_CUES if cue.startswith("of ")
+    )
 
 
 def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
-    """Figures grouped into claims (same kind and actor, overlapping values, any outlet), with conflicts.
+    """Figures grouped into claims, one group per quantity (kind, actor, what is counted, what
+    happened to it, total or part) and overlapping values, across outlets; with conflicts.
 
-    Vague amounts take order-of-magnitude bounds ('thousands' = 1,000..10,000). Two claims of the
-    same kind and actor conflict when different outlets give non-overlapping estimates of a similar
-    subject; figures framed as only possible or denied are grouped but never counted as conflicts.
+    Vague amounts take order-of-magnitude bounds ('thousands' = 1,000..10,000). Two groups of the
+    same quantity conflict when different outlets give firm (asserted or reported) estimates that
+    do not overlap, published within WINDOW_DAYS of each other; further apart, the later figure is
+    an update (see the claims timeline), not a rival estimate.
     """
     chosen = figures[~figures["is_repeat"].astype(bool) & (figures["kind"] != "other")]
     items = []
@@ -72,23 +92,20 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
         )
         if bounds and pd.notna(bounds[0]) and pd.notna(bounds[1]):
             low, high = sorted((float(bounds[0]), float(bounds[1])))
-            items.append((row["kind"], row["actor"], low, high, row))
-    items.sort(key=lambda item: (item[0], item[1], item[2], item[3]))
+            items.append((_quantity(row), low, high, row))
+    items.sort(key=lambda item: (item[0], item[1], item[2]))
     groups: list[list[tuple]] = []
     for item in items:
         last = groups[-1] if groups else None
-        if last and last[0][:2] == item[:2] and item[2] <= max(i[3] for i in last) * 1.05:
+        if last and last[0][0] == item[0] and item[1] <= max(i[2] for i in last) * 1.05:
             last.append(item)
         else:
             groups.append([item])
     ids = {id(group): f"C{n}" for n, group in enumerate(groups, start=1)}
     conflicts: dict[str, set[str]] = {ids[id(g)]: set() for g in groups}
-    actor_words = {
-        w.lower() for a in shipped_actors().actors for alias in a.aliases for w in alias.split()
-    }
     for i, group in enumerate(groups):
         for other in groups[i + 1 :]:
-            if other[0][:2] == group[0][:2] and _disagree(group, other, actor_words):
+            if other[0][0] == group[0][0] and _disagree(group, other):
                 conflicts[ids[id(group)]].add(ids[id(other)])
                 conflicts[ids[id(other)]].add(ids[id(group)])
     rows = [_claim_row(ids[id(g)], g, conflicts[ids[id(g)]]) for g in groups]
@@ -99,30 +116,64 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _disagree(group: list[tuple], other: list[tuple], actor_words: set[str]) -> bool:
-    """True when two outlets give non-overlapping firm estimates of a similar subject."""
-    firm = [i[4] for i in group if i[4]["modality"] in ("asserted", "reported")]
-    firm_other = [i[4] for i in other if i[4]["modality"] in ("asserted", "reported")]
-    return any(
-        a["outlet"] != b["outlet"]
-        and (_subject_key(a["subject"], actor_words) & _subject_key(b["subject"], actor_words))
-        for a in firm
-        for b in firm_other
-    )
+def _quantity(row: dict) -> tuple[str, str, str, str, bool]:
+    """The quantity a figure estimates: kind, actor, what is counted, what happened, part or not.
+    Troops with no stated status are troops present, the same quantity as troops deployed."""
+    status = str(row.get("status", "") or "")
+    if row["kind"] == "troops" and status == "":
+        status = "deployed"
+    return (row["kind"], row["actor"], counted(row["subject"], row["kind"]), status, is_part(row))
+
+
+def _day(published: object) -> pd.Timestamp | None:
+    day = pd.to_datetime(str(published or "")[:10], errors="coerce", format="%Y-%m-%d")
+    return None if pd.isna(day) else day
+
+
+def _disagree(group: list[tuple], other: list[tuple]) -> bool:
+    """True when two outlets give non-overlapping firm estimates of the same quantity within
+    WINDOW_DAYS of each other (undated figures cannot be placed, so they never conflict)."""
+    firm = [i[3] for i in group if i[3]["modality"] in _FIRM]
+    firm_other = [i[3] for i in other if i[3]["modality"] in _FIRM]
+    for a in firm:
+        for b in firm_other:
+            day_a, day_b = _day(a["published"]), _day(b["published"])
+            if (
+                a["outlet"] != b["outlet"]
+                and day_a is not None
+                and day_b is not None
+                and abs((day_a - day_b).days) <= WINDOW_DAYS
+            ):
+                return True
+    return False
+
+
+def _label(kind: str, actor: str, subject: str, status: str, part: bool) -> str:
+    """A readable name for the quantity ('North Korean soldiers killed or wounded')."""
+    label = subject or kind
+    if status and status not in label and not (kind == "troops" and status == "deployed"):
+        label = f"{label} {status}"
+    actor_words = {w.lower() for w in actor.split()}
+    if actor and not actor_words & {w.lower().rstrip("n") for w in _TOKEN.findall(label)}:
+        label = f"{label} ({actor})"
+    return f"{label}, part of a larger total" if part else label
 
 
 def _claim_row(claim_id: str, group: list[tuple], conflicts: set[str]) -> dict[str, object]:
-    records = [item[4] for item in group]
+    records = [item[3] for item in group]
     subjects = pd.Series([r["subject"] for r in records])
     dates = sorted(r["published"] for r in records if r["published"])
     outlets = list(dict.fromkeys(r["outlet"] for r in records))
+    kind, actor, _, status, part = group[0][0]
+    subject = subjects.mode().iloc[0] if not subjects.empty else ""
+    status = str(records[0].get("status", "") or "")
     return {
         "claim_id": claim_id,
-        "kind": group[0][0],
-        "actor": group[0][1],
-        "subject": subjects.mode().iloc[0] if not subjects.empty else "",
-        "value_low": min(item[2] for item in group),
-        "value_high": max(item[3] for item in group),
+        "kind": kind,
+        "actor": actor,
+        "subject": subject,
+        "value_low": min(item[1] for item in group),
+        "value_high": max(item[2] for item in group),
         "outlets": "; ".join(outlets),
         "n_outlets": len(outlets),
         "claimants": "; ".join(dict.fromkeys(r["claimant"] for r in records if r["claimant"])),
@@ -130,4 +181,6 @@ def _claim_row(claim_id: str, group: list[tuple], conflicts: set[str]) -> dict[s
         "conflict": bool(conflicts),
         "conflicts_with": "; ".join(sorted(conflicts, key=lambda c: int(c[1:]))),
         "sentence_ids": "; ".join(dict.fromkeys(r["sentence_id"] for r in records)),
+        "status": status,
+        "label": _label(kind, actor, subject, status, part),
     }

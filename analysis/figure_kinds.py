@@ -64,21 +64,26 @@ class Vocabulary:
         for status in STATUSES:
             for phrase in pack.list("status", status.replace(" ", "_")):
                 self.status_of.setdefault(phrase.lower(), []).append(status)
-        self._cache: dict[str, str] = {}
+        self._cache: dict[str, tuple[str, str]] = {}
 
     def noun_class(self, word: str) -> str:
         """'troops', 'weapons', 'people', 'casualties' or '' for one word (any case, inflected)."""
+        return self.noun(word)[0]
+
+    def noun(self, word: str) -> tuple[str, str]:
+        """(class, listed form) of one word ('Soldiers' -> ('troops', 'soldier')); ('', '')."""
         low = word.lower()
         found = self._cache.get(low)
         if found is None:
-            found = self.classes.get(low, "")
-            for ending, replacement in self.inflections if not found else ():
+            found = (self.classes[low], low) if low in self.classes else ("", "")
+            for ending, replacement in self.inflections if not found[0] else ():
                 if low.endswith(ending) and len(low) > len(ending) + 1:
-                    found = self.classes.get(low[: -len(ending)] + replacement, "")
-                    if found:
+                    base = low[: -len(ending)] + replacement
+                    if base in self.classes:
+                        found = (self.classes[base], base)
                         break
-            if not found:
-                found = next((c for stem, c in self.stems if low.startswith(stem)), "")
+            if not found[0]:
+                found = next(((c, stem) for stem, c in self.stems if low.startswith(stem)), found)
             self._cache[low] = found
         return found
 

@@ -69,6 +69,7 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
         },
         "modality": {"possible": PHRASES},
         "owner": {"verbs": WORDS, "auxiliaries": PHRASES},
+        "claims": {"generic": WORDS, "parts": PHRASES},
     },
 }
 

@@ -97,9 +97,12 @@ TABLES: dict[str, dict[str, str]] = {
         "n_outlets": "number of outlets",
         "claimants": "claimants, '; '-separated",
         "first_seen": "earliest publication date",
-        "conflict": "another outlet gives a non-overlapping estimate of the same kind and actor",
+        "conflict": "another outlet gives a non-overlapping firm estimate of the same quantity (kind, "
+        "actor, what is counted, what happened to it, total or part) within 7 days",
         "conflicts_with": "claim ids it conflicts with, '; '-separated",
         "sentence_ids": "evidence sentence ids, '; '-separated",
+        "status": "what happened to what is counted (see figures.status)",
+        "label": "readable name of the quantity ('North Korean soldiers killed or wounded')",
     },
     "escalation_hits": {
         "article_id": "article",
