@@ -10,6 +10,7 @@ the number says what happened, and killed, wounded, captured or missing people a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -40,21 +41,77 @@ class Counted:
     noun: str = ""
 
 
+class WordSet:
+    """Pack words mapped to a label, matched whole, by start ('солдат*'), by end ('*군') or inside
+    ('*병력*'), lower-cased, also after dropping a trailing particle ('러시아군이' -> '러시아군')."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]], particles: Iterable[str] = ()) -> None:
+        self.whole: dict[str, str] = {}
+        self.starts: list[tuple[str, str]] = []
+        self.ends: list[tuple[str, str]] = []
+        self.inside: list[tuple[str, str]] = []
+        for entry, label in entries:
+            low = entry.lower()
+            if low.startswith("*") and low.endswith("*") and len(low) > 2:
+                self.inside.append((low[1:-1], label))
+            elif low.endswith("*"):
+                self.starts.append((low[:-1], label))
+            elif low.startswith("*"):
+                self.ends.append((low[1:], label))
+            else:
+                self.whole.setdefault(low, label)
+        for found in (self.starts, self.ends, self.inside):
+            found.sort(key=lambda s: len(s[0]), reverse=True)
+        self.particles = sorted(particles, key=len, reverse=True)
+        self._cache: dict[str, str] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.whole or self.starts or self.ends or self.inside)
+
+    def get(self, word: str) -> str:
+        """The label of `word` ('' when it is not in the set)."""
+        low = word.lower()
+        found = self._cache.get(low)
+        if found is None:
+            found = self._match(low)
+            for particle in self.particles if not found else ():
+                if low.endswith(particle) and len(low) > len(particle):
+                    found = self._match(low[: -len(particle)])
+                    if found:
+                        break
+            self._cache[low] = found
+        return found
+
+    def _match(self, low: str) -> str:
+        found = self.whole.get(low, "")
+        if not found:
+            found = next((label for stem, label in self.starts if low.startswith(stem)), "")
+        if not found:
+            found = next((label for end, label in self.ends if low.endswith(end)), "")
+        if not found:
+            found = next((label for part, label in self.inside if part in low), "")
+        return found
+
+
 class Vocabulary:
     """The counted nouns and status words of one language, from its figures.toml."""
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self.classes: dict[str, str] = {}
-        self.stems: list[tuple[str, str]] = []
         for noun_class in ("people", "weapons", "troops", "casualties"):  # later ones win
             for word in pack.list("nouns", noun_class):
-                low = word.lower()
-                if low.endswith("*"):
-                    self.stems.append((low[:-1], noun_class))
-                else:
-                    self.classes[low] = noun_class
-        self.stems.sort(key=lambda s: len(s[0]), reverse=True)
+                if "*" not in word:
+                    self.classes[word.lower()] = noun_class
+        self.stems = WordSet(
+            [
+                (word, noun_class)
+                for noun_class in ("casualties", "troops", "weapons", "people")
+                for word in pack.list("nouns", noun_class)
+                if "*" in word
+            ],
+            pack.list("nouns", "particles"),
+        )
         self.inflections = [
             (ending.split("=")[0], ending.split("=")[1] if "=" in ending else "")
             for ending in pack.list("nouns", "inflections")
@@ -82,8 +139,9 @@ class Vocabulary:
                     if base in self.classes:
                         found = (self.classes[base], base)
                         break
-            if not found[0]:
-                found = next(((c, stem) for stem, c in self.stems if low.startswith(stem)), found)
+            if not found[0] and self.stems:
+                stem_class = self.stems.get(low)
+                found = (stem_class, low) if stem_class else found
             self._cache[low] = found
         return found
 

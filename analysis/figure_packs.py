@@ -20,6 +20,7 @@ VALUES = "values"  # a table of word = number (0 or more)
 
 SPEC: dict[str, dict[str, dict[str, str]]] = {
     "numbers.toml": {
+        "separators": {"decimal": PHRASES, "thousands": PHRASES},
         "words": {
             "cardinals": VALUES,
             "scales": VALUES,
@@ -27,10 +28,28 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
             "vague": VALUES,
             "anchors": WORDS,
             "prefixes": WORDS,
+            "attached_scales": VALUES,
+            "number_words": WORDS,
+            "connectors": WORDS,
+            "not_alone": WORDS,
+            "parser": WORDS,
         },
-        "hedges": {"phrases": PHRASES, "symbols": PHRASES},
-        "units": {"measures": WORDS, "durations": WORDS, "dimensions": WORDS},
-        "dates": {"months": WORDS, "weekdays": WORDS},
+        "hedges": {"phrases": PHRASES, "symbols": PHRASES, "suffixes": PHRASES},
+        "units": {
+            "measures": WORDS,
+            "durations": WORDS,
+            "dimensions": WORDS,
+            "percent": PHRASES,
+            "money": WORDS,
+        },
+        "dates": {
+            "months": WORDS,
+            "weekdays": WORDS,
+            "attached": PHRASES,
+            "ordinals": PHRASES,
+            "connectors": WORDS,
+            "year_words": WORDS,
+        },
         "context": {
             "function_words": WORDS,
             "identifiers": WORDS,
@@ -46,6 +65,8 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
             "people": WORDS,
             "casualties": WORDS,
             "pronouns": WORDS,
+            "particles": WORDS,
+            "position": WORDS,
         },
         "phrase": {"stop": WORDS, "participles": WORDS},
         "status": {
@@ -67,7 +88,7 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
             "not_sources": PHRASES,
             "abbreviations": WORDS,
         },
-        "modality": {"possible": PHRASES},
+        "modality": {"possible": PHRASES, "reported": PHRASES, "denied": PHRASES},
         "owner": {"verbs": WORDS, "auxiliaries": PHRASES},
         "claims": {"generic": WORDS, "parts": PHRASES},
     },
@@ -136,8 +157,8 @@ def _checked(value: object, shape: str, where: str, name: str, line: int | None)
         return {str(k): float(v) for k, v in value.items()}  # type: ignore[union-attr]
     if shape == WORDS and isinstance(value, str):
         return tuple(value.split())
-    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
-        return tuple(v.strip() for v in value)
+    if isinstance(value, list) and all(isinstance(v, str) and v for v in value):
+        return tuple(v.strip() or v for v in value)  # a separator may be a space
     expected = (
         "a string of words or an array of strings" if shape == WORDS else "an array of strings"
     )

@@ -18,7 +18,7 @@ from itertools import chain, islice, pairwise
 import numpy as np
 import pandas as pd
 
-from analysis import figure_packs, schema
+from analysis import figure_packs, figures_generic, schema
 from analysis.actors import Actors, load_actors
 from analysis.corpus import Article
 from analysis.figure_kinds import HUMAN_STATUSES, Vocabulary, classify
@@ -118,16 +118,24 @@ def _contains(text: str, needles: tuple[str, ...] | list[str]) -> bool:
     return any(map(text.__contains__, needles))  # map, not a generator: cheaper in the hot path
 
 
-def extract_figures(text: str) -> pd.DataFrame:
+def is_english(language: str) -> bool:
+    """English text (or text whose language is not known) is read by the English rules here."""
+    return (language or "en").strip().lower().split("-")[0].split("_")[0] in ("en", "")
+
+
+def extract_figures(text: str, language: str = "en") -> pd.DataFrame:
     """Figures in any text (schema 'figures'; article fields empty): value, hedge, kind, claimant."""
-    return frame(figure_rows(text))
+    return frame(figure_rows(text, language))
 
 
-def figure_rows(text: str) -> list[dict[str, object]]:
+def figure_rows(text: str, language: str = "en") -> list[dict[str, object]]:
     """The rows of `extract_figures(text)` as dicts, without building a DataFrame (the hot path).
 
     Each dict holds the 'figures' columns plus 'source_at' (offset of the named source, -1 if none).
+    Text in another language is read with that language's pack (analysis/figures_generic.py).
     """
+    if not is_english(language):
+        return figures_generic.figure_rows(text, language)
     quantities = find_quantities(text)
     if not quantities:
         return []
@@ -473,14 +481,21 @@ def article_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object
     with its claimant taken from the quote it stands in, if any."""
     rows: list[dict[str, object]] = []
     previous = ""
+    english = is_english(article.language)
     for sentence in article.sentences:
         if sentence.is_boilerplate:
             continue
-        quantities = find_quantities(sentence.text)
         before, previous = previous, sentence.text
-        if not quantities:  # most sentences: no sentence context to build
-            continue
-        for row in _rows(sentence.text, quantities, sentence.char_start, before):
+        if english:
+            quantities = find_quantities(sentence.text)
+            if not quantities:  # most sentences: no sentence context to build
+                continue
+            found = _rows(sentence.text, quantities, sentence.char_start, before)
+        else:
+            found = figures_generic.sentence_rows(
+                sentence.text, sentence.char_start, article.language, before
+            )
+        for row in found:
             quote = quote_at(quotes, int(row["char_start"]), int(row["char_end"]))
             row |= {
                 "article_id": article.article_id,
