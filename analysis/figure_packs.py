@@ -41,6 +41,7 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
             "dimensions": WORDS,
             "percent": PHRASES,
             "money": WORDS,
+            "counters": PHRASES,
         },
         "dates": {
             "months": WORDS,

@@ -20,7 +20,8 @@ from analysis import figure_packs
 from analysis.figure_kinds import STATUSES, Vocabulary, WordSet, classify
 from analysis.figure_packs import Pack
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d.,]*|[^\w\s]")
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*|\d[\d.,]*|[^\w\s]")  # no final '.'
+
 _DATE = re.compile(
     r"(?<![\w.])(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|\d{1,2}:\d{2}(?::\d{2})?)(?!\d)"
@@ -28,7 +29,7 @@ _DATE = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?。…])(?<!\d\.)\s+|\n\s*\n")  # not '3. März'
 
 _AFTER_TOKENS = 4  # tokens after a number searched for the counted noun and its status
-_BEFORE_TOKENS = 3
+_BEFORE_TOKENS = 5  # tokens before it searched for a status verb, or the noun (Korean)
 _STATUS_AFTER_TOKENS = 6
 _EMPTY = Pack("", "", {})
 
@@ -309,14 +310,16 @@ def _is_date(found: Rules, sentence: str, match: re.Match[str]) -> bool:
     before = _TOKEN.findall(sentence[max(0, match.start() - 25) : match.start()])
     if before and _in(found.months, before[-1]):
         return True
+    if rest.startswith(found.numbers.list("units", "counters") or ("\0",)):
+        return False  # '2000명': a count of people
     written = match.group("num")
     plain_year = written.isdigit() and len(written) == 4 and 1900 <= int(written) <= 2100
     return plain_year and not match.group("to") and not _counted_token(found, sentence, end)[0]
 
 
 def _in(words: WordSet, token: str) -> bool:
-    """True when the token, as written or without a final full stop ('janvier.'), is in `words`."""
-    return bool(words.get(token) or (token.endswith(".") and words.get(token[:-1])))
+    """True when the token, as written or with a full stop ('janv' of 'janv.'), is in `words`."""
+    return bool(words.get(token) or words.get(token + "."))
 
 
 def _tokens_after(sentence: str, end: int, limit: int) -> list[re.Match[str]]:
@@ -343,28 +346,25 @@ def _counted(found: Rules, sentence: str, start: int, end: int) -> tuple[str, st
         after_text.lower().lstrip().startswith(p) for p in _keys(found.percent)
     ):
         return "other", "", "percent"
-    first = _tokens_after(sentence, end, 1)
-    if first and found.money.get(first[0].group()) or re.match(r"\s?[$€£₩₽₴]", after_text):
-        return "money", "", first[0].group() if first else ""
+    first = _tokens_after(sentence, end, 2)
+    money = [t.group() for t in first if found.money.get(t.group())]  # 'milliards de dollars'
+    if money or re.match(r"\s?[$€£₩₽₴]", after_text):
+        return "money", "", money[0] if money else ""
     if re.search(r"[$€£₩₽₴]\s?$", sentence[max(0, start - 3) : start]):
         return "money", "", ""
     if first and found.units.get(first[0].group()):
         return "other", "", first[0].group()
     head, head_end = _counted_token(found, sentence, end)
     subject = sentence[end:head_end].strip().rstrip(".,;:") if head else ""
-    if not head and "before" in found.figures.list("nouns", "position"):
-        before = _TOKEN.findall(sentence[max(0, start - 40) : start])[-_BEFORE_TOKENS:]
-        for token in reversed(before):
+    after = _status_after(found, sentence, end)
+    before_tokens = _TOKEN.findall(sentence[max(0, start - 40) : start])[-_BEFORE_TOKENS:]
+    before = [_statuses(found, t) for t in before_tokens if _statuses(found, t)]
+    if not head and ("before" in found.figures.list("nouns", "position") or after):
+        # Korean names it before the number; '36 drones ... les 40 lancés' points back to it
+        for token in reversed(before_tokens):
             if found.vocabulary.noun_class(token):
                 head = subject = token
                 break
-    after = [
-        s
-        for t in _tokens_after(sentence, end, _STATUS_AFTER_TOKENS)
-        for s in _statuses(found, t.group())
-    ]
-    before_tokens = _TOKEN.findall(sentence[max(0, start - 30) : start])[-_BEFORE_TOKENS:]
-    before = [_statuses(found, t) for t in before_tokens if _statuses(found, t)]
     counted = classify(
         found.vocabulary, head, [head] if head else [], after, before[-1] if before else []
     )
@@ -374,6 +374,24 @@ def _counted(found: Rules, sentence: str, start: int, end: int) -> tuple[str, st
     if counted.kind == "casualties" and not status:
         status = "killed or wounded"
     return counted.kind, status if status in STATUSES else "", subject
+
+
+def _status_after(found: Rules, sentence: str, end: int) -> list[str]:
+    """Statuses of the first status word after a number, and of a second one joined to it
+    ('getötet oder verletzt'); the search stops at the next number."""
+    tokens = []
+    for token in _tokens_after(sentence, end, _STATUS_AFTER_TOKENS):
+        if token.group()[0].isdigit():
+            break
+        tokens.append(token.group())
+    for i, token in enumerate(tokens):
+        found_here = _statuses(found, token)
+        if found_here:
+            joined = (
+                tokens[i + 2 : i + 3] if len(tokens) > i + 2 and len(tokens[i + 1]) <= 4 else []
+            )
+            return found_here + [s for t in joined for s in _statuses(found, t)]
+    return []
 
 
 def _statuses(found: Rules, token: str) -> list[str]:
