@@ -193,7 +193,7 @@ def test_a_furniture_line_and_a_caption_line_stay_one_block_each():
     )
     assert furniture(raw) == [
         "Harbour workers unload grain in Odesa. Picture: OLEKSANDR GIMANOV/AFP",
-        "Mirror. The home of news.",
+        "Herald. Home of the Sunday Herald.",
     ]
     assert texts(raw, counted_only=True) == ["Ships left the port with 40,000 tonnes of wheat."]
 
