@@ -24,6 +24,7 @@ import pandas as pd
 import trafilatura
 
 from analysis import metadata, readers, schema
+from analysis.readers import fetch
 from analysis.text import Sentence, count_words, split_sentences
 
 DEFAULT_MAX_BYTES = readers.Limits.article_bytes  # one article: a file, or a row's text
@@ -238,16 +239,24 @@ def read_sources(
     limits = readers.Limits(article_bytes=max_bytes, table_bytes=max_table_bytes)
     sources = _unzipped(sources, limits, entries)
     manifest = _manifest(sources, max_bytes, entries)
+    fetched = _fetch_log(sources, max_bytes, entries)
+    page_urls = {r["file"]: url for url, r in fetched.items() if r.get("status") == fetch.FETCHED}
     records: list[Record] = []
     matched: set[str] = set()
     for source in sources:
-        if source.name == MANIFEST_NAME:
+        if source.name in (MANIFEST_NAME, fetch.LOG_NAME):
+            continue
+        if PurePosixPath(source.name).name == fetch.URLS_NAME:
+            entries.extend(_url_rows(source, max_bytes, fetched))
             continue
         key = _manifest_key(manifest, source.name)
         if key is not None:
             matched.add(key)
+        listed = manifest[key] if key is not None else {}
+        if source.name in page_urls:
+            listed = {"url": page_urls[source.name], **listed}
         try:
-            read = _read_source(source, limits, manifest[key] if key is not None else {})
+            read = _read_source(source, limits, listed)
         except LoadError as skip:
             entries.append(_row(source.name, SKIPPED, str(skip)))
             continue
@@ -255,7 +264,7 @@ def read_sources(
             if isinstance(outcome, str):
                 entries.append(_row(name, SKIPPED, outcome))
                 continue
-            if manifest is not None and "#row" not in name and key is None:
+            if manifest is not None and "#row" not in name and key is None and not listed:
                 outcome.notes.append(f"no row in {MANIFEST_NAME}; metadata from the file")
             entries.append(len(records))
             records.append(outcome)
@@ -337,6 +346,34 @@ def _unzipped(
         except (LoadError, readers.ReadError) as error:
             report.append(_row(source.name, SKIPPED, str(error)))
     return out
+
+
+def _fetch_log(
+    sources: list[_Source], max_bytes: int, report: list[dict[str, str] | int]
+) -> dict[str, dict[str, str]]:
+    """The fetch log of the folder's urls.txt pages, by URL ({} when there is none)."""
+    source = next((s for s in sources if s.name == fetch.LOG_NAME), None)
+    if source is None:
+        return {}
+    try:
+        return fetch.read_log(_decode(source, max_bytes)[1])
+    except (LoadError, csv.Error) as error:
+        report.append(_row(source.name, SKIPPED, f"{error}; fetched pages read without their URLs"))
+        return {}
+
+
+def _url_rows(
+    source: _Source, max_bytes: int, fetched: dict[str, dict[str, str]]
+) -> list[dict[str, str]]:
+    """Report rows for a urls.txt: one per URL without a fetched page (loading never fetches)."""
+    try:
+        text = _decode(source, max_bytes)[1]
+    except LoadError as error:
+        return [_row(source.name, SKIPPED, str(error))]
+    rows = [
+        _row(name, SKIPPED, reason) for name, reason in fetch.url_report(source.name, text, fetched)
+    ]
+    return rows
 
 
 def _manifest(
@@ -490,7 +527,9 @@ def _table_records(
             given = {k: str(row[k]) for k in metadata.FIELDS if row.get(k)}
             digest = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
             warnings = list(row.get("warnings") or [])
-            results.append((row_name, Record(row_name, body, digest, given, "header", None, warnings)))
+            results.append(
+                (row_name, Record(row_name, body, digest, given, "header", None, warnings))
+            )
     except readers.ReadError as error:
         if not results:
             raise LoadError(str(error)) from None

@@ -54,7 +54,9 @@ def zip_members(data: bytes, limits: Limits) -> Iterator[tuple[str, bytes | str]
     with archive:
         files = [info for info in archive.infolist() if not info.is_dir()]
         if len(files) > limits.zip_members:
-            raise ReadError(f"zip holds {len(files):,} files, over the {limits.zip_members:,} limit")
+            raise ReadError(
+                f"zip holds {len(files):,} files, over the {limits.zip_members:,} limit"
+            )
         declared = sum(info.file_size for info in files)
         if declared > limits.table_bytes:
             raise ReadError(
@@ -64,7 +66,10 @@ def zip_members(data: bytes, limits: Limits) -> Iterator[tuple[str, bytes | str]
         for info in files:
             name = safe_member_name(info.filename)
             if name is None:
-                yield info.filename, "unsafe name in the zip (absolute, or climbing out with '..'): not read"
+                yield (
+                    info.filename,
+                    "unsafe name in the zip (absolute, or climbing out with '..'): not read",
+                )
                 continue
             fmt = format_of(name)
             if fmt == "zip":
@@ -72,7 +77,10 @@ def zip_members(data: bytes, limits: Limits) -> Iterator[tuple[str, bytes | str]
                 continue
             limit = limits.for_format(fmt)
             if info.file_size > limit:
-                yield name, f"file is {size_text(info.file_size)}, over the {size_text(limit)} limit"
+                yield (
+                    name,
+                    f"file is {size_text(info.file_size)}, over the {size_text(limit)} limit",
+                )
                 continue
             if info.file_size > 1024 * 1024 and info.file_size > limits.zip_ratio * max(
                 info.compress_size, 1
@@ -83,7 +91,13 @@ def zip_members(data: bytes, limits: Limits) -> Iterator[tuple[str, bytes | str]
             try:
                 with archive.open(info) as member:
                     content = member.read(min(limit, limits.table_bytes - total) + 1)
-            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as error:
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                OSError,
+                EOFError,
+                NotImplementedError,
+            ) as error:
                 yield name, f"cannot read it from the zip: {error}"
                 continue
             except RuntimeError as error:  # encrypted member

@@ -24,7 +24,9 @@ from analysis.readers.common import Limits, ReadError, Row, size_text
 
 PARQUET_BATCH = 1024  # rows decoded at a time: a big file is never held decoded whole
 _SURROGATE_RE = re.compile("[\udc80-\udcff]")
-_UTF8_MULTIBYTE_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTIBYTE_RE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _FALLBACK_ENCODING = "cp1252"  # what a stray non-UTF-8 cell in a UTF-8 export almost always is
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # an article is longer than csv's 128 KB default
@@ -57,7 +59,11 @@ def _record(
     size = len(str(body).encode("utf-8", "surrogatepass"))
     if size > limits.article_bytes:
         return f"row {number}: text is {size_text(size)}, over the {size_text(limits.article_bytes)} limit"
-    return {**values, "name": row_name, "warnings": [f"row {number}: {w}" for w in [*row[1], *warnings]]}
+    return {
+        **values,
+        "name": row_name,
+        "warnings": [f"row {number}: {w}" for w in [*row[1], *warnings]],
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -159,7 +165,9 @@ def _json_rows(data: bytes, columns: Columns) -> Iterator[tuple[int, tuple[dict,
     try:
         document = json.loads(_json_text(data))
     except json.JSONDecodeError as error:
-        raise ReadError(f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+        raise ReadError(
+            f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        ) from None
     except RecursionError:
         raise ReadError("invalid JSON: nested too deeply") from None
     if isinstance(document, dict):
@@ -175,7 +183,9 @@ def _json_rows(data: bytes, columns: Columns) -> Iterator[tuple[int, tuple[dict,
                 f"{', '.join(columns.json_records)}; keys: {', '.join(list(lowered)[:10])})"
             )
     if not isinstance(document, list):
-        raise ReadError(f"a JSON document of articles is an array or an object, not {_kind(document)}")
+        raise ReadError(
+            f"a JSON document of articles is an array or an object, not {_kind(document)}"
+        )
     for number, item in enumerate(document, start=1):
         if isinstance(item, dict):
             yield number, (item, [])
@@ -183,7 +193,9 @@ def _json_rows(data: bytes, columns: Columns) -> Iterator[tuple[int, tuple[dict,
             yield number, f"not a JSON object ({_kind(item)})"
 
 
-def _jsonl_rows(data: bytes, columns: Columns) -> Iterator[tuple[int, tuple[dict, list[str]] | str]]:
+def _jsonl_rows(
+    data: bytes, columns: Columns
+) -> Iterator[tuple[int, tuple[dict, list[str]] | str]]:
     """One JSON object per line, numbered by line."""
     text = _json_text(data)
     for number, line in enumerate(text.splitlines(), start=1):
@@ -204,7 +216,9 @@ def _jsonl_rows(data: bytes, columns: Columns) -> Iterator[tuple[int, tuple[dict
 # Parquet
 
 
-def _parquet_rows(data: bytes, columns: Columns) -> Iterator[tuple[int, tuple[dict, list[str]] | str]]:
+def _parquet_rows(
+    data: bytes, columns: Columns
+) -> Iterator[tuple[int, tuple[dict, list[str]] | str]]:
     """Rows read in batches of PARQUET_BATCH, only the columns the column table names."""
     import pyarrow as pa
     import pyarrow.parquet as pq
