@@ -189,7 +189,7 @@ def _fetch_one(
                 limit = settings.max_bytes / 1e6
                 return _log_row(url, "", FAILED, f"page over the {limit:.1f} MB limit", size)
             if time.monotonic() - started > settings.deadline:
-                return _log_row(url, "", FAILED, f"took over {settings.deadline:.0f} s", size)
+                return _log_row(url, "", FAILED, f"took over {settings.deadline:g} s", size)
     except (urllib3.exceptions.HTTPError, OSError) as error:
         return _log_row(url, "", FAILED, _network_reason(error, settings), 0)
     finally:
@@ -207,7 +207,7 @@ def _fetch_one(
 def _network_reason(error: object, settings: FetchSettings) -> str:
     """A network failure in words."""
     if isinstance(error, (urllib3.exceptions.TimeoutError, TimeoutError)):
-        return f"timed out (no answer within {settings.timeout:.0f} s)"
+        return f"timed out (no answer within {settings.timeout:g} s)"
     if isinstance(error, urllib3.exceptions.NameResolutionError):
         return "no such host"
     if isinstance(error, urllib3.exceptions.NewConnectionError):
