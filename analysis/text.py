@@ -66,7 +66,7 @@ BOILERPLATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # 15:57"). Text after it starts a new sentence; text before a labelled one is kept.
 _CREDIT_NAME = rf"(?:(?i:{_WIRES})\b|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)"
 _INLINE_FURNITURE_RE = re.compile(
-    rf"(?P<caption>\(\s*(?i:{_CREDIT_WORDS})\s*:[^()]*\)|\((?:[A-Z][A-Z.'’&-]*\s*)+/\s*[A-Z][A-Z .'’&/-]*\))"
+    rf"(?P<caption>\(\s*(?i:{_CREDIT_WORDS})\s*:[^()]*\)|\([A-Z][A-Z.'’&-]*(?:\s+[A-Z][A-Z.'’&-]*)*\s*/\s*[A-Z][A-Z .'’&/-]*\))"
     rf"|(?P<credit>(?<![\w-])(?=[A-Z])(?i:{_CREDIT_WORDS})\s*:\s*{_CREDIT_NAME}(?:\s*/\s*{_CREDIT_NAME})*)"
     r"|(?P<dateline>(?<![\w-])(?=[A-Z])(?i:published|updated|posted|last updated|first published)\s*:)"
 )
