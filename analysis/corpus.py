@@ -13,15 +13,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-import charset_normalizer
 import pandas as pd
-import trafilatura
 
 from analysis import metadata, readers, schema
 from analysis.readers import fetch
@@ -93,8 +90,7 @@ class _Source:
     read: Callable[[], bytes]
 
 
-class LoadError(ValueError):
-    """A file (or row) that cannot be loaded; the message is the reason shown to the user."""
+LoadError = readers.ReadError  # a file (or row) that cannot be loaded; the message is the reason
 
 
 def article_id_for(text: str) -> str:
@@ -343,7 +339,7 @@ def _unzipped(
                     report.append(_row(name, SKIPPED, content))
                 else:
                     out.append(_Source(name, len(content), lambda content=content: content))
-        except (LoadError, readers.ReadError) as error:
+        except LoadError as error:
             report.append(_row(source.name, SKIPPED, str(error)))
     return out
 
@@ -429,10 +425,7 @@ def _read_bytes(source: _Source, limit: int) -> bytes:
     if len(data) > limit:
         raise LoadError(f"file is {_size(len(data))}, over the {_size(limit)} limit")
     if source.name.lower().endswith(".gz"):
-        try:
-            data = readers.gunzip(data, limit)
-        except readers.ReadError as error:
-            raise LoadError(str(error)) from None
+        data = readers.gunzip(data, limit)
         if not data:
             raise LoadError("empty file (inside the gzip)")
     return data
@@ -441,33 +434,10 @@ def _read_bytes(source: _Source, limit: int) -> bytes:
 def _decode(source: _Source, max_bytes: int) -> tuple[bytes, str, list[str]]:
     """The file's bytes and text, or LoadError for empty, oversized, binary or undecodable files."""
     data = _read_bytes(source, max_bytes)
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadError("binary file (contains NUL bytes), not text")
-    try:
-        text, warnings = data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(data).best()
-        if best is None:
-            raise LoadError("not text: no character encoding fits its bytes") from None
-        text = str(best)
-        warnings = [f"not UTF-8; decoded as {best.encoding}"]
-    if _control_share(text) > 0.05:
-        raise LoadError("binary file (mostly control characters), not text")
-    if not text.strip():
-        raise LoadError("no text (only white space)")
-    return data, text, warnings
+    return (data, *readers.decode_text(data))
 
 
 _size = readers.size_text
-
-
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-
-
-def _control_share(text: str) -> float:
-    """Share of control characters (other than line breaks and tabs) in the first 8 KB."""
-    sample = text[:8192]
-    return len(_CONTROL_RE.findall(sample)) / max(len(sample), 1)
 
 
 def _read_source(
@@ -492,25 +462,8 @@ def _read_source(
     header: dict[str, str] = {}
     body = text
     if fmt == "html":
-        body, header = _html_text(text)
+        body, header = readers.html_text(text)
     return [(name, Record(name, body, digest, header, "header", listed, warnings))]
-
-
-def _html_text(html: str) -> tuple[str, dict[str, str]]:
-    """Main text and metadata of an HTML page, by trafilatura (made for news pages)."""
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
-        raise LoadError("no article text found in the HTML")
-    values = {
-        "title": getattr(document, "title", None),
-        "outlet": getattr(document, "sitename", None),
-        "published": metadata.normalise_date(getattr(document, "date", None)),
-        "url": getattr(document, "url", None),
-        "author": getattr(document, "author", None),
-        "language": getattr(document, "language", None),
-    }
-    return text, {k: str(v) for k, v in values.items() if v}
 
 
 def _table_records(
@@ -530,9 +483,9 @@ def _table_records(
             results.append(
                 (row_name, Record(row_name, body, digest, given, "header", None, warnings))
             )
-    except readers.ReadError as error:
+    except LoadError as error:
         if not results:
-            raise LoadError(str(error)) from None
+            raise
         results.append((name, str(error)))
     return results
 

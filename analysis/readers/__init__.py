@@ -2,6 +2,7 @@
 of the file or row they came from), never to Articles: building an article happens per article in
 the analysis map (analysis/corpus.py `build_article`).
 
+- documents.py: one article per file (.txt/.md text, .html main text by trafilatura)
 - tables.py: CSV, JSON, JSON Lines, Parquet (one record per row; a bad row is reported as that row)
 - archives.py: .gz of any supported file, .zip of files (in memory, bombs and unsafe names refused)
 - columns.py: the one column table (data/formats/columns.toml) mapping input columns to fields
@@ -20,6 +21,7 @@ from analysis.readers.common import (
     size_text,
     supported_suffixes,
 )
+from analysis.readers.documents import decode_text, html_text
 from analysis.readers.tables import read_table
 
 __all__ = [
@@ -29,8 +31,10 @@ __all__ = [
     "Limits",
     "ReadError",
     "Row",
+    "decode_text",
     "format_of",
     "gunzip",
+    "html_text",
     "load_columns",
     "read_table",
     "size_text",
