@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import zipfile
 
 import pyarrow as pa
@@ -60,6 +61,10 @@ def test_hostile_files_each_get_a_reason_and_the_good_ones_load(tmp_path):
     pq.write_table(pa.table({"headline": ["A title"], "outlet": ["Nobody"]}), sink)
     (tmp_path / "notext.parquet").write_bytes(sink.getvalue())
     (tmp_path / "cut.parquet").write_bytes(sink.getvalue()[:40])
+    separator = json.dumps(
+        {"text": BRIDGE.replace(", the", ",\u2028the"), "outlet": "Line"}, ensure_ascii=False
+    )
+    (tmp_path / "separator.jsonl").write_text(separator + "\r\n", encoding="utf-8")
     (tmp_path / "numbers.json").write_text('[1, 2.5, null, ["text"]]')
     (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
     (tmp_path / "latin.csv").write_bytes(f'text,outlet\n"{OTHER}",'.encode() + b"Caf\xe9 Post\n")
@@ -87,6 +92,7 @@ def test_hostile_files_each_get_a_reason_and_the_good_ones_load(tmp_path):
     assert report["numbers.json#row1"] == ("skipped", "row 1: not a JSON object (a number)")
     assert report["numbers.json#row3"] == ("skipped", "row 3: not a JSON object (null)")
     assert report["numbers.json#row4"] == ("skipped", "row 4: not a JSON object (an array)")
+    assert report["separator.jsonl#row1"][0].startswith("loaded")
     assert report["deep.json"] == ("skipped", "invalid JSON: nested too deeply")
     latin = report["latin.csv#row2"]
     assert latin[0] == "loaded with warnings" and "not UTF-8; decoded as" in latin[1]

@@ -198,7 +198,8 @@ def _jsonl_rows(
 ) -> Iterator[tuple[int, tuple[dict, list[str]] | str]]:
     """One JSON object per line, numbered by line."""
     text = _json_text(data)
-    for number, line in enumerate(text.splitlines(), start=1):
+    # split at line feeds only: U+2028 and the like are legal inside a JSON string
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
