@@ -45,6 +45,11 @@ def claims_timeline(
 _PACK = english("figures.toml")
 _GENERIC = _PACK.words("claims", "generic")
 _PART_CUES = tuple(sorted(_PACK.list("claims", "parts"), key=len, reverse=True))
+# One search instead of a loop over the cues: a cue ending the text before / starting the text after
+_PART_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _PART_CUES)) + r")\Z")
+_PART_AFTER = re.compile(
+    " (?:" + "|".join(re.escape(c) for c in _PART_CUES if c.startswith("of ")) + ")"
+)
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 WINDOW_DAYS = 7  # estimates further apart than this are updates of each other, not rivals
 _FIRM = ("asserted", "reported")  # only these can disagree: 'could' or a denial is no estimate
@@ -70,9 +75,7 @@ def is_part(row: dict) -> bool:
         return False
     before = sentence[max(0, at - 16) : at].lower().rstrip()
     after = sentence[at + len(written) : at + len(written) + 12].lower()
-    return any(before.endswith(cue) for cue in _PART_CUES) or any(
-        after.startswith(" " + cue) for cue in _PART_CUES if cue.startswith("of ")
-    )
+    return bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after))
 
 
 def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
@@ -86,7 +89,7 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
     """
     chosen = figures[~figures["is_repeat"].astype(bool) & (figures["kind"] != "other")]
     items = []
-    for row in chosen.to_dict("records"):
+    for row in schema.records(chosen):
         bounds = (
             (row["value_low"], row["value_high"])
             if not row["vague"]
@@ -139,27 +142,35 @@ def _day(published: object) -> int | None:
 def _disagreeing(groups: list[list[tuple]]) -> set[tuple[int, int]]:
     """Pairs of groups (by position) of the same quantity where two different outlets give firm
     estimates published within WINDOW_DAYS of each other (the groups do not overlap in value by
-    construction; undated figures cannot be placed, so they never conflict). A sweep over the
-    estimates of each quantity by date, so a large corpus costs no time quadratic in its groups."""
-    dated: dict[tuple, list[tuple[int, int, str]]] = {}
+    construction; undated figures cannot be placed, so they never conflict).
+
+    Each quantity's estimates are first reduced to the groups present on each day with up to two of
+    their outlets (two distinct outlets differ from any third one), then days are swept in order, so
+    the cost grows with days x groups, not with the number of figures in a week squared."""
+    dated: dict[tuple, dict[int, dict[int, set[str]]]] = {}
     for number, group in enumerate(groups):
         for quantity, _, _, row in group:
             day = _day(row["published"]) if row["modality"] in _FIRM else None
             if day is not None:
-                dated.setdefault(quantity, []).append((day, number, str(row["outlet"])))
+                outlets = (
+                    dated.setdefault(quantity, {}).setdefault(day, {}).setdefault(number, set())
+                )
+                if len(outlets) < 2:
+                    outlets.add(str(row["outlet"]))
     pairs: set[tuple[int, int]] = set()
-    for estimates in dated.values():
-        estimates.sort()
-        first = 0
-        for day, number, outlet in estimates:
-            while estimates[first][0] < day - WINDOW_DAYS:
-                first += 1
-            for j in range(first, len(estimates)):
-                other_day, other, other_outlet = estimates[j]
+    for by_day in dated.values():
+        days = sorted(by_day)
+        for i, day in enumerate(days):
+            for other_day in days[i:]:
                 if other_day > day + WINDOW_DAYS:
                     break
-                if other_outlet != outlet and other != number:
-                    pairs.add((min(number, other), max(number, other)))
+                for number, outlets in by_day[day].items():
+                    for other, other_outlets in by_day[other_day].items():
+                        pair = (min(number, other), max(number, other))
+                        if other == number or pair in pairs:
+                            continue
+                        if len(outlets) > 1 or len(other_outlets) > 1 or outlets != other_outlets:
+                            pairs.add(pair)
     return pairs
 
 

@@ -199,3 +199,11 @@ def conform(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     if missing:
         raise ValueError(f"table {table!r} lacks columns {missing}")
     return frame[columns(table)].reset_index(drop=True)
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """`frame.to_dict("records")` (Python values, missing text as NaN) built column-wise: pandas
+    boxes every cell of an Arrow text column one by one, ten times slower on large tables."""
+    names = list(frame.columns)
+    values = [frame.iloc[:, i].tolist() for i in range(len(names))]
+    return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]

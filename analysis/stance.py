@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -327,6 +328,13 @@ def _tone_clause(stance: pd.DataFrame) -> tuple[str, list[str]]:
     return "portrays " + " and ".join(parts), evidence
 
 
+def _by_outlet(table: pd.DataFrame) -> Callable[[str], pd.DataFrame]:
+    """The rows of one outlet (as `table[table["outlet"] == outlet]`), the table split once rather
+    than scanned again for every outlet of a corpus with thousands."""
+    positions = table.groupby("outlet", sort=False).indices
+    return lambda outlet: table.iloc[positions.get(outlet, [])]
+
+
 def summaries_table(
     quotes: pd.DataFrame,
     framing: pd.DataFrame,
@@ -336,14 +344,13 @@ def summaries_table(
 ) -> pd.DataFrame:
     """One sentence per outlet built only from the tables above, with every clause's evidence."""
     claim = actors.core_claim.label if actors.core_claim else "the core claim"
+    quotes_of, framing_of, stance_of = (_by_outlet(t) for t in (quotes, framing, stance))
     rows = []
     for outlet in outlets:
         clauses = [
-            _voices_clause(
-                quotes[quotes["outlet"] == outlet], stance[stance["outlet"] == outlet], actors
-            ),
-            _framing_clause(framing[framing["outlet"] == outlet], claim),
-            _tone_clause(stance[stance["outlet"] == outlet]),
+            _voices_clause(quotes_of(outlet), stance_of(outlet), actors),
+            _framing_clause(framing_of(outlet), claim),
+            _tone_clause(stance_of(outlet)),
         ]
         text = "; ".join(c for c, _ in clauses) + "."
         evidence = list(dict.fromkeys(e for _, ids in clauses for e in ids))

@@ -145,9 +145,10 @@ def stance_table(
     """The reduce: one row per outlet x actor mentioned or quoted (`outlets` in order, actors in
     lexicon order): mentions, tone, label, escalation hits, quoted share."""
     scored_by: dict[tuple[str, str], list[ScoredSentence]] = defaultdict(list)
-    for outlet, actor, sentence_id, score, hits in tone[
-        ["outlet", "actor", "sentence_id", "score", "escalation_hits"]
-    ].itertuples(index=False, name=None):
+    columns = [
+        tone[c].tolist() for c in ["outlet", "actor", "sentence_id", "score", "escalation_hits"]
+    ]
+    for outlet, actor, sentence_id, score, hits in zip(*columns, strict=True):
         scored_by[(outlet, actor)].append(ScoredSentence(sentence_id, score, int(hits)))
     words_by = camp_words.groupby(["outlet", "camp"], sort=False)["words"].sum().to_dict()
     quoted_by = quotes.groupby("outlet", sort=False)["affiliation"].agg(set).to_dict()

@@ -3,9 +3,11 @@ between rival estimates of one quantity published within a week; on hand-made co
 
 from __future__ import annotations
 
+import random
+
 import pandas as pd
 
-from analysis import schema
+from analysis import claims, schema
 from analysis.claims import claims_timeline, who_reported_what
 from analysis.corpus import article_from_text
 from tests.conftest import figure_tables
@@ -120,3 +122,85 @@ def test_share_of_groups_flagged_on_a_mixed_corpus():
     claims = claims_of(*SIEGE)
     # six groups of the same force at three dates and their casualties: one real disagreement
     assert len(claims) == 7 and claims["conflict"].mean() < 0.3
+
+
+def _disagreeing_by_definition(groups):
+    """Every pair of groups checked figure against figure: the definition the sweep must equal."""
+    firm = [
+        [
+            (q, claims._day(r["published"]), r["outlet"])
+            for q, _, _, r in g
+            if r["modality"] in claims._FIRM
+        ]
+        for g in groups
+    ]
+    return {
+        (a, b)
+        for a in range(len(groups))
+        for b in range(a + 1, len(groups))
+        if any(
+            qa == qb
+            and da is not None
+            and db is not None
+            and abs(da - db) <= claims.WINDOW_DAYS
+            and oa != ob
+            for qa, da, oa in firm[a]
+            for qb, db, ob in firm[b]
+        )
+    }
+
+
+def test_conflict_sweep_equals_the_pairwise_definition():
+    rng = random.Random(11)
+    modalities = ["asserted", "reported", "possible", "denied"]
+    for _ in range(200):
+        groups = []
+        for _ in range(rng.randint(0, 9)):
+            quantity = ("troops", rng.choice(["A", "B"]), "troops", "deployed", False)
+            groups.append(
+                [
+                    (
+                        quantity,
+                        0.0,
+                        0.0,
+                        {
+                            "published": rng.choice(
+                                [
+                                    "",
+                                    "2025-03",
+                                    "2025-03-01",
+                                    "2025-03-05",
+                                    "2025-03-08",
+                                    "2025-03-09",
+                                    "2025-03-20",
+                                    "2025-03-27",
+                                ]
+                            ),  # fmt: skip
+                            "modality": rng.choice(modalities),
+                            "outlet": rng.choice(["Wire", "Daily", "Radio"]),
+                        },
+                    )
+                    for _ in range(rng.randint(1, 5))
+                ]
+            )
+        assert claims._disagreeing(groups) == _disagreeing_by_definition(groups)
+
+
+def test_part_cues_by_search_equal_the_cue_loop():
+    cues = claims._PART_CUES
+    for sentence, written in [
+        ("Some 12,000 troops, including 400 officers, crossed.", "400"),
+        ("Of the 9,000 soldiers, 6,000 of them were wounded.", "6,000"),
+        ("About 300 of the wounded were flown out.", "300"),
+        ("the army lost 50 tanks among them", "50"),
+        ("no figure here", "7"),
+        ("among whom  15 generals", "15"),
+    ]:
+        at = sentence.find(written)
+        before = sentence[max(0, at - 16) : at].lower().rstrip()
+        after = sentence[at + len(written) : at + len(written) + 12].lower()
+        expected = at >= 0 and (
+            any(before.endswith(c) for c in cues)
+            or any(after.startswith(" " + c) for c in cues if c.startswith("of "))
+        )
+        assert claims.is_part({"sentence": sentence, "value_text": written}) == expected
