@@ -21,7 +21,7 @@ import pandas as pd
 from analysis import actors as actors_module
 from analysis import claims, escalation, figures, schema, stance
 from analysis import quotes as quotes_module
-from analysis.actors import Actors
+from analysis.actors import Actors, Mention
 from analysis.corpus import Article, Corpus, article_row, sentence_rows
 from analysis.escalation import Lexicon
 from analysis.lexicon import parse_lexicon, read_text
@@ -106,9 +106,29 @@ class Rules:
         object.__setattr__(self, "_parsed", {})
 
 
+class ArticleActors:
+    """The actors as seen by one article's analysis: `mentions` is remembered per text, since tone
+    and framing look up the same sentences; made afresh for every article (nothing is shared
+    across articles), everything else is the actors' own."""
+
+    def __init__(self, actors: Actors) -> None:
+        self._actors = actors
+        self._mentions: dict[str, list[Mention]] = {}
+
+    def mentions(self, text: str) -> list[Mention]:
+        """`Actors.mentions(text)`, computed once per text in this article."""
+        found = self._mentions.get(text)
+        if found is None:
+            found = self._mentions[text] = self._actors.mentions(text)
+        return list(found)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._actors, name)
+
+
 def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
     """The map: one article's rows of every per-article table (see MAP_TABLES), nothing shared."""
-    actors, lexicon = rules.actors, rules.lexicon
+    actors, lexicon = ArticleActors(rules.actors), rules.lexicon
     quotes = quotes_module.find_quotes(article, actors)
     figure_rows = figures.article_rows(article, quotes)
     hit_rows = escalation.hit_rows(article, lexicon, quotes)

@@ -95,12 +95,12 @@ def classify(text: str) -> list[tuple[str, re.Match[str]]]:
     found: list[tuple[str, re.Match[str]]] = []
     masked = text
     for framing, pattern in _RULES:
-        match = pattern.search(masked)
         seen = {f for f, _ in found}
         if framing == "asserted" and seen - {"not confirmed"}:
             break
         if framing in ("alleged", "reported") and seen & {"denied", "not denied", "confirmed"}:
             continue  # "dismissed reports of …": the reports are what is denied
+        match = pattern.search(masked)  # only once the cue could count
         if match:
             found.append((framing, match))
             masked = pattern.sub(lambda each: " " * len(each.group(0)), masked)
