@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 import dateparser
-import py3langid
 import yaml
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from analysis import languages
 
 from analysis.text import Sentence, dateline_length
 
@@ -171,5 +174,24 @@ def title_in_text(sentences: list[Sentence], raw_text: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language from its first 2,000 characters (py3langid, offline)."""
-    return py3langid.classify(text[:2000])[0] if text.strip() else ""
+    """ISO 639-1 code of the text's language from its first 2,000 characters (py3langid, offline).
+
+    When the detector is unsure (a short text: its best guess under SURE_LANGUAGE), the most likely
+    language among those with a language pack is taken: a one-line English wire is not Tagalog.
+    """
+    if not text.strip():
+        return ""
+    ranked = _identifier().rank(text[:2000])
+    if ranked[0][1] >= SURE_LANGUAGE:
+        return ranked[0][0]
+    with_pack = [code for code, _ in ranked if languages.has_pack(code)]
+    return with_pack[0] if with_pack else ranked[0][0]
+
+
+SURE_LANGUAGE = 0.5  # probability (py3langid, normalised) above which its first guess is kept
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> LanguageIdentifier:
+    """py3langid's model with normalised probabilities (loaded once per process)."""
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
