@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 import dateparser
 import yaml
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from analysis import languages
-
 from analysis.text import Sentence, dateline_length
 
 MAX_DATE_LENGTH = 100  # no written date is longer; dateparser takes seconds on long text

@@ -1,0 +1,496 @@
+"""Quotes and speakers in any language with a pack: the rules are data (data/languages/<code>/).
+
+English keeps its own grammar (analysis/quotes.py, analysis/speakers.py). Every other language is
+read with the same language-neutral code driven by its pack: `quotes.toml` (speech verbs, pronouns,
+titles, attribution patterns) and `names.toml` (the actors' names in that language, merged into the
+actor list). Direct quote spans are found as in English (any quote style, offsets into the raw
+text); a language without a pack gets its direct quotes with no speaker and no reported speech:
+English speech verbs are never applied to another language.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+from analysis import languages
+from analysis.actors import Actor, Actors
+from analysis.corpus import Article
+from analysis.lexicon import LexiconError, find_line, read_text
+from analysis.quotes import (
+    Quote,
+    _content,
+    _direct_spans,
+    _flat,
+    _masked,
+    _paragraphs,
+    _quote,
+    _quote_like,
+    find_quotes,
+)
+from analysis.speakers import MASK, Context, Speaker
+
+QUOTE = "\ue001"  # the quote being attributed, in the sentence its patterns are matched on
+_PLACEHOLDERS = ("{quote}", "{verb}", "{speaker}", "{subject}", "{content}")
+_LIST_KEYS = (
+    "verbs",
+    "pronouns",
+    "titles",
+    "not_names",
+    "stop_words",
+    "name_endings",
+    "particles",
+    "report_cues",
+)
+_PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "patterns"}
+_NOT_IN_PHRASE = rf",.;:!?()\[\]«»\"“”„{QUOTE}{MASK}"
+_PHRASE = rf"[^\s{_NOT_IN_PHRASE}‚‘’'][^{_NOT_IN_PHRASE}\n]{{0,100}}?"
+_BRACES_RE = re.compile(r"\{([^{}]*)\}")
+_NAME_STRIP = ' \t\n,.;:!?"“”«»„‚‘’()[]—–-'
+
+
+@dataclass(frozen=True)
+class QuotePack:
+    """A language's quoting rules (data/languages/<code>/quotes.toml), validated and compiled."""
+
+    language: str
+    pronouns: frozenset[str]
+    titles: frozenset[str]
+    title_suffixes: tuple[str, ...]
+    not_names: frozenset[str]
+    name_endings: tuple[str, ...]
+    particles: tuple[str, ...]
+    report_cues: tuple[str, ...]
+    glued_closing_quote: bool
+    direct: tuple[re.Pattern[str], ...]
+    reported: tuple[re.Pattern[str], ...]
+
+    def is_title(self, word: str) -> bool:
+        """A title or body word ('ministre', 'Außenminister' via '*minister', '대통령')."""
+        lower = word.lower().strip(_NAME_STRIP)
+        return lower in self.titles or any(lower.endswith(s) for s in self.title_suffixes)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """Regex alternation of word-list entries: 'stem*' = any ending, a space = any whitespace."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        escaped = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
+        parts.append(escaped + (r"\w*" if word.endswith("*") else ""))
+    return "|".join(parts) or r"(?!)"
+
+
+def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
+    """Validate a quotes.toml text into a QuotePack; problems raise LexiconError with the line."""
+    data = read_text_toml(text, name)
+
+    def fail(problem: str, needle: str = "") -> LexiconError:
+        return LexiconError(name, problem, find_line(text, needle) if needle else None)
+
+    unknown = sorted(set(data) - _PACK_KEYS)
+    if unknown:
+        raise fail(f"unknown key {unknown[0]!r} (allowed: {sorted(_PACK_KEYS)})", unknown[0])
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in _LIST_KEYS:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise fail(f"{key} must be a list of non-empty strings", key)
+        lists[key] = tuple(v.strip() for v in value)
+    if not isinstance(data.get("glued_closing_quote", False), bool):
+        raise fail("glued_closing_quote must be true or false", "glued_closing_quote")
+    patterns = data.get("patterns", {})
+    if not isinstance(patterns, dict) or set(patterns) - {"direct", "reported"}:
+        raise fail("[patterns] takes the lists 'direct' and 'reported'", "[patterns]")
+    stops = _alternation(lists["stop_words"]) if lists["stop_words"] else ""
+    speaker_end = r"(?=\s*(?:[,.;:!?()\[\]—–\n" + QUOTE + MASK + r"]|$)"
+    speaker_end += rf"|\s+(?:{stops})(?!\w))" if stops else ")"
+    expansions = {
+        "{quote}": QUOTE,
+        "{verb}": rf"(?<![\w-])(?:{_alternation(lists['verbs'])})(?!\w)",
+        "{speaker}": rf"(?P<speaker>{_PHRASE}){speaker_end}",
+        "{subject}": rf"(?P<speaker>{_PHRASE})",
+        "{content}": r"(?P<content>.+?)",
+    }
+    compiled: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for kind in ("direct", "reported"):
+        found = []
+        for written in patterns.get(kind, []):
+            if not isinstance(written, str):
+                raise fail(f"[patterns] {kind}: every pattern must be a string", kind)
+            needs = ("{speaker}", "{subject}")
+            if sum(written.count(n) for n in needs) != 1 or (
+                (kind == "direct") != ("{quote}" in written)
+                or (kind == "reported") != ("{content}" in written)
+            ):
+                raise fail(
+                    f"[patterns] {kind} pattern {written!r}: needs one {{speaker}} or {{subject}}"
+                    + (" and {quote}" if kind == "direct" else " and {content}"),
+                    written[:20],
+                )
+            expanded = written
+            for placeholder in _PLACEHOLDERS:
+                expanded = expanded.replace(placeholder, expansions[placeholder])
+            try:
+                found.append(re.compile(expanded))
+            except re.error as error:
+                raise fail(
+                    f"[patterns] {kind} pattern {written!r}: {error}", written[:20]
+                ) from None
+        compiled[kind] = tuple(found)
+    titles = {t.lower() for t in lists["titles"]}
+    return QuotePack(
+        language,
+        frozenset(p.lower() for p in lists["pronouns"]),
+        frozenset(t for t in titles if not t.startswith("*")),
+        tuple(t[1:] for t in titles if t.startswith("*")),
+        frozenset(w.lower() for w in lists["not_names"]),
+        tuple(sorted(lists["name_endings"], key=len, reverse=True)),
+        tuple(sorted(lists["particles"], key=len, reverse=True)),
+        lists["report_cues"],
+        data.get("glued_closing_quote", False),
+        compiled["direct"],
+        compiled["reported"],
+    )
+
+
+def read_text_toml(text: str, name: str) -> dict:
+    """A pack file's TOML as a dict (errors name the file and line)."""
+    from analysis.lexicon import parse_toml
+
+    return parse_toml(text, name=name)
+
+
+@lru_cache(maxsize=64)
+def quote_pack(language: str) -> QuotePack | None:
+    """The quoting rules of `language` (None when it has no quotes.toml); cached per process."""
+    path = languages.pack_file(language, "quotes.toml")
+    if path is None:
+        return None
+    text, name = read_text(path, name=languages.display_name(path))
+    return parse_quote_pack(text, name=name, language=languages.code(language))
+
+
+# --- names in the article's language -------------------------------------------------------------
+
+
+def expand_forms(entry: str) -> list[str]:
+    """'Росси{я,и}' -> ['Россия', 'России']: every combination of the {a,b} groups in an entry."""
+    pieces = _BRACES_RE.split(entry)
+    choices = [[p] if i % 2 == 0 else p.split(",") for i, p in enumerate(pieces)]
+    return ["".join(parts) for parts in product(*choices)]
+
+
+def _names_table(data: dict, key: str, text: str, name: str) -> dict[str, list[str]]:
+    table = data.get(key, {})
+    if not isinstance(table, dict):
+        raise LexiconError(
+            name, f"[{key}] must be a table of actor = [names]", find_line(text, key)
+        )
+    result = {}
+    for actor, names in table.items():
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            raise LexiconError(
+                name, f"[{key}] {actor!r} must be a list of names", find_line(text, actor)
+            )
+        result[actor] = [form for n in names for form in expand_forms(n.strip()) if form.strip()]
+    return result
+
+
+@lru_cache(maxsize=64)
+def language_names(language: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(aliases, people) per actor in `language`'s names.toml, forms expanded ({} when none)."""
+    path = languages.pack_file(language, "names.toml")
+    if path is None:
+        return {}, {}
+    text, name = read_text(path, name=languages.display_name(path))
+    data = read_text_toml(text, name)
+    unknown = sorted(set(data) - {"aliases", "people"})
+    if unknown:
+        raise LexiconError(name, f"unknown table {unknown[0]!r}", find_line(text, unknown[0]))
+    return _names_table(data, "aliases", text, name), _names_table(data, "people", text, name)
+
+
+_MERGED: dict[tuple[int, str], tuple[Actors, Actors]] = {}
+
+
+def actors_for(actors: Actors, language: str) -> Actors:
+    """`actors` with the names its actors have in `language` (names.toml) added, each also with the
+    pack's attached particles (Korean 러시아는); actors the list lacks are left out. Cached."""
+    code = languages.code(language)
+    key = (id(actors), code)
+    if key in _MERGED and _MERGED[key][0] is actors:
+        return _MERGED[key][1]
+    aliases, people = language_names(code)
+    pack = quote_pack(code)
+    particles = pack.particles if pack else ()
+    taken = {n for a in actors.actors for n in (*a.aliases, *a.people)}
+    merged = []
+    for actor in actors.actors:
+        extra_people = [p for p in people.get(actor.name, []) if p not in taken]
+        taken.update(extra_people)
+        extra = []
+        for alias in [*aliases.get(actor.name, []), *extra_people]:
+            for form in (alias, *(alias + particle for particle in particles)):
+                if form not in taken:
+                    taken.add(form)
+                    extra.append(form)
+        merged.append(
+            Actor(actor.name, actor.camp, (*actor.aliases, *extra), (*actor.people, *extra_people))
+        )
+    result = Actors(merged, actors.core_claim) if (aliases or people) else actors
+    _MERGED[key] = (actors, result)
+    return result
+
+
+# --- quotes --------------------------------------------------------------------------------------
+
+
+def quotes_of(article: Article, actors: Actors) -> list[Quote]:
+    """The quotes of `article` read with its own language's rules (English: analysis/quotes.py)."""
+    code = languages.code(article.language)
+    if code == "en":
+        return find_quotes(article, actors)
+    return pack_quotes(article, actors_for(actors, code), quote_pack(code))
+
+
+def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> list[Quote]:
+    """Direct quotes (speaker from the pack's patterns) and reported speech of a non-English
+    article; with no pack, the direct quotes without speakers."""
+    sentences = [s for s in article.sentences if not s.is_boilerplate]
+    if not sentences:
+        return []
+    raw = article.raw_text
+    glued = bool(pack and pack.glued_closing_quote)
+    spans = _direct_spans(raw, _paragraphs(raw, sentences), glued_close=glued)
+    masked = _masked(raw, spans)
+    starts = [s.char_start for s in sentences]
+    opens = [span.open_at for span in spans]
+    context = Context(actors)
+    if pack is not None:
+        context.full_names = _full_names(sentences, pack, actors)
+    found: list[Quote] = []
+    previous: tuple[int, Quote] | None = None
+    for position, sentence in enumerate(sentences):
+        inside = spans[
+            bisect.bisect_left(opens, sentence.char_start) : bisect.bisect_left(
+                opens, sentence.char_end
+            )
+        ]
+        for span in inside:
+            close = sentences[max(0, bisect.bisect_right(starts, span.close_at) - 1)]
+            start, end = _content(raw, span.open_at + 1, span.close_at)
+            quote = Quote(
+                article.article_id, "", "", "", "", "direct", _flat(raw[start:end]), start, end
+            )
+            before = masked[sentence.char_start : span.open_at]
+            after = masked[span.close_at + 1 : close.char_end].split(MASK, 1)[0]
+            speaker = cue = None
+            if pack is not None:
+                window = before + QUOTE + after
+                speaker, cue = _attribute(window, pack.direct, pack, context, position)
+            if speaker is not None:
+                context.remember(position, speaker, subject=True)
+                quote = _quote(article.article_id, speaker, cue, "direct", raw, start, end)
+            elif (
+                previous is not None
+                and previous[0] >= position - 1
+                and (span.continues or not (before.strip(" ,—–-") or after.strip(" .,—–-")))
+            ):
+                quote = _quote_like(previous[1], quote)
+            found.append(quote)
+            if quote.speaker:
+                previous = (position, quote)
+        if pack is not None and not inside:
+            text = masked[sentence.char_start : sentence.char_end]
+            found.extend(
+                _reported(text, sentence.char_start, raw, pack, context, position, article)
+            )
+    return sorted(found, key=lambda q: (q.char_start, -(q.char_end - q.char_start)))
+
+
+def _attribute(
+    window: str,
+    patterns: tuple[re.Pattern[str], ...],
+    pack: QuotePack,
+    context: Context,
+    position: int,
+) -> tuple[Speaker | None, str]:
+    """The first pattern whose speaker resolves: (speaker, the cue as written)."""
+    for pattern in patterns:
+        for match in pattern.finditer(window):
+            speaker = resolve(match.group("speaker"), pack, context, position)
+            if speaker is not None:
+                cue = match.group(0).replace(match.group("speaker"), "").replace(QUOTE, "")
+                return speaker, " ".join(cue.replace(MASK, "").split()).strip(" ,—–-:")
+    return None, ""
+
+
+def _reported(
+    text: str,
+    offset: int,
+    raw: str,
+    pack: QuotePack,
+    context: Context,
+    position: int,
+    article: Article,
+) -> list[Quote]:
+    """Reported speech in one sentence ('Selon X, …', 'X заявил, что …', 'X에 따르면 …')."""
+    body = text.rstrip()
+    for pattern in pack.reported:
+        match = pattern.search(body)
+        if not match:
+            continue
+        content_start, content_end = match.span("content")
+        if len(re.findall(r"\w+", body[content_start:content_end])) < 2:
+            continue
+        speaker = resolve(match.group("speaker"), pack, context, position)
+        if speaker is None:
+            continue
+        context.remember(position, speaker, subject=True)
+        start, end = _content(raw, offset + content_start, offset + content_end)
+        while end > start and raw[end - 1] in ".!?。":
+            end -= 1
+        cue = body[match.start() : match.end()]
+        cue = cue.replace(match.group("content"), " ").replace(match.group("speaker"), " ")
+        cue = " ".join(cue.split()).strip(" ,.—–-")
+        return [_quote(article.article_id, speaker, cue, "reported", raw, start, end)]
+    return []
+
+
+# --- speakers ------------------------------------------------------------------------------------
+
+
+def _cased(word: str) -> bool:
+    """Whether the word's script has capital letters (Latin, Cyrillic), unlike Hangul."""
+    return any(c.upper() != c.lower() for c in word)
+
+
+def _strip_particle(word: str, pack: QuotePack, actors: Actors) -> str:
+    """'푸틴은' -> '푸틴' (a particle written onto the word), unless the word is a name as it is."""
+    if actors.person(word) or actors.mentions(word) or pack.is_title(word):
+        return word
+    for particle in pack.particles:
+        if word.endswith(particle) and len(word) > len(particle):
+            return word[: -len(particle)]
+    return word
+
+
+def _is_name_word(word: str, pack: QuotePack, actors: Actors) -> bool:
+    """Could this word be part of a person's name (not a title, function word or a country)?"""
+    bare = word.strip(_NAME_STRIP)
+    if not bare or pack.is_title(bare) or bare.lower() in pack.not_names:
+        return False
+    if actors.person(bare):
+        return True
+    if actors.mentions(bare):
+        return False
+    return bare[0].isupper() if _cased(bare) else bare[0].isalpha()
+
+
+def _same_name(form: str, known: str, pack: QuotePack) -> bool:
+    """'Пескова' is 'Песков', 'Зеленського' is 'Зеленський': the same stem with a case ending."""
+    if form == known:
+        return True
+    stem = known
+    for ending in pack.name_endings:
+        if known.endswith(ending) and len(known) - len(ending) >= 3:
+            stem = known[: -len(ending)]
+            break
+    return len(stem) >= 3 and form.startswith(stem) and len(form) - len(stem) <= 3
+
+
+def _listed(name: str, pack: QuotePack, actors: Actors) -> tuple[str, Actor] | None:
+    """A listed person written `name`, in any case form ('Пескова' -> 'Дмитрий Песков')."""
+    found = actors.person(name)
+    if found or not pack.name_endings:
+        return found
+    words = name.split()
+    last = words[-1]
+    stem = last
+    for ending in pack.name_endings:
+        if last.endswith(ending) and len(last) - len(ending) >= 3:
+            stem = last[: -len(ending)]
+            break
+    for ending in ("", *pack.name_endings):
+        found = actors.person(stem + ending)
+        if found:
+            return found
+    return None
+
+
+def resolve(phrase: str, pack: QuotePack, context: Context, position: int) -> Speaker | None:
+    """The speaker a phrase names: a person (name in the article's spelling, in full when the
+    article or the actor list gives it), a body ('МИД России', 'le Kremlin'), or the person a
+    pronoun points back to."""
+    actors = context.actors
+    words = [w for w in phrase.strip(_NAME_STRIP).split() if w.strip(_NAME_STRIP)]
+    if words:
+        words[-1] = _strip_particle(words[-1].strip(_NAME_STRIP), pack, actors)
+    if not words or len(words) > 12:
+        return None
+    if len(words) == 1 and words[0].lower() in pack.pronouns:
+        last = context.last_person
+        return last[1] if last and last[0] >= position - 8 else None
+    end = len(words)
+    if not _cased(" ".join(words)):  # '푸틴 대통령': titles follow the name
+        while end > 0 and pack.is_title(words[end - 1]):
+            end -= 1
+    start = end
+    while start > 0 and _is_name_word(words[start - 1], pack, actors):
+        start -= 1
+    while start < end and words[start].lower() in pack.not_names:
+        start += 1
+    name = " ".join(w.strip(_NAME_STRIP) for w in words[start:end])
+    rest = [w for i, w in enumerate(words) if not start <= i < end]
+    while rest and rest[0].lower() in pack.not_names:
+        rest.pop(0)
+    description = " ".join(rest)
+    if not name:
+        if not description or description.lower() in pack.pronouns:
+            return None
+        return Speaker(description, description, actors.affiliation("", description), False)
+    listed = _listed(name, pack, actors)
+    if listed:
+        full = name if " " in name else _article_name(name, pack, context) or listed[0]
+        return Speaker(full, description, listed[1], True)
+    if " " not in name and actors.mentions(name):  # a body: 'Kremlin', 'Пентагон'
+        return Speaker(name, description, actors.affiliation("", name), False)
+    full = name if " " in name else _article_name(name, pack, context) or name
+    affiliation = actors.affiliation(full, f"{description} {phrase}")
+    return Speaker(full, description, affiliation, True)
+
+
+def _article_name(surname: str, pack: QuotePack, context: Context) -> str:
+    """The full name the article gives for a surname in any case form, '' when it gives none."""
+    for known, full in context.full_names.items():
+        if _same_name(surname, known, pack):
+            return full
+    return ""
+
+
+def _full_names(sentences: list, pack: QuotePack, actors: Actors) -> dict[str, str]:
+    """Surname -> the first full name the article writes (two or three name words in a row)."""
+    names: dict[str, str] = {}
+    for sentence in sentences:
+        words = sentence.text.split()
+        run: list[str] = []
+        for word in [*words, ""]:
+            bare = word.strip(_NAME_STRIP)
+            if bare and _cased(bare) and _is_name_word(bare, pack, actors):
+                run.append(bare)
+                if word.endswith((",", ".", ";", ":")) or bare != word.strip(" "):
+                    run = _flush(run, names)
+                continue
+            run = _flush(run, names)
+    for person_key in (p for a in actors.actors for p in a.people):
+        names.setdefault(person_key.split()[-1], person_key)
+    return names
+
+
+def _flush(run: list[str], names: dict[str, str]) -> list[str]:
+    if 2 <= len(run) <= 3:
+        names.setdefault(run[-1], " ".join(run))
+    return []
