@@ -23,7 +23,7 @@ from analysis import attribution, escalation, figures, schema, stance
 from analysis.actors import Actors
 from analysis.corpus import Article, Corpus, article_row, sentence_rows
 from analysis.escalation import Lexicon
-from analysis.lexicon import parse_lexicon
+from analysis.lexicon import parse_lexicon, read_text
 from analysis.tone import CAMP_WORD_COLUMNS, TONE_COLUMNS, tone_rows
 
 # Tables the map emits per article; the last two are internal (not exported), summed by the reduce.
@@ -42,16 +42,16 @@ class Rules:
 
     lexicon_text: str = ""
     actors_text: str = ""
+    names: tuple[str, str] = ("<editor>", "<editor>")  # shown in errors; no part of the version
     _parsed: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     @classmethod
     def from_files(cls, lexicon: str | Path | None = None, actors: str | Path | None = None):
-        """Rules from lexicon files (None = shipped); a bad file raises LexiconError at once."""
-        rules = cls(
-            Path(lexicon).read_text(encoding="utf-8-sig") if lexicon else "",
-            Path(actors).read_text(encoding="utf-8-sig") if actors else "",
-        )
-        rules.lexicon, rules.actors  # noqa: B018 - validate now, not in a worker
+        """Rules from lexicon files (None = shipped); a bad file raises LexiconError naming the file
+        and line at once, not later in a worker."""
+        texts = [read_text(Path(p))[0] if p else "" for p in (lexicon, actors)]
+        rules = cls(texts[0], texts[1], (str(lexicon or ""), str(actors or "")))
+        rules.lexicon, rules.actors  # noqa: B018 - parse (validate) now
         return rules
 
     @property
@@ -59,7 +59,9 @@ class Rules:
         """The escalation lexicon (parsed once per process)."""
         if "lexicon" not in self._parsed:
             self._parsed["lexicon"] = (
-                parse_lexicon(self.lexicon_text) if self.lexicon_text else escalation.load_lexicon()
+                parse_lexicon(self.lexicon_text, name=self.names[0])
+                if self.lexicon_text
+                else escalation.load_lexicon()
             )
         return self._parsed["lexicon"]
 
@@ -68,7 +70,7 @@ class Rules:
         """The actors (parsed once per process)."""
         if "actors" not in self._parsed:
             self._parsed["actors"] = (
-                actors_module.parse_actors(self.actors_text)
+                actors_module.parse_actors(self.actors_text, self.names[1])
                 if self.actors_text
                 else actors_module.load_actors()
             )
@@ -90,11 +92,16 @@ class Rules:
         return digest.hexdigest()
 
     def __getstate__(self) -> dict:
-        return {"lexicon_text": self.lexicon_text, "actors_text": self.actors_text}
+        """Only the texts travel to worker processes; each parses them once."""
+        return {
+            "lexicon_text": self.lexicon_text,
+            "actors_text": self.actors_text,
+            "names": self.names,
+        }
 
     def __setstate__(self, state: dict) -> None:
-        object.__setattr__(self, "lexicon_text", state["lexicon_text"])
-        object.__setattr__(self, "actors_text", state["actors_text"])
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
         object.__setattr__(self, "_parsed", {})
 
 

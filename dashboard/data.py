@@ -1,25 +1,31 @@
-"""Loading and analysing the corpus for the dashboard, cached so it runs once per content version.
+"""Loading and analysing the corpus for the dashboard, once per content version.
 
 The corpus is the shipped folder (or the folder in $COVERAGE_CORPUS, set by whoever starts the app;
 never taken from the URL) unless the analyst uploaded files on the Corpus page. Uploaded files stay in
-memory. The analysis is cached on the corpus content hash and the lexicon texts, so a rerun only
-filters and draws.
+memory. Analysis goes through analysis/runner.py: every core, and the per-article cache on disk
+(analysis/cache.py), so re-opening a corpus after a restart reads its rows instead of analysing it
+again; the first open of a large corpus shows a progress bar with counts. The result is kept in
+memory per (corpus content, lexicon texts), so a rerun only filters and draws.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from analysis import actors as actors_module
-from analysis.corpus import Corpus, load_corpus, load_uploads
-from analysis.lexicon import SHIPPED_LEXICON, parse_lexicon
-from analysis.pipeline import analyse
+from analysis import runner
+from analysis.cache import default_dir, record_key
+from analysis.corpus import Reading, read_folder, read_uploads
+from analysis.lexicon import SHIPPED_LEXICON
+from analysis.pipeline import Rules
 
 SHIPPED_CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 CORPUS_ENV = "COVERAGE_CORPUS"
@@ -30,10 +36,28 @@ ACTORS_KEY = "actors_lexicon_text"
 
 @dataclass(frozen=True)
 class Analysis:
-    """The tables of one corpus + lexicon version, and each article's raw text (for highlighting)."""
+    """The tables of one corpus + lexicon version, and each article's raw text (for highlighting).
+
+    Shared by every rerun and session without a copy (a copy of 100,000 articles' tables costs
+    seconds per rerun): pages filter into new frames and never change these in place."""
 
     tables: dict[str, pd.DataFrame]
     texts: dict[str, str]
+
+
+@dataclass
+class _Store:
+    """The analyses kept in memory (the two most recent), and a lock so one corpus is analysed once
+    even when several sessions open it together."""
+
+    results: OrderedDict[tuple[str, str, str], Analysis] = field(default_factory=OrderedDict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    keep: int = 2
+
+
+@st.cache_resource
+def _store() -> _Store:
+    return _Store()
 
 
 def corpus_folder() -> Path:
@@ -53,22 +77,22 @@ def _folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @st.cache_resource(max_entries=2, show_spinner="Reading the corpus…")
-def _load_folder(folder: str, stamp_key: str) -> Corpus:
-    return load_corpus(folder)
+def _read_folder(folder: str, stamp_key: str) -> Reading:
+    return read_folder(folder)
 
 
 @st.cache_resource(max_entries=2, show_spinner="Reading your files…")
-def _load_uploaded(content_key: str, _files: tuple[tuple[str, bytes], ...]) -> Corpus:
-    """The uploads as a corpus; one size limit per file, the uploader's (.streamlit/config.toml)."""
-    return load_uploads(list(_files), max_bytes=st.get_option("server.maxUploadSize") * 1024 * 1024)
+def _read_uploaded(content_key: str, _files: tuple[tuple[str, bytes], ...]) -> Reading:
+    """The uploads read in memory; one size limit per file, the uploader's (.streamlit/config.toml)."""
+    return read_uploads(list(_files), max_bytes=st.get_option("server.maxUploadSize") * 1024 * 1024)
 
 
-def content_key(corpus: Corpus) -> str:
-    """Hash of the articles' SHA-256s and the load report: equal for equal corpus content."""
+def content_key(reading: Reading) -> str:
+    """Hash of every record's cache key and the load report so far: equal for equal content."""
     digest = hashlib.sha256()
-    for article in corpus.articles:
-        digest.update(article.sha256.encode())
-    digest.update(corpus.report.to_csv(index=False).encode())
+    for record in reading.records:
+        digest.update(record_key(record).encode())
+    digest.update(repr(reading.entries).encode())
     return digest.hexdigest()
 
 
@@ -82,41 +106,49 @@ def default_actors_text() -> str:
     return actors_module.ACTORS_PATH.read_text(encoding="utf-8")
 
 
-@st.cache_data(max_entries=6, show_spinner="Analysing the corpus…")
-def _analyse(key: str, lexicon_text: str, actors_text: str, _corpus: Corpus) -> Analysis:
-    """Run the pipeline once per (corpus content, lexicon texts); '' means the shipped lexicon.
-
-    A data cache: each rerun gets its own copy of the tables, so nothing a page does can change
-    another page's data (the copy costs 0.1-0.3 s on 10,000 articles, inside the rerun budget).
-    """
-    lexicon = parse_lexicon(lexicon_text) if lexicon_text else None
-    actors = actors_module.parse_actors(actors_text) if actors_text else None
-    tables = analyse(_corpus, lexicon=lexicon, actors=actors)
-    return Analysis(tables, {a.article_id: a.raw_text for a in _corpus.articles})
-
-
-def current_corpus() -> tuple[Corpus, str]:
+def current_corpus() -> tuple[Reading, str]:
     """The corpus to show (uploads if any, else the folder) and a one-line description of it."""
     uploads = st.session_state.get(UPLOADS_KEY)
     if uploads:
         key = hashlib.sha256(
             b"".join(hashlib.sha256(data).digest() for _, data in uploads)
         ).hexdigest()
-        return _load_uploaded(key, tuple(uploads)), f"your {len(uploads)} uploaded file(s)"
+        return _read_uploaded(key, tuple(uploads)), f"your {len(uploads)} uploaded file(s)"
     folder = corpus_folder()
     stamp = _folder_stamp(folder)
-    corpus = _load_folder(str(folder), hashlib.sha256(repr(stamp).encode()).hexdigest())
+    reading = _read_folder(str(folder), hashlib.sha256(repr(stamp).encode()).hexdigest())
     name = "the shipped corpus" if folder == SHIPPED_CORPUS else f"the folder {folder.name}"
-    return corpus, name
+    return reading, name
 
 
 def current_analysis() -> tuple[Analysis, str]:
-    """The analysis of the current corpus with the lexicons saved in the editors."""
-    corpus, description = current_corpus()
-    result = _analyse(
-        content_key(corpus),
-        st.session_state.get(LEXICON_KEY, ""),
-        st.session_state.get(ACTORS_KEY, ""),
-        corpus,
-    )
-    return result, description
+    """The analysis of the current corpus with the lexicons saved in the editors: from memory, else
+    from the per-article cache and the process pool, with a progress bar while articles are
+    analysed. A bad lexicon text never reaches here (the editors refuse it)."""
+    reading, description = current_corpus()
+    lexicon_text = st.session_state.get(LEXICON_KEY, "")
+    actors_text = st.session_state.get(ACTORS_KEY, "")
+    key = (content_key(reading), lexicon_text, actors_text)
+    store = _store()
+    with store.lock:
+        found = store.results.get(key)
+        if found is None:
+            found = _analyse(reading, Rules(lexicon_text, actors_text))
+            store.results[key] = found
+            while len(store.results) > store.keep:
+                store.results.popitem(last=False)
+        store.results.move_to_end(key)
+    return found, description
+
+
+def _analyse(reading: Reading, rules: Rules) -> Analysis:
+    bar = st.progress(0.0, text="Analysing the corpus…")
+
+    def show(done: int, total: int) -> None:
+        bar.progress(
+            done / total if total else 1.0, text=f"Analysing articles: {done:,} of {total:,}"
+        )
+
+    result = runner.run(reading, rules, cache_dir=default_dir(), progress=show)
+    bar.empty()
+    return Analysis(result.tables, result.texts)
