@@ -109,7 +109,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
     speaker_end += rf"|\s+(?:{stops})(?!\w))" if stops else ")"
     expansions = {
         "{quote}": QUOTE,
-        "{verb}": rf"(?<![\w-])(?:{_alternation(lists['verbs'])})(?!\w)",
+        "{verb}": rf"(?<![\w-])(?P<verb>{_alternation(lists['verbs'])})(?!\w)",
         "{speaker}": rf"(?P<speaker>{_PHRASE}){speaker_end}",
         "{subject}": rf"(?P<speaker>{_PHRASE})",
         "{content}": r"(?P<content>.+?)",
@@ -121,13 +121,18 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
             if not isinstance(written, str):
                 raise fail(f"[patterns] {kind}: every pattern must be a string", kind)
             needs = ("{speaker}", "{subject}")
-            if sum(written.count(n) for n in needs) != 1 or (
-                (kind == "direct") != ("{quote}" in written)
-                or (kind == "reported") != ("{content}" in written)
+            if (
+                sum(written.count(n) for n in needs) != 1
+                or written.count("{verb}") > 1
+                or (
+                    (kind == "direct") != ("{quote}" in written)
+                    or (kind == "reported") != ("{content}" in written)
+                )
             ):
                 raise fail(
                     f"[patterns] {kind} pattern {written!r}: needs one {{speaker}} or {{subject}}"
-                    + (" and {quote}" if kind == "direct" else " and {content}"),
+                    + (" and {quote}" if kind == "direct" else " and {content}")
+                    + ", and at most one {verb}",
                     written[:20],
                 )
             expanded = written
@@ -323,9 +328,19 @@ def _attribute(
         for match in pattern.finditer(window):
             speaker = resolve(match.group("speaker"), pack, context, position)
             if speaker is not None:
-                cue = match.group(0).replace(match.group("speaker"), "").replace(QUOTE, "")
-                return speaker, " ".join(cue.replace(MASK, "").split()).strip(" ,—–-:")
+                return speaker, _cue(match, QUOTE)
     return None, ""
+
+
+def _cue(match: re.Match[str], *fillers: str) -> str:
+    """The cue of a pattern match: its speech verb, else its words beside the speaker and the
+    quoted or reported words ('Selon', 'laut', 'по словам', '에 따르면')."""
+    if "verb" in match.re.groupindex and match.group("verb"):
+        return " ".join(match.group("verb").split())
+    cue = match.group(0).replace(match.group("speaker"), " ")
+    for filler in fillers:
+        cue = cue.replace(filler, " ")
+    return " ".join(cue.replace(MASK, " ").split()).strip(" ,.—–-:")
 
 
 def _reported(
@@ -353,9 +368,7 @@ def _reported(
         start, end = _content(raw, offset + content_start, offset + content_end)
         while end > start and raw[end - 1] in ".!?。":
             end -= 1
-        cue = body[match.start() : match.end()]
-        cue = cue.replace(match.group("content"), " ").replace(match.group("speaker"), " ")
-        cue = " ".join(cue.split()).strip(" ,.—–-")
+        cue = _cue(match, match.group("content"))
         return [_quote(article.article_id, speaker, cue, "reported", raw, start, end)]
     return []
 
@@ -383,7 +396,7 @@ def _is_name_word(word: str, pack: QuotePack, actors: Actors) -> bool:
     bare = word.strip(_NAME_STRIP)
     if not bare or pack.is_title(bare) or bare.lower() in pack.not_names:
         return False
-    if actors.person(bare):
+    if _listed(bare, pack, actors):
         return True
     if actors.mentions(bare):
         return False

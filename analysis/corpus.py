@@ -23,8 +23,8 @@ import charset_normalizer
 import pandas as pd
 import trafilatura
 
-from analysis import metadata, schema
-from analysis.text import Sentence, count_words, split_sentences
+from analysis import languages, metadata, schema
+from analysis.text import Sentence, count_words, pack_abbreviations, split_sentences
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MANIFEST_NAME = "sources.csv"
@@ -504,6 +504,9 @@ def _build_article(
         if key not in values:
             found_value = finder()
             values[key] = (found_value, "text") if found_value else ("", "unknown")
+    abbreviations = pack_abbreviations(values["language"][0])
+    if abbreviations:  # the language's own abbreviations ('т.е.', 'bzw.', 'Sr.'): split again
+        sentences = split_sentences(text, found.body_start, abbreviations)
     article = Article(
         article_id=article_id_for(text),
         file=name,
@@ -526,6 +529,11 @@ def _build_article(
     )
     if not article.published:
         article.warnings.append("no publication date found")
+    if article.language and not languages.has_pack(article.language):
+        article.warnings.append(
+            f"language {article.language!r} has no language pack (data/languages/): figures "
+            "without kinds, no escalation terms, quotes without speakers"
+        )
     return article
 
 
