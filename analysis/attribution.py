@@ -34,7 +34,7 @@ from analysis.quotes import (
 from analysis.speakers import MASK, Context, Speaker
 
 QUOTE = "\ue001"  # the quote being attributed, in the sentence its patterns are matched on
-_PLACEHOLDERS = ("{quote}", "{verb}", "{speaker}", "{subject}", "{content}")
+_PLACEHOLDERS = ("{quote}", "{verb}", "{speaker}", "{subject}", "{dropped}", "{content}")
 _LIST_KEYS = (
     "verbs",
     "pronouns",
@@ -112,6 +112,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         "{verb}": rf"(?<![\w-])(?P<verb>{_alternation(lists['verbs'])})(?!\w)",
         "{speaker}": rf"(?P<speaker>{_PHRASE}){speaker_end}",
         "{subject}": rf"(?P<speaker>{_PHRASE})",
+        "{dropped}": r"(?P<speaker>)",  # no subject written ('…», señaló'): the last person
         "{content}": r"(?P<content>.+?)",
     }
     compiled: dict[str, tuple[re.Pattern[str], ...]] = {}
@@ -120,7 +121,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         for written in patterns.get(kind, []):
             if not isinstance(written, str):
                 raise fail(f"[patterns] {kind}: every pattern must be a string", kind)
-            needs = ("{speaker}", "{subject}")
+            needs = ("{speaker}", "{subject}", "{dropped}")
             if (
                 sum(written.count(n) for n in needs) != 1
                 or written.count("{verb}") > 1
@@ -130,7 +131,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
                 )
             ):
                 raise fail(
-                    f"[patterns] {kind} pattern {written!r}: needs one {{speaker}} or {{subject}}"
+                    f"[patterns] {kind} pattern {written!r}: needs one {{speaker}}, {{subject}} or {{dropped}}"
                     + (" and {quote}" if kind == "direct" else " and {content}")
                     + ", and at most one {verb}",
                     written[:20],
@@ -223,7 +224,8 @@ _MERGED: dict[tuple[int, str], tuple[Actors, Actors]] = {}
 
 def actors_for(actors: Actors, language: str) -> Actors:
     """`actors` with the names its actors have in `language` (names.toml) added, each also with the
-    pack's attached particles (Korean 러시아는); actors the list lacks are left out. Cached."""
+    pack's attached particles (Korean 러시아는); an actor the list lacks is added as its own camp
+    (as the world gazetteer does). Cached per actor list and language."""
     code = languages.code(language)
     key = (id(actors), code)
     if key in _MERGED and _MERGED[key][0] is actors:
@@ -238,16 +240,29 @@ def actors_for(actors: Actors, language: str) -> Actors:
         taken.update(extra_people)
         extra = []
         for alias in [*aliases.get(actor.name, []), *extra_people]:
-            for form in (alias, *(alias + particle for particle in particles)):
+            for form in _with(alias, particles):
                 if form not in taken:
                     taken.add(form)
                     extra.append(form)
         merged.append(
             Actor(actor.name, actor.camp, (*actor.aliases, *extra), (*actor.people, *extra_people))
         )
+    for name in [*dict.fromkeys([*aliases, *people])]:  # not in the list: its own camp
+        if actors.get(name) is None:
+            own_people = tuple(p for p in people.get(name, []) if p not in taken)
+            taken.update(own_people)
+            own = [f for a in (*aliases.get(name, []), *own_people) for f in _with(a, particles)]
+            own = [f for f in dict.fromkeys(own) if f not in taken]
+            taken.update(own)
+            merged.append(Actor(name, name, tuple(own), own_people))
     result = Actors(merged, actors.core_claim) if (aliases or people) else actors
     _MERGED[key] = (actors, result)
     return result
+
+
+def _with(name: str, particles: tuple[str, ...]) -> list[str]:
+    """A name and the name with each particle written onto it."""
+    return [name, *(name + particle for particle in particles)]
 
 
 # --- quotes --------------------------------------------------------------------------------------
@@ -284,6 +299,7 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
                 opens, sentence.char_end
             )
         ]
+        framed = False
         for span in inside:
             close = sentences[max(0, bisect.bisect_right(starts, span.close_at) - 1)]
             start, end = _content(raw, span.open_at + 1, span.close_at)
@@ -299,6 +315,7 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
             if speaker is not None:
                 context.remember(position, speaker, subject=True)
                 quote = _quote(article.article_id, speaker, cue, "direct", raw, start, end)
+                framed = framed or _beside(cue, before, after)
             elif (
                 previous is not None
                 and previous[0] >= position - 1
@@ -308,11 +325,13 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
             found.append(quote)
             if quote.speaker:
                 previous = (position, quote)
-        if pack is not None and not inside:
+        if pack is not None and not framed:  # '«…», a-t-il dit' is a frame, not reported speech
             text = masked[sentence.char_start : sentence.char_end]
             found.extend(
                 _reported(text, sentence.char_start, raw, pack, context, position, article)
             )
+        if pack is not None:
+            _remember_subject(sentence.text, pack, context, position)
     return sorted(found, key=lambda q: (q.char_start, -(q.char_end - q.char_start)))
 
 
@@ -337,10 +356,13 @@ def _cue(match: re.Match[str], *fillers: str) -> str:
     quoted or reported words ('Selon', 'laut', 'по словам', '에 따르면')."""
     if "verb" in match.re.groupindex and match.group("verb"):
         return " ".join(match.group("verb").split())
-    cue = match.group(0).replace(match.group("speaker"), " ")
+    text = match.string
+    lead = text[match.start() : match.start("speaker")].strip(_NAME_STRIP + "\n")
+    tail = text[match.end("speaker") : match.end()]
     for filler in fillers:
-        cue = cue.replace(filler, " ")
-    return " ".join(cue.replace(MASK, " ").split()).strip(" ,.—–-:")
+        tail = tail.split(filler, 1)[0]
+    cue = lead.split(",")[-1] or " ".join(tail.split()[:2])
+    return " ".join(cue.replace(MASK, " ").split()).strip(_NAME_STRIP)
 
 
 def _reported(
@@ -394,7 +416,7 @@ def _strip_particle(word: str, pack: QuotePack, actors: Actors) -> str:
 def _is_name_word(word: str, pack: QuotePack, actors: Actors) -> bool:
     """Could this word be part of a person's name (not a title, function word or a country)?"""
     bare = word.strip(_NAME_STRIP)
-    if not bare or pack.is_title(bare) or bare.lower() in pack.not_names:
+    if not bare or pack.is_title(bare) or bare in pack.not_names:
         return False
     if _listed(bare, pack, actors):
         return True
@@ -442,20 +464,30 @@ def resolve(phrase: str, pack: QuotePack, context: Context, position: int) -> Sp
     words = [w for w in phrase.strip(_NAME_STRIP).split() if w.strip(_NAME_STRIP)]
     if words:
         words[-1] = _strip_particle(words[-1].strip(_NAME_STRIP), pack, actors)
-    if not words or len(words) > 12:
+    if len(words) > 12:
         return None
-    if len(words) == 1 and words[0].lower() in pack.pronouns:
-        last = context.last_person
+    if not words or (len(words) == 1 and words[0].lower() in pack.pronouns):
+        last = context.last_person  # a pronoun, or no subject written ({dropped})
         return last[1] if last and last[0] >= position - 8 else None
     end = len(words)
-    if not _cased(" ".join(words)):  # '푸틴 대통령': titles follow the name
+    titles_after = 0
+    if not _cased(" ".join(words)):  # '젤렌스키 우크라이나 대통령': country and titles follow
         while end > 0 and pack.is_title(words[end - 1]):
+            end, titles_after = end - 1, titles_after + 1
+        while (
+            end > 1
+            and actors.mentions(words[end - 1])
+            and not _listed(words[end - 1], pack, actors)
+        ):
             end -= 1
     start = end
     while start > 0 and _is_name_word(words[start - 1], pack, actors):
         start -= 1
     while start < end and words[start].lower() in pack.not_names:
         start += 1
+    lone = end - start == 1 and not _listed(words[start], pack, actors)
+    if lone and (titles_after > 1 or (start > 1 and words[start - 1] in pack.not_names)):
+        start = end  # '중국 국방부 대변인', 'ministère de la Défense': a body, no name
     name = " ".join(w.strip(_NAME_STRIP) for w in words[start:end])
     rest = [w for i, w in enumerate(words) if not start <= i < end]
     while rest and rest[0].lower() in pack.not_names:
@@ -466,8 +498,9 @@ def resolve(phrase: str, pack: QuotePack, context: Context, position: int) -> Sp
             return None
         return Speaker(description, description, actors.affiliation("", description), False)
     listed = _listed(name, pack, actors)
-    if listed:
-        full = name if " " in name else _article_name(name, pack, context) or listed[0]
+    if listed:  # a listed person in another case form ('Андрія Сибіги') is written as listed
+        spelled = name if actors.person(name) else listed[0]
+        full = spelled if " " in spelled else _article_name(name, pack, context) or listed[0]
         return Speaker(full, description, listed[1], True)
     if " " not in name and actors.mentions(name):  # a body: 'Kremlin', 'Пентагон'
         return Speaker(name, description, actors.affiliation("", name), False)
@@ -507,3 +540,29 @@ def _flush(run: list[str], names: dict[str, str]) -> list[str]:
     if 2 <= len(run) <= 3:
         names.setdefault(run[-1], " ".join(run))
     return []
+
+
+def _beside(cue: str, before: str, after: str) -> bool:
+    """Whether a quote's cue stands right next to it ('«…», a dit X', 'X sagte: „…“'): the
+    sentence is then the quote's frame, not also reported speech."""
+    return bool(cue) and (cue in after[:60] or cue in before[-60:])
+
+
+def _remember_subject(text: str, pack: QuotePack, context: Context, position: int) -> None:
+    """A sentence that opens with a person ('Генсек ООН Антоніу Гутерреш закликав …') makes
+    them the person a later pronoun ('— наголосив він') points back to."""
+    run: list[str] = []
+    for word in text.split()[:8]:
+        bare = word.strip(_NAME_STRIP)
+        if bare and _cased(bare) and _is_name_word(bare, pack, context.actors):
+            run.append(bare)
+            if word.strip() == bare:
+                continue
+        if len(run) >= 2:
+            speaker = resolve(" ".join(run), pack, context, position)
+            if speaker is not None and speaker.is_person:
+                context.remember(position, speaker, subject=True)
+            return
+        run = []
+        if bare[:1].islower() and not pack.is_title(bare):
+            return
