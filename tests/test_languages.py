@@ -74,3 +74,74 @@ def test_each_language_finds_its_speakers_and_escalation_terms(code):
     print(code, {k: round(v, 2) for k, v in scores.items()})
     for measure, floor in FLOORS.items():
         assert scores[measure] >= floor, (code, measure, scores)
+
+
+def test_every_pack_file_loads_and_uses_the_main_lexicon_categories():
+    keys = {category.key for category in LEXICON.categories}
+    for code in languages.available():
+        assert quote_pack(code) is not None, code
+        pack_lexicon = LEXICON.for_language(code)
+        assert pack_lexicon.labels == LEXICON.labels  # same categories: rates compare
+        assert all(category.terms for category in pack_lexicon.categories), code
+        written = languages.read_pack(code, "escalation.toml")
+        assert set(written) - {"inflections", "negation"} <= keys, code
+
+
+def test_a_bad_pack_is_refused_with_the_file_and_line():
+    text = 'inflections = ["s"]\n\n[nuclear]\nterms = ["ядерн*", "ab*"]\n'
+    with pytest.raises(LexiconError) as error:
+        parse_pack_lexicon(text, LEXICON, name="data/languages/xx/escalation.toml", language="xx")
+    assert "line 4" in str(error.value) and "shorter than 3" in str(error.value)
+    with pytest.raises(LexiconError, match="needs one"):
+        from analysis.attribution import parse_quote_pack
+
+        parse_quote_pack("[patterns]\ndirect = ['{verb} x']\n", name="quotes.toml", language="xx")
+
+
+def test_korean_stems_match_words_with_particles_and_negation_after_the_verb():
+    article = article_from_text(
+        "북한의 도발이 계속되고 있다. 정부는 도발을 규탄했다. 러시아는 확전을 원하지 않는다고 밝혔다."
+    )
+    rows = escalation.hit_rows(article, LEXICON, quotes_of(article, ACTORS))
+    assert [(r["matched"], r["negated"]) for r in rows] == [
+        ("도발이", False),
+        ("도발을", False),
+        ("확전을", True),
+    ]
+
+
+def test_names_in_other_scripts_join_their_actor():
+    russian = actors_for(ACTORS, "ru")
+    assert russian.affiliation("", "по словам пресс-секретаря Кремля").name == "Russia"
+    assert russian.person("Песков")[0] == "Дмитрий Песков"
+    korean = actors_for(ACTORS, "ko")
+    assert korean.affiliation("", "젤렌스키는").name == "Ukraine"
+    assert actors_for(ACTORS, "en") is ACTORS
+    assert expand_forms("Росси{я,и}") == ["Россия", "России"]
+
+
+def test_a_language_without_a_pack_gets_no_english_rules_and_a_warning():
+    text = (
+        'Waziri wa ulinzi alisema kwamba "hatutakubali uchokozi wowote" na kwamba mazungumzo '
+        "ya amani yataendelea wiki ijayo mjini Nairobi. Wanajeshi elfu mbili walipelekwa mpakani."
+    )
+    article = article_from_text(text)
+    assert article.language == "sw" and not languages.has_pack("sw")
+    assert any("no language pack" in warning for warning in article.warnings)
+    quotes = quotes_of(article, ACTORS)
+    assert [q.speaker for q in quotes] == [""]  # the quote is found, its speaker is not guessed
+    assert escalation.hit_rows(article, LEXICON, quotes) == []
+
+
+def test_right_to_left_text_is_read_without_breaking_offsets():
+    text = (
+        "The minister spoke in Arabic. «نحن لا نريد الحرب», قال المتحدث باسم الوزارة. "
+        "Officials said talks would resume on Monday."
+    )
+    article = article_from_text(text)
+    for sentence in article.sentences:
+        assert text[sentence.char_start : sentence.char_end] == sentence.text
+    quotes = quotes_of(article, ACTORS)
+    assert any(q.text == "نحن لا نريد الحرب" for q in quotes)
+    for quote in quotes:
+        assert " ".join(text[quote.char_start : quote.char_end].split()) == quote.text
