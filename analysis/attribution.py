@@ -400,7 +400,8 @@ def _reported(
 
 def _cased(word: str) -> bool:
     """Whether the word's script has capital letters (Latin, Cyrillic), unlike Hangul."""
-    return any(c.upper() != c.lower() for c in word)
+    first = next((c for c in word if c.isalpha()), "")
+    return first.upper() != first.lower()
 
 
 def _strip_particle(word: str, pack: QuotePack, actors: Actors) -> str:
@@ -416,25 +417,23 @@ def _strip_particle(word: str, pack: QuotePack, actors: Actors) -> str:
 def _is_name_word(word: str, pack: QuotePack, actors: Actors) -> bool:
     """Could this word be part of a person's name (not a title, function word or a country)?"""
     bare = word.strip(_NAME_STRIP)
-    if not bare or pack.is_title(bare) or bare in pack.not_names:
+    if not bare or not (bare[0].isupper() if _cased(bare) else bare[0].isalpha()):
         return False
-    if _listed(bare, pack, actors):
-        return True
-    if actors.mentions(bare):
+    if pack.is_title(bare) or bare in pack.not_names:
         return False
-    return bare[0].isupper() if _cased(bare) else bare[0].isalpha()
+    return bool(_listed(bare, pack, actors)) or not actors.mentions(bare)
 
 
-def _same_name(form: str, known: str, pack: QuotePack) -> bool:
-    """'Пескова' is 'Песков', 'Зеленського' is 'Зеленський': the same stem with a case ending."""
-    if form == known:
-        return True
-    stem = known
+def _stem(name: str, pack: QuotePack) -> str:
+    """A name without its case ending ('Пескова', 'Песков' -> 'Песков'; 'Зеленського' ->
+    'Зеленськ'), keeping at least three letters."""
     for ending in pack.name_endings:
-        if known.endswith(ending) and len(known) - len(ending) >= 3:
-            stem = known[: -len(ending)]
-            break
-    return len(stem) >= 3 and form.startswith(stem) and len(form) - len(stem) <= 3
+        if name.endswith(ending) and len(name) - len(ending) >= 3:
+            return name[: -len(ending)]
+    return name
+
+
+_STEMS: dict[tuple[int, int], tuple[Actors, dict[str, tuple[str, Actor]]]] = {}
 
 
 def _listed(name: str, pack: QuotePack, actors: Actors) -> tuple[str, Actor] | None:
@@ -442,18 +441,15 @@ def _listed(name: str, pack: QuotePack, actors: Actors) -> tuple[str, Actor] | N
     found = actors.person(name)
     if found or not pack.name_endings:
         return found
-    words = name.split()
-    last = words[-1]
-    stem = last
-    for ending in pack.name_endings:
-        if last.endswith(ending) and len(last) - len(ending) >= 3:
-            stem = last[: -len(ending)]
-            break
-    for ending in ("", *pack.name_endings):
-        found = actors.person(stem + ending)
-        if found:
-            return found
-    return None
+    key = (id(actors), id(pack))
+    if key not in _STEMS or _STEMS[key][0] is not actors:
+        stems = {
+            _stem(full.split()[-1], pack): (full, actor)
+            for actor in reversed(actors.actors)
+            for full in reversed(actor.people)
+        }
+        _STEMS[key] = (actors, stems)
+    return _STEMS[key][1].get(_stem(name.split()[-1], pack))
 
 
 def resolve(phrase: str, pack: QuotePack, context: Context, position: int) -> Speaker | None:
@@ -510,36 +506,33 @@ def resolve(phrase: str, pack: QuotePack, context: Context, position: int) -> Sp
 
 
 def _article_name(surname: str, pack: QuotePack, context: Context) -> str:
-    """The full name the article gives for a surname in any case form, '' when it gives none."""
-    for known, full in context.full_names.items():
-        if _same_name(surname, known, pack):
-            return full
-    return ""
+    """The full name the article gives for a surname in any case form ('Пескова'), '' if none."""
+    return context.full_names.get(_stem(surname, pack), "")
 
 
 def _full_names(sentences: list, pack: QuotePack, actors: Actors) -> dict[str, str]:
-    """Surname -> the first full name the article writes (two or three name words in a row)."""
+    """Surname stem -> the first full name the article writes (two or three name words in a
+    row), then the listed people's."""
     names: dict[str, str] = {}
+
+    def flush(run: list[str]) -> list[str]:
+        if 2 <= len(run) <= 3:
+            names.setdefault(_stem(run[-1], pack), " ".join(run))
+        return []
+
     for sentence in sentences:
-        words = sentence.text.split()
         run: list[str] = []
-        for word in [*words, ""]:
+        for word in [*sentence.text.split(), ""]:
             bare = word.strip(_NAME_STRIP)
             if bare and _cased(bare) and _is_name_word(bare, pack, actors):
                 run.append(bare)
-                if word.endswith((",", ".", ";", ":")) or bare != word.strip(" "):
-                    run = _flush(run, names)
+                if bare != word.strip(" "):
+                    run = flush(run)
                 continue
-            run = _flush(run, names)
+            run = flush(run)
     for person_key in (p for a in actors.actors for p in a.people):
-        names.setdefault(person_key.split()[-1], person_key)
+        names.setdefault(_stem(person_key.split()[-1], pack), person_key)
     return names
-
-
-def _flush(run: list[str], names: dict[str, str]) -> list[str]:
-    if 2 <= len(run) <= 3:
-        names.setdefault(run[-1], " ".join(run))
-    return []
 
 
 def _beside(cue: str, before: str, after: str) -> bool:

@@ -222,8 +222,8 @@ class _PackNegation:
 
     def negates(self, text: str, start: int, end: int) -> bool:
         """A cue at most `max_gap` words before the hit in its clause, or right after it."""
-        if self.before is not None:
-            window = text[max(0, start - _WINDOW_CHARS) : start]
+        window = text[max(0, start - _WINDOW_CHARS) : start]
+        if self.before is not None and self.before.search(window):
             breaks = list(self.breaks.finditer(window))
             clause = window[breaks[-1].end() :] if breaks else window
             cancelled = [m.span() for m in self.cancel.finditer(clause)] if self.cancel else []
