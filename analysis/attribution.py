@@ -345,10 +345,34 @@ def _attribute(
     """The first pattern whose speaker resolves: (speaker, the cue as written)."""
     for pattern in patterns:
         for match in pattern.finditer(window):
-            speaker = resolve(match.group("speaker"), pack, context, position)
+            speaker = _speaker_of(match, pack, context, position)
             if speaker is not None:
                 return speaker, _cue(match, QUOTE)
     return None, ""
+
+
+_APPOSITION_RE = re.compile(rf"\s*,\s*([^{_NOT_IN_PHRASE}\n]{{2,60}}?)\s*,")
+_REST_OF_PHRASE_RE = re.compile(rf"[^{_NOT_IN_PHRASE}\n]{{0,80}}")
+
+
+def _speaker_of(
+    match: re.Match[str], pack: QuotePack, context: Context, position: int
+) -> Speaker | None:
+    """The speaker of a pattern match. A description ('chef de la diplomatie européenne',
+    'постпред России') followed by a name ('…, Josep Borrell,' / '… при ООН Василий Небензя')
+    is that named person."""
+    speaker = resolve(match.group("speaker"), pack, context, position)
+    if speaker is None or speaker.is_person or not _cased(match.group("speaker")):
+        return speaker
+    text, end = match.string, match.end("speaker")
+    apposition = _APPOSITION_RE.match(text, end)
+    longer = [apposition.group(1)] if apposition else []
+    longer.append(match.group("speaker") + _REST_OF_PHRASE_RE.match(text, end).group(0))
+    for phrase in longer:
+        named = resolve(phrase, pack, context, position)
+        if named is not None and named.is_person and " " in named.name:
+            return named
+    return speaker
 
 
 def _cue(match: re.Match[str], *fillers: str) -> str:
@@ -383,7 +407,7 @@ def _reported(
         content_start, content_end = match.span("content")
         if len(re.findall(r"\w+", body[content_start:content_end])) < 2:
             continue
-        speaker = resolve(match.group("speaker"), pack, context, position)
+        speaker = _speaker_of(match, pack, context, position)
         if speaker is None:
             continue
         context.remember(position, speaker, subject=True)
@@ -538,7 +562,7 @@ def _full_names(sentences: list, pack: QuotePack, actors: Actors) -> dict[str, s
 def _beside(cue: str, before: str, after: str) -> bool:
     """Whether a quote's cue stands right next to it ('«…», a dit X', 'X sagte: „…“'): the
     sentence is then the quote's frame, not also reported speech."""
-    return bool(cue) and (cue in after[:60] or cue in before[-60:])
+    return bool(cue) and (cue in after[:40] or before.rstrip().endswith(":"))
 
 
 def _remember_subject(text: str, pack: QuotePack, context: Context, position: int) -> None:
@@ -551,7 +575,10 @@ def _remember_subject(text: str, pack: QuotePack, context: Context, position: in
             run.append(bare)
             if word.strip() == bare:
                 continue
-        if len(run) >= 2:
+        known = len(run) == 1 and (
+            _listed(run[0], pack, context.actors) or _article_name(run[0], pack, context)
+        )
+        if len(run) >= 2 or known:
             speaker = resolve(" ".join(run), pack, context, position)
             if speaker is not None and speaker.is_person:
                 context.remember(position, speaker, subject=True)
