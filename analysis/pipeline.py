@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import actors as actors_module
-from analysis import attribution, escalation, figures, schema, stance
+from analysis import attribution, claims, escalation, figures, schema, stance
 from analysis.actors import Actors
 from analysis.corpus import Article, Corpus, article_row, sentence_rows
 from analysis.escalation import Lexicon
@@ -150,7 +150,7 @@ def reduce_tables(
     outlets = list(dict.fromkeys(articles["outlet"]))
     tables = {"articles": articles, "load_report": report, "sentences": mapped["sentences"]}
     tables["figures"] = mapped["figures"]
-    tables |= figures.corpus_tables(mapped["figures"])
+    tables |= claims.corpus_tables(mapped["figures"])
     tables |= escalation.corpus_tables(mapped["escalation_hits"], articles, rules.lexicon)
     tables |= stance.corpus_tables(
         mapped["quotes"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -170,6 +171,44 @@ def test_a_hostile_upload_is_reported_and_the_rest_analysed(downloads):
     assert "&lt;script&gt;" in html and "<script" not in html and "<img" not in html
 
 
+def test_a_zip_upload_is_opened_in_memory_and_its_bad_members_reported(downloads):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("export/seoul.txt", ARTICLE)
+        archive.writestr("../escape.txt", ARTICLE.replace("10,000", "9,000"))
+        port = "The port of Busan handled 2.1 million containers in March, the authority said."
+        archive.writestr(
+            "export/feed.json",
+            json.dumps(
+                {
+                    "articles": [
+                        7,
+                        {
+                            "source": {"name": "Busan Daily"},
+                            "publishedAt": "2024-04-02T09:00:00Z",
+                            "content": port,
+                        },
+                    ]
+                }
+            ),
+        )
+    app = open_page("corpus")
+    app.file_uploader(key="upload_widget").set_value(
+        [("stories.zip", buffer.getvalue(), "application/zip")]
+    ).run()
+    assert not app.exception and not app.error
+    report = csv(downloads, "load_report.csv").set_index("file")
+    assert report.loc["stories.zip/../escape.txt", "reason"].startswith("unsafe name in the zip")
+    assert report.loc["stories.zip/export/feed.json#row1", "reason"] == (
+        "row 1: not a JSON object (a number)"
+    )
+    articles = csv(downloads, "articles.csv")
+    assert sorted(articles["file"]) == [
+        "stories.zip/export/feed.json#row2",
+        "stories.zip/export/seoul.txt",
+    ]
+
+
 def test_the_lexicon_editor_refuses_a_bad_edit_and_reruns_on_a_good_one(downloads):
     app = open_page("corpus")
     editor = app.text_area(key="editor_escalation")
@@ -215,3 +254,26 @@ def test_a_long_table_pages_through_its_rows_and_the_csv_has_them_all(downloads)
     app.number_input(key="page_rows").set_value(3).run()
     assert list(app.dataframe[0].value["n"]) == list(range(4_000, 4_500))
     assert len(csv(downloads, "rows.csv")) == 4_500
+
+
+def test_a_corpus_of_hundreds_of_articles_is_analysed_by_the_pool_inside_the_app(
+    tmp_path, monkeypatch, downloads
+):
+    """Past one batch the app analyses on every core; a worker must never re-run the app script
+    (Streamlit installs it as __main__), and every article arrives."""
+    lines = []
+    for n in range(250):
+        text = (
+            f"Port officials said {1_000 + n} containers were stuck on day {n % 9 + 2} of the "
+            f"strike. Union leader Ana Ferreira said {n + 40} workers had joined the picket line."
+        )
+        lines.append(
+            json.dumps({"text": text, "outlet": f"Outlet {n % 4}", "published": "2025-03-04"})
+        )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "strike.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setenv("COVERAGE_CORPUS", str(corpus))
+    app = open_page("overview")
+    assert not app.error
+    assert csv(downloads, "articles_per_outlet.csv")["articles"].sum() == 250

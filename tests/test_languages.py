@@ -78,7 +78,7 @@ def test_each_language_finds_its_speakers_and_escalation_terms(code):
 
 def test_every_pack_file_loads_and_uses_the_main_lexicon_categories():
     keys = {category.key for category in LEXICON.categories}
-    for code in languages.available():
+    for code in (c for c in languages.available() if c != "en"):  # English: built-in rules
         assert quote_pack(code) is not None, code
         pack_lexicon = LEXICON.for_language(code)
         assert pack_lexicon.labels == LEXICON.labels  # same categories: rates compare
