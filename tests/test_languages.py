@@ -12,9 +12,10 @@ import pytest
 
 from analysis import escalation, languages
 from analysis.actors import load_actors
-from analysis.attribution import actors_for, expand_forms, quote_pack, quotes_of
+from analysis.attribution import quotes_of
 from analysis.corpus import article_from_text
 from analysis.lexicon import LexiconError, load_lexicon, parse_pack_lexicon
+from analysis.quote_packs import actors_for, expand_forms, parse_quote_pack, quote_pack
 
 GOLD = Path(__file__).parent / "data" / "languages"
 ACTORS = load_actors()
@@ -93,8 +94,6 @@ def test_a_bad_pack_is_refused_with_the_file_and_line():
         parse_pack_lexicon(text, LEXICON, name="data/languages/xx/escalation.toml", language="xx")
     assert "line 4" in str(error.value) and "shorter than 3" in str(error.value)
     with pytest.raises(LexiconError, match="needs one"):
-        from analysis.attribution import parse_quote_pack
-
         parse_quote_pack("[patterns]\ndirect = ['{verb} x']\n", name="quotes.toml", language="xx")
 
 
