@@ -132,18 +132,25 @@ def _speaker_of(
     """The speaker of a pattern match. A description ('chef de la diplomatie européenne',
     'постпред России') followed by a name ('…, Josep Borrell,' / '… при ООН Василий Небензя')
     is that named person."""
-    speaker = resolve(match.group("speaker"), pack, context, position)
-    if speaker is None or speaker.is_person or not cased(match.group("speaker")):
+    group = _group(match)
+    name_first = group == "speaker"  # 'sagte Peskow der Agentur Tass': the name comes first
+    speaker = resolve(match.group(group), pack, context, position, name_first=name_first)
+    if speaker is None or speaker.is_person or not cased(match.group(group)):
         return speaker
-    text, end = match.string, match.end("speaker")
+    text, end = match.string, match.end(group)
     apposition = _APPOSITION_RE.match(text, end)
     longer = [apposition.group(1)] if apposition else []
-    longer.append(match.group("speaker") + _REST_OF_PHRASE_RE.match(text, end).group(0))
+    longer.append(match.group(group) + _REST_OF_PHRASE_RE.match(text, end).group(0))
     for phrase in longer:
         named = resolve(phrase, pack, context, position)
         if named is not None and named.is_person and " " in named.name:
             return named
     return speaker
+
+
+def _group(match: re.Match[str]) -> str:
+    """The pattern's speaker group: 'subject' ({subject}) or 'speaker' ({speaker}, {dropped})."""
+    return "subject" if "subject" in match.re.groupindex else "speaker"
 
 
 def _cue(match: re.Match[str], *fillers: str) -> str:
@@ -152,8 +159,9 @@ def _cue(match: re.Match[str], *fillers: str) -> str:
     if "verb" in match.re.groupindex and match.group("verb"):
         return " ".join(match.group("verb").split())
     text = match.string
-    lead = text[match.start() : match.start("speaker")].strip(NAME_STRIP + "\n")
-    tail = text[match.end("speaker") : match.end()]
+    group = _group(match)
+    lead = text[match.start() : match.start(group)].strip(NAME_STRIP + "\n")
+    tail = text[match.end(group) : match.end()]
     for filler in fillers:
         tail = tail.split(filler, 1)[0]
     cue = lead.split(",")[-1] or " ".join(tail.split()[:2])

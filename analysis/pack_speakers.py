@@ -67,10 +67,14 @@ def _listed(name: str, pack: QuotePack, actors: Actors) -> tuple[str, Actor] | N
     return _STEMS[key][1].get(_stem(name.split()[-1], pack))
 
 
-def resolve(phrase: str, pack: QuotePack, context: Context, position: int) -> Speaker | None:
+def resolve(
+    phrase: str, pack: QuotePack, context: Context, position: int, *, name_first: bool = False
+) -> Speaker | None:
     """The speaker a phrase names: a person (name in the article's spelling, in full when the
-    article or the actor list gives it), a body ('МИД России', 'le Kremlin'), or the person a
-    pronoun points back to."""
+    article or the actor list gives it), a body ('МИД России', 'le Kremlin'), the person a pronoun
+    or a bare title ('— сказал дипломат') points back to. The name is the phrase's last run of name
+    words ('Le porte-parole du Kremlin Dmitri Peskov'), or its first with `name_first` (after a
+    verb: 'Kremlsprecher Peskow der Agentur Tass')."""
     actors = context.actors
     words = [w for w in phrase.strip(NAME_STRIP).split() if w.strip(NAME_STRIP)]
     if words:
@@ -94,6 +98,12 @@ def resolve(phrase: str, pack: QuotePack, context: Context, position: int) -> Sp
     start = end
     while start > 0 and _is_name_word(words[start - 1], pack, actors):
         start -= 1
+    if name_first and cased(" ".join(words)):
+        first = next((i for i, w in enumerate(words) if _is_name_word(w, pack, actors)), None)
+        if first is not None:
+            start = end = first
+            while end < len(words) and _is_name_word(words[end], pack, actors):
+                end += 1
     while start < end and words[start].lower() in pack.not_names:
         start += 1
     lone = end - start == 1 and not _listed(words[start], pack, actors)
@@ -107,6 +117,11 @@ def resolve(phrase: str, pack: QuotePack, context: Context, position: int) -> Sp
     if not name:
         if not description or description.lower() in pack.pronouns:
             return None
+        last = context.last_person
+        definite = not any(w.lower() in pack.indefinite for w in words)
+        titles = all(pack.is_title(w) for w in rest) and len(rest) <= 2
+        if definite and titles and last and last[0] >= position - 3:
+            return last[1]  # '— написал дипломат', 'a ajouté le ministre': the person just named
         return Speaker(description, description, actors.affiliation("", description), False)
     listed = _listed(name, pack, actors)
     if listed:  # a listed person in another case form ('Андрія Сибіги') is written as listed

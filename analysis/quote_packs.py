@@ -27,6 +27,7 @@ _LIST_KEYS = (
     "stop_words",
     "name_endings",
     "particles",
+    "indefinite",
 )
 _PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "patterns"}
 NOT_IN_PHRASE = rf",.;:!?()\[\]«»\"“”„{QUOTE}{MASK}"
@@ -46,6 +47,7 @@ class QuotePack:
     not_names: frozenset[str]
     name_endings: tuple[str, ...]
     particles: tuple[str, ...]
+    indefinite: frozenset[str]  # 'un', 'ein', 'один': 'a diplomat' is not the one just named
     glued_closing_quote: bool
     direct: tuple[re.Pattern[str], ...]
     reported: tuple[re.Pattern[str], ...]
@@ -93,7 +95,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         "{quote}": QUOTE,
         "{verb}": rf"(?<![\w-])(?P<verb>{_alternation(lists['verbs'])})(?!\w)",
         "{speaker}": rf"(?P<speaker>{_PHRASE}){speaker_end}",
-        "{subject}": rf"(?P<speaker>{_PHRASE})",
+        "{subject}": rf"(?P<subject>{_PHRASE})",  # ended by what follows: the name is last
         "{dropped}": r"(?P<speaker>)",  # no subject written ('…», señaló'): the last person
         "{content}": r"(?P<content>.+?)",
     }
@@ -137,6 +139,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         frozenset(w.lower() for w in lists["not_names"]),
         tuple(sorted(lists["name_endings"], key=len, reverse=True)),
         tuple(sorted(lists["particles"], key=len, reverse=True)),
+        frozenset(w.lower() for w in lists["indefinite"]),
         data.get("glued_closing_quote", False),
         compiled["direct"],
         compiled["reported"],

@@ -88,7 +88,9 @@ _SENTENCE_STARTERS = frozenset(
 )
 # A sentence ends at . ! ? or … (with closing quotes/brackets) followed by space and an opening token
 # (a run of stops is tried from its first stop only: retrying inside a long '......' is quadratic)
-_BOUNDARY_RE = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"”’»“)\]]*(?=\s+[\"“‘«„(\[]?[^\W_])")
+_BOUNDARY_RE = re.compile(
+    r"(?:(?<![.!?])[.!?]+|…)[\"”’»“)\]]*(?=\s+(?:«\s?|[\"“‘„(\[])?[^\W_])"  # « Oui » : French spacing
+)
 _TERMINAL_RE = re.compile(r"[.!?…:][\"”’»)\]]*\s*$")
 _OPENING_QUOTES = '"“‘«„'
 MAX_SENTENCE_CHARS = 2000  # ten times a long news sentence

@@ -144,3 +144,26 @@ def test_right_to_left_text_is_read_without_breaking_offsets():
     assert any(q.text == "نحن لا نريد الحرب" for q in quotes)
     for quote in quotes:
         assert " ".join(text[quote.char_start : quote.char_end].split()) == quote.text
+
+
+def test_a_definite_title_points_back_an_indefinite_one_does_not():
+    text = (
+        "Emmanuel Macron a reçu son homologue à l'Élysée lundi. « La France restera aux côtés de "
+        "Kiev », a ajouté le président. « Rien n'est décidé », a dit un diplomate européen."
+    )
+    article = article_from_text(text)
+    assert [s.text[:1] for s in article.sentences] == ["E", "«", "«"]  # « with French spacing
+    assert [q.speaker for q in quotes_of(article, ACTORS)] == [
+        "Emmanuel Macron",
+        "diplomate européen",
+    ]
+
+
+def test_after_the_verb_the_name_comes_first():
+    article = article_from_text(
+        "Der Kreml wies die Berichte über neue Truppen zurück. „Das sind Lügen“, sagte "
+        "Kremlsprecher Peskow der Agentur Tass am Abend in Moskau."
+    )
+    assert [(q.speaker, q.affiliation) for q in quotes_of(article, ACTORS)] == [
+        ("Dmitri Peskow", "Russia")
+    ]
