@@ -113,6 +113,12 @@ def resolve(
     rest = [w for i, w in enumerate(words) if not start <= i < end]
     while rest and rest[0].lower() in pack.not_names:
         rest.pop(0)
+    marked = [i for i, w in enumerate(rest) if pack.is_title(w) or actors.mentions(w)]
+    tail = rest[marked[-1] + 1 :] if marked else []
+    if len(tail) >= 2 and all(cased(w) and w[:1].islower() for w in tail):
+        rest = rest[
+            : marked[-1] + 1
+        ]  # 'Кремлі ці повідомлення (назвали)': the object is not the speaker
     description = " ".join(rest)
     if not name:
         if not description or description.lower() in pack.pronouns:
