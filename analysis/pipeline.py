@@ -19,8 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import actors as actors_module
-from analysis import claims, escalation, figures, schema, stance
-from analysis import quotes as quotes_module
+from analysis import attribution, claims, escalation, figures, schema, stance
 from analysis.actors import Actors, Mention
 from analysis.corpus import Article, Corpus, article_row, sentence_rows
 from analysis.escalation import Lexicon
@@ -128,18 +127,19 @@ class ArticleActors:
 
 def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
     """The map: one article's rows of every per-article table (see MAP_TABLES), nothing shared."""
-    actors, lexicon = ArticleActors(rules.actors), rules.lexicon
-    quotes = quotes_module.find_quotes(article, actors)
+    actors, lexicon = rules.actors, rules.lexicon
+    quotes = attribution.quotes_of(article, actors)
+    seen = ArticleActors(actors)  # tone and framing read the same sentences' mentions
     figure_rows = figures.article_rows(article, quotes)
     hit_rows = escalation.hit_rows(article, lexicon, quotes)
-    tone, camp_words = tone_rows(article, actors, quotes, hit_rows)
+    tone, camp_words = tone_rows(article, seen, quotes, hit_rows)
     return {
         "articles": [article_row(article)],
         "sentences": sentence_rows(article),
         "quotes": stance.quote_rows(article, quotes),
         "figures": figure_rows,
         "escalation_hits": hit_rows,
-        "framing": stance.framing_rows(article, actors, quotes, figure_rows),
+        "framing": stance.framing_rows(article, seen, quotes, figure_rows),
         "tone": tone,
         "camp_words": camp_words,
     }

@@ -272,6 +272,25 @@ def test_date_range_leaves_out_undated_articles_and_their_rows(tables):
     assert set(filtered["figures"]["article_id"]) == {"a1"}
 
 
+def test_a_table_is_filtered_only_when_a_page_reads_it(tables, monkeypatch):
+    options = options_from_tables(tables)
+    state, _ = from_query_params({"from": ["2024-10-20"]}, options)
+    calls = []
+    original = pd.DataFrame.reset_index
+
+    def counting(frame, *args, **kwargs):
+        calls.append(list(frame.columns))
+        return original(frame, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "reset_index", counting)
+    filtered = apply_filters(tables, state)
+    assert "sentences" in filtered and len(filtered) == len(tables)
+    sentence_filtering = [c for c in calls if "sentence_id" in c and "index" in c]
+    assert not sentence_filtering  # asked for nothing yet
+    assert set(filtered["sentences"]["article_id"]) == {"a1"}
+    assert [c for c in calls if "sentence_id" in c and "index" in c]
+
+
 def test_negated_and_voice_filters_apply_to_hits(tables):
     options = options_from_tables(tables)
     with_negated, _ = from_query_params({"negated": ["1"]}, options)
@@ -418,3 +437,30 @@ def test_options_without_dates_disable_date_bounds():
     options = FilterOptions(("A",), None, None, (), ())
     state, notices = from_query_params({"from": ["2024-10-01"]}, options)
     assert state.date_from is None and notices
+
+
+def test_the_language_filter_keeps_its_articles_and_lives_in_the_url(tables):
+    tables["articles"]["language"] = ["en", "ko", ""]
+    options = options_from_tables(tables)
+    assert options.languages == ("en", "ko")
+    assert apply_filters(tables, options.default_state())["articles"]["article_id"].tolist() == [
+        "a1",
+        "a2",
+        "a3",
+    ]  # every language, the unknown one too, until the filter is narrowed
+    state, notices = from_query_params({"lang": ["ko", "xx"]}, options)
+    assert state.languages == ("ko",) and notices == [
+        "Ignored the language 'xx' from the link: it is not in this corpus."
+    ]
+    filtered = apply_filters(tables, state)
+    assert filtered["articles"]["article_id"].tolist() == ["a2"]
+    assert set(filtered["figures"]["article_id"]) <= {"a2"}
+    assert to_query_params(state, options) == {"lang": ["ko"]}
+    everything, _ = from_query_params({"lang": ["en", "ko"]}, options)
+    assert everything.languages is None and to_query_params(everything, options) == {}
+
+
+def test_highlighted_text_carries_its_language_and_reads_right_to_left_where_it_should():
+    html = highlight_html("«لا نريد <b>الحرب</b>»", [], [], language="ar")
+    assert 'lang="ar"' in html and 'dir="auto"' in html and "unicode-bidi:plaintext" in html
+    assert "&lt;b&gt;" in html and "<b>" not in html
