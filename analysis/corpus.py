@@ -28,6 +28,7 @@ from analysis.text import Sentence, count_words, split_sentences
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MANIFEST_NAME = "sources.csv"
+STORY_NAME = "story.toml"  # the corpus's story file (analysis/story.py), not an article
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
@@ -58,6 +59,9 @@ class Article:
     origin_language: str = ""
     credit_line: str = ""
     warnings: list[str] = field(default_factory=list)
+    outlet_group: str = ""
+    outlet_country: str = ""
+    published_precision: str = ""
 
     @property
     def counted_sentences(self) -> list[Sentence]:
@@ -225,7 +229,7 @@ def read_sources(sources: list[_Source], max_bytes: int) -> Reading:
     records: list[Record] = []
     matched: set[str] = set()
     for source in sources:
-        if source.name == MANIFEST_NAME:
+        if source.name in (MANIFEST_NAME, STORY_NAME):
             continue
         key = _manifest_key(manifest, source.name)
         if key is not None:
@@ -523,6 +527,10 @@ def _build_article(
         origin_language=(manifest_row or {}).get("origin_language", ""),
         credit_line=(manifest_row or {}).get("credit_line", ""),
         warnings=warnings,
+        outlet_group=(manifest_row or {}).get("outlet_group", ""),
+        outlet_country=(manifest_row or {}).get("outlet_country")
+        or (manifest_row or {}).get("country", ""),
+        published_precision=metadata.date_precision(values["published"][0]),
     )
     if not article.published:
         article.warnings.append("no publication date found")
@@ -552,6 +560,9 @@ def article_row(article: Article) -> dict[str, object]:
         "boilerplate_sentences": sum(s.is_boilerplate for s in article.sentences),
         "repeated_sentences": sum(s.is_repeat for s in article.sentences),
         "warnings": "; ".join(article.warnings),
+        "outlet_group": article.outlet_group,
+        "outlet_country": article.outlet_country,
+        "published_precision": article.published_precision,
     }
 
 

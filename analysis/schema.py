@@ -30,6 +30,11 @@ TABLES: dict[str, dict[str, str]] = {
         "boilerplate_sentences": "sentences marked as page furniture and left out",
         "repeated_sentences": "sentences repeated inside the article and counted once",
         "warnings": "load warnings for this article, '; '-separated",
+        "outlet_group": "the outlet's group (state media, wire, Gulf ...) from the manifest or the "
+        "story file, '' when none is given",
+        "outlet_country": "the outlet's country from the manifest or the story file, '' when unknown",
+        "published_precision": "how much of `published` is known: day / month / year ('' when "
+        "unknown); 2024-11 is a month",
     },
     "load_report": {
         "file": "path relative to the corpus folder",
@@ -172,6 +177,15 @@ TABLES: dict[str, dict[str, str]] = {
         "outlet": "outlet",
         "summary": "one sentence generated from the tables",
         "evidence_ids": "sentence ids behind every clause, '; '-separated",
+    },
+    "people": {
+        "article_id": "article naming the person",
+        "outlet": "outlet",
+        "name": "the person's full name as the article gives it",
+        "title": "the title or description beside the name ('Egypt's Foreign Minister')",
+        "affiliation": "the actor the title or the story file gives, '' when unknown (never guessed "
+        "from the outlet)",
+        "sentence_id": "sentence first naming the person with this title",
     },
 }
 
