@@ -16,16 +16,23 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis import actors as actors_module
 from analysis.corpus import Corpus, load_corpus, load_uploads
 from analysis.lexicon import SHIPPED_LEXICON, parse_lexicon
-from analysis.pipeline import analyse
+from analysis.pipeline import map_corpus, reduce_tables
+from analysis.story import parse_story, story_in
 
 SHIPPED_CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 CORPUS_ENV = "COVERAGE_CORPUS"
 UPLOADS_KEY = "uploaded_files"
 LEXICON_KEY = "escalation_lexicon_text"
-ACTORS_KEY = "actors_lexicon_text"
+ACTORS_KEY = "story_file_text"
+CAMPS_KEY = "camps_regrouped"  # actor -> camp set on the Stance page (kept in the URL)
+STORY_TEMPLATE = """# No story file: every country or body is its own camp and the claim is the one most
+# outlets report. Group actors and name a claim here, e.g.
+# [camps."West"]
+# actors = ["United States", "United Kingdom", "NATO"]
+# label = "Western"
+"""
 
 
 @dataclass(frozen=True)
@@ -78,20 +85,31 @@ def default_lexicon_text() -> str:
 
 
 def default_actors_text() -> str:
-    """The shipped actors lexicon, as the editor shows it."""
-    return actors_module.ACTORS_PATH.read_text(encoding="utf-8")
+    """The corpus folder's story.toml as the editor shows it (a commented template if none)."""
+    path = None if st.session_state.get(UPLOADS_KEY) else story_in(corpus_folder())
+    return path.read_text(encoding="utf-8") if path else STORY_TEMPLATE
+
+
+@st.cache_resource(max_entries=4, show_spinner="Analysing the corpus…")
+def _map(key: str, lexicon_text: str, story_text: str, _corpus: Corpus):
+    """The per-article map once per (corpus content, lexicon and story texts)."""
+    lexicon = parse_lexicon(lexicon_text) if lexicon_text else None
+    story = parse_story(story_text) if story_text.strip() else None
+    return map_corpus(_corpus, lexicon=lexicon, story=story)
 
 
 @st.cache_data(max_entries=6, show_spinner="Analysing the corpus…")
-def _analyse(key: str, lexicon_text: str, actors_text: str, _corpus: Corpus) -> Analysis:
-    """Run the pipeline once per (corpus content, lexicon texts); '' means the shipped lexicon.
+def _analyse(
+    key: str, lexicon_text: str, story_text: str, camps: tuple, _corpus: Corpus
+) -> Analysis:
+    """The reduce once per (corpus content, lexicon and story texts, camps from the URL), over the
+    cached map: regrouping camps never re-analyses an article.
 
     A data cache: each rerun gets its own copy of the tables, so nothing a page does can change
     another page's data (the copy costs 0.1-0.3 s on 10,000 articles, inside the rerun budget).
     """
-    lexicon = parse_lexicon(lexicon_text) if lexicon_text else None
-    actors = actors_module.parse_actors(actors_text) if actors_text else None
-    tables = analyse(_corpus, lexicon=lexicon, actors=actors)
+    mapped, report, rules = _map(key, lexicon_text, story_text, _corpus)
+    tables = reduce_tables(mapped, report, rules, dict(camps) or None)
     return Analysis(tables, {a.article_id: a.raw_text for a in _corpus.articles})
 
 
@@ -113,10 +131,14 @@ def current_corpus() -> tuple[Corpus, str]:
 def current_analysis() -> tuple[Analysis, str]:
     """The analysis of the current corpus with the lexicons saved in the editors."""
     corpus, description = current_corpus()
+    story_text = st.session_state.get(ACTORS_KEY)
+    if story_text is None:
+        story_text = default_actors_text()
     result = _analyse(
         content_key(corpus),
         st.session_state.get(LEXICON_KEY, ""),
-        st.session_state.get(ACTORS_KEY, ""),
+        "" if story_text == STORY_TEMPLATE else story_text,
+        tuple(sorted(st.session_state.get(CAMPS_KEY, {}).items())),
         corpus,
     )
     return result, description

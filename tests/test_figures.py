@@ -19,6 +19,7 @@ from analysis.figures import (
     who_reported_what,
 )
 from analysis.quotes import find_quotes
+from analysis.story import SHIPPED_STORY
 
 
 def only(text: str) -> dict:
@@ -34,7 +35,7 @@ def values(text: str) -> list[tuple[float, float]]:
 
 @pytest.fixture(scope="module")
 def corpus_tables(shipped_corpus) -> dict[str, pd.DataFrame]:
-    actors = load_actors()
+    actors = load_actors(SHIPPED_STORY)
     quotes = {a.article_id: find_quotes(a, actors) for a in shipped_corpus.articles}
     return tables(shipped_corpus.articles, quotes)
 

@@ -11,9 +11,10 @@ from analysis import schema, stance
 from analysis.actors import load_actors
 from analysis.corpus import article_from_text
 from analysis.quotes import find_quotes
+from analysis.story import SHIPPED_STORY
 from analysis.tone import tone_label
 
-ACTORS = load_actors()
+ACTORS = load_actors(SHIPPED_STORY)
 
 
 def run(articles):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import actors as actors_module
 from analysis.lexicon import LexiconError, parse_lexicon
+from analysis.story import parse_story
 from analysis.schema import columns
 from dashboard import data
 from dashboard.ui import current_view, show_table
@@ -21,9 +21,9 @@ EDITORS = {
         data.default_lexicon_text,
     ),
     "actors": (
-        "Actors lexicon",
+        "Story file (story.toml: actors, camps, claim, outlet groups)",
         data.ACTORS_KEY,
-        actors_module.parse_actors,
+        lambda text: parse_story(text, name="<story file>"),
         data.default_actors_text,
     ),
 }
