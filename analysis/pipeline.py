@@ -23,7 +23,7 @@ from analysis import quotes as quotes_module
 from analysis.actors import Actors
 from analysis.corpus import Article, Corpus, article_row, sentence_rows
 from analysis.escalation import Lexicon
-from analysis.lexicon import parse_lexicon
+from analysis.lexicon import parse_lexicon, read_text
 from analysis.story import Story, parse_story
 from analysis.story import load_story as read_story
 from analysis.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, tone_rows
@@ -53,19 +53,16 @@ class Rules:
 
     lexicon_text: str = ""
     story_text: str = ""
+    names: tuple[str, str] = ("<editor>", "<editor>")  # shown in errors; no part of the version
     _parsed: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     @classmethod
     def from_files(cls, lexicon: str | Path | None = None, story: str | Path | None = None):
         """Rules from a lexicon file (None = shipped) and a story file (None = no story); a bad
-        file raises LexiconError naming the file and line at once, not in a worker."""
-        rules = cls(
-            Path(lexicon).read_text(encoding="utf-8-sig") if lexicon else "",
-            read_story(story).text if story else "",
-        )
-        rules.lexicon  # noqa: B018 - validate now, not in a worker
-        if story:
-            rules._parsed["story"] = read_story(story)
+        file raises LexiconError naming the file and line at once, not later in a worker."""
+        texts = [read_text(Path(p))[0] if p else "" for p in (lexicon, story)]
+        rules = cls(texts[0], texts[1], (str(lexicon or ""), str(story or "")))
+        rules.lexicon, rules.story  # noqa: B018 - parse (validate) now
         return rules
 
     @property
@@ -73,7 +70,9 @@ class Rules:
         """The escalation lexicon (parsed once per process)."""
         if "lexicon" not in self._parsed:
             self._parsed["lexicon"] = (
-                parse_lexicon(self.lexicon_text) if self.lexicon_text else escalation.load_lexicon()
+                parse_lexicon(self.lexicon_text, name=self.names[0])
+                if self.lexicon_text
+                else escalation.load_lexicon()
             )
         return self._parsed["lexicon"]
 
@@ -82,7 +81,9 @@ class Rules:
         """The story file (parsed once per process); no story: the world gazetteer alone."""
         if "story" not in self._parsed:
             self._parsed["story"] = (
-                parse_story(self.story_text) if self.story_text else read_story(None)
+                parse_story(self.story_text, name=self.names[1])
+                if self.story_text
+                else read_story(None)
             )
         return self._parsed["story"]
 
@@ -107,11 +108,16 @@ class Rules:
         return digest.hexdigest()
 
     def __getstate__(self) -> dict:
-        return {"lexicon_text": self.lexicon_text, "story_text": self.story_text}
+        """Only the texts travel to worker processes; each parses them once."""
+        return {
+            "lexicon_text": self.lexicon_text,
+            "story_text": self.story_text,
+            "names": self.names,
+        }
 
     def __setstate__(self, state: dict) -> None:
-        object.__setattr__(self, "lexicon_text", state["lexicon_text"])
-        object.__setattr__(self, "story_text", state["story_text"])
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
         object.__setattr__(self, "_parsed", {})
 
 

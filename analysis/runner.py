@@ -102,15 +102,15 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _batches(records: list[Record]) -> list[list[Record]]:
-    return [records[i : i + BATCH_SIZE] for i in range(0, len(records), BATCH_SIZE)]
+def _batches(records: list[Record], size: int) -> list[list[Record]]:
+    return [records[i : i + size] for i in range(0, len(records), size)]
 
 
 def _map_local(
-    records: list[Record], rules: Rules, jobs: int, done: Callable[[Batch], None]
+    batches: list[list[Record]], rules: Rules, jobs: int, done: Callable[[Batch], None]
 ) -> None:
-    if jobs <= 1 or len(records) <= BATCH_SIZE:
-        for batch in _batches(records):
+    if jobs <= 1 or len(batches) <= 1:
+        for batch in batches:
             done(analyse_batch(batch, rules))
         return
     context = multiprocessing.get_context("forkserver")
@@ -118,19 +118,19 @@ def _map_local(
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_init_worker, initargs=(rules,)
     ) as pool:
-        for future in as_completed([pool.submit(_pool_batch, b) for b in _batches(records)]):
+        for future in as_completed([pool.submit(_pool_batch, b) for b in batches]):
             done(future.result())
 
 
 def _map_dask(
-    records: list[Record], rules: Rules, scheduler: str, done: Callable[[Batch], None]
+    batches: list[list[Record]], rules: Rules, scheduler: str, done: Callable[[Batch], None]
 ) -> None:
     from dask.distributed import Client
     from dask.distributed import as_completed as dask_completed
 
     with Client(scheduler) as client:
         shared = client.scatter(rules, broadcast=True)
-        futures = client.map(analyse_batch, _batches(records), rules=shared, pure=False)
+        futures = client.map(analyse_batch, batches, rules=shared, pure=False)
         for future in dask_completed(futures):
             done(future.result())
 
@@ -144,10 +144,12 @@ def run(
     engine: str = "local",
     scheduler: str | None = None,
     progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> Run:
     """Every table of the corpus read in `reading`: cached articles reused, the others analysed by
     `engine` ('local': a process pool of `jobs` processes, default every core; 'dask': the cluster
-    at `scheduler`), then the corpus reduce. `cache_dir` None means no cache."""
+    at `scheduler`), `batch_size` articles per task, then the corpus reduce. `cache_dir` None
+    means no cache."""
     started = time.perf_counter()
     records = reading.records
     jobs = jobs or default_jobs()
@@ -196,9 +198,9 @@ def run(
         if engine == "dask":
             if not scheduler:
                 raise ValueError("the dask engine needs a scheduler address (tcp://host:8786)")
-            _map_dask(todo, rules, scheduler, done)
+            _map_dask(_batches(todo, batch_size), rules, scheduler, done)
         elif engine == "local":
-            _map_local(todo, rules, jobs, done)
+            _map_local(_batches(todo, batch_size), rules, jobs, done)
         else:
             raise ValueError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
     flush()
@@ -207,7 +209,7 @@ def run(
     mapped = {name: _ordered(pieces[name], order, name) for name in MAP_TABLES}
     outcomes = [outcome_of[keys[f]] for f in first]
     report = report_frame(reading, outcomes)
-    tables = pipeline.reduce_tables(mapped, report, rules)
+    tables = pipeline.reduce_tables(mapped, report, rules, camps)
     texts = {
         records[i].article_id: records[i].body.replace("\r\n", "\n")
         for i in unique

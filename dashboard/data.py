@@ -1,32 +1,38 @@
-"""Loading and analysing the corpus for the dashboard, cached so it runs once per content version.
+"""Loading and analysing the corpus for the dashboard, once per content version.
 
 The corpus is the shipped folder (or the folder in $COVERAGE_CORPUS, set by whoever starts the app;
 never taken from the URL) unless the analyst uploaded files on the Corpus page. Uploaded files stay in
-memory. The analysis is cached on the corpus content hash and the lexicon texts, so a rerun only
-filters and draws.
+memory. Analysis goes through analysis/runner.py: every core, and the per-article cache on disk
+(analysis/cache.py), so re-opening a corpus after a restart reads its rows instead of analysing it
+again; the first open of a large corpus shows a progress bar with counts. The result is kept in
+memory per (corpus content, lexicon texts), so a rerun only filters and draws.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from analysis.corpus import Corpus, load_corpus, load_uploads
-from analysis.lexicon import SHIPPED_LEXICON, parse_lexicon
-from analysis.pipeline import map_corpus, reduce_tables
-from analysis.story import parse_story, story_in
+from analysis import runner
+from analysis.cache import default_dir, record_key
+from analysis.corpus import Reading, read_folder, read_uploads
+from analysis.lexicon import SHIPPED_LEXICON
+from analysis.pipeline import Rules
+from analysis.story import story_in
 
 SHIPPED_CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 CORPUS_ENV = "COVERAGE_CORPUS"
 UPLOADS_KEY = "uploaded_files"
 LEXICON_KEY = "escalation_lexicon_text"
 ACTORS_KEY = "story_file_text"
-CAMPS_KEY = "camps_regrouped"  # actor -> camp set on the Stance page (kept in the URL)
+CAMPS_KEY = "camps_regrouped"  # actor -> camp chosen on the Stance page (kept in the URL)
 STORY_TEMPLATE = """# No story file: every country or body is its own camp and the claim is the one most
 # outlets report. Group actors and name a claim here, e.g.
 # [camps."West"]
@@ -37,10 +43,28 @@ STORY_TEMPLATE = """# No story file: every country or body is its own camp and t
 
 @dataclass(frozen=True)
 class Analysis:
-    """The tables of one corpus + lexicon version, and each article's raw text (for highlighting)."""
+    """The tables of one corpus + lexicon version, and each article's raw text (for highlighting).
+
+    Shared by every rerun and session without a copy (a copy of 100,000 articles' tables costs
+    seconds per rerun): pages filter into new frames and never change these in place."""
 
     tables: dict[str, pd.DataFrame]
     texts: dict[str, str]
+
+
+@dataclass
+class _Store:
+    """The analyses kept in memory (the two most recent), and a lock so one corpus is analysed once
+    even when several sessions open it together."""
+
+    results: OrderedDict[tuple[str, str, str], Analysis] = field(default_factory=OrderedDict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    keep: int = 2
+
+
+@st.cache_resource
+def _store() -> _Store:
+    return _Store()
 
 
 def corpus_folder() -> Path:
@@ -60,22 +84,22 @@ def _folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @st.cache_resource(max_entries=2, show_spinner="Reading the corpus…")
-def _load_folder(folder: str, stamp_key: str) -> Corpus:
-    return load_corpus(folder)
+def _read_folder(folder: str, stamp_key: str) -> Reading:
+    return read_folder(folder)
 
 
 @st.cache_resource(max_entries=2, show_spinner="Reading your files…")
-def _load_uploaded(content_key: str, _files: tuple[tuple[str, bytes], ...]) -> Corpus:
-    """The uploads as a corpus; one size limit per file, the uploader's (.streamlit/config.toml)."""
-    return load_uploads(list(_files), max_bytes=st.get_option("server.maxUploadSize") * 1024 * 1024)
+def _read_uploaded(content_key: str, _files: tuple[tuple[str, bytes], ...]) -> Reading:
+    """The uploads read in memory; one size limit per file, the uploader's (.streamlit/config.toml)."""
+    return read_uploads(list(_files), max_bytes=st.get_option("server.maxUploadSize") * 1024 * 1024)
 
 
-def content_key(corpus: Corpus) -> str:
-    """Hash of the articles' SHA-256s and the load report: equal for equal corpus content."""
+def content_key(reading: Reading) -> str:
+    """Hash of every record's cache key and the load report so far: equal for equal content."""
     digest = hashlib.sha256()
-    for article in corpus.articles:
-        digest.update(article.sha256.encode())
-    digest.update(corpus.report.to_csv(index=False).encode())
+    for record in reading.records:
+        digest.update(record_key(record).encode())
+    digest.update(repr(reading.entries).encode())
     return digest.hexdigest()
 
 
@@ -90,55 +114,53 @@ def default_actors_text() -> str:
     return path.read_text(encoding="utf-8") if path else STORY_TEMPLATE
 
 
-@st.cache_resource(max_entries=4, show_spinner="Analysing the corpus…")
-def _map(key: str, lexicon_text: str, story_text: str, _corpus: Corpus):
-    """The per-article map once per (corpus content, lexicon and story texts)."""
-    lexicon = parse_lexicon(lexicon_text) if lexicon_text else None
-    story = parse_story(story_text) if story_text.strip() else None
-    return map_corpus(_corpus, lexicon=lexicon, story=story)
-
-
-@st.cache_data(max_entries=6, show_spinner="Analysing the corpus…")
-def _analyse(
-    key: str, lexicon_text: str, story_text: str, camps: tuple, _corpus: Corpus
-) -> Analysis:
-    """The reduce once per (corpus content, lexicon and story texts, camps from the URL), over the
-    cached map: regrouping camps never re-analyses an article.
-
-    A data cache: each rerun gets its own copy of the tables, so nothing a page does can change
-    another page's data (the copy costs 0.1-0.3 s on 10,000 articles, inside the rerun budget).
-    """
-    mapped, report, rules = _map(key, lexicon_text, story_text, _corpus)
-    tables = reduce_tables(mapped, report, rules, dict(camps) or None)
-    return Analysis(tables, {a.article_id: a.raw_text for a in _corpus.articles})
-
-
-def current_corpus() -> tuple[Corpus, str]:
+def current_corpus() -> tuple[Reading, str]:
     """The corpus to show (uploads if any, else the folder) and a one-line description of it."""
     uploads = st.session_state.get(UPLOADS_KEY)
     if uploads:
         key = hashlib.sha256(
             b"".join(hashlib.sha256(data).digest() for _, data in uploads)
         ).hexdigest()
-        return _load_uploaded(key, tuple(uploads)), f"your {len(uploads)} uploaded file(s)"
+        return _read_uploaded(key, tuple(uploads)), f"your {len(uploads)} uploaded file(s)"
     folder = corpus_folder()
     stamp = _folder_stamp(folder)
-    corpus = _load_folder(str(folder), hashlib.sha256(repr(stamp).encode()).hexdigest())
+    reading = _read_folder(str(folder), hashlib.sha256(repr(stamp).encode()).hexdigest())
     name = "the shipped corpus" if folder == SHIPPED_CORPUS else f"the folder {folder.name}"
-    return corpus, name
+    return reading, name
 
 
 def current_analysis() -> tuple[Analysis, str]:
-    """The analysis of the current corpus with the lexicons saved in the editors."""
-    corpus, description = current_corpus()
+    """The analysis of the current corpus with the lexicons saved in the editors: from memory, else
+    from the per-article cache and the process pool, with a progress bar while articles are
+    analysed. A bad lexicon text never reaches here (the editors refuse it)."""
+    reading, description = current_corpus()
+    lexicon_text = st.session_state.get(LEXICON_KEY, "")
     story_text = st.session_state.get(ACTORS_KEY)
-    if story_text is None:
+    if story_text is None:  # the corpus folder's own story file, if it has one
         story_text = default_actors_text()
-    result = _analyse(
-        content_key(corpus),
-        st.session_state.get(LEXICON_KEY, ""),
-        "" if story_text == STORY_TEMPLATE else story_text,
-        tuple(sorted(st.session_state.get(CAMPS_KEY, {}).items())),
-        corpus,
-    )
-    return result, description
+    story_text = "" if story_text == STORY_TEMPLATE else story_text
+    camps = tuple(sorted(st.session_state.get(CAMPS_KEY, {}).items()))
+    key = (content_key(reading), lexicon_text, story_text, camps)
+    store = _store()
+    with store.lock:
+        found = store.results.get(key)
+        if found is None:  # new camps only: every article from the cache, then the reduce
+            found = _analyse(reading, Rules(lexicon_text, story_text), dict(camps))
+            store.results[key] = found
+            while len(store.results) > store.keep:
+                store.results.popitem(last=False)
+        store.results.move_to_end(key)
+    return found, description
+
+
+def _analyse(reading: Reading, rules: Rules, camps: dict[str, str]) -> Analysis:
+    bar = st.progress(0.0, text="Analysing the corpus…")
+
+    def show(done: int, total: int) -> None:
+        bar.progress(
+            done / total if total else 1.0, text=f"Analysing articles: {done:,} of {total:,}"
+        )
+
+    result = runner.run(reading, rules, cache_dir=default_dir(), progress=show, camps=camps or None)
+    bar.empty()
+    return Analysis(result.tables, result.texts)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ from analysis.corpus import Corpus, load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_DIR = ROOT / "data" / "corpus"
+# The per-article cache of every run in the tests goes to a temporary folder, never the user's.
+os.environ["COVERAGE_CACHE"] = tempfile.mkdtemp(prefix="coverage-cache-tests-")
 
 
 @pytest.fixture(scope="session")
