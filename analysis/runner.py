@@ -145,6 +145,7 @@ def run(
     scheduler: str | None = None,
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
+    camps: dict[str, str] | None = None,
 ) -> Run:
     """Every table of the corpus read in `reading`: cached articles reused, the others analysed by
     `engine` ('local': a process pool of `jobs` processes, default every core; 'dask': the cluster

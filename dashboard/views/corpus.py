@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.lexicon import LexiconError, parse_lexicon
-from analysis.story import parse_story
 from analysis.schema import columns
+from analysis.story import parse_story
 from dashboard import data
 from dashboard.ui import current_view, show_table
 
