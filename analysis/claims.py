@@ -48,10 +48,28 @@ def claim_label(claim: pd.Series) -> str:
     return f"{value} {claim['subject']}".strip()
 
 
-def claim_framing(framing: pd.DataFrame, claim: pd.Series, label: str) -> pd.DataFrame:
+def carrying(figures: pd.DataFrame, claim: pd.Series) -> set[str]:
+    """Sentence ids of the figures that state the claim: its own, and any figure of the same kind
+    whose value falls in the claim's range and whose actor is the claim's or not stated ('what
+    Taiwan says were 71 aircraft' carries '71 Chinese military aircraft')."""
+    ids = set(str(claim["sentence_ids"]).split("; "))
+    low = claim["value_low"]
+    high = low if pd.isna(claim["value_high"]) else claim["value_high"]
+    same = figures[
+        (figures["kind"] == claim["kind"])
+        & figures["actor"].fillna("").isin({"", claim["actor"] if pd.notna(claim["actor"]) else ""})
+        & (pd.to_numeric(figures["value_low"], errors="coerce") >= low)
+        & (pd.to_numeric(figures["value_high"], errors="coerce") <= high)
+    ]
+    return ids | set(same["sentence_id"])
+
+
+def claim_framing(
+    framing: pd.DataFrame, figures: pd.DataFrame, claim: pd.Series, label: str
+) -> pd.DataFrame:
     """Core-claim framing rows for the main claim: per article carrying it, its figure framings
     relabelled as the claim (figure_ref ''), the strongest marked primary."""
-    ids = set(str(claim["sentence_ids"]).split("; "))
+    ids = carrying(figures, claim)
     rows = framing[(framing["figure_ref"] != "") & framing["sentence_id"].isin(ids)].copy()
     if rows.empty:
         return rows

@@ -11,6 +11,7 @@ that person, when the corpus gives exactly one. Unknown stays unknown: never gue
 from __future__ import annotations
 
 import calendar
+import re
 from collections import defaultdict
 
 import pandas as pd
@@ -21,6 +22,27 @@ from analysis.corpus import Article
 from analysis.speakers import Context
 
 _CALENDAR = frozenset([*calendar.day_name, *calendar.month_name[1:]])  # "Wednesday December"
+_BEFORE_RE = re.compile(r"(?:^|[,;:“”\"(]\s*)(?P<title>[^,;:“”\"()]{3,100}),\s*$")
+_AFTER_RE = re.compile(r"^,\s*(?P<title>[^,;:“”\"()]{3,100}),")
+_LEAD_RE = re.compile(r"(?P<title>(?:[\w.'’-]+\s+){1,6})$")  # "The RSF commander " before a name
+
+
+def _appositive(text: str, name: str, offset: int, actors: Actors) -> str:
+    """The description beside a name when it names an actor, else '': set off by commas ('A State
+    Department spokesperson, Tammy Bruce, said' / 'Tom Perriello, the U.S. envoy, said') or the
+    words just before it ('The RSF commander Mohamed Hamdan Dagalo')."""
+    at = text.find(name, offset)
+    if at < 0:
+        return ""
+    clause = re.split(r"[,;:“”\"()]", text[:at])[-1]
+    for match in (
+        _BEFORE_RE.search(text[:at]),
+        _AFTER_RE.match(text[at + len(name) :]),
+        _LEAD_RE.search(clause),
+    ):
+        if match and actors.mentions(match.group("title")):
+            return match.group("title").strip()
+    return ""
 
 
 def people_rows(article: Article, actors: Actors) -> list[dict[str, object]]:
@@ -30,9 +52,10 @@ def people_rows(article: Article, actors: Actors) -> list[dict[str, object]]:
     for sentence in article.sentences:
         if sentence.is_boilerplate:
             continue
-        for title, name, _ in context.people_in(sentence.text):
+        for title, name, offset in context.people_in(sentence.text):
             if not name or (name, title) in rows or _CALENDAR & set(name.split()):
                 continue
+            title = title or _appositive(sentence.text, name, offset, actors)
             actor = actors.affiliation(name, title)
             rows[(name, title)] = {
                 "article_id": article.article_id,
@@ -62,14 +85,16 @@ def resolve_speakers(quotes: pd.DataFrame, people: pd.DataFrame, actors: Actors)
     for name, affiliation in [*named, *spoken]:
         if " " not in name or not name[:1].isupper():
             continue
-        full_names[name.split()[-1]].add(name)
+        words = name.lower().split()
+        full_names[words[-1]].add(name)  # "Abdelatty"
+        full_names[words[0]].add(name)  # "Guo" (family name first)
         if affiliation:
             affiliations[name].add(affiliation)
     speakers, found = [], []
     for speaker, affiliation in zip(
         quotes["speaker"].fillna(""), quotes["affiliation"].fillna(""), strict=True
     ):
-        candidates = full_names.get(speaker, set()) if " " not in speaker else set()
+        candidates = full_names.get(speaker.lower(), set()) if " " not in speaker else set()
         if len(candidates) == 1 and actors.get(speaker) is None and not actors.mentions(speaker):
             speaker = next(iter(candidates))
         known = affiliations.get(speaker, set())

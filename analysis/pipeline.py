@@ -181,7 +181,9 @@ def reduce_tables(
         main = claims.main_claim(tables["who_reported_what"])
         if main is not None:
             claim = claims.claim_label(main)
-            framing = _claim_first(claims.claim_framing(framing, main, claim), framing)
+            framing = _claim_first(
+                claims.claim_framing(framing, mapped["figures"], main, claim), framing
+            )
     tables["people"] = mapped["people"]
     tables |= stance.corpus_tables(
         people.resolve_speakers(mapped["quotes"], mapped["people"], actors),
