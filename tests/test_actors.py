@@ -134,3 +134,14 @@ def test_regrouping_camps_shares_the_matcher():
     assert grouped.camp("Israel") == grouped.camp("United States") == "Axis A"
     assert WORLD.camp("Israel") == "Israel"
     assert grouped.mentions("Israel") == WORLD.mentions("Israel")
+
+
+def test_matcher_finds_what_one_big_alternation_regex_finds(shipped_corpus):
+    import re
+
+    actors = load_actors(SHIPPED_STORY)
+    names = sorted(actors._by_alias, key=len, reverse=True)
+    regex = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])")
+    for article in shipped_corpus.articles:
+        found = [(m.start, m.matched) for m in actors.mentions(article.raw_text)]
+        assert found == [(m.start(), m.group(0)) for m in regex.finditer(article.raw_text)]
