@@ -165,12 +165,16 @@ def reduce_tables(
     report: pd.DataFrame,
     rules: Rules,
     camps: dict[str, str] | None = None,
+    by_group: bool = False,
 ) -> dict[str, pd.DataFrame]:
     """The reduce: every table of the export contract from the per-article tables of the corpus.
-    `camps` (actor -> camp) regroups the story's camps, e.g. as the analyst set them on the
-    dashboard: only this reduce runs again."""
+    `camps` (actor -> camp) regroups the story's camps and `by_group` sums outlets by their outlet
+    group, e.g. as the analyst set them on the dashboard: only this reduce runs again."""
     actors = rules.actors.regrouped(camps) if camps else rules.actors
-    articles = with_outlet_groups(mapped["articles"], rules.story)
+    mapped = {**mapped, "articles": with_outlet_groups(mapped["articles"], rules.story)}
+    if by_group:
+        mapped = outlets_as_groups(mapped)
+    articles = mapped["articles"]
     outlets = list(dict.fromkeys(articles["outlet"]))
     tables = {"articles": articles, "load_report": report, "sentences": mapped["sentences"]}
     tables["figures"] = mapped["figures"]
@@ -207,6 +211,22 @@ def _claim_first(claim_rows: pd.DataFrame, framing: pd.DataFrame) -> pd.DataFram
     both = both.assign(_p=position, _f=both["figure_ref"] != "")
     both = both.sort_values(["_p", "_f"], kind="stable").drop(columns=["_p", "_f"])
     return schema.conform(both, "framing")
+
+
+def outlets_as_groups(mapped: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Every per-article table with its outlet replaced by the outlet's group (an outlet in no
+    group stays itself), so every table the reduce sums is per outlet group."""
+    articles = mapped["articles"]
+    group = articles["outlet_group"].fillna("").astype(str)
+    label = dict(
+        zip(articles["article_id"], group.where(group != "", articles["outlet"]), strict=True)
+    )
+    return {
+        name: frame.assign(outlet=frame["article_id"].map(label).fillna(frame["outlet"]))
+        if "outlet" in frame.columns and "article_id" in frame.columns and not frame.empty
+        else frame
+        for name, frame in mapped.items()
+    }
 
 
 def with_outlet_groups(articles: pd.DataFrame, story: Story) -> pd.DataFrame:

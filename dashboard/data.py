@@ -21,11 +21,13 @@ import pandas as pd
 import streamlit as st
 
 from analysis import runner
+from analysis.actors import Actors
 from analysis.cache import default_dir, record_key
 from analysis.corpus import Reading, read_folder, read_uploads
 from analysis.lexicon import SHIPPED_LEXICON
 from analysis.pipeline import Rules
-from analysis.story import story_in
+from analysis.story import load_story, parse_story, story_in
+from dashboard import state
 
 SHIPPED_CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 CORPUS_ENV = "COVERAGE_CORPUS"
@@ -33,6 +35,9 @@ UPLOADS_KEY = "uploaded_files"
 LEXICON_KEY = "escalation_lexicon_text"
 ACTORS_KEY = "story_file_text"
 CAMPS_KEY = "camps_regrouped"  # actor -> camp chosen on the Stance page (kept in the URL)
+BY_KEY = "aggregate_by"  # "outlet" or "outlet group" (kept in the URL as by=group)
+BY_CHOICES = ("outlet", "outlet group")
+_REDUCE_SEEDED = "_reduce_settings_seeded"
 STORY_TEMPLATE = """# No story file: every country or body is its own camp and the claim is the one most
 # outlets report. Group actors and name a claim here, e.g.
 # [camps."West"]
@@ -129,6 +134,40 @@ def current_corpus() -> tuple[Reading, str]:
     return reading, name
 
 
+@st.cache_resource(max_entries=4)
+def _story_actors(story_text: str) -> Actors:
+    return (parse_story(story_text) if story_text else load_story(None)).actors
+
+
+def current_actors() -> Actors:
+    """The actors and camps of the story file in use (the world gazetteer when there is none)."""
+    story_text = st.session_state.get(ACTORS_KEY)
+    if story_text is None:
+        story_text = default_actors_text()
+    return _story_actors("" if story_text == STORY_TEMPLATE else story_text)
+
+
+def _seed_reduce_settings() -> None:
+    """On a session's first run, the camps and the aggregation the link asks for."""
+    if st.session_state.get(_REDUCE_SEEDED):
+        return
+    st.session_state[_REDUCE_SEEDED] = True
+    st.session_state[CAMPS_KEY] = state.camps_from_params(st.query_params.get_all(state.CAMP))
+    by = st.query_params.get_all(state.BY)
+    st.session_state[BY_KEY] = BY_CHOICES[1] if by[-1:] == ["group"] else BY_CHOICES[0]
+
+
+def reduce_params() -> dict[str, list[str]]:
+    """The URL parameters of the camps and the aggregation now in use."""
+    params = {}
+    camps = st.session_state.get(CAMPS_KEY) or {}
+    if camps:
+        params[state.CAMP] = state.camps_to_params(camps)
+    if st.session_state.get(BY_KEY) == BY_CHOICES[1]:
+        params[state.BY] = ["group"]
+    return params
+
+
 def current_analysis() -> tuple[Analysis, str]:
     """The analysis of the current corpus with the lexicons saved in the editors: from memory, else
     from the per-article cache and the process pool, with a progress bar while articles are
@@ -139,13 +178,15 @@ def current_analysis() -> tuple[Analysis, str]:
     if story_text is None:  # the corpus folder's own story file, if it has one
         story_text = default_actors_text()
     story_text = "" if story_text == STORY_TEMPLATE else story_text
+    _seed_reduce_settings()
     camps = tuple(sorted(st.session_state.get(CAMPS_KEY, {}).items()))
-    key = (content_key(reading), lexicon_text, story_text, camps)
+    by_group = st.session_state.get(BY_KEY) == BY_CHOICES[1]
+    key = (content_key(reading), lexicon_text, story_text, camps, by_group)
     store = _store()
     with store.lock:
         found = store.results.get(key)
         if found is None:  # new camps only: every article from the cache, then the reduce
-            found = _analyse(reading, Rules(lexicon_text, story_text), dict(camps))
+            found = _analyse(reading, Rules(lexicon_text, story_text), dict(camps), by_group)
             store.results[key] = found
             while len(store.results) > store.keep:
                 store.results.popitem(last=False)
@@ -153,7 +194,7 @@ def current_analysis() -> tuple[Analysis, str]:
     return found, description
 
 
-def _analyse(reading: Reading, rules: Rules, camps: dict[str, str]) -> Analysis:
+def _analyse(reading: Reading, rules: Rules, camps: dict[str, str], by_group: bool) -> Analysis:
     bar = st.progress(0.0, text="Analysing the corpus…")
 
     def show(done: int, total: int) -> None:

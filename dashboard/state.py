@@ -26,7 +26,10 @@ OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED = (
     "voice",
     "negated",
 )
-KNOWN_PARAMS = frozenset((OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED))
+# Reduce settings (read before the analysis runs, dashboard/data.py): the analyst's camps, one
+# `camp=Name:Actor A|Actor B` per camp, and `by=group` to sum outlets by outlet group.
+CAMP, BY = "camp", "by"
+KNOWN_PARAMS = frozenset((OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, CAMP, BY))
 # An explicitly empty selection ("nothing chosen") is written as this single value.
 NONE_SELECTED = ""
 
@@ -192,6 +195,51 @@ def to_query_params(state: FilterState, options: FilterOptions) -> dict[str, lis
     if state.include_negated:
         params[NEGATED] = ["1"]
     return params
+
+
+def camps_from_params(values: Iterable[str]) -> dict[str, str]:
+    """actor -> camp from `camp=Name:Actor A|Actor B` values (malformed values are ignored; an
+    actor the corpus does not know changes nothing)."""
+    camps: dict[str, str] = {}
+    for value in values:
+        name, colon, members = str(value).partition(":")
+        if colon and name.strip():
+            for member in members.split("|"):
+                if member.strip():
+                    camps[member.strip()] = name.strip()
+    return camps
+
+
+def camps_to_params(camps: Mapping[str, str]) -> list[str]:
+    """The `camp` parameter values for actor -> camp, one per camp, members sorted."""
+    members: dict[str, list[str]] = {}
+    for actor, camp in camps.items():
+        members.setdefault(camp, []).append(actor)
+    return [f"{camp}:{'|'.join(sorted(actors))}" for camp, actors in sorted(members.items())]
+
+
+def camp_groups(actors: Iterable[str], camps: Mapping[str, str]) -> dict[str, list[str]]:
+    """camp -> its actors among `actors`, for the camps that group more than one actor or rename
+    one (an actor alone in a camp of its own name needs no row)."""
+    groups: dict[str, list[str]] = {}
+    for actor in actors:
+        groups.setdefault(camps.get(actor, actor), []).append(actor)
+    return {c: m for c, m in groups.items() if len(m) > 1 or m != [c]}
+
+
+def camps_from_rows(
+    rows: Iterable[tuple[str, Iterable[str]]], base: Mapping[str, str]
+) -> dict[str, str]:
+    """actor -> camp from the editor's (camp name, actors) rows, keeping only what differs from the
+    story's camps `base`; an actor taken out of every row goes back to being its own camp."""
+    chosen: dict[str, str] = {}
+    for name, members in rows:
+        for actor in members:
+            if str(name).strip():
+                chosen[actor] = str(name).strip()
+    changed = {a: c for a, c in chosen.items() if base.get(a, a) != c}
+    dropped = {a: a for a, c in base.items() if a not in chosen and c != a}
+    return changed | dropped
 
 
 def _in(frame: pd.DataFrame, column: str, allowed: Iterable[str]) -> pd.Series:

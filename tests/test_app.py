@@ -215,3 +215,25 @@ def test_a_long_table_pages_through_its_rows_and_the_csv_has_them_all(downloads)
     app.number_input(key="page_rows").set_value(3).run()
     assert list(app.dataframe[0].value["n"]) == list(range(4_000, 4_500))
     assert len(csv(downloads, "rows.csv")) == 4_500
+
+
+def test_camps_from_the_link_and_the_camps_editor_regroup_the_voices(downloads):
+    app = open_page("stance", {"camp": ["Allies:NATO|Ukraine"]})
+    quotes = csv(downloads, "quotes.csv")
+    assert set(quotes.loc[quotes["affiliation"].isin(["NATO", "Ukraine"]), "camp"]) == {"Allies"}
+    assert url(app)["camp"] == ["Allies:NATO|Ukraine"]
+    app.button(key="reset_camps").click().run()
+    quotes = csv(downloads, "quotes.csv")
+    assert set(quotes.loc[quotes["affiliation"] == "NATO", "camp"]) == {"West"}
+    assert "camp" not in url(app)
+    app.text_input(key="camp_name_0").set_value("Europe")
+    app.multiselect(key="camp_members_0").set_value(["EU", "France"])
+    app.button(key="apply_camps").click().run()
+    quotes = csv(downloads, "quotes.csv")
+    assert set(quotes.loc[quotes["affiliation"] == "EU", "camp"]) == {"Europe"}
+
+
+def test_aggregate_by_outlet_group_follows_every_table(downloads):
+    app = open_page("overview", {"by": ["group"]})
+    assert app.radio(key="aggregate_by").value == "outlet group"
+    assert url(app)["by"] == ["group"]

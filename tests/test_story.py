@@ -151,3 +151,17 @@ def test_cli_story_flag_and_the_corpus_own_story_file(tmp_path, capsys):
     (corpus / "story.toml").write_text('[camps."Gulf"]\nactors = "Saudi Arabia"\n', "utf-8")
     assert main(["export", str(corpus), "--out", str(tmp_path / "c")]) == 2
     assert "story.toml, line 2" in capsys.readouterr().err
+
+
+def test_every_table_sums_outlets_by_group():
+    corpus = load_corpus(STORIES / "sudan")
+    story = parse_story(
+        '[outlets."Global Wire Service"]\ngroup = "wires and radio"\n'
+        '[outlets."Continental Radio"]\ngroup = "wires and radio"\n'
+    )
+    mapped, report, rules = map_corpus(corpus, story=story)
+    tables = reduce_tables(mapped, report, rules, by_group=True)
+    expected = {"wires and radio", "Gulf Daily Herald", "Sudan News Agency"}
+    for name in ("articles", "quotes", "stance", "summaries", "escalation_rates", "framing"):
+        assert set(tables[name]["outlet"]) <= expected, name
+    assert set(tables["summaries"]["outlet"]) == expected
