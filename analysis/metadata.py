@@ -121,6 +121,25 @@ def date_precision(published: str) -> str:
     return {10: "day", 7: "month", 4: "year"}.get(len(published), "") if published else ""
 
 
+def published_span(published: object) -> tuple[date, date] | None:
+    """The days a publication date may be: one day, a whole month ('2024-11') or a whole year
+    ('2024'); None when unknown or malformed. Filters treat a partial date as overlapping."""
+    text = str(published or "").strip()
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            return day, day
+        if len(text) == 7:
+            year, month = int(text[:4]), int(text[5:7])
+            last = date(year + month // 12, month % 12 + 1, 1) - date.resolution
+            return date(year, month, 1), last
+        if len(text) == 4:
+            return date(int(text), 1, 1), date(int(text), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
 def parse_header(text: str) -> Found:
     """Metadata from YAML front matter or a top block of `Key: value` lines ended by a blank line."""
     front = _FRONT_MATTER_RE.match(text)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.colors import get_colorscale
 
+from analysis.metadata import published_span
 from dashboard.state import VOICES, as_bool
 
 # Okabe & Ito (2008), ordered so the first colours are the most distinct on white.
@@ -208,10 +210,11 @@ def articles_per_outlet(articles: pd.DataFrame, colors: dict[str, str]) -> Chart
 
 
 def articles_over_time(articles: pd.DataFrame, colors: dict[str, str]) -> Chart:
-    """A dot per outlet and publication day (bigger for more articles); undated articles left out."""
+    """A dot per outlet and publication day (bigger for more articles), a bar over the month or
+    year of an article dated only that precisely (never a made-up day); undated ones left out."""
     columns, name = ["published", "outlet", "articles", "titles"], "articles_per_day_by_outlet.csv"
     dated = (
-        articles[articles["published"].astype(str).str.len() == 10]
+        articles[articles["published"].map(published_span).notna()]
         if not articles.empty
         else articles
     )
@@ -224,7 +227,25 @@ def articles_over_time(articles: pd.DataFrame, colors: dict[str, str]) -> Chart:
         .sort_values(["published", "outlet"])
         .reset_index(drop=True)
     )
+    day = data["published"].astype(str).str.len() == 10
     traces = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": row.outlet,
+            "x": [published_span(row.published)[0].isoformat(), _end_of(row.published)],
+            "y": [row.outlet, row.outlet],
+            "line": {"width": 10, "color": colors.get(row.outlet, UNKNOWN_GREY)},
+            "opacity": 0.6,
+            "hovertext": [hover_text(row.titles)] * 2,
+            "hovertemplate": f"%{{y}}<br>{html.escape(str(row.published))} (date known to the "
+            f"{'month' if len(str(row.published)) == 7 else 'year'} only): {row.articles} "
+            "article(s)<br><i>%{hovertext}</i><extra></extra>",
+            "showlegend": False,
+        }
+        for row in data[~day].itertuples()
+    ]
+    traces += [
         {
             "type": "scatter",
             "mode": "markers",
@@ -240,17 +261,25 @@ def articles_over_time(articles: pd.DataFrame, colors: dict[str, str]) -> Chart:
             "hovertemplate": "%{y}<br>%{x|%d %b %Y}: %{customdata} article(s)"
             "<br><i>%{hovertext}</i><extra></extra>",
         }
-        for outlet, rows in data.groupby("outlet", sort=True)
+        for outlet, rows in data[day].groupby("outlet", sort=True)
     ]
     layout = {
         "xaxis": _axis("publication date", type="date"),
         "yaxis": _outlet_axis(data["outlet"]),
     }
     title = (
-        "Articles over time (one dot per outlet and day; size = articles, first titles on hover)"
+        "Articles over time (one dot per outlet and day; size = articles, first titles on hover; "
+        "a bar when only the month or year is known)"
+        if (~day).any()
+        else "Articles over time (one dot per outlet and day; size = articles, first titles on hover)"
     )
     height = 140 + 32 * data["outlet"].nunique()
     return Chart(titled(traces, layout, title, height, legend=None), data, name)
+
+
+def _end_of(published: str) -> str:
+    """The day after a partial date's span, so its bar covers the whole month or year."""
+    return (published_span(published)[1] + timedelta(days=1)).isoformat()
 
 
 def numeric_claims(claims: pd.DataFrame) -> pd.DataFrame:

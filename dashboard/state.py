@@ -14,6 +14,8 @@ from datetime import date
 
 import pandas as pd
 
+from analysis.metadata import published_span
+
 VOICES: tuple[str, ...] = ("narrator", "quoted")
 
 # Query parameter names (short, stable: they appear in shared URLs).
@@ -87,13 +89,15 @@ def parse_date(text: object) -> date | None:
 
 
 def options_from_tables(tables: Mapping[str, pd.DataFrame]) -> FilterOptions:
-    """The outlets, date span, figure kinds and escalation categories present in the tables."""
+    """The outlets, date span (a month- or year-dated article spans its month or year), figure
+    kinds and escalation categories present in the tables."""
     articles = tables.get("articles")
-    dates = (
-        sorted(d for d in map(parse_date, articles["published"].dropna().unique()) if d is not None)
+    spans = (
+        [s for s in map(published_span, articles["published"].dropna().unique()) if s is not None]
         if articles is not None and not articles.empty
         else []
     )
+    dates = sorted(day for span in spans for day in span)
     categories = set(_distinct(tables.get("escalation_rates"), "category"))
     categories |= set(_distinct(tables.get("escalation_hits"), "category"))
     return FilterOptions(
@@ -257,9 +261,9 @@ def as_bool(values: pd.Series) -> pd.Series:
 def _article_in_range(articles: pd.DataFrame, state: FilterState) -> pd.Series:
     if not state.narrows_dates:
         return pd.Series(True, index=articles.index)
-    dates = articles["published"].map(parse_date)
+    spans = articles["published"].map(published_span)
     low, high = state.date_from or date.min, state.date_to or date.max
-    return dates.map(lambda d: d is not None and low <= d <= high)
+    return spans.map(lambda s: s is not None and s[0] <= high and low <= s[1])  # overlapping
 
 
 def apply_filters(

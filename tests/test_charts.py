@@ -418,3 +418,31 @@ def test_options_without_dates_disable_date_bounds():
     options = FilterOptions(("A",), None, None, (), ())
     state, notices = from_query_params({"from": ["2024-10-01"]}, options)
     assert state.date_from is None and notices
+
+
+def test_a_month_dated_article_is_a_bar_over_its_month_not_a_day():
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "outlet": ["Radio One", "Daily Two"],
+            "published": ["2024-11", "2024-11-05"],
+            "title": ["Truce talks", "Talks resume"],
+        }
+    )
+    chart = charts.articles_over_time(articles, charts.outlet_colors(articles["outlet"]))
+    bars = [t for t in chart.figure.to_dict()["data"] if t["mode"] == "lines"]
+    assert len(bars) == 1 and list(bars[0]["x"]) == ["2024-11-01", "2024-12-01"]
+    assert "month" in bars[0]["hovertemplate"]
+    assert set(chart.data["published"]) == {"2024-11", "2024-11-05"}
+
+
+def test_date_filters_keep_a_partial_date_that_overlaps():
+    from datetime import date
+
+    from dashboard.state import FilterState, apply_filters
+
+    articles = pd.DataFrame(
+        {"article_id": ["a", "b"], "outlet": ["X", "X"], "published": ["2024-11", "2024-10-02"]}
+    )
+    state = FilterState(("X",), (), (), date_from=date(2024, 11, 20), date_to=date(2024, 12, 1))
+    assert list(apply_filters({"articles": articles}, state)["articles"]["article_id"]) == ["a"]

@@ -165,3 +165,15 @@ def test_every_table_sums_outlets_by_group():
     for name in ("articles", "quotes", "stance", "summaries", "escalation_rates", "framing"):
         assert set(tables[name]["outlet"]) <= expected, name
     assert set(tables["summaries"]["outlet"]) == expected
+
+
+def test_a_month_date_is_kept_with_its_precision(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Title: Talks resume\nDate: 2024-11\n\nMediators met in Jeddah on Monday.\n", "utf-8"
+    )
+    (tmp_path / "sources.csv").write_text(
+        "file,outlet,outlet_group,outlet_country\na.txt,Radio One,broadcasters,Kenya\n", "utf-8"
+    )
+    row = analyse(load_corpus(tmp_path))["articles"].iloc[0]
+    assert (row["published"], row["published_precision"]) == ("2024-11", "month")
+    assert (row["outlet_group"], row["outlet_country"]) == ("broadcasters", "Kenya")
