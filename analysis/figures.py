@@ -598,11 +598,9 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
     actor_words = {
         w.lower() for a in _actors().actors for alias in a.aliases for w in alias.split()
     }
-    for i, group in enumerate(groups):
-        for other in groups[i + 1 :]:
-            if other[0][:2] == group[0][:2] and _disagree(group, other, actor_words):
-                conflicts[ids[id(group)]].add(ids[id(other)])
-                conflicts[ids[id(other)]].add(ids[id(group)])
+    for a, b in _disagreeing(groups, actor_words):
+        conflicts[ids[id(groups[a])]].add(ids[id(groups[b])])
+        conflicts[ids[id(groups[b])]].add(ids[id(groups[a])])
     rows = [_claim_row(ids[id(g)], g, conflicts[ids[id(g)]]) for g in groups]
     return (
         schema.conform(pd.DataFrame(rows), "who_reported_what")
@@ -611,16 +609,32 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _disagree(group: list[tuple], other: list[tuple], actor_words: set[str]) -> bool:
-    """True when two outlets give non-overlapping firm estimates of a similar subject."""
-    firm = [i[4] for i in group if i[4]["modality"] in ("asserted", "reported")]
-    firm_other = [i[4] for i in other if i[4]["modality"] in ("asserted", "reported")]
-    return any(
-        a["outlet"] != b["outlet"]
-        and (_subject_key(a["subject"], actor_words) & _subject_key(b["subject"], actor_words))
-        for a in firm
-        for b in firm_other
-    )
+def _disagreeing(groups: list[list[tuple]], actor_words: set[str]) -> set[tuple[int, int]]:
+    """Pairs of groups of the same kind and actor where two outlets give non-overlapping firm
+    estimates of a similar subject (a content word in common). Found through a word index rather
+    than by comparing every pair of groups, so a large corpus costs no quadratic time in figures."""
+    keys: dict[str, frozenset[str]] = {}
+    by_word: dict[tuple, dict[int, set[str]]] = {}  # (kind, actor, word) -> group -> outlets
+    for number, group in enumerate(groups):
+        for item in group:
+            row = item[4]
+            if row["modality"] not in ("asserted", "reported"):
+                continue
+            subject = row["subject"]
+            if subject not in keys:
+                keys[subject] = _subject_key(subject, actor_words)
+            for word in keys[subject]:
+                by_word.setdefault((*item[:2], word), {}).setdefault(number, set()).add(
+                    row["outlet"]
+                )
+    pairs: set[tuple[int, int]] = set()
+    for outlets_by_group in by_word.values():
+        members = sorted(outlets_by_group.items())
+        for i, (first, outlets) in enumerate(members):
+            for second, others in members[i + 1 :]:
+                if len(outlets | others) > 1:  # two different outlets, one in each group
+                    pairs.add((first, second))
+    return pairs
 
 
 def _claim_row(claim_id: str, group: list[tuple], conflicts: set[str]) -> dict[str, object]:
