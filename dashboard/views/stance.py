@@ -78,11 +78,6 @@ view = current_view()
 st.title("Stance: voices, tone and framing")
 if available(view, "quotes", "stance", "framing"):
     filtered = view.filtered
-    camps_editor(
-        sorted(
-            set(view.tables["stance"]["actor"]) | set(view.tables["quotes"]["affiliation"]) - {""}
-        )
-    )
     show_chart(charts.voice_balance(filtered["quotes"]), "voice_balance")
     show_chart(charts.tone_heatmap(filtered["stance"], filtered["sentences"]), "tone")
     st.caption(
@@ -102,4 +97,11 @@ if available(view, "quotes", "stance", "framing"):
         "quotes.csv",
         "quotes",
         column_config={"text": st.column_config.TextColumn(width="large")},
+    )
+
+    st.subheader("Camps")
+    camps_editor(
+        sorted(
+            set(view.tables["stance"]["actor"]) | set(view.tables["quotes"]["affiliation"]) - {""}
+        )
     )
