@@ -41,9 +41,23 @@ def main_claim(who: pd.DataFrame) -> pd.Series | None:
     return ranked.iloc[0]
 
 
-def claim_label(claim: pd.Series) -> str:
-    """'40 drones launched at Israel' / '8,000–12,000 troops': the value as a range and the subject."""
+def claim_label(claim: pd.Series, figures: pd.DataFrame | None = None) -> str:
+    """'100 drones' / '8,000–12,000 troops': the value the claim's firm figures give most often
+    (a vague 'dozens' in the group never widens it) and the subject."""
     low, high = claim["value_low"], claim["value_high"]
+    if figures is not None and not figures.empty:
+        ids = set(str(claim["sentence_ids"]).split("; "))
+        top = low if pd.isna(high) else high
+        firm = figures[
+            figures["sentence_id"].isin(ids)
+            & (figures["vague"].fillna("") == "")
+            & (figures["kind"] == claim["kind"])
+            & (pd.to_numeric(figures["value_low"], errors="coerce") >= low)
+            & (pd.to_numeric(figures["value_high"], errors="coerce") <= top)
+        ]
+        if not firm.empty:
+            values = firm.groupby(["value_low", "value_high"], dropna=False).size()
+            low, high = values.sort_values(ascending=False, kind="stable").index[0]
     value = _number(low) if pd.isna(high) or low == high else f"{_number(low)}–{_number(high)}"
     return f"{value} {claim['subject']}".strip()
 

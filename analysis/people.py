@@ -35,6 +35,10 @@ def _appositive(text: str, name: str, offset: int, actors: Actors) -> str:
     if at < 0:
         return ""
     clause = re.split(r"[,;:“”\"()]", text[:at])[-1]
+    lead = text[:at].rstrip()
+    while lead.split()[-1:] and lead.split()[-1][:1].isupper() and lead.split()[-1] != name:
+        lead = lead[: lead.rstrip().rfind(" ")].rstrip() if " " in lead else ""  # "Brig. Gen."
+    clause = re.split(r"[,;:“”\"()]", lead + " ")[-1] if lead else clause
     for match in (
         _BEFORE_RE.search(text[:at]),
         _AFTER_RE.match(text[at + len(name) :]),
@@ -55,7 +59,9 @@ def people_rows(article: Article, actors: Actors) -> list[dict[str, object]]:
         for title, name, offset in context.people_in(sentence.text):
             if not name or (name, title) in rows or _CALENDAR & set(name.split()):
                 continue
-            title = title or _appositive(sentence.text, name, offset, actors)
+            if not actors.mentions(title):  # "Israeli military spokesman Brig. Gen. Effie Defrin"
+                beside = _appositive(sentence.text, name, offset, actors)
+                title = f"{beside} {title}".strip() if beside and title else beside or title
             actor = actors.affiliation(name, title)
             rows[(name, title)] = {
                 "article_id": article.article_id,

@@ -184,7 +184,7 @@ def reduce_tables(
     if actors.core_claim is None:
         main = claims.main_claim(tables["who_reported_what"])
         if main is not None:
-            claim = claims.claim_label(main)
+            claim = claims.claim_label(main, mapped["figures"])
             framing = _claim_first(
                 claims.claim_framing(framing, mapped["figures"], main, claim), framing
             )

@@ -251,10 +251,17 @@ def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
         full = context.full_names.get(name, name) if " " not in name else name
         listed = actors.person(full)
         full = listed[0] if listed and " " not in name and full == name else full
-        return Speaker(full, description, actors.affiliation(full, f"{description} {part}"), True)
+        actor = actors.affiliation(full, f"{description} {part}") or _known_side(full, context)
+        return Speaker(full, description, actor, True)
     return _described(
         next((p for p in parts if not _is_appositive(p)), parts[0]), context, position
     )
+
+
+def _known_side(full: str, context: Context) -> Actor | None:
+    """The actor the article already gave this person ('Indian Prime Minister Narendra Modi …',
+    later 'Modi added')."""
+    return next((s.actor for _, s in reversed(context.recent) if s.name == full and s.actor), None)
 
 
 def _described(description: str, context: Context, position: int) -> Speaker:
