@@ -1,100 +1,199 @@
-"""The corpus's main claim when no story file names one: the figure most outlets report.
+"""Claims across articles: the reduce over the figures table of a corpus (DataFrame in, DataFrame out).
 
-A reduce over `who_reported_what` (claims grouped across outlets) and the per-figure `framing`
-rows: the claim carried by the most outlets (then by the most sentences, then the earliest) is the
-main claim, labelled from its own figures ("40 drones launched at Israel"), and each article that
-carries it gets a core-claim framing row (figure_ref '') with its strongest framing. The summaries
-then frame the corpus's own claim, never one it does not contain.
+`claims_timeline` lists the estimates by publication date (how a figure grew); `who_reported_what`
+groups the same claim across outlets and flags the estimates that disagree.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from datetime import date
+
 import pandas as pd
 
-_STRENGTH = [
-    "confirmed",
-    "not denied",
-    "asserted",
-    "denied",
-    "alleged",
-    "reported",
-    "not confirmed",
-]
+from analysis import schema
+from analysis.figure_packs import english
+from analysis.figures import VOCABULARY
+from analysis.numbers import vague_bounds
 
 
-def _number(value: object) -> str:
-    number = float(value)
-    return f"{number:,.0f}" if number.is_integer() else f"{number:,g}"
+def corpus_tables(figures: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The two cross-source views of a corpus's figures table (the reduce): timeline and claims."""
+    return {
+        "claims_timeline": claims_timeline(figures),
+        "who_reported_what": who_reported_what(figures),
+    }
 
 
-def main_claim(who: pd.DataFrame) -> pd.Series | None:
-    """The who_reported_what row most outlets carry (countable figures only), None when none."""
-    counted = who[(who["kind"] != "other") & who["value_low"].notna()] if not who.empty else who
-    if counted.empty:
-        return None
-    ranked = counted.assign(
-        sentences=counted["sentence_ids"].astype(str).str.count(";") + 1,
-        first=counted["first_seen"].fillna("").astype(str).replace("", "9999"),
-    ).sort_values(
-        ["n_outlets", "sentences", "first"], ascending=[False, False, True], kind="stable"
-    )
-    return ranked.iloc[0]
-
-
-def claim_label(claim: pd.Series, figures: pd.DataFrame | None = None) -> str:
-    """'100 drones' / '8,000–12,000 troops': the value the claim's firm figures give most often
-    (a vague 'dozens' in the group never widens it) and the subject."""
-    low, high = claim["value_low"], claim["value_high"]
-    if figures is not None and not figures.empty:
-        ids = set(str(claim["sentence_ids"]).split("; "))
-        top = low if pd.isna(high) else high
-        firm = figures[
-            figures["sentence_id"].isin(ids)
-            & (figures["vague"].fillna("") == "")
-            & (figures["kind"] == claim["kind"])
-            & (pd.to_numeric(figures["value_low"], errors="coerce") >= low)
-            & (pd.to_numeric(figures["value_high"], errors="coerce") <= top)
-        ]
-        if not firm.empty:
-            values = firm.groupby(["value_low", "value_high"], dropna=False).size()
-            low, high = values.sort_values(ascending=False, kind="stable").index[0]
-    value = _number(low) if pd.isna(high) or low == high else f"{_number(low)}–{_number(high)}"
-    return f"{value} {claim['subject']}".strip()
-
-
-def carrying(figures: pd.DataFrame, claim: pd.Series) -> set[str]:
-    """Sentence ids of the figures that state the claim: its own, and any figure of the same kind
-    whose value falls in the claim's range and whose actor is the claim's or not stated ('what
-    Taiwan says were 71 aircraft' carries '71 Chinese military aircraft')."""
-    ids = set(str(claim["sentence_ids"]).split("; "))
-    low = claim["value_low"]
-    high = low if pd.isna(claim["value_high"]) else claim["value_high"]
-    same = figures[
-        (figures["kind"] == claim["kind"])
-        & figures["actor"].fillna("").isin({"", claim["actor"] if pd.notna(claim["actor"]) else ""})
-        & (pd.to_numeric(figures["value_low"], errors="coerce") >= low)
-        & (pd.to_numeric(figures["value_high"], errors="coerce") <= high)
-    ]
-    return ids | set(same["sentence_id"])
-
-
-def claim_framing(
-    framing: pd.DataFrame, figures: pd.DataFrame, claim: pd.Series, label: str
+def claims_timeline(
+    figures: pd.DataFrame, kind: str | None = None, actor: str | None = None
 ) -> pd.DataFrame:
-    """Core-claim framing rows for the main claim: per article carrying it, its figure framings
-    relabelled as the claim (figure_ref ''), the strongest marked primary."""
-    ids = carrying(figures, claim)
-    rows = framing[(framing["figure_ref"] != "") & framing["sentence_id"].isin(ids)].copy()
-    if rows.empty:
-        return rows
-    rows["claim"] = label
-    rows["figure_ref"] = ""
-    rows["rank"] = rows["framing"].map(_STRENGTH.index)
-    rows = rows.sort_values(["rank"], kind="stable").drop_duplicates(
-        ["article_id", "framing", "by"]
+    """Non-repeated figures (optionally of one kind and actor) by publication date: estimate growth."""
+    chosen = figures[~figures["is_repeat"].astype(bool)]
+    if kind:
+        chosen = chosen[chosen["kind"] == kind]
+    if actor:
+        chosen = chosen[chosen["actor"] == actor]
+    undated = chosen["published"].fillna("").eq("")
+    chosen = chosen.assign(_undated=undated).sort_values(
+        ["_undated", "published", "outlet", "article_id", "char_start"], kind="stable"
     )
-    rows["primary"] = ~rows.duplicated("article_id")
-    order = {a: i for i, a in enumerate(dict.fromkeys(framing["article_id"]))}
-    rows = rows.assign(position=rows["article_id"].map(order))
-    rows = rows.sort_values(["position", "rank"], kind="stable")
-    return rows.drop(columns=["rank", "position"])
+    return schema.conform(chosen, "claims_timeline")
+
+
+_PACK = english("figures.toml")
+_GENERIC = _PACK.words("claims", "generic")
+_PART_CUES = tuple(sorted(_PACK.list("claims", "parts"), key=len, reverse=True))
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+WINDOW_DAYS = 7  # estimates further apart than this are updates of each other, not rivals
+_FIRM = ("asserted", "reported")  # only these can disagree: 'could' or a denial is no estimate
+
+
+def counted(subject: str, kind: str) -> str:
+    """What a figure counts, for grouping: 'troops', 'people', or the listed noun ('officer',
+    'drone'); '' when its subject names nothing listed ('1,200 casualties' of anyone)."""
+    best = ""
+    for token in _TOKEN.findall(subject):
+        noun_class, base = VOCABULARY.noun(token)
+        if noun_class in ("troops", "people", "weapons"):
+            best = noun_class if base in _GENERIC else base
+    return best
+
+
+def is_part(row: dict) -> bool:
+    """True when the figure is written as a part of a total ('including 400 officers', '6,000 of
+    them'), so it is kept apart from the total it belongs to."""
+    sentence, written = str(row["sentence"]), str(row["value_text"])
+    at = sentence.find(written)
+    if at < 0:
+        return False
+    before = sentence[max(0, at - 16) : at].lower().rstrip()
+    after = sentence[at + len(written) : at + len(written) + 12].lower()
+    return any(before.endswith(cue) for cue in _PART_CUES) or any(
+        after.startswith(" " + cue) for cue in _PART_CUES if cue.startswith("of ")
+    )
+
+
+def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures grouped into claims, one group per quantity (kind, actor, what is counted, what
+    happened to it, total or part) and overlapping values, across outlets; with conflicts.
+
+    Vague amounts take order-of-magnitude bounds ('thousands' = 1,000..10,000). Two groups of the
+    same quantity conflict when different outlets give firm (asserted or reported) estimates that
+    do not overlap, published within WINDOW_DAYS of each other; further apart, the later figure is
+    an update (see the claims timeline), not a rival estimate.
+    """
+    chosen = figures[~figures["is_repeat"].astype(bool) & (figures["kind"] != "other")]
+    items = []
+    for row in chosen.to_dict("records"):
+        bounds = (
+            (row["value_low"], row["value_high"])
+            if not row["vague"]
+            else vague_bounds(row["vague"])
+        )
+        if bounds and pd.notna(bounds[0]) and pd.notna(bounds[1]):
+            low, high = sorted((float(bounds[0]), float(bounds[1])))
+            items.append((_quantity(row), low, high, row))
+    items.sort(key=lambda item: (item[0], item[1], item[2]))
+    groups: list[list[tuple]] = []
+    for item in items:
+        last = groups[-1] if groups else None
+        if last and last[0][0] == item[0] and item[1] <= max(i[2] for i in last) * 1.05:
+            last.append(item)
+        else:
+            groups.append([item])
+    ids = [f"C{n}" for n in range(1, len(groups) + 1)]
+    conflicts: dict[str, set[str]] = {claim_id: set() for claim_id in ids}
+    for a, b in _disagreeing(groups):
+        conflicts[ids[a]].add(ids[b])
+        conflicts[ids[b]].add(ids[a])
+    rows = [_claim_row(ids[n], g, conflicts[ids[n]]) for n, g in enumerate(groups)]
+    return (
+        schema.conform(pd.DataFrame(rows), "who_reported_what")
+        if rows
+        else schema.empty("who_reported_what")
+    )
+
+
+def _quantity(row: dict) -> tuple[str, str, str, str, bool]:
+    """The quantity a figure estimates: kind, actor, what is counted, what happened, part or not.
+    Troops with no stated status are troops present, the same quantity as troops deployed."""
+    status = str(row.get("status", "") or "")
+    if row["kind"] == "troops" and status == "":
+        status = "deployed"
+    return (row["kind"], row["actor"], counted(row["subject"], row["kind"]), status, is_part(row))
+
+
+def _day(published: object) -> int | None:
+    """Day number of a full publication date ('2024-11-02'); None when undated or only a month."""
+    try:
+        return date.fromisoformat(str(published or "")[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _disagreeing(groups: list[list[tuple]]) -> set[tuple[int, int]]:
+    """Pairs of groups (by position) of the same quantity where two different outlets give firm
+    estimates published within WINDOW_DAYS of each other (the groups do not overlap in value by
+    construction; undated figures cannot be placed, so they never conflict). A sweep over the
+    estimates of each quantity by date, so a large corpus costs no time quadratic in its groups."""
+    dated: dict[tuple, list[tuple[int, int, str]]] = {}
+    for number, group in enumerate(groups):
+        for quantity, _, _, row in group:
+            day = _day(row["published"]) if row["modality"] in _FIRM else None
+            if day is not None:
+                dated.setdefault(quantity, []).append((day, number, str(row["outlet"])))
+    pairs: set[tuple[int, int]] = set()
+    for estimates in dated.values():
+        estimates.sort()
+        first = 0
+        for day, number, outlet in estimates:
+            while estimates[first][0] < day - WINDOW_DAYS:
+                first += 1
+            for j in range(first, len(estimates)):
+                other_day, other, other_outlet = estimates[j]
+                if other_day > day + WINDOW_DAYS:
+                    break
+                if other_outlet != outlet and other != number:
+                    pairs.add((min(number, other), max(number, other)))
+    return pairs
+
+
+def _label(kind: str, actor: str, subject: str, status: str, part: bool) -> str:
+    """A readable name for the quantity ('North Korean soldiers killed or wounded')."""
+    label = subject or kind
+    if status and status not in label and not (kind == "troops" and status == "deployed"):
+        label = f"{label} {status}"
+    actor_words = {w.lower() for w in actor.split()}
+    if actor and not actor_words & {w.lower().rstrip("n") for w in _TOKEN.findall(label)}:
+        label = f"{label} ({actor})"
+    return f"{label}, part of a larger total" if part else label
+
+
+def _claim_row(claim_id: str, group: list[tuple], conflicts: set[str]) -> dict[str, object]:
+    records = [item[3] for item in group]
+    subjects = Counter(r["subject"] for r in records)
+    dates = sorted(r["published"] for r in records if r["published"])
+    outlets = list(dict.fromkeys(r["outlet"] for r in records))
+    kind, actor, _, status, part = group[0][0]
+    most = max(subjects.values(), default=0)
+    subject = min((s for s, n in subjects.items() if n == most), default="")  # as Series.mode
+    status = str(records[0].get("status", "") or "")
+    return {
+        "claim_id": claim_id,
+        "kind": kind,
+        "actor": actor,
+        "subject": subject,
+        "value_low": min(item[1] for item in group),
+        "value_high": max(item[2] for item in group),
+        "outlets": "; ".join(outlets),
+        "n_outlets": len(outlets),
+        "claimants": "; ".join(dict.fromkeys(r["claimant"] for r in records if r["claimant"])),
+        "first_seen": dates[0] if dates else "",
+        "conflict": bool(conflicts),
+        "conflicts_with": "; ".join(sorted(conflicts, key=lambda c: int(c[1:]))),
+        "sentence_ids": "; ".join(dict.fromkeys(r["sentence_id"] for r in records)),
+        "status": status,
+        "label": _label(kind, actor, subject, status, part),
+    }

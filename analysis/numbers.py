@@ -15,44 +15,14 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-_SMALL = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split()
-)
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-WORD_VALUES: dict[str, float] = {w: float(i) for i, w in enumerate(_SMALL)}
-WORD_VALUES |= {w: float(20 + 10 * i) for i, w in enumerate(_TENS)}
-SCALES: dict[str, float] = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "k": 1e3,
-    "lakh": 1e5,
-    "crore": 1e7,
-    "million": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "mil": 1e6,
-    "m": 1e6,
-    "mm": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "dozen": 12.0,
-}
-_FRACTIONS = {
-    "half": 2,
-    "third": 3,
-    "quarter": 4,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "eighth": 8,
-    "tenth": 10,
-}
+from analysis import figure_packs
+
+_NUMBERS = figure_packs.english("numbers.toml")
+WORD_VALUES: dict[str, float] = _NUMBERS.values("words", "cardinals")
+SCALES: dict[str, float] = _NUMBERS.values("words", "scales")
+_FRACTIONS = _NUMBERS.values("words", "fractions")
 # Order-of-magnitude bounds of vague amounts, so they can be compared with numbers.
-_VAGUE_BASE = {"dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+_VAGUE_BASE = _NUMBERS.values("words", "vague")
 
 _CARDINAL = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 _WORD = rf"(?:{_CARDINAL}|hundred|thousand|million|billion|trillion|dozen)"
@@ -101,79 +71,33 @@ _DIGIT_LED_RE = re.compile(rf"{_DATE}|{_FRACTION}|{_AMOUNT}")
 # of hundred'. Number words are found by one Aho-Corasick pass (C speed) rather than a regex scan.
 _DIGITS_RE = re.compile(r"\d[\d,.]*")
 _ANCHOR_WORDS = ahocorasick.Automaton()
-for _word in (
-    *WORD_VALUES,
-    *"hundred hundreds thousand thousands million millions billion billions trillion dozen dozens "
-    "tens half third thirds quarter quarters fourth fourths fifth fifths sixth sixths eighth eighths "
-    "tenth tenths".split(),
-):
+for _word in (*WORD_VALUES, *_NUMBERS.list("words", "anchors")):
     _ANCHOR_WORDS.add_word(_word, len(_word))
 _ANCHOR_WORDS.make_automaton()
 _ANCHOR_BACK = 14
 # Words that can open a candidate before its anchor: 'several thousand', 'US $5', 'minus 5'.
-_PREFIX_WORDS = frozenset(
-    "a few several many some couple of tens minus us usd eur gbp jpy aud cad chf cny inr rmb rm rs rs. "
-    "ps c ca hk nz au s nt".split()
-)
+_PREFIX_WORDS = _NUMBERS.words("words", "prefixes")
 
-UNITS = frozenset(
-    "km kms kilometre kilometres kilometer kilometers mile miles mph m metre metres meter meters cm mm "
-    "μm nm nanometer nanometers ft feet foot inch inches yard yards kg kilogram kilograms g gram "
-    "grams mg milligrams lb lbs pound pounds ton tons tonne tonnes gigatonnes litre litres liter liters "
-    "l ml gallon gallons barrel barrels bpd gb mb tb kb gbps mbps kw mw gw gwh kwh mwh w watts hp bhp "
-    "horsepower ps nm lb-ft degree degrees deg degc degf °c °f c f celsius fahrenheit hz khz mhz ghz "
-    "mah v volts second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks month "
-    "months year years decade decades century centuries sq square acre acres hectare hectares point "
-    "points times x ppm ppb calories rpm gpa mpa ksi mpg cylinder p sen pc megawatts gigawatts m2 km2 "
-    "cm2 sqm sq ft2 cubic parts per "
-    "kilowatts megawatt gigawatt year-old years-old month-old week-old day-old yard-line storey storeys".split()
-)
-DURATIONS = frozenset(
-    "second seconds minute minutes min mins hour hours hr hrs day days week weeks month months year "
-    "years decade decades century centuries year-old years-old month-old".split()
-)
-_MONTHS = frozenset(
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
-    "september october november december".split()
-)
-_WEEKDAYS = frozenset(
-    "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday".split()
-)
+UNITS = _NUMBERS.words("units", "measures")
+DURATIONS = _NUMBERS.words("units", "durations")
+_MONTHS = _NUMBERS.words("dates", "months")
+_WEEKDAYS = _NUMBERS.words("dates", "weekdays")
 # Capitalised words that may stand right before a number without making it a model or index number.
-FUNCTION_WORDS = frozenset(
-    "the a an about around some nearly almost over under more less fewer than only just with "
-    "since after before in on at by of to from for and or but as if when while between among "
-    "another all both each every roughly approximately up down total least most exactly estimated "
-    "barely close there these those this that it its their his her our we they he she i you were "
-    "was is are has have had be been will would could may might must should can said says also "
-    "then now still even including top last first next within above below per reached totalling "
-    "cost costs worth paid sold bought lost gained rose fell killed wounded injured whopping mere "
-    "staggering record average extra additional further".split()
-)
-_IDENTIFIER_WORDS = frozenset(
-    "no no. nos number article section chapter page paragraph line row room flight route highway "
-    "category level grade phase stage version game episode channel model unit part gate platform seat "
-    "box id resolution amendment rule rank ranked item annex clause district ward apt suite sector".split()
-)
-_HYPHEN_PREFIX_OK = frozenset(
-    "sub minus over under about around nearly some now then top to".split()
-)
+FUNCTION_WORDS = _NUMBERS.words("context", "function_words")
+_IDENTIFIER_WORDS = _NUMBERS.words("context", "identifiers")
+_HYPHEN_PREFIX_OK = _NUMBERS.words("context", "hyphen_prefixes")
 _STREET = re.compile(
     r"(?:\s+[A-Z0-9][\w.]*){0,3}\s+(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Ln|Drive|Dr|"
     r"Boulevard|Blvd|Place|Pl|Court|Square|Sq)\b\.?"
 )
 # Hedges written before a number, matched as whole words ending the text before it ('as many as 5').
-_HEDGE_PHRASES = (
-    "as many as|as much as|as few as|as little as|as high as|as low as|up to|more than|less than|"
-    "fewer than|over than|at least|at most|no more than|no less than|no fewer than|not more than|"
-    "in excess of|upwards of|just over|just under|well over|well above|close to|an estimated|"
-    "estimated|approximately|approx.|roughly|around|about|nearly|almost|some|over|under|above|"
-    "below|between|circa|maximum of|minimum of"
-).split("|")
+_HEDGE_PHRASES = _NUMBERS.list("hedges", "phrases")
 _HEDGES_BY_LAST_WORD: dict[str, list[str]] = {}
 for _phrase in sorted(_HEDGE_PHRASES, key=len, reverse=True):
     _HEDGES_BY_LAST_WORD.setdefault(_phrase.split()[-1], []).append(_phrase)
-_HEDGE_SYMBOLS = ("~", "≈", "c.", "sub-")  # written right against the number: '~5', 'sub-5'
+_HEDGE_SYMBOLS = _NUMBERS.list(
+    "hedges", "symbols"
+)  # written right against the number: '~5', 'sub-5'
 _HEDGE_PHRASES_LONGEST = sorted(_HEDGE_PHRASES, key=len, reverse=True)
 _HEDGE_ENDINGS = frozenset(phrase[-1] for phrase in _HEDGE_PHRASES)
 _HEDGE_REACH = 22
@@ -210,7 +134,8 @@ _COMPOUND = re.compile(r"-([a-z]+)")
 _HYPHEN_PREFIX = re.compile(r"([A-Za-z]+)-$")
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
 _WORDS_RE = re.compile(r"[A-Za-z'’-]+")
-_DIMENSION = frozenset("long tall high wide deep away above below in".split())
+_PRONOUN_ONE_BEFORE = _NUMBERS.words("context", "pronoun_one_before")
+_DIMENSION = _NUMBERS.words("units", "dimensions")
 
 
 @dataclass(slots=True)
@@ -447,8 +372,10 @@ def _is_metres(text: str, end: int) -> bool:
 
 
 def _unit_word(word: str) -> bool:
+    """A measure ('km', 'km/h', 'lb-ft', 'mile-long'), not a model name ('F-16', 'C-130')."""
     low = word.lower()
-    return low in UNITS or low.split("/")[0] in UNITS or low.split("-")[0] in UNITS
+    first, _, rest = low.partition("-")
+    return low in UNITS or low.split("/")[0] in UNITS or (first in UNITS and not rest[:1].isdigit())
 
 
 def _unit(text: str, end: int) -> tuple[str, int, bool]:
@@ -696,23 +623,7 @@ def _rejected(text: str, first: _Token, last: _Token, unit: str, money: bool) ->
 
 def _pronoun_one(prev: str, nxt: str) -> bool:
     """'no one', 'the same one', 'one another', 'on one in order': 'one' that is not a count."""
-    if prev in (
-        "no",
-        "any",
-        "every",
-        "each",
-        "this",
-        "that",
-        "which",
-        "same",
-        "another",
-        "someone",
-        "little",
-        "such",
-        "the",
-        "last",
-        "only",
-    ):
+    if prev in _PRONOUN_ONE_BEFORE:
         return True
     return nxt in ("another", "'s", "’s", "") or (
         nxt in FUNCTION_WORDS and nxt not in ("of", "or", "to")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import claims, escalation, figures, people, schema, stance
+from analysis import claims, escalation, figures, main_claim, people, schema, stance
 from analysis import quotes as quotes_module
 from analysis.actors import Actors
 from analysis.corpus import Article, Corpus, article_row, sentence_rows
@@ -178,15 +178,15 @@ def reduce_tables(
     outlets = list(dict.fromkeys(articles["outlet"]))
     tables = {"articles": articles, "load_report": report, "sentences": mapped["sentences"]}
     tables["figures"] = mapped["figures"]
-    tables |= figures.corpus_tables(mapped["figures"])
+    tables |= claims.corpus_tables(mapped["figures"])
     tables |= escalation.corpus_tables(mapped["escalation_hits"], articles, rules.lexicon)
     framing, claim = mapped["framing"], actors.core_claim.label if actors.core_claim else None
     if actors.core_claim is None:
-        main = claims.main_claim(tables["who_reported_what"])
+        main = main_claim.main_claim(tables["who_reported_what"])
         if main is not None:
-            claim = claims.claim_label(main, mapped["figures"])
+            claim = main_claim.claim_label(main, mapped["figures"])
             framing = _claim_first(
-                claims.claim_framing(framing, mapped["figures"], main, claim), framing
+                main_claim.claim_framing(framing, mapped["figures"], main, claim), framing
             )
     tables["people"] = mapped["people"]
     tables |= stance.corpus_tables(

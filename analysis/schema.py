@@ -61,7 +61,8 @@ TABLES: dict[str, dict[str, str]] = {
         "vague": "vague quantity as written ('several thousand', 'dozens'); '' otherwise",
         "value_text": "the number as written",
         "approximator": "as many as / up to / over / more than / at least / around / between ...",
-        "kind": "troops / casualties / weapons / money / other",
+        "kind": "troops / casualties (killed, wounded, captured or missing people) / weapons / "
+        "money / other",
         "subject": "what is counted ('North Korean soldiers')",
         "actor": "country or side the counted thing belongs to, '' when not stated",
         "claimant": "who the article credits with the figure, else the outlet",
@@ -71,6 +72,8 @@ TABLES: dict[str, dict[str, str]] = {
         "char_end": "offset after the number",
         "is_repeat": "the sentence repeats an earlier one",
         "sentence_id": "evidence sentence id",
+        "status": "what happened to what is counted: killed / wounded / killed or wounded / "
+        "captured / missing / deployed / fired / destroyed, '' when not stated",
     },
     "claims_timeline": {
         "published": "publication date of the article",
@@ -86,6 +89,7 @@ TABLES: dict[str, dict[str, str]] = {
         "claimant": "who is credited",
         "sentence": "evidence sentence",
         "sentence_id": "evidence sentence id",
+        "status": "what happened to what is counted (see figures.status)",
     },
     "who_reported_what": {
         "claim_id": "id of the grouped claim",
@@ -98,9 +102,12 @@ TABLES: dict[str, dict[str, str]] = {
         "n_outlets": "number of outlets",
         "claimants": "claimants, '; '-separated",
         "first_seen": "earliest publication date",
-        "conflict": "another outlet gives a non-overlapping estimate of the same kind and actor",
+        "conflict": "another outlet gives a non-overlapping firm estimate of the same quantity (kind, "
+        "actor, what is counted, what happened to it, total or part) within 7 days",
         "conflicts_with": "claim ids it conflicts with, '; '-separated",
         "sentence_ids": "evidence sentence ids, '; '-separated",
+        "status": "what happened to what is counted (see figures.status)",
+        "label": "readable name of the quantity ('North Korean soldiers killed or wounded')",
     },
     "escalation_hits": {
         "article_id": "article",

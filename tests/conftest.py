@@ -27,3 +27,24 @@ def shipped_corpus() -> Corpus:
 def seed_labels() -> dict:
     """Hand labels for the shipped corpus (a development set, not answers to hard-code)."""
     return json.loads((ROOT / "tests" / "data" / "seed-labels.json").read_text(encoding="utf-8"))
+
+
+def figure_tables(articles, quotes) -> dict:
+    """The figures table of `articles` (the per-article map) and the claims reduce over it."""
+    from analysis.claims import corpus_tables
+    from analysis.figures import article_rows, frame
+
+    figures = frame([r for a in articles for r in article_rows(a, quotes.get(a.article_id, []))])
+    return {"figures": figures} | corpus_tables(figures)
+
+
+@pytest.fixture(scope="session")
+def shipped_figures(shipped_corpus) -> dict:
+    """The figures of the shipped corpus, quotes found with the shipped actors, and their claims."""
+    from analysis.actors import load_actors
+    from analysis.story import SHIPPED_STORY
+    from analysis.quotes import find_quotes
+
+    actors = load_actors(SHIPPED_STORY)
+    quotes = {a.article_id: find_quotes(a, actors) for a in shipped_corpus.articles}
+    return figure_tables(shipped_corpus.articles, quotes)

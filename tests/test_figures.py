@@ -5,21 +5,10 @@ from __future__ import annotations
 import math
 import re
 
-import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.actors import load_actors
-from analysis.corpus import article_from_text
-from analysis.figures import (
-    claims_timeline,
-    extract_figures,
-    figure_rows,
-    tables,
-    who_reported_what,
-)
-from analysis.quotes import find_quotes
-from analysis.story import SHIPPED_STORY
+from analysis.figures import extract_figures, figure_rows
 
 
 def only(text: str) -> dict:
@@ -31,13 +20,6 @@ def only(text: str) -> dict:
 
 def values(text: str) -> list[tuple[float, float]]:
     return [(r["value_low"], r["value_high"]) for r in extract_figures(text).to_dict("records")]
-
-
-@pytest.fixture(scope="module")
-def corpus_tables(shipped_corpus) -> dict[str, pd.DataFrame]:
-    actors = load_actors(SHIPPED_STORY)
-    quotes = {a.article_id: find_quotes(a, actors) for a in shipped_corpus.articles}
-    return tables(shipped_corpus.articles, quotes)
 
 
 # --- values as written ---------------------------------------------------------------------------
@@ -289,8 +271,8 @@ def _surname(claimant: str) -> str:
     return claimant.split("(")[0].split()[-1].replace("’", "'").lower()
 
 
-def test_every_labelled_figure_is_found(shipped_corpus, corpus_tables, seed_labels):
-    figures = corpus_tables["figures"]
+def test_every_labelled_figure_is_found(shipped_corpus, shipped_figures, seed_labels):
+    figures = shipped_figures["figures"]
     files = {a.file: a.article_id for a in shipped_corpus.articles}
     for label in seed_labels["figures"]:
         rows = figures[(figures["article_id"] == files[label["file"]]) & ~figures["is_repeat"]]
@@ -317,8 +299,8 @@ def test_every_labelled_figure_is_found(shipped_corpus, corpus_tables, seed_labe
         assert set(row["subject"].lower().split()) <= set(label["subject"].lower().split()), label
 
 
-def test_labelled_non_figures_are_not_reported(shipped_corpus, corpus_tables, seed_labels):
-    figures = corpus_tables["figures"]
+def test_labelled_non_figures_are_not_reported(shipped_corpus, shipped_figures, seed_labels):
+    figures = shipped_figures["figures"]
     articles = {a.file: a for a in shipped_corpus.articles}
     for label in seed_labels["not_figures"]:
         article = articles[label["file"]]
@@ -340,8 +322,8 @@ def test_labelled_non_figures_are_not_reported(shipped_corpus, corpus_tables, se
                 assert not hits, (label, hits)
 
 
-def test_corpus_offsets_repeats_and_boilerplate(shipped_corpus, corpus_tables):
-    figures = corpus_tables["figures"]
+def test_corpus_offsets_repeats_and_boilerplate(shipped_corpus, shipped_figures):
+    figures = shipped_figures["figures"]
     assert list(figures.columns) == schema.columns("figures")
     raw = {a.article_id: a.raw_text for a in shipped_corpus.articles}
     for row in figures.to_dict("records"):
@@ -349,55 +331,6 @@ def test_corpus_offsets_repeats_and_boilerplate(shipped_corpus, corpus_tables):
     repeated = figures[figures["is_repeat"]]
     assert len(repeated) == 1 and repeated.iloc[0]["value_low"] == 10000
     assert not figures["value_text"].str.contains("2024").any()  # time stamps, captions, ©2024
-
-
-def test_claims_timeline_is_dated_and_filterable(corpus_tables):
-    timeline = corpus_tables["claims_timeline"]
-    assert list(timeline.columns) == schema.columns("claims_timeline")
-    assert timeline["published"].tolist() == sorted(timeline["published"])
-    figures = corpus_tables["figures"]
-    assert len(timeline) == int((~figures["is_repeat"]).sum())
-    north_korean = claims_timeline(figures, kind="troops", actor="North Korea")
-    assert set(north_korean["actor"]) == {"North Korea"} and set(north_korean["kind"]) == {"troops"}
-    assert north_korean["value_high"].max() == 100000
-
-
-def test_who_reported_what_groups_overlapping_estimates(corpus_tables):
-    claims = corpus_tables["who_reported_what"]
-    assert list(claims.columns) == schema.columns("who_reported_what")
-    north_korean = claims[(claims["kind"] == "troops") & (claims["actor"] == "North Korea")]
-    around_ten_thousand = north_korean[
-        (north_korean["value_low"] <= 11000) & (north_korean["value_high"] >= 11000)
-    ]
-    assert len(around_ten_thousand) == 1
-    assert around_ten_thousand.iloc[0]["n_outlets"] >= 3
-    assert "Korea JoongAng Daily" in around_ten_thousand.iloc[0]["outlets"]
-
-
-def test_conflicting_estimates_are_flagged():
-    articles = [
-        article_from_text(
-            "Seoul says 10,000 North Korean troops are fighting in Kursk.",
-            outlet="Outlet A",
-            published="2024-11-01",
-        ),
-        article_from_text(
-            "Kyiv says 50,000 North Korean soldiers are fighting in Kursk.",
-            outlet="Outlet B",
-            published="2024-11-02",
-        ),
-        article_from_text(
-            "Zelensky warned that 100,000 North Korean troops could follow.",
-            outlet="Outlet C",
-            published="2024-11-03",
-        ),
-    ]
-    claims = tables(articles, {})["who_reported_what"].set_index("value_low")
-    assert bool(claims.loc[10000, "conflict"]) and bool(claims.loc[50000, "conflict"])
-    assert claims.loc[10000, "conflicts_with"] == claims.loc[50000, "claim_id"]
-    assert not bool(claims.loc[100000, "conflict"])  # a possibility is not a rival estimate
-    assert claims.loc[10000, "first_seen"] == "2024-11-01"
-    assert who_reported_what(schema.empty("figures")).empty
 
 
 # --- the fast path --------------------------------------------------------------------------------

@@ -32,8 +32,10 @@ if available(view, "figures", "claims_timeline", "who_reported_what"):
     grouped = view.filtered["who_reported_what"]
     conflicts = int(as_bool(grouped["conflict"]).sum()) if not grouped.empty else 0
     st.caption(
-        f"Each row groups the same claim across outlets. {conflicts} claim(s) are flagged ⚠ because "
-        "another outlet gives a non-overlapping estimate of the same kind and actor."
+        f"Each row groups the same claim across outlets: one quantity (what is counted and what "
+        f"happened to it; a part apart from its total). {conflicts} claim(s) are flagged ⚠ because "
+        "another outlet gives a non-overlapping firm estimate of the same quantity within a week; "
+        "later figures are updates (see the timeline), not conflicts."
     )
     if not grouped.empty:
         grouped = grouped.assign(conflict=as_bool(grouped["conflict"]))

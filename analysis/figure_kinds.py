@@ -1,0 +1,243 @@
+"""What a figure counts, as a reader would say it: its kind (troops, casualties, weapons, money,
+other) and what happened to it (status: killed, wounded, captured, deployed, fired, ...).
+
+The vocabulary (ranks and unit types, weapon classes, people, status words) is the [nouns] and
+[status] data of a language pack's figures.toml; the rules here are language-neutral: the head
+noun of the phrase after the number gives the kind, a status word after it, in it or just before
+the number says what happened, and killed, wounded, captured or missing people are casualties.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from analysis.figure_packs import Pack
+
+KINDS = ("troops", "casualties", "weapons", "money", "other")
+HUMAN_STATUSES = ("killed", "wounded", "killed or wounded", "captured", "missing")
+STATUSES = (*HUMAN_STATUSES, "deployed", "fired", "destroyed")
+# what can happen to each class of counted thing (the first fitting status of a phrase is taken)
+_FITS = {
+    "troops": (*HUMAN_STATUSES, "deployed"),
+    "people": HUMAN_STATUSES,
+    "casualties": HUMAN_STATUSES,
+    "weapons": ("fired", "destroyed", "deployed"),
+    "": HUMAN_STATUSES,
+}
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_BEFORE_REACH = 40  # characters before a number searched for a status verb ('killed 12')
+_BEFORE_GAP = 25  # at most this many characters between that verb and the number
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What a number counts: kind, status, and the noun it was read from ('' when none)."""
+
+    kind: str
+    status: str
+    noun: str = ""
+
+
+class WordSet:
+    """Pack words mapped to a label, matched whole, by start ('солдат*'), by end ('*군') or inside
+    ('*병력*'), lower-cased, also after dropping a trailing particle ('러시아군이' -> '러시아군')."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]], particles: Iterable[str] = ()) -> None:
+        self.whole: dict[str, str] = {}
+        self.starts: list[tuple[str, str]] = []
+        self.ends: list[tuple[str, str]] = []
+        self.inside: list[tuple[str, str]] = []
+        for entry, label in entries:
+            low = entry.lower()
+            if low.startswith("*") and low.endswith("*") and len(low) > 2:
+                self.inside.append((low[1:-1], label))
+            elif low.endswith("*"):
+                self.starts.append((low[:-1], label))
+            elif low.startswith("*"):
+                self.ends.append((low[1:], label))
+            else:
+                self.whole.setdefault(low, label)
+        for found in (self.starts, self.ends, self.inside):
+            found.sort(key=lambda s: len(s[0]), reverse=True)
+        self.particles = sorted(particles, key=len, reverse=True)
+        self._cache: dict[str, str] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.whole or self.starts or self.ends or self.inside)
+
+    def get(self, word: str) -> str:
+        """The label of `word` ('' when it is not in the set)."""
+        low = word.lower()
+        found = self._cache.get(low)
+        if found is None:
+            found = self._match(low)
+            for particle in self.particles if not found else ():
+                if low.endswith(particle) and len(low) > len(particle):
+                    found = self._match(low[: -len(particle)])
+                    if found:
+                        break
+            self._cache[low] = found
+        return found
+
+    def _match(self, low: str) -> str:
+        found = self.whole.get(low, "")
+        if not found:
+            found = next((label for stem, label in self.starts if low.startswith(stem)), "")
+        if not found:
+            found = next((label for end, label in self.ends if low.endswith(end)), "")
+        if not found:
+            found = next((label for part, label in self.inside if part in low), "")
+        return found
+
+
+class Vocabulary:
+    """The counted nouns and status words of one language, from its figures.toml."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.classes: dict[str, str] = {}
+        for noun_class in ("people", "weapons", "troops", "casualties"):  # later ones win
+            for word in pack.list("nouns", noun_class):
+                if "*" not in word:
+                    self.classes[word.lower()] = noun_class
+        self.stems = WordSet(
+            [
+                (word, noun_class)
+                for noun_class in ("casualties", "troops", "weapons", "people")
+                for word in pack.list("nouns", noun_class)
+                if "*" in word
+            ],
+            pack.list("nouns", "particles"),
+        )
+        self.inflections = [
+            (ending.split("=")[0], ending.split("=")[1] if "=" in ending else "")
+            for ending in pack.list("nouns", "inflections")
+        ]
+        self.pronouns = pack.words("nouns", "pronouns")
+        self.status_of: dict[str, list[str]] = {}
+        for status in STATUSES:
+            for phrase in pack.list("status", status.replace(" ", "_")):
+                self.status_of.setdefault(phrase.lower(), []).append(status)
+        self._cache: dict[str, tuple[str, str]] = {}
+
+    def noun_class(self, word: str) -> str:
+        """'troops', 'weapons', 'people', 'casualties' or '' for one word (any case, inflected)."""
+        return self.noun(word)[0]
+
+    def noun(self, word: str) -> tuple[str, str]:
+        """(class, listed form) of one word ('Soldiers' -> ('troops', 'soldier')); ('', '')."""
+        low = word.lower()
+        found = self._cache.get(low)
+        if found is None:
+            found = (self.classes[low], low) if low in self.classes else ("", "")
+            for ending, replacement in self.inflections if not found[0] else ():
+                if low.endswith(ending) and len(low) > len(ending) + 1:
+                    base = low[: -len(ending)] + replacement
+                    if base in self.classes:
+                        found = (self.classes[base], base)
+                        break
+            if not found[0] and self.stems:
+                stem_class = self.stems.get(low)
+                found = (stem_class, low) if stem_class else found
+            self._cache[low] = found
+        return found
+
+    @cached_property
+    def _status_re(self) -> re.Pattern[str] | None:
+        phrases = sorted(self.status_of, key=len, reverse=True)
+        if not phrases:
+            return None
+        body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
+
+    @cached_property
+    def _after_re(self) -> re.Pattern[str] | None:
+        if self._status_re is None:
+            return None
+        auxiliaries = "|".join(re.escape(w) for w in self.pack.list("status", "auxiliaries"))
+        status = self._status_re.pattern
+        gap = rf"(?:\s+(?:{auxiliaries}))*" if auxiliaries else ""
+        return re.compile(
+            rf"{gap}\s*((?:{status})(?:\s*(?:,|or|and|\bor\b|\band\b)\s*(?:{status}))*)", re.I
+        )
+
+    def statuses(self, words: str) -> list[str]:
+        """Every status the words name, in order ('killed, wounded' -> killed, wounded)."""
+        pattern = self._status_re
+        if pattern is None:
+            return []
+        return [s for m in pattern.finditer(words) for s in self.status_of[_squash(m.group())]]
+
+    def status_after(self, text: str, position: int) -> tuple[str, list[str]]:
+        """(words as written, statuses) of a status written right after `position` ('were killed')."""
+        pattern = self._after_re
+        match = pattern.match(text, position) if pattern else None
+        if not match:
+            return "", []
+        return match.group(1), self.statuses(match.group(1))
+
+    def status_before(self, text: str, start: int, clause_start: int) -> list[str]:
+        """Statuses of the last status verb just before a number ('the strike killed 12')."""
+        pattern = self._status_re
+        if pattern is None:
+            return []
+        window_start = max(clause_start, start - _BEFORE_REACH)
+        found = [m for m in pattern.finditer(text, window_start, start)]
+        if not found or start - found[-1].end() > _BEFORE_GAP:
+            return []
+        gap = text[found[-1].end() : start]
+        if any(stop in gap for stop in ".;"):
+            return []
+        return self.status_of[_squash(found[-1].group())]
+
+    def last_counted(self, text: str) -> tuple[str, str]:
+        """(word, class) of the last counted noun in `text` ('' when none): an antecedent."""
+        for token in reversed(_TOKEN.findall(text)):
+            noun_class = self.noun_class(token)
+            if noun_class:
+                return token, noun_class
+        return "", ""
+
+
+def _squash(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _fitting(statuses: list[str], noun_class: str) -> str:
+    """The first status that can happen to this class of thing; 'killed or wounded' when both."""
+    fits = [s for s in statuses if s in _FITS.get(noun_class, HUMAN_STATUSES)]
+    if not fits:
+        return ""
+    if "killed" in fits and "wounded" in fits:
+        return "killed or wounded"
+    return fits[0]
+
+
+def classify(
+    vocabulary: Vocabulary,
+    head: str,
+    phrase: list[str],
+    after: list[str],
+    before: list[str],
+) -> Counted:
+    """Kind and status of a counted thing: its head noun's class, and what happened to it (the
+    status after the phrase first, then a status word in the phrase, then a verb before the number)."""
+    noun_class = vocabulary.noun_class(head) if head else ""
+    in_phrase = [s for word in phrase for s in vocabulary.status_of.get(word.lower(), ())]
+    status = ""
+    for statuses in (after, in_phrase, before):
+        status = _fitting(statuses, noun_class)
+        if status:
+            break
+    if noun_class == "weapons":
+        return Counted("weapons", status, head)
+    if noun_class == "casualties" or (
+        status in HUMAN_STATUSES and (noun_class or not phrase or status in after)
+    ):
+        return Counted("casualties", status, head)  # killed, wounded, captured or missing people
+    if noun_class == "troops":
+        return Counted("troops", "deployed" if status == "deployed" else "", head)
+    return Counted("other", "", head)

@@ -1,0 +1,122 @@
+"""Claims across outlets: grouped by what is counted and what happened to it, conflicts only
+between rival estimates of one quantity published within a week; on hand-made corpora."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import schema
+from analysis.claims import claims_timeline, who_reported_what
+from analysis.corpus import article_from_text
+from tests.conftest import figure_tables
+
+
+def claims_of(*stories: tuple[str, str, str]) -> pd.DataFrame:
+    """who_reported_what over articles given as (outlet, date, text)."""
+    articles = [article_from_text(text, outlet=o, published=d) for o, d, text in stories]
+    return figure_tables(articles, {})["who_reported_what"]
+
+
+def test_claims_timeline_is_dated_and_filterable(shipped_figures):
+    timeline = shipped_figures["claims_timeline"]
+    assert list(timeline.columns) == schema.columns("claims_timeline")
+    assert timeline["published"].tolist() == sorted(timeline["published"])
+    figures = shipped_figures["figures"]
+    assert len(timeline) == int((~figures["is_repeat"]).sum())
+    north_korean = claims_timeline(figures, kind="troops", actor="North Korea")
+    assert set(north_korean["actor"]) == {"North Korea"} and set(north_korean["kind"]) == {"troops"}
+    assert north_korean["value_high"].max() == 100000
+
+
+def test_who_reported_what_groups_overlapping_estimates(shipped_figures):
+    claims = shipped_figures["who_reported_what"]
+    assert list(claims.columns) == schema.columns("who_reported_what")
+    north_korean = claims[(claims["kind"] == "troops") & (claims["actor"] == "North Korea")]
+    around_ten_thousand = north_korean[
+        (north_korean["value_low"] <= 11000) & (north_korean["value_high"] >= 11000)
+    ]
+    assert len(around_ten_thousand) == 1
+    assert around_ten_thousand.iloc[0]["n_outlets"] >= 3
+    assert "Korea JoongAng Daily" in around_ten_thousand.iloc[0]["outlets"]
+    assert not claims["conflict"].any()  # the shipped outlets agree within a week
+
+
+def test_conflicting_estimates_are_flagged():
+    claims = claims_of(
+        ("Outlet A", "2024-11-01", "Seoul says 10,000 North Korean troops are fighting in Kursk."),
+        ("Outlet B", "2024-11-02", "Kyiv says 50,000 North Korean soldiers are fighting in Kursk."),
+        (
+            "Outlet C",
+            "2024-11-03",
+            "Zelensky warned that 100,000 North Korean troops could follow.",
+        ),
+    ).set_index("value_low")
+    assert bool(claims.loc[10000, "conflict"]) and bool(claims.loc[50000, "conflict"])
+    assert claims.loc[10000, "conflicts_with"] == claims.loc[50000, "claim_id"]
+    assert not bool(claims.loc[100000, "conflict"])  # a possibility is not a rival estimate
+    assert claims.loc[10000, "first_seen"] == "2024-11-01"
+    assert who_reported_what(schema.empty("figures")).empty
+
+
+SIEGE = (
+    (
+        "Darfur Wire",
+        "2024-05-01",
+        "The RSF deployed 10,000 fighters around El Fasher, including "
+        "400 officers, witnesses said.",
+    ),
+    ("Nile Post", "2024-05-03", "Sources said 25,000 RSF fighters are massed around El Fasher."),
+    (
+        "Khartoum Daily",
+        "2024-05-02",
+        "At least 120 fighters were killed in the clashes, medics said.",
+    ),
+    ("Darfur Wire", "2024-05-04", "The army said 30 fighters were captured near the airport."),
+    (
+        "Sahel Monitor",
+        "2024-06-20",
+        "The RSF now has 40,000 fighters around the city, a UN panel said.",
+    ),
+    ("Nile Post", "2024-05-02", "Residents said 300 fighters had been killed or wounded."),
+)
+
+
+def test_deployed_killed_and_captured_are_different_quantities():
+    claims = claims_of(*SIEGE).set_index("value_low")
+    assert claims.loc[120, "status"] == "killed" and claims.loc[120, "kind"] == "casualties"
+    assert claims.loc[30, "status"] == "captured"
+    assert claims.loc[300, "status"] == "killed or wounded"
+    # killed, captured and killed-or-wounded fighters are not rival counts of the deployed force
+    for casualties in (120, 30, 300):
+        assert not bool(claims.loc[casualties, "conflict"])
+    assert claims.loc[120, "label"] == "fighters killed"
+
+
+def test_a_part_is_kept_apart_from_its_total():
+    claims = claims_of(*SIEGE).set_index("value_low")
+    assert not bool(claims.loc[400, "conflict"])
+    assert claims.loc[400, "label"].endswith("part of a larger total")
+
+
+def test_conflict_only_within_a_week_later_figures_are_updates():
+    claims = claims_of(*SIEGE).set_index("value_low")
+    assert bool(claims.loc[10000, "conflict"]) and bool(claims.loc[25000, "conflict"])
+    assert claims.loc[10000, "conflicts_with"] == claims.loc[25000, "claim_id"]
+    assert not bool(claims.loc[40000, "conflict"])  # seven weeks later: an update
+    assert int(claims["conflict"].sum()) == 2
+
+
+def test_same_outlet_or_undated_figures_never_conflict():
+    claims = claims_of(
+        ("Strait Times", "2024-08-01", "China sent 71 aircraft around Taiwan, Taipei said."),
+        ("Strait Times", "2024-08-02", "China sent 20 aircraft around Taiwan, Taipei said."),
+        ("Harbour News", "", "China sent 45 aircraft around Taiwan, Taipei said."),
+    )
+    assert not claims["conflict"].any()
+    assert set(claims["status"]) == {"deployed"}
+
+
+def test_share_of_groups_flagged_on_a_mixed_corpus():
+    claims = claims_of(*SIEGE)
+    # six groups of the same force at three dates and their casualties: one real disagreement
+    assert len(claims) == 7 and claims["conflict"].mean() < 0.3
