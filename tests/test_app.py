@@ -217,7 +217,6 @@ def test_a_long_table_pages_through_its_rows_and_the_csv_has_them_all(downloads)
     assert len(csv(downloads, "rows.csv")) == 4_500
 
 
-<<<<<<< HEAD
 def test_camps_from_the_link_and_the_camps_editor_regroup_the_voices(downloads):
     app = open_page("stance", {"camp": ["Allies:NATO|Ukraine"]})
     quotes = csv(downloads, "quotes.csv")
@@ -238,7 +237,8 @@ def test_aggregate_by_outlet_group_follows_every_table(downloads):
     app = open_page("overview", {"by": ["group"]})
     assert app.radio(key="aggregate_by").value == "outlet group"
     assert url(app)["by"] == ["group"]
-=======
+
+
 def test_a_corpus_of_hundreds_of_articles_is_analysed_by_the_pool_inside_the_app(
     tmp_path, monkeypatch, downloads
 ):
@@ -260,4 +260,3 @@ def test_a_corpus_of_hundreds_of_articles_is_analysed_by_the_pool_inside_the_app
     app = open_page("overview")
     assert not app.error
     assert csv(downloads, "articles_per_outlet.csv")["articles"].sum() == 250
->>>>>>> main
