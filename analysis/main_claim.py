@@ -1,10 +1,11 @@
 """The corpus's main claim when no story file names one: the figure most outlets report.
 
-A reduce over `who_reported_what` (claims grouped across outlets) and the per-figure `framing`
-rows: the claim carried by the most outlets (then by the most sentences, then the earliest) is the
-main claim, labelled from its own figures ("40 drones launched at Israel"), and each article that
-carries it gets a core-claim framing row (figure_ref '') with its strongest framing. The summaries
-then frame the corpus's own claim, never one it does not contain.
+A reduce over the `figures` rows and the per-figure `framing` rows: the firm figure (a value, not
+"dozens"; troops, casualties, weapons or money) that the most outlets give, the same kind and value
+whether or not they say whose it is, is the main claim (then the one in the most sentences, then the
+earliest). It is labelled from its own figures ("100 drones", "71 Chinese military aircraft"), and
+each article that carries it gets a core-claim framing row (figure_ref '') with its strongest
+framing. The summaries then frame the corpus's own claim, never one it does not contain.
 """
 
 from __future__ import annotations
@@ -22,69 +23,68 @@ _STRENGTH = [
 ]
 
 
-def _number(value: object) -> str:
-    number = float(value)
-    return f"{number:,.0f}" if number.is_integer() else f"{number:,g}"
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
 
 
-def main_claim(who: pd.DataFrame) -> pd.Series | None:
-    """The who_reported_what row most outlets carry (countable figures only), None when none."""
-    counted = who[(who["kind"] != "other") & who["value_low"].notna()] if not who.empty else who
-    if counted.empty:
-        return None
-    ranked = counted.assign(
-        sentences=counted["sentence_ids"].astype(str).str.count(";") + 1,
-        first=counted["first_seen"].fillna("").astype(str).replace("", "9999"),
-    ).sort_values(
-        ["n_outlets", "sentences", "first"], ascending=[False, False, True], kind="stable"
+def _firm(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures with a value, of a countable kind, in sentences that are not repeats."""
+    if figures.empty:
+        return figures
+    low = pd.to_numeric(figures["value_low"], errors="coerce")
+    high = pd.to_numeric(figures["value_high"], errors="coerce")
+    keep = (
+        low.notna()
+        & (figures["vague"].fillna("") == "")
+        & (figures["kind"] != "other")
+        & ~figures["is_repeat"].astype(str).str.lower().isin(("true", "1"))
     )
-    return ranked.iloc[0]
+    return figures[keep].assign(low=low[keep], high=high[keep].fillna(low[keep]))
 
 
-def claim_label(claim: pd.Series, figures: pd.DataFrame | None = None) -> str:
-    """'100 drones' / '8,000–12,000 troops': the value the claim's firm figures give most often
-    (a vague 'dozens' in the group never widens it) and the subject."""
-    low, high = claim["value_low"], claim["value_high"]
-    if figures is not None and not figures.empty:
-        ids = set(str(claim["sentence_ids"]).split("; "))
-        top = low if pd.isna(high) else high
-        firm = figures[
-            figures["sentence_id"].isin(ids)
-            & (figures["vague"].fillna("") == "")
-            & (figures["kind"] == claim["kind"])
-            & (pd.to_numeric(figures["value_low"], errors="coerce") >= low)
-            & (pd.to_numeric(figures["value_high"], errors="coerce") <= top)
-        ]
-        if not firm.empty:
-            values = firm.groupby(["value_low", "value_high"], dropna=False).size()
-            low, high = values.sort_values(ascending=False, kind="stable").index[0]
-    value = _number(low) if pd.isna(high) or low == high else f"{_number(low)}–{_number(high)}"
+def main_claim(figures: pd.DataFrame) -> dict | None:
+    """{kind, actor, low, high, subject, sentence_ids} of the figure most outlets give, else None."""
+    firm = _firm(figures)
+    if firm.empty:
+        return None
+    best, best_key = None, None
+    for (kind, low, high), rows in firm.groupby(["kind", "low", "high"], sort=False):
+        owners = [a for a in rows["actor"].fillna("") if a]
+        actor = max(set(owners), key=owners.count) if owners else ""
+        carrying = rows[rows["actor"].fillna("").isin({"", actor})]
+        key = (
+            carrying["outlet"].nunique(),
+            len(carrying),
+            "".join(chr(0x10FFFF - ord(c)) for c in str(carrying["published"].min())),
+        )
+        if best_key is None or key > best_key:
+            subjects = list(carrying.loc[carrying["actor"].fillna("") == actor, "subject"])
+            subject = max(set(subjects), key=lambda s: (subjects.count(s), len(s)))
+            best_key = key
+            best = {
+                "kind": kind,
+                "actor": actor,
+                "low": low,
+                "high": high,
+                "subject": subject,
+                "sentence_ids": set(carrying["sentence_id"]),
+            }
+    return best
+
+
+def claim_label(claim: dict) -> str:
+    """'100 drones' / '8,000–12,000 troops': the value (a range when it is one) and the subject."""
+    low, high = claim["low"], claim["high"]
+    value = _number(low) if low == high else f"{_number(low)}–{_number(high)}"
     return f"{value} {claim['subject']}".strip()
 
 
-def carrying(figures: pd.DataFrame, claim: pd.Series) -> set[str]:
-    """Sentence ids of the figures that state the claim: its own, and any figure of the same kind
-    whose value falls in the claim's range and whose actor is the claim's or not stated ('what
-    Taiwan says were 71 aircraft' carries '71 Chinese military aircraft')."""
-    ids = set(str(claim["sentence_ids"]).split("; "))
-    low = claim["value_low"]
-    high = low if pd.isna(claim["value_high"]) else claim["value_high"]
-    same = figures[
-        (figures["kind"] == claim["kind"])
-        & figures["actor"].fillna("").isin({"", claim["actor"] if pd.notna(claim["actor"]) else ""})
-        & (pd.to_numeric(figures["value_low"], errors="coerce") >= low)
-        & (pd.to_numeric(figures["value_high"], errors="coerce") <= high)
-    ]
-    return ids | set(same["sentence_id"])
-
-
-def claim_framing(
-    framing: pd.DataFrame, figures: pd.DataFrame, claim: pd.Series, label: str
-) -> pd.DataFrame:
+def claim_framing(framing: pd.DataFrame, claim: dict, label: str) -> pd.DataFrame:
     """Core-claim framing rows for the main claim: per article carrying it, its figure framings
     relabelled as the claim (figure_ref ''), the strongest marked primary."""
-    ids = carrying(figures, claim)
-    rows = framing[(framing["figure_ref"] != "") & framing["sentence_id"].isin(ids)].copy()
+    rows = framing[
+        (framing["figure_ref"] != "") & framing["sentence_id"].isin(claim["sentence_ids"])
+    ].copy()
     if rows.empty:
         return rows
     rows["claim"] = label

@@ -182,12 +182,10 @@ def reduce_tables(
     tables |= escalation.corpus_tables(mapped["escalation_hits"], articles, rules.lexicon)
     framing, claim = mapped["framing"], actors.core_claim.label if actors.core_claim else None
     if actors.core_claim is None:
-        main = main_claim.main_claim(tables["who_reported_what"])
+        main = main_claim.main_claim(mapped["figures"])
         if main is not None:
-            claim = main_claim.claim_label(main, mapped["figures"])
-            framing = _claim_first(
-                main_claim.claim_framing(framing, mapped["figures"], main, claim), framing
-            )
+            claim = main_claim.claim_label(main)
+            framing = _claim_first(main_claim.claim_framing(framing, main, claim), framing)
     tables["people"] = mapped["people"]
     tables |= stance.corpus_tables(
         people.resolve_speakers(mapped["quotes"], mapped["people"], actors),
