@@ -299,3 +299,15 @@ def test_a_corpus_of_hundreds_of_articles_is_analysed_by_the_pool_inside_the_app
     app = open_page("overview")
     assert not app.error
     assert csv(downloads, "articles_per_outlet.csv")["articles"].sum() == 250
+
+
+def test_a_corpus_without_a_story_file_shows_its_own_actors(monkeypatch, downloads):
+    stories = Path(__file__).resolve().parent / "data" / "stories"
+    monkeypatch.setenv("COVERAGE_CORPUS", str(stories / "sudan"))
+    app = open_page("stance")
+    assert not app.error
+    quotes = csv(downloads, "quotes.csv")
+    assert {"Sudan", "Egypt", "Rapid Support Forces"} <= set(quotes["camp"])
+    assert not {"West", "Russia/DPRK"} & set(quotes["camp"])
+    app.switch_page("views/overview.py").run()
+    assert "400 civilians killed" in " ".join(m.value for m in app.markdown)
