@@ -209,6 +209,21 @@ def articles_per_outlet(articles: pd.DataFrame, colors: dict[str, str]) -> Chart
     return Chart(titled([bars], layout, title, 120 + 32 * len(data), legend=None), data, name)
 
 
+def outlet_places(articles: pd.DataFrame) -> dict[str, str]:
+    """' (Bahrain · Gulf)' after an outlet's name: its country and group where the manifest or the
+    story file gives them ('' when neither is known)."""
+    places = {}
+    for outlet, rows in articles.groupby("outlet", sort=False):
+        known = [
+            next((v for v in rows[column].fillna("").astype(str) if v and v != outlet), "")
+            for column in ("outlet_country", "outlet_group")
+            if column in rows.columns
+        ]
+        known = [k for k in known if k]
+        places[outlet] = f" ({' · '.join(known)})" if known else ""
+    return places
+
+
 def articles_over_time(articles: pd.DataFrame, colors: dict[str, str]) -> Chart:
     """A dot per outlet and publication day (bigger for more articles), a bar over the month or
     year of an article dated only that precisely (never a made-up day); undated ones left out."""

@@ -446,3 +446,17 @@ def test_date_filters_keep_a_partial_date_that_overlaps():
     )
     state = FilterState(("X",), (), (), date_from=date(2024, 11, 20), date_to=date(2024, 12, 1))
     assert list(apply_filters({"articles": articles}, state)["articles"]["article_id"]) == ["a"]
+
+
+def test_outlet_places_give_country_and_group_where_known():
+    articles = pd.DataFrame(
+        {
+            "outlet": ["Gulf Daily Herald", "Radio One"],
+            "outlet_country": ["Bahrain", ""],
+            "outlet_group": ["Gulf", ""],
+        }
+    )
+    assert charts.outlet_places(articles) == {
+        "Gulf Daily Herald": " (Bahrain · Gulf)",
+        "Radio One": "",
+    }
