@@ -97,12 +97,15 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
             items.append((_quantity(row), low, high, row))
     items.sort(key=lambda item: (item[0], item[1], item[2]))
     groups: list[list[tuple]] = []
+    reach = 0.0  # highest value of the last group, so each figure costs constant time
     for item in items:
         last = groups[-1] if groups else None
-        if last and last[0][0] == item[0] and item[1] <= max(i[2] for i in last) * 1.05:
+        if last and last[0][0] == item[0] and item[1] <= reach * 1.05:
             last.append(item)
+            reach = max(reach, item[2])
         else:
             groups.append([item])
+            reach = item[2]
     ids = [f"C{n}" for n in range(1, len(groups) + 1)]
     conflicts: dict[str, set[str]] = {claim_id: set() for claim_id in ids}
     for a, b in _disagreeing(groups):
