@@ -298,12 +298,13 @@ def _end_of(published: str) -> str:
 
 
 def numeric_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    """The claims with a numeric value and a known date (vague quantities cannot be placed on a scale)."""
+    """The claims with a numeric value and a known date, a day, a month or a year (vague
+    quantities cannot be placed on a scale)."""
     if claims.empty:
         return claims
     low = pd.to_numeric(claims["value_low"], errors="coerce")
     high = pd.to_numeric(claims["value_high"], errors="coerce")
-    dated = claims["published"].astype(str).str.len() == 10
+    dated = claims["published"].map(published_span).notna()
     return claims.assign(value_low=low, value_high=high.fillna(low))[low.notna() & dated]
 
 
@@ -385,7 +386,8 @@ def claims_timeline(claims: pd.DataFrame, colors: dict[str, str]) -> Chart:
 
 
 def _intervals(rows: pd.DataFrame) -> tuple[list, list, list]:
-    """x, y and hover text of vertical low→high segments (None-separated), one per mark.
+    """x, y and hover text of vertical low→high segments (None-separated), one per mark; a claim
+    dated only to the month or year is a box over that month or year, low to high.
 
     Marks of one outlet on one day are spread over ±1 day so they do not hide each other.
     """
@@ -393,6 +395,12 @@ def _intervals(rows: pd.DataFrame) -> tuple[list, list, list]:
     offsets, sizes = same_day.cumcount(), same_day["published"].transform("size")
     xs, ys, texts = [], [], []
     for claim, offset, size in zip(rows.itertuples(index=False), offsets, sizes, strict=True):
+        if len(str(claim.published)) != 10:
+            box_x, box_y, text = _month_box(claim)
+            xs += box_x
+            ys += box_y
+            texts += [text] * len(box_x)
+            continue
         when = pd.Timestamp(claim.published)
         repeated = f" ×{claim.claims} in {claim.articles} article(s)" if claim.claims > 1 else ""
         text = (
@@ -407,6 +415,21 @@ def _intervals(rows: pd.DataFrame) -> tuple[list, list, list]:
         ys += [float(claim.value_low), float(claim.value_high), None]
         texts += [text, text, ""]
     return xs, ys, texts
+
+
+def _month_box(claim) -> tuple[list, list, str]:
+    """The outline of a claim dated to a month or a year: its whole span, low to high."""
+    start, end = published_span(claim.published)[0].isoformat(), _end_of(claim.published)
+    low, high = float(claim.value_low), float(claim.value_high)
+    precision = "month" if len(str(claim.published)) == 7 else "year"
+    text = (
+        f"<b>{html.escape(str(claim.outlet))}</b> · {html.escape(str(claim.published))} (date "
+        f"known to the {precision} only)<br>"
+        f"{_range_label(low, high, claim.approximator)} {html.escape(str(claim.subject))}<br>"
+        f"claimed by: {html.escape(str(claim.claimant) or 'the outlet')}"
+        f" ({html.escape(str(claim.modality))})<br><i>{hover_text(claim.sentence)}</i>"
+    )
+    return [start, end, end, start, start, None], [low, low, high, high, low, None], text
 
 
 def _spread(count: int, width_hours: float = 24.0) -> list[float]:

@@ -479,3 +479,36 @@ def test_outlet_places_give_country_and_group_where_known():
         "Gulf Daily Herald": " (Bahrain · Gulf)",
         "Radio One": "",
     }
+
+
+def test_a_month_dated_claim_is_a_box_over_its_month():
+    claims = pd.DataFrame(
+        [
+            {
+                "published": "2024-11",
+                "outlet": "Radio One",
+                "article_id": "a",
+                "kind": "troops",
+                "actor": "",
+                "subject": "soldiers",
+                "value_low": 10_000,
+                "value_high": 12_000,
+                "approximator": "",
+                "modality": "asserted",
+                "claimant": "",
+                "sentence": "Between 10,000 and 12,000 soldiers.",
+                "sentence_id": "a:0",
+            }
+        ]
+    )
+    chart = charts.claims_timeline(claims, charts.outlet_colors(["Radio One"]))
+    trace = chart.figure.to_dict()["data"][0]
+    assert list(trace["x"])[:5] == [
+        "2024-11-01",
+        "2024-12-01",
+        "2024-12-01",
+        "2024-11-01",
+        "2024-11-01",
+    ]
+    assert list(trace["y"])[:5] == [10_000, 10_000, 12_000, 12_000, 10_000]
+    assert "month only" in trace["hovertext"][0]
