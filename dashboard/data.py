@@ -186,7 +186,9 @@ def current_analysis() -> tuple[Analysis, str]:
     with store.lock:
         found = store.results.get(key)
         if found is None:  # new camps only: every article from the cache, then the reduce
-            found = _analyse(reading, Rules(lexicon_text, story_text), dict(camps), by_group)
+            story_name = "story.toml" if ACTORS_KEY not in st.session_state else "<story file>"
+            rules = Rules(lexicon_text, story_text, ("<escalation lexicon>", story_name))
+            found = _analyse(reading, rules, dict(camps), by_group)
             store.results[key] = found
             while len(store.results) > store.keep:
                 store.results.popitem(last=False)
