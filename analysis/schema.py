@@ -149,7 +149,8 @@ TABLES: dict[str, dict[str, str]] = {
         "quote_id": "'<article_id>:q<n>'",
         "speaker": "who is quoted, '' when unknown",
         "affiliation": "speaker's actor (Russia, Ukraine, NATO ...), '' when unknown",
-        "camp": "speaker's camp (West / Ukraine / Russia/DPRK / ...), '' when unknown",
+        "camp": "speaker's camp: the story file's or the analyst's grouping, else the affiliation "
+        "itself (each actor its own camp); '' when unknown",
         "cue": "attribution cue (said, told reporters, according to ...)",
         "kind": "direct / reported",
         "text": "quoted or reported text",
