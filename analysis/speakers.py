@@ -68,7 +68,8 @@ _TITLE_WORDS = frozenset(
     former new designated acting interim top senior state affairs ministry office service agency
     department council command staff intelligence military army navy government parliament
     administration official officials presidential national security brigadier member special
-    coordinator humanitarian cabinet analyst chairwoman chairperson opposition""".split()
+    coordinator humanitarian cabinet analyst chairwoman chairperson opposition director-general
+    under-secretary-general""".split()
 )
 _NOT_NAME = _TITLE_WORDS | _DETERMINERS
 _DISCOURSE = frozenset(
@@ -176,8 +177,8 @@ def valid_np(phrase: str) -> bool:
     words = phrase.split()
     if not 0 < len(words) <= 12 or MASK in phrase:
         return False
-    first = words[0].lower()
-    if (
+    first = words[0].lower() if not (words[0].isupper() and len(words[0]) > 1) else words[0]
+    if (  # an acronym is no pronoun: "WHO Director-General …", "IT minister"
         (len(words) == 1 and first in _DETERMINERS)
         or first in _NOT_SPEAKERS
         or first in _DISCOURSE
@@ -199,7 +200,11 @@ def _split_name(phrase: str) -> tuple[str, str]:
     tokens = phrase.split()
     i = len(tokens)
     while i > 0 and (
-        (tokens[i - 1][0].isupper() and tokens[i - 1].lower() not in _NOT_NAME)
+        (
+            tokens[i - 1][0].isupper()
+            and tokens[i - 1].lower() not in _NOT_NAME
+            and not (tokens[i - 1].isupper() and len(tokens[i - 1]) > 1)  # "WHO", "IAEA"
+        )
         or (_PARTICLE_RE.match(tokens[i - 1]) and (i < len(tokens) or "-" in tokens[i - 1]))
     ):
         i -= 1

@@ -178,3 +178,66 @@ def test_a_month_date_is_kept_with_its_precision(tmp_path):
     row = analyse(load_corpus(tmp_path))["articles"].iloc[0]
     assert (row["published"], row["published_precision"]) == ("2024-11", "month")
     assert (row["outlet_group"], row["outlet_country"]) == ("broadcasters", "Kenya")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, affiliation",
+    [
+        ("Russia's defence ministry spokesman Igor Konashenkov said the strikes hit depots.",
+         "Igor Konashenkov", "Russia"),
+        ("Houthi military spokesman Yahya Saree said the group fired two missiles at the ship.",
+         "Yahya Saree", "Houthis"),
+        ("Hezbollah leader Naim Qassem said in a televised speech that it would not disarm.",
+         "Naim Qassem", "Hezbollah"),
+        ("WHO Director-General Tedros Adhanom Ghebreyesus said hospitals were overwhelmed.",
+         "Tedros Adhanom Ghebreyesus", "World Health Organization"),
+        ("Venezuelan President Nicolás Maduro said the country would defend its sovereignty.",
+         "Nicolás Maduro", "Venezuela"),
+        ('"We will not accept this," said Mexican President Claudia Sheinbaum.',
+         "Claudia Sheinbaum", "Mexico"),
+        ("Pakistan's military said Indian jets had violated its airspace.",
+         "Pakistan's military", "Pakistan"),
+        ("A spokesman for the Iranian defence ministry said the drones hit military targets.",
+         "spokesman for the Iranian defence ministry", "Iran"),
+        ("The province's governor Ali Salehi said three people had died.", "Ali Salehi", ""),
+        ("Russia has lost 700,000 soldiers, according to the latest U.K. estimates.",
+         "U.K. estimates", "United Kingdom"),
+    ],
+)  # fmt: skip
+def test_officials_of_any_country_or_body_get_their_side(sentence, speaker, affiliation):
+    from analysis.actors import load_actors
+    from analysis.corpus import article_from_text
+    from analysis.quotes import find_quotes
+
+    found = find_quotes(article_from_text(f"Fighting went on.\n\n{sentence}\n"), load_actors())
+    assert [(q.speaker, q.affiliation) for q in found] == [(speaker, affiliation)]
+
+
+def test_a_broadcast_transcript_quotes_guests_not_hosts():
+    from analysis.actors import load_actors
+    from analysis.corpus import article_from_text
+    from analysis.quotes import find_quotes
+
+    text = (
+        "JANE DOE, HOST:\n\nThe ceasefire held overnight.\n\nJOHN ROE, BYLINE:\n\nI am in the "
+        "border town.\n\nAMINA YUSUF: We want to go home.\n\nROE: She fled in March.\n\n"
+        "YUSUF: Nobody helps us.\n"
+    )
+    found = find_quotes(article_from_text(text), load_actors())
+    assert [(q.speaker, q.cue, q.text) for q in found] == [
+        ("Amina Yusuf", "transcript", "We want to go home."),
+        ("Amina Yusuf", "transcript", "Nobody helps us."),
+    ]
+
+
+def test_a_caption_line_names_the_sound_bite_not_a_photo_credit():
+    from analysis.actors import load_actors
+    from analysis.corpus import article_from_text
+    from analysis.quotes import find_quotes
+
+    text = (
+        "The budget vote was close.\n\nKim Min-jun / Democratic Party\n“We will block this "
+        "budget in the Assembly.”\n\nJohn Smith / Reuters\nProtesters outside the Assembly.\n"
+    )
+    found = find_quotes(article_from_text(text), load_actors())
+    assert [(q.speaker, q.cue) for q in found] == [("Kim Min-jun", "caption")]
