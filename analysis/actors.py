@@ -10,7 +10,8 @@ actor (tone per actor), and which camp quoted words belong to.
 Gazetteer format (one format for every file, so other files, e.g. other-language name forms, can be
 merged the same way): `[actors."Name"]` tables with `kind` (country, international body, armed
 group …), `demonym`, `aliases` (case-sensitive whole words) and `people` (full names). A table
-naming an actor an earlier file already defines adds its aliases and people to it.
+naming an actor an earlier file already defines adds its aliases and people to it; that is how a
+language pack's `data/languages/<code>/actors.toml` adds the names an actor has in that language.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from analysis import languages
 from analysis.lexicon import LexiconError, find_line, read_text, read_toml
 
 GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
@@ -242,10 +244,15 @@ def merge_tables(base: dict[str, dict], extra: dict[str, dict]) -> dict[str, dic
 
 @lru_cache(maxsize=1)
 def gazetteer_tables() -> dict[str, dict]:
-    """The shipped world gazetteer (countries, bodies, institutions), merged, parsed once."""
+    """The shipped world gazetteer (countries, bodies, institutions), then every language pack's
+    `actors.toml` (other-language name forms: "Irán", "Nordkorea"), merged, parsed once."""
     tables: dict[str, dict] = {}
-    for file_name in GAZETTEER_FILES:
-        text, display = read_text(GAZETTEER_DIR / file_name)
+    paths = [GAZETTEER_DIR / file_name for file_name in GAZETTEER_FILES]
+    paths += [
+        p for code in languages.available() if (p := languages.pack_file(code, "actors.toml"))
+    ]
+    for path in paths:
+        text, display = read_text(path)
         tables = merge_tables(tables, actor_tables(read_toml(text, name=display), text, display))
     return tables
 

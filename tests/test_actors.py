@@ -145,3 +145,20 @@ def test_matcher_finds_what_one_big_alternation_regex_finds(shipped_corpus):
     for article in shipped_corpus.articles:
         found = [(m.start, m.matched) for m in actors.mentions(article.raw_text)]
         assert found == [(m.start(), m.group(0)) for m in regex.finditer(article.raw_text)]
+
+
+def test_a_language_pack_adds_name_forms_to_the_gazetteer(tmp_path, monkeypatch):
+    from analysis import actors as actors_module
+    from analysis import languages
+
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "actors.toml").write_text(
+        '[actors."Iran"]\naliases = ["Irán", "iraní"]\n', encoding="utf-8"
+    )
+    monkeypatch.setattr(languages, "PACKS_DIR", tmp_path)
+    actors_module.gazetteer_tables.cache_clear()
+    try:
+        tables = actors_module.gazetteer_tables()
+        assert {"Irán", "iraní", "Tehran"} <= set(tables["Iran"]["aliases"])
+    finally:
+        actors_module.gazetteer_tables.cache_clear()
