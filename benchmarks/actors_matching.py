@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import time
 
+from realtext import real_sentences
+
 from analysis.actors import load_actors
 from analysis.story import SHIPPED_STORY
-from benchmarks.realtext import real_sentences
 
 
 def main() -> None:
