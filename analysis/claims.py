@@ -57,13 +57,15 @@ _FIRM = ("asserted", "reported")  # only these can disagree: 'could' or a denial
 
 def counted(subject: str, kind: str) -> str:
     """What a figure counts, for grouping: 'troops', 'people', or the listed noun ('officer',
-    'drone'); '' when its subject names nothing listed ('1,200 casualties' of anyone)."""
+    'drone'); '' when its subject names nothing listed ('1,200 casualties' of anyone). A troops
+    figure whose noun is not an English one ('2.000 Soldaten', '2 000 soldats') counts troops, so
+    the same estimate groups across languages."""
     best = ""
     for token in _TOKEN.findall(subject):
         noun_class, base = VOCABULARY.noun(token)
         if noun_class in ("troops", "people", "weapons"):
             best = noun_class if base in _GENERIC else base
-    return best
+    return best or ("troops" if kind == "troops" else "")
 
 
 def is_part(row: dict) -> bool:
