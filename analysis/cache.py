@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import schema
 from analysis.corpus import Record
 
 KEY = "_key"
@@ -65,7 +66,7 @@ class ArticleCache:
                 index = pd.read_parquet(segment / "index.parquet")
             except (OSError, ValueError):
                 continue  # a damaged segment is a cache miss, never an error
-            for row in index[index[KEY].isin(keys)].to_dict("records"):
+            for row in schema.records(index[index[KEY].isin(keys)]):
                 found.setdefault(row[KEY], (segment, row))
         return found
 

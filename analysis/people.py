@@ -86,8 +86,12 @@ def resolve_speakers(quotes: pd.DataFrame, people: pd.DataFrame, actors: Actors)
         return quotes
     affiliations: dict[str, set[str]] = defaultdict(set)
     full_names: dict[str, set[str]] = defaultdict(set)
-    named = zip(people["name"], people["affiliation"].fillna(""), strict=True)
-    spoken = zip(quotes["speaker"].fillna(""), quotes["affiliation"].fillna(""), strict=True)
+    named = zip(people["name"].tolist(), people["affiliation"].fillna("").tolist(), strict=True)
+    spoken = zip(
+        quotes["speaker"].fillna("").tolist(),
+        quotes["affiliation"].fillna("").tolist(),
+        strict=True,
+    )
     for name, affiliation in [*named, *spoken]:
         if " " not in name or not name[:1].isupper():
             continue
@@ -102,7 +106,9 @@ def resolve_speakers(quotes: pd.DataFrame, people: pd.DataFrame, actors: Actors)
             affiliations[name].add(affiliation)
     speakers, found = [], []
     for speaker, affiliation in zip(
-        quotes["speaker"].fillna(""), quotes["affiliation"].fillna(""), strict=True
+        quotes["speaker"].fillna("").tolist(),
+        quotes["affiliation"].fillna("").tolist(),
+        strict=True,
     ):
         candidates = {
             name  # a name one given name longer at most, so a title glued to it is no full name

@@ -274,7 +274,7 @@ def _voices_clause(
 
     Shares are the stance table's quoted_share per camp (nested quotes once, repeats not at all).
     """
-    named = quotes[quotes["speaker"] != ""]
+    named = quotes.loc[quotes["speaker"] != "", ["speaker", "camp", "words", "sentence_ids"]]
     shares: dict[str, float] = {}
     for row in stance.itertuples():
         shares[actors.camp(str(row.actor))] = float(row.quoted_share)

@@ -84,7 +84,9 @@ def quoted_words_by_quote(article: Article, quotes: list[Quote]) -> list[int]:
 def camp_words(quote_words: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """The reduce's quoted words per (article, outlet, camp) from the words each quote owns and
     the camp the reduce gave its speaker ('' = unknown speaker)."""
-    camp_of = dict(zip(quotes["quote_id"], quotes["camp"].fillna(""), strict=True))
+    camp_of = dict(
+        zip(quotes["quote_id"].tolist(), quotes["camp"].fillna("").tolist(), strict=True)
+    )
     frame = quote_words.assign(camp=quote_words["quote_id"].map(camp_of).fillna(""))
     frame = frame[frame["words"] > 0]
     if frame.empty:
