@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 import uuid
-from dataclasses import asdict
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 
 import pandas as pd
@@ -41,7 +41,8 @@ def default_dir() -> Path:
 
 def record_key(record: Record) -> str:
     """The cache key of a record: its text and every given value (file name, header, manifest)."""
-    fields = asdict(record)
+    # asdict without its deep copy (the values are text, and dicts and lists of text)
+    fields = {f.name: getattr(record, f.name) for f in dataclass_fields(record)}
     fields.pop("digest")  # the file's bytes may differ (encoding) for the same text and values
     canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
@@ -74,10 +75,11 @@ class ArticleCache:
         self, segment: Path, keys: set[str], tables: tuple[str, ...]
     ) -> dict[str, pd.DataFrame]:
         """The rows of `keys` in one segment, per table (with their `_key` column)."""
+        stored = set(pd.read_parquet(segment / "index.parquet", columns=[KEY])[KEY])
         frames = {}
         for table in tables:
             frame = pd.read_parquet(segment / f"{table}.parquet")
-            frames[table] = frame[frame[KEY].isin(keys)]
+            frames[table] = frame if stored <= keys else frame[frame[KEY].isin(keys)]
         return frames
 
     def write(self, index: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> None:

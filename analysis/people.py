@@ -104,12 +104,8 @@ def resolve_speakers(quotes: pd.DataFrame, people: pd.DataFrame, actors: Actors)
                 full_names[middle].add(name)
         if affiliation:
             affiliations[name].add(affiliation)
-    speakers, found = [], []
-    for speaker, affiliation in zip(
-        quotes["speaker"].fillna("").tolist(),
-        quotes["affiliation"].fillna("").tolist(),
-        strict=True,
-    ):
+
+    def completed(speaker: str) -> str:
         candidates = {
             name  # a name one given name longer at most, so a title glued to it is no full name
             for name in full_names.get(speaker.lower(), set())
@@ -118,7 +114,19 @@ def resolve_speakers(quotes: pd.DataFrame, people: pd.DataFrame, actors: Actors)
         }
         candidates -= {c for c in candidates for o in candidates if o.endswith(" " + c)}
         if len(candidates) == 1 and actors.get(speaker) is None and not actors.mentions(speaker):
-            speaker = next(iter(candidates))
+            return next(iter(candidates))
+        return speaker
+
+    full_name: dict[str, str] = {}  # each speaker's full name, worked out once per name
+    speakers, found = [], []
+    for speaker, affiliation in zip(
+        quotes["speaker"].fillna("").tolist(),
+        quotes["affiliation"].fillna("").tolist(),
+        strict=True,
+    ):
+        if speaker not in full_name:
+            full_name[speaker] = completed(speaker)
+        speaker = full_name[speaker]
         known = affiliations.get(speaker, set())
         if not affiliation and len(known) == 1:
             affiliation = next(iter(known))

@@ -8,6 +8,7 @@ every article, cached or fresh, in the corpus's order. Every engine gives the sa
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sys
@@ -280,8 +281,24 @@ def _concat(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
 
 def _ordered(frames: list[pd.DataFrame], order: dict[str, int], name: str) -> pd.DataFrame:
     """The rows of every article in corpus order (each article's own rows in their order), without
-    the cache key: the same table whichever engine or cache produced the pieces."""
-    frame = _concat(frames, name)
-    position = frame[KEY].map(order).to_numpy()
-    frame = frame.iloc[np.argsort(position, kind="stable")]
+    the cache key: the same table whichever engine or cache produced the pieces.
+
+    Pieces are cut into runs already in corpus order (a batch, a segment's batches) and the runs
+    put in order by their first article; only when runs overlap are rows moved one by one (moving
+    every text of a large corpus costs seconds)."""
+    filled = [f for f in frames if not f.empty]
+    if not filled:
+        return _concat(frames, name).drop(columns=KEY).reset_index(drop=True)
+    index = pd.Index(list(order))
+    runs: list[tuple[int, pd.DataFrame, np.ndarray]] = []
+    for frame in filled:
+        position = index.get_indexer(frame[KEY])
+        cuts = [0, *(np.flatnonzero(np.diff(position) < 0) + 1), len(frame)]
+        for start, stop in itertools.pairwise(cuts):
+            runs.append((position[start], frame.iloc[start:stop], position[start:stop]))
+    runs.sort(key=lambda run: run[0])  # stable: runs starting at one article keep their order
+    position = np.concatenate([run[2] for run in runs])
+    frame = pd.concat([run[1] for run in runs], ignore_index=True) if len(runs) > 1 else runs[0][1]
+    if (np.diff(position) < 0).any():
+        frame = frame.iloc[np.argsort(position, kind="stable")]
     return frame.drop(columns=KEY).reset_index(drop=True)

@@ -3,8 +3,11 @@ every path gives byte-identical tables, and a re-run analyses only new or change
 
 from __future__ import annotations
 
+import random
 import shutil
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from analysis import runner
@@ -140,3 +143,61 @@ def test_progress_counts_every_article_once(corpus_dir, tmp_path):
     )
     assert seen[0] == (0, 8) and seen[-1] == (8, 8)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def _ordered_by_definition(frames, order):
+    """Every row moved to its article's place (a stable sort): what the run-wise ordering equals."""
+    frame = pd.concat([f for f in frames if not f.empty], ignore_index=True)
+    position = frame[runner.KEY].map(order).to_numpy()
+    frame = frame.iloc[np.argsort(position, kind="stable")]
+    return frame.drop(columns=runner.KEY).reset_index(drop=True)
+
+
+def test_pieces_in_any_order_give_the_rows_in_corpus_order():
+    rng = random.Random(5)
+    for _ in range(60):
+        keys = [f"k{n}" for n in range(rng.randint(1, 30))]
+        order = {key: n for n, key in enumerate(keys)}
+        rows = [(key, f"{key} row {i}") for key in keys for i in range(rng.randint(0, 3))]
+        batches, at = [], 0
+        while at < len(keys):  # batches of consecutive articles, as the runner makes them
+            size = rng.randint(1, 6)
+            chosen = set(keys[at : at + size])
+            batches.append([r for r in rows if r[0] in chosen])
+            at += size
+        rng.shuffle(batches)  # finished in any order
+        frames, i = [], 0
+        while i < len(batches):  # some pieces hold several batches (a cache segment)
+            take = rng.randint(1, 3)
+            joined = [r for b in batches[i : i + take] for r in b]
+            frames.append(pd.DataFrame(joined, columns=[runner.KEY, "text"]))
+            i += take
+        expected = _ordered_by_definition(frames, order) if rows else None
+        got = runner._ordered(frames, order, "sentences")
+        if rows:
+            pd.testing.assert_frame_equal(got, expected)
+            assert got["text"].tolist() == [text for _, text in rows]
+
+
+def test_cache_key_is_the_records_values_without_the_file_digest():
+    import dataclasses
+    import hashlib
+    import json
+
+    from analysis.cache import record_key
+    from analysis.corpus import Record
+
+    record = Record(
+        "wire.txt",
+        "Body, «quoted» 1,200.",
+        "digest",
+        {"outlet": "Coastline Wire"},
+        "header",
+        {"title": "Row"},
+        ["a warning"],
+        ["a note"],
+    )
+    values = dataclasses.asdict(record)
+    values.pop("digest")
+    canonical = json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
+    assert record_key(record) == hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
