@@ -48,9 +48,13 @@ def _text_cells(values: pa.Array) -> pa.Array:
     """Neutralised, CSV-quoted text cells ('' for a missing value)."""
     values = pc.fill_null(values, "")
     formula = pc.match_substring_regex(values, _FORMULA_START)
-    values = pc.if_else(formula, pc.binary_join_element_wise("'", values, ""), values)
+    if pc.any(formula).as_py():
+        values = pc.if_else(formula, pc.binary_join_element_wise("'", values, ""), values)
+    needs_quotes = pc.match_substring_regex(values, _NEEDS_QUOTES)
+    if not pc.any(needs_quotes).as_py():
+        return values
     quoted = pc.binary_join_element_wise('"', pc.replace_substring(values, '"', '""'), '"', "")
-    return pc.if_else(pc.match_substring_regex(values, _NEEDS_QUOTES), quoted, values)
+    return pc.if_else(needs_quotes, quoted, values)
 
 
 def _column(series: pd.Series) -> tuple[str, pa.Array] | None:
@@ -61,7 +65,10 @@ def _column(series: pd.Series) -> tuple[str, pa.Array] | None:
         return str(dtype), pa.array(series.to_numpy())
     if dtype == np.float64:
         values = series.to_numpy()
-        text = values.astype(str)  # what pandas writes: numpy's shortest repr ('10000.0', '1e+16')
+        # what pandas writes: numpy's shortest repr ('10000.0', '1e+16'), made once per distinct
+        # value (bit pattern, so -0.0 stays '-0.0'): a corpus repeats its figures many times
+        distinct, inverse = np.unique(values.view(np.int64), return_inverse=True)
+        text = distinct.view(np.float64).astype(str)[inverse]
         text[np.isnan(values)] = ""
         return "float64", pa.array(text, type=pa.string())
     text_objects = dtype == np.object_ and pd.api.types.infer_dtype(series) in ("string", "empty")
@@ -71,7 +78,9 @@ def _column(series: pd.Series) -> tuple[str, pa.Array] | None:
             values = pa.array(source, type=pa.string(), from_pandas=True)
         except (pa.ArrowException, TypeError, ValueError, UnicodeError):
             return None  # not only text (or text Arrow cannot hold): pandas writes it
-        return "text", pa.chunked_array([values]).combine_chunks()
+        if isinstance(values, pa.ChunkedArray):  # a column of an Arrow-backed frame
+            values = values.combine_chunks()
+        return "text", values
     return None
 
 

@@ -38,6 +38,7 @@ from analysis.pipeline import MAP_TABLES, Rules
 
 BATCH_SIZE = 100  # articles per task: large enough to amortise the hand-over, small for progress
 FLUSH_EVERY = 5_000  # articles analysed between two cache segments (a stopped run keeps its work)
+MAX_RUNS = 2_000  # runs of consecutive articles joined in order; past this many, rows are sorted
 ENGINES = ("local", "dask")
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
@@ -283,22 +284,26 @@ def _ordered(frames: list[pd.DataFrame], order: dict[str, int], name: str) -> pd
     """The rows of every article in corpus order (each article's own rows in their order), without
     the cache key: the same table whichever engine or cache produced the pieces.
 
-    Pieces are cut into runs already in corpus order (a batch, a segment's batches) and the runs
-    put in order by their first article; only when runs overlap are rows moved one by one (moving
-    every text of a large corpus costs seconds)."""
+    Pieces are cut into runs of consecutive articles (a batch) and the runs put in order by their
+    first article; only when there are very many runs (or they overlap) are rows moved one by one
+    (moving every text of a large corpus costs seconds)."""
     filled = [f for f in frames if not f.empty]
     if not filled:
         return _concat(frames, name).drop(columns=KEY).reset_index(drop=True)
     index = pd.Index(list(order))
-    runs: list[tuple[int, pd.DataFrame, np.ndarray]] = []
-    for frame in filled:
-        position = index.get_indexer(frame[KEY])
-        cuts = [0, *(np.flatnonzero(np.diff(position) < 0) + 1), len(frame)]
-        for start, stop in itertools.pairwise(cuts):
-            runs.append((position[start], frame.iloc[start:stop], position[start:stop]))
-    runs.sort(key=lambda run: run[0])  # stable: runs starting at one article keep their order
-    position = np.concatenate([run[2] for run in runs])
-    frame = pd.concat([run[1] for run in runs], ignore_index=True) if len(runs) > 1 else runs[0][1]
+    positions = [index.get_indexer(frame[KEY]) for frame in filled]
+    bounds = []  # (first article, piece, start row, stop row) of every run
+    for number, position in enumerate(positions):
+        steps = np.diff(position)
+        cuts = [0, *(np.flatnonzero((steps != 0) & (steps != 1)) + 1), len(position)]
+        bounds += [(position[a], number, a, b) for a, b in itertools.pairwise(cuts)]
+    if len(bounds) > MAX_RUNS:
+        frame, position = pd.concat(filled, ignore_index=True), np.concatenate(positions)
+    else:
+        bounds.sort(key=lambda run: run[0])  # stable: runs starting at one article keep their order
+        parts = [filled[n].iloc[a:b] for _, n, a, b in bounds]
+        frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+        position = np.concatenate([positions[n][a:b] for _, n, a, b in bounds])
     if (np.diff(position) < 0).any():
         frame = frame.iloc[np.argsort(position, kind="stable")]
     return frame.drop(columns=KEY).reset_index(drop=True)

@@ -153,7 +153,9 @@ def _ordered_by_definition(frames, order):
     return frame.drop(columns=runner.KEY).reset_index(drop=True)
 
 
-def test_pieces_in_any_order_give_the_rows_in_corpus_order():
+@pytest.mark.parametrize("max_runs", [runner.MAX_RUNS, 2])
+def test_pieces_in_any_order_give_the_rows_in_corpus_order(monkeypatch, max_runs):
+    monkeypatch.setattr(runner, "MAX_RUNS", max_runs)
     rng = random.Random(5)
     for _ in range(60):
         keys = [f"k{n}" for n in range(rng.randint(1, 30))]
