@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
@@ -37,13 +36,6 @@ EVIDENCE_SENTENCES = 3
 
 _ANALYZER = SentimentIntensityAnalyzer()
 _CLAUSE_RE = re.compile(r"[^,;:—–“”\"«»]+")
-
-
-@dataclass(frozen=True)
-class ScoredSentence:
-    sentence_id: str
-    score: float
-    escalation_hits: int
 
 
 @lru_cache(maxsize=65536)
@@ -148,15 +140,18 @@ def tone_rows(
     return scored, owned
 
 
-def _evidence(scored: list[ScoredSentence], label: str) -> list[str]:
-    """Ids of the sentences behind a label: most negative / most positive / strongest either way."""
+def _evidence(
+    rows: list[int], ids: list[str], scores: list[float], hits: list[int], label: str
+) -> list[str]:
+    """Ids of the sentences behind a label (`rows` index the tone rows' ids, scores and hits):
+    most negative / most positive / strongest either way."""
     if label == "critical":
-        ranked = sorted(scored, key=lambda s: (s.score - s.escalation_hits, s.sentence_id))
+        ranked = sorted(rows, key=lambda i: (scores[i] - hits[i], ids[i]))
     elif label == "favourable":
-        ranked = sorted(scored, key=lambda s: -s.score)
+        ranked = sorted(rows, key=lambda i: -scores[i])
     else:
-        ranked = sorted(scored, key=lambda s: -abs(s.score))
-    return [s.sentence_id for s in ranked[:EVIDENCE_SENTENCES]]
+        ranked = sorted(rows, key=lambda i: -abs(scores[i]))
+    return [ids[i] for i in ranked[:EVIDENCE_SENTENCES]]
 
 
 def stance_table(
@@ -168,36 +163,40 @@ def stance_table(
 ) -> pd.DataFrame:
     """The reduce: one row per outlet x actor mentioned or quoted (`outlets` in order, actors in
     lexicon order): mentions, tone, label, escalation hits, quoted share."""
-    scored_by: dict[tuple[str, str], list[ScoredSentence]] = defaultdict(list)
-    columns = [
-        tone[c].tolist() for c in ["outlet", "actor", "sentence_id", "score", "escalation_hits"]
-    ]
-    for outlet, actor, sentence_id, score, hits in zip(*columns, strict=True):
-        scored_by[(outlet, actor)].append(ScoredSentence(sentence_id, score, int(hits)))
+    outlet_of, actor_of, ids, scores = (
+        tone[c].tolist() for c in ["outlet", "actor", "sentence_id", "score"]
+    )
+    hits_of = [int(h) for h in tone["escalation_hits"].tolist()]
+    rows_by: dict[tuple[str, str], list[int]] = defaultdict(list)  # tone rows per outlet x actor
+    for row, key in enumerate(zip(outlet_of, actor_of, strict=True)):
+        rows_by[key].append(row)
     words_by = camp_words.groupby(["outlet", "camp"], sort=False)["words"].sum().to_dict()
     quoted_by = quotes.groupby("outlet", sort=False)["affiliation"].agg(set).to_dict()
+    totals: dict[str, int] = defaultdict(int)  # quoted words per outlet (whole numbers)
+    for (outlet, _), words in words_by.items():
+        totals[outlet] += words
     rows = []
     for outlet in outlets:
-        total = sum(w for (o, _), w in words_by.items() if o == outlet)
+        total = totals.get(outlet, 0)
         quoted = quoted_by.get(outlet, set())
         for actor in actors.actors:
-            scored = scored_by.get((outlet, actor.name), [])
-            if not scored and actor.name not in quoted:
+            mine = rows_by.get((outlet, actor.name), [])
+            if not mine and actor.name not in quoted:
                 continue
             share = words_by.get((outlet, actor.camp), 0) / total if total else 0.0
-            score = sum(s.score for s in scored) / len(scored) if scored else 0.0
-            hits = sum(s.escalation_hits for s in scored)
-            label = tone_label(score, hits, len(scored)) if scored else "neutral"
+            score = sum(scores[i] for i in mine) / len(mine) if mine else 0.0
+            hits = sum(hits_of[i] for i in mine)
+            label = tone_label(score, hits, len(mine)) if mine else "neutral"
             rows.append(
                 {
                     "outlet": outlet,
                     "actor": actor.name,
-                    "mentions": len(scored),
+                    "mentions": len(mine),
                     "tone_score": round(score, 3),
                     "tone_label": label,
                     "escalation_hits": hits,
                     "quoted_share": round(share, 3),
-                    "evidence_ids": "; ".join(_evidence(scored, label)),
+                    "evidence_ids": "; ".join(_evidence(mine, ids, scores, hits_of, label)),
                 }
             )
     if not rows:
