@@ -44,6 +44,7 @@ _PACK = figure_packs.english("figures.toml")
 VOCABULARY = Vocabulary(_PACK)
 _HEADS_GO_ON = ("troops", "weapons")  # 'rounds of ammunition', 'troops marines'
 _PARTITIVE = re.compile(r"\s+of\s+([^\W\d_]+)\b")
+_STATUS_NEEDLES = _needles(tuple(p.split()[0] for p in VOCABULARY.status_of))
 _APPOSITION_OPENERS = "—–(:"  # a clause opened by one of these may count a noun before it
 _NP_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*|\d[\w,.]*|[^\w\s]")
 _NP_STOP = _PACK.words("phrase", "stop")
@@ -248,6 +249,7 @@ class _SentenceContext:
     def __init__(self, sentence: str, previous: str = "") -> None:
         self.sentence = sentence
         self.previous = previous
+        self.status_cue = _contains(sentence.lower(), _STATUS_NEEDLES)
         self._breaks: list[int] | None = None
         self.sources = _sources(sentence)
         self.reported = (
@@ -295,7 +297,6 @@ class _SentenceContext:
         """(subject, kind, actor, status) of a number: what is counted, whose, what happened to it."""
         sentence = self.sentence
         words = quantity.unit.split() if quantity.unit and quantity.unit != "percent" else []
-        clause_start = self.clause(quantity.start, quantity.end)[0]
         position, pointing_back = quantity.unit_end, False
         partitive = _PARTITIVE.match(sentence, position)
         if partitive and partitive.group(1).lower() in VOCABULARY.pronouns:
@@ -303,11 +304,13 @@ class _SentenceContext:
         phrase, phrase_end = _noun_phrase(sentence, position)
         head = _head(phrase)
         if pointing_back and not VOCABULARY.noun_class(head):
+            clause_start = self.clause(quantity.start, quantity.end)[0]
             antecedent = VOCABULARY.last_counted(sentence[:clause_start])[0]
             phrase = [antecedent or VOCABULARY.last_counted(self.previous)[0]]
             head = phrase[0]
             phrase = phrase if head else []
         elif not phrase and not words:
+            clause_start = self.clause(quantity.start, quantity.end)[0]
             head = VOCABULARY.last_counted(sentence[clause_start : quantity.start])[0]
             if not head and sentence[clause_start - 1 : clause_start] in _APPOSITION_OPENERS:
                 head = VOCABULARY.last_counted(sentence[:clause_start])[0]  # 'bombs – up to 80'
@@ -315,8 +318,11 @@ class _SentenceContext:
         if quantity.money or quantity.unit:
             kind, status, after_words = ("money" if quantity.money else "other"), "", ""
         else:
-            after_words, after = VOCABULARY.status_after(sentence, phrase_end)
-            before = VOCABULARY.status_before(sentence, quantity.start, clause_start)
+            after_words, after, before = "", [], []
+            if self.status_cue:  # most sentences name no status: no regex run per number
+                after_words, after = VOCABULARY.status_after(sentence, phrase_end)
+                clause_start = self.clause(quantity.start, quantity.end)[0]
+                before = VOCABULARY.status_before(sentence, quantity.start, clause_start)
             counted = classify(VOCABULARY, head, phrase, after, before)
             kind, status = counted.kind, counted.status
             if status not in HUMAN_STATUSES:
