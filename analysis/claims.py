@@ -7,6 +7,7 @@ groups the same claim across outlets and flags the estimates that disagree.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -95,19 +96,20 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
             items.append((_quantity(row), low, high, row))
     items.sort(key=lambda item: (item[0], item[1], item[2]))
     groups: list[list[tuple]] = []
+    reach = 0.0  # highest value of the last group
     for item in items:
         last = groups[-1] if groups else None
-        if last and last[0][0] == item[0] and item[1] <= max(i[2] for i in last) * 1.05:
+        if last and last[0][0] == item[0] and item[1] <= reach * 1.05:
             last.append(item)
+            reach = max(reach, item[2])
         else:
             groups.append([item])
+            reach = item[2]
     ids = {id(group): f"C{n}" for n, group in enumerate(groups, start=1)}
     conflicts: dict[str, set[str]] = {ids[id(g)]: set() for g in groups}
-    for i, group in enumerate(groups):
-        for other in groups[i + 1 :]:
-            if other[0][0] == group[0][0] and _disagree(group, other):
-                conflicts[ids[id(group)]].add(ids[id(other)])
-                conflicts[ids[id(other)]].add(ids[id(group)])
+    for a, b in _disagreeing(groups):
+        conflicts[ids[id(groups[a])]].add(ids[id(groups[b])])
+        conflicts[ids[id(groups[b])]].add(ids[id(groups[a])])
     rows = [_claim_row(ids[id(g)], g, conflicts[ids[id(g)]]) for g in groups]
     return (
         schema.conform(pd.DataFrame(rows), "who_reported_what")
@@ -126,26 +128,44 @@ def _quantity(row: dict) -> tuple[str, str, str, str, bool]:
 
 
 def _day(published: object) -> pd.Timestamp | None:
-    day = pd.to_datetime(str(published or "")[:10], errors="coerce", format="%Y-%m-%d")
+    return _parsed_day(str(published or "")[:10])
+
+
+@lru_cache(maxsize=4096)
+def _parsed_day(text: str) -> pd.Timestamp | None:
+    """The day of an ISO date ('2024-11-01'), None when it is not one."""
+    day = pd.to_datetime(text, errors="coerce", format="%Y-%m-%d")
     return None if pd.isna(day) else day
 
 
-def _disagree(group: list[tuple], other: list[tuple]) -> bool:
-    """True when two outlets give non-overlapping firm estimates of the same quantity within
-    WINDOW_DAYS of each other (undated figures cannot be placed, so they never conflict)."""
-    firm = [i[3] for i in group if i[3]["modality"] in _FIRM]
-    firm_other = [i[3] for i in other if i[3]["modality"] in _FIRM]
-    for a in firm:
-        for b in firm_other:
-            day_a, day_b = _day(a["published"]), _day(b["published"])
-            if (
-                a["outlet"] != b["outlet"]
-                and day_a is not None
-                and day_b is not None
-                and abs((day_a - day_b).days) <= WINDOW_DAYS
-            ):
-                return True
-    return False
+def _disagreeing(groups: list[list[tuple]]) -> set[tuple[int, int]]:
+    """Pairs of groups of the same quantity where two outlets give firm (asserted or reported)
+    estimates published within WINDOW_DAYS of each other; the groups' values do not overlap, as
+    groups are made of overlapping values. Undated figures cannot be placed, so they never conflict.
+    Each quantity's figures are walked in date order, so a large corpus costs no quadratic time."""
+    # quantity -> day -> group -> outlets: figures of one group, outlet and day count once
+    by_quantity: dict[tuple, dict[pd.Timestamp, dict[int, set[str]]]] = {}
+    for number, group in enumerate(groups):
+        for quantity, _, _, row in group:
+            day = _day(row["published"]) if row["modality"] in _FIRM else None
+            if day is not None:
+                days = by_quantity.setdefault(quantity, {})
+                days.setdefault(day, {}).setdefault(number, set()).add(row["outlet"])
+    pairs: set[tuple[int, int]] = set()
+    for days in by_quantity.values():
+        ordered = sorted(days)
+        for i, day in enumerate(ordered):
+            window: dict[int, set[str]] = {}
+            for later in ordered[i:]:
+                if (later - day).days > WINDOW_DAYS:
+                    break
+                for number, outlets in days[later].items():
+                    window.setdefault(number, set()).update(outlets)
+            for number, outlets in days[day].items():
+                for other, other_outlets in window.items():
+                    if other != number and len(outlets | other_outlets) > 1:
+                        pairs.add((min(number, other), max(number, other)))
+    return pairs
 
 
 def _label(kind: str, actor: str, subject: str, status: str, part: bool) -> str:

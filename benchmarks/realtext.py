@@ -21,7 +21,11 @@ def shipped_sentences() -> list[str]:
     return [s.text for article in corpus.articles for s in article.counted_sentences]
 
 
+def newsquant_sentences() -> list[str]:
+    """The 590 NewsQuant news sentences (number-dense)."""
+    return [item["text"] for item in json.loads(NEWSQUANT.read_text(encoding="utf-8"))]
+
+
 def real_sentences() -> list[str]:
     """The shipped sentences followed by the NewsQuant sentences."""
-    newsquant = json.loads(NEWSQUANT.read_text(encoding="utf-8"))
-    return shipped_sentences() + [item["text"] for item in newsquant]
+    return shipped_sentences() + newsquant_sentences()

@@ -102,26 +102,35 @@ def show_table(
     empty_message: str = "Nothing to show for the current filters.",
     column_config: dict | None = None,
     complete: tuple[int, Callable[[], pd.DataFrame]] | None = None,
+    page: Callable[[int, int], pd.DataFrame] | None = None,
 ) -> None:
-    """A table (or a clear empty state) with its CSV download of every row.
+    """A table (or a clear empty state), paged past MAX_TABLE_ROWS rows, with its CSV download of
+    every row.
 
-    Past MAX_TABLE_ROWS the page shows the first rows only and says so: sending 100,000 rows to the
-    browser on every rerun would make each click slow, and the CSV still holds them all. `complete`
-    = (rows, function making them) when `data` is already only the first rows of a larger table.
+    Sending 100,000 rows to the browser on every rerun would make each click slow, so the page shows
+    MAX_TABLE_ROWS rows at a time with a page number; the CSV holds them all. `complete` = (rows,
+    function making them) when `data` is already only the first rows of a larger table, and then
+    `page(start, stop)` makes the rows of another page.
     """
     total, everything = complete or (len(data), data)
     if total == 0:
         st.info(empty_message)
     else:
+        shown = data.head(MAX_TABLE_ROWS)
         if total > MAX_TABLE_ROWS:
-            st.caption(
-                f"Showing the first {MAX_TABLE_ROWS:,} of {total:,} rows; the CSV below has all of "
-                "them. Narrow the filters to see the others here."
+            pages = -(-total // MAX_TABLE_ROWS)
+            number = st.number_input(
+                f"Page (1–{pages:,}, {MAX_TABLE_ROWS:,} rows each; the CSV below has all "
+                f"{total:,} rows)",
+                min_value=1,
+                max_value=pages,
+                value=1,
+                step=1,
+                key=f"page_{key}",
             )
-        st.dataframe(
-            data.head(MAX_TABLE_ROWS),
-            key=f"table_{key}",
-            hide_index=True,
-            column_config=column_config,
-        )
+            start = (int(number) - 1) * MAX_TABLE_ROWS
+            if start:
+                make = page or (lambda first, stop: data.iloc[first:stop])
+                shown = make(start, start + MAX_TABLE_ROWS)
+        st.dataframe(shown, key=f"table_{key}", hide_index=True, column_config=column_config)
     download(everything, file_name, key, rows=total)

@@ -199,3 +199,19 @@ def test_a_failing_page_shows_a_message_not_a_traceback(monkeypatch, caplog):
     assert not app.exception
     assert any("could not be drawn" in e.value and "server log" in e.value for e in app.error)
     assert "chart builder exploded" in caplog.text  # the traceback goes to the log
+
+
+def test_a_long_table_pages_through_its_rows_and_the_csv_has_them_all(downloads):
+    def script():
+        import pandas as pd
+
+        from dashboard.ui import show_table
+
+        rows = pd.DataFrame({"n": range(4_500), "text": [f"row {i}" for i in range(4_500)]})
+        show_table(rows, "rows.csv", "rows")
+
+    app = AppTest.from_function(script, default_timeout=60).run()
+    assert list(app.dataframe[0].value["n"])[:2] == [0, 1] and len(app.dataframe[0].value) == 2_000
+    app.number_input(key="page_rows").set_value(3).run()
+    assert list(app.dataframe[0].value["n"]) == list(range(4_000, 4_500))
+    assert len(csv(downloads, "rows.csv")) == 4_500

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 from analysis import schema
 from analysis.cli import main
@@ -71,3 +72,22 @@ def test_help_documents_the_command_and_the_tables():
     )
     assert "CORPUS_DIR" in result.stdout and "--out" in result.stdout
     assert "load_report.csv: file, status, reason" in result.stdout
+
+
+def test_progress_bar_and_cache_counts_on_a_second_run(tmp_path, capsys):
+    args = ["export", str(CORPUS_DIR), "--out", str(tmp_path / "out"), "--cache", str(tmp_path)]
+    assert main(args) == 0
+    first = capsys.readouterr()
+    assert "analysing" in first.err and "5/5" in first.err  # the bar: articles done of all
+    assert "(5 analysed, 0 from the cache" in first.out.splitlines()[-1]
+    assert main([*args, "--quiet"]) == 0
+    second = capsys.readouterr()
+    assert "analysing" not in second.err
+    assert "(0 analysed, 5 from the cache" in second.out.splitlines()[-1]
+
+
+def test_dask_engine_needs_a_scheduler(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["export", str(CORPUS_DIR), "--out", str(tmp_path), "--engine", "dask"])
+    assert stopped.value.code == 2
+    assert "--scheduler" in capsys.readouterr().err

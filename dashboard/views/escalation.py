@@ -38,6 +38,7 @@ if available(view, "escalation_hits", "escalation_rates"):
         "escalation_hits_in_context.csv",
         "kwic",
         complete=(len(hits), lambda: charts.keyword_in_context(hits, sentences)),
+        page=lambda start, stop: charts.keyword_in_context(hits.iloc[start:stop], sentences),
         column_config={
             "left": st.column_config.TextColumn(width="large"),
             "matched": st.column_config.TextColumn("term as written"),
