@@ -117,6 +117,9 @@ class Vocabulary:
             for ending in pack.list("nouns", "inflections")
         ]
         self.pronouns = pack.words("nouns", "pronouns")
+        for word in pack.list("nouns", "qualified_weapons"):
+            self.classes[word.lower()] = "qualified"  # weapons only after a military word
+        self.military = pack.words("nouns", "military")
         self.status_of: dict[str, list[str]] = {}
         for status in STATUSES:
             for phrase in pack.list("status", status.replace(" ", "_")):
@@ -226,6 +229,9 @@ def classify(
     """Kind and status of a counted thing: its head noun's class, and what happened to it (the
     status after the phrase first, then a status word in the phrase, then a verb before the number)."""
     noun_class = vocabulary.noun_class(head) if head else ""
+    if noun_class == "qualified":  # 'armoured vehicles' are weapons, '460 Kia vehicles' are not
+        military = any(word.lower() in vocabulary.military for word in phrase[:-1])
+        noun_class = "weapons" if military else ""
     in_phrase = [s for word in phrase for s in vocabulary.status_of.get(word.lower(), ())]
     status = ""
     for statuses in (after, in_phrase, before):

@@ -67,6 +67,8 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
             "casualties": WORDS,
             "pronouns": WORDS,
             "particles": WORDS,
+            "qualified_weapons": WORDS,
+            "military": WORDS,
             "position": WORDS,
         },
         "phrase": {"stop": WORDS, "participles": WORDS},

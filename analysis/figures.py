@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from itertools import chain, islice, pairwise
 
+import ahocorasick
 import numpy as np
 import pandas as pd
 
@@ -80,7 +81,22 @@ _CUE_NEEDLES = _needles(_PACK.list("attribution", "speech_verbs"))
 _ACCORDING_NEEDLES = ("ccording to",)
 _REPORTED_NEEDLES = ("eport", "llegedly", "said to", "believed to", "thought to", "alleged to")
 _DENIED_NEEDLES = ("eny", "enie", "ismiss", "eject", "efut", "fake news", "groundless", "baseless")
-_POSSIBLE_NEEDLES = _POSSIBLE_WORDS.split("|")
+_POSSIBLE_NEEDLES = _PACK.list("modality", "possible")
+_PIECE_LABELS: dict[str, set[str]] = {}
+for _label, _pieces in (
+    ("status", _STATUS_NEEDLES),
+    ("reported", _REPORTED_NEEDLES),
+    ("denied", _DENIED_NEEDLES),
+    ("possible", _POSSIBLE_NEEDLES),
+    ("according", _ACCORDING_NEEDLES),
+    ("speech", _CUE_NEEDLES),
+):
+    for _piece in _pieces:
+        _PIECE_LABELS.setdefault(_piece.lower(), set()).add(_label)
+_CUE_PIECES = ahocorasick.Automaton()
+for _piece, _labels in _PIECE_LABELS.items():
+    _CUE_PIECES.add_word(_piece, tuple(_labels))
+_CUE_PIECES.make_automaton()
 # The two patterns scanned over every text and sentence start with a character class, so `re`
 # jumps between the few characters that can start a match instead of trying every position.
 _CLAUSE_BREAK = re.compile(r"[;:—–(“”\",](?:(?<=,)\s|(?<!,))")  # a comma only before a space
@@ -112,6 +128,13 @@ def _surnames() -> frozenset[str]:
     actors = shipped_actors()
     names = {p for a in actors.actors for p in a.people}
     return frozenset(names | {p.split()[-1] for p in names})
+
+
+def _cues_in(sentence: str) -> set[str]:
+    """Which cue patterns can match in the sentence ('status', 'reported', 'denied', 'possible',
+    'according', 'speech'): one Aho-Corasick pass over the lower-cased sentence finds the pieces
+    every match of a pattern contains, so most sentences skip most regex scans."""
+    return {label for _, labels in _CUE_PIECES.iter(sentence.lower()) for label in labels}
 
 
 def _contains(text: str, needles: tuple[str, ...] | list[str]) -> bool:
@@ -249,18 +272,15 @@ class _SentenceContext:
     def __init__(self, sentence: str, previous: str = "") -> None:
         self.sentence = sentence
         self.previous = previous
-        self.status_cue = _contains(sentence.lower(), _STATUS_NEEDLES)
+        cues = _cues_in(sentence)
+        self.status_cue = "status" in cues
         self._breaks: list[int] | None = None
-        self.sources = _sources(sentence)
-        self.reported = (
-            _REPORTED_RE.search(sentence) if _contains(sentence, _REPORTED_NEEDLES) else None
-        )
-        denial = _DENIED_RE.search(sentence) if _contains(sentence, _DENIED_NEEDLES) else None
+        self.sources = _sources(sentence, cues)
+        self.reported = _REPORTED_RE.search(sentence) if "reported" in cues else None
+        denial = _DENIED_RE.search(sentence) if "denied" in cues else None
         self.denied = bool(denial) and not _NEGATION_RE.search(sentence[: denial.start()])
         self.possible = (
-            [m.span() for m in _POSSIBLE_RE.finditer(sentence)]
-            if _contains(sentence, _POSSIBLE_NEEDLES)
-            else []
+            [m.span() for m in _POSSIBLE_RE.finditer(sentence)] if "possible" in cues else []
         )
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
@@ -361,17 +381,17 @@ def _head(phrase: list[str]) -> str:
     return phrase[-1]
 
 
-def _sources(sentence: str) -> list[tuple[int, str]]:
+def _sources(sentence: str, cues: set[str]) -> list[tuple[int, str]]:
     """(position, source) of every attribution in a sentence: 'according to X', 'X said', 'X:'."""
     sources = (
         [(m.start(), _clean_source(m.group(1))) for m in _ACCORDING_RE.finditer(sentence)]
-        if _contains(sentence, _ACCORDING_NEEDLES)
+        if "according" in cues
         else []
     )
     headline = _HEADLINE_RE.match(sentence)
     if headline:
         sources.append((headline.start(1), headline.group(1)))
-    for cue in _CUE_RE.finditer(sentence) if _contains(sentence, _CUE_NEEDLES) else ():
+    for cue in _CUE_RE.finditer(sentence) if "speech" in cues else ():
         who = _speaker_before(sentence[max(0, cue.start() - 120) : cue.start()]) or _speaker_after(
             sentence[cue.end() : cue.end() + 60]
         )

@@ -389,3 +389,8 @@ def test_speed_work_keeps_the_output_of_the_benchmark_sample():
     assert len(rows) == len(reference)
     for article, (got, wanted) in enumerate(zip(rows, reference, strict=True)):
         assert got == wanted, f"article {article}"
+
+
+@pytest.mark.parametrize("cue", ["could", "likely to", "expected to", "set to", "planned to"])
+def test_possibility_cues_of_several_words_make_a_figure_possible(cue):
+    assert only(f"Moscow is {cue} send 5,000 troops.")["modality"] == "possible"
