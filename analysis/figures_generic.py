@@ -30,7 +30,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。…])(?<!\d\.)\s+|\n\s*\n")  # not '3. M
 
 _AFTER_TOKENS = 4  # tokens after a number searched for the counted noun and its status
 _BEFORE_TOKENS = 5  # tokens before it searched for a status verb, or the noun (Korean)
-_STATUS_AFTER_TOKENS = 6
+_STATUS_AFTER_TOKENS = 8
 _EMPTY = Pack("", "", {})
 
 
@@ -309,7 +309,10 @@ def _is_date(found: Rules, sentence: str, match: re.Match[str]) -> bool:
         return True
     before = _TOKEN.findall(sentence[max(0, match.start() - 25) : match.start()])
     if before and _in(found.months, before[-1]):
-        return True
+        following = _tokens_after(sentence, end, 1)
+        counts = following and found.vocabulary.noun_class(_elided(following[0].group()))
+        if len(match.group("num")) == 4 or not counts:
+            return True  # 'März 2024'; but 'Februar 18 Leopard-Panzer' counts tanks
     if rest.startswith(found.numbers.list("units", "counters") or ("\0",)):
         return False  # '2000명': a count of people
     written = match.group("num")
@@ -334,7 +337,7 @@ def _tokens_after(sentence: str, end: int, limit: int) -> list[re.Match[str]]:
 def _counted_token(found: Rules, sentence: str, end: int) -> tuple[str, int]:
     """(counted noun, its end) among the few words after a number ('soldats nord-coréens')."""
     for token in _tokens_after(sentence, end, _AFTER_TOKENS):
-        if found.vocabulary.noun_class(token.group()):
+        if found.vocabulary.noun_class(_elided(token.group())):
             return token.group(), token.end()
     return "", end
 
@@ -347,27 +350,28 @@ def _counted(found: Rules, sentence: str, start: int, end: int) -> tuple[str, st
     ):
         return "other", "", "percent"
     first = _tokens_after(sentence, end, 2)
-    money = [t.group() for t in first if found.money.get(t.group())]  # 'milliards de dollars'
+    money = [t.group() for t in first if found.money.get(_elided(t.group()))]  # "d'euros"
     if money or re.match(r"\s?[$€£₩₽₴]", after_text):
         return "money", "", money[0] if money else ""
     if re.search(r"[$€£₩₽₴]\s?$", sentence[max(0, start - 3) : start]):
         return "money", "", ""
     if first and found.units.get(first[0].group()):
         return "other", "", first[0].group()
-    head, head_end = _counted_token(found, sentence, end)
-    subject = sentence[end:head_end].strip().rstrip(".,;:") if head else ""
     after = _status_after(found, sentence, end)
     before_tokens = _TOKEN.findall(sentence[max(0, start - 40) : start])[-_BEFORE_TOKENS:]
-    before = [_statuses(found, t) for t in before_tokens if _statuses(found, t)]
-    if not head and ("before" in found.figures.list("nouns", "position") or after):
-        # Korean names it before the number; '36 drones ... les 40 lancés' points back to it
-        for token in reversed(before_tokens):
-            if found.vocabulary.noun_class(token):
-                head = subject = token
-                break
-    counted = classify(
-        found.vocabulary, head, [head] if head else [], after, before[-1] if before else []
-    )
+    before = _status_before(found, before_tokens)
+    head, subject = "", ""
+    for position in found.figures.list("nouns", "position") or ("after",):
+        if position == "after":
+            head, head_end = _counted_token(found, sentence, end)
+            subject = sentence[end:head_end].strip().rstrip(".,;:") if head else ""
+        elif position == "before":  # Korean names what it counts before the number
+            head = subject = _noun_before(found, before_tokens)
+        if head:
+            break
+    if not head and after:  # '36 drones ... les 40 lancés' points back to the drones
+        head = subject = _noun_before(found, before_tokens)
+    counted = classify(found.vocabulary, head, [head] if head else [], after, before)
     if counted.kind == "other" and not head:
         return "other", "", subject
     status = counted.status
@@ -376,27 +380,45 @@ def _counted(found: Rules, sentence: str, start: int, end: int) -> tuple[str, st
     return counted.kind, status if status in STATUSES else "", subject
 
 
+def _noun_before(found: Rules, tokens: list[str]) -> str:
+    """The last counted noun among the words before a number ('' when none)."""
+    return next((t for t in reversed(tokens) if found.vocabulary.noun_class(_elided(t))), "")
+
+
 def _status_after(found: Rules, sentence: str, end: int) -> list[str]:
-    """Statuses of the first status word after a number, and of a second one joined to it
-    ('getötet oder verletzt'); the search stops at the next number."""
+    """Statuses of the first status word after a number and of the three words after it
+    ('getötet oder verletzt', '죽거나 다쳤다'); the search stops at the next number."""
     tokens = []
     for token in _tokens_after(sentence, end, _STATUS_AFTER_TOKENS):
         if token.group()[0].isdigit():
             break
         tokens.append(token.group())
     for i, token in enumerate(tokens):
-        found_here = _statuses(found, token)
-        if found_here:
-            joined = (
-                tokens[i + 2 : i + 3] if len(tokens) > i + 2 and len(tokens[i + 1]) <= 4 else []
-            )
-            return found_here + [s for t in joined for s in _statuses(found, t)]
+        if _statuses(found, token):
+            return [s for t in tokens[i : i + 4] for s in _statuses(found, t)]
+    return []
+
+
+def _status_before(found: Rules, tokens: list[str]) -> list[str]:
+    """Statuses of the last status word before a number and of the two words before it
+    ('убиты или ранены почти 3 000')."""
+    for i in range(len(tokens) - 1, -1, -1):
+        if _statuses(found, tokens[i]):
+            return [s for t in tokens[max(0, i - 2) : i + 1] for s in _statuses(found, t)]
     return []
 
 
 def _statuses(found: Rules, token: str) -> list[str]:
     """Every status a word names ('verlor': killed or wounded for people, destroyed for tanks)."""
     return [status for status, words in found.status_words.items() if words.get(token)]
+
+
+def _elided(token: str) -> str:
+    """The word after an elided article ("d'euros" -> 'euros'), else the token."""
+    for mark in ("'", "’"):
+        if mark in token:
+            return token.rsplit(mark, 1)[1] or token
+    return token
 
 
 def _keys(words: WordSet) -> list[str]:
