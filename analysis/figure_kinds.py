@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+from analysis.actors import Actors, load_actors
 from analysis.figure_packs import Pack
 
 KINDS = ("troops", "casualties", "weapons", "money", "other")
@@ -30,6 +31,12 @@ _FITS = {
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _BEFORE_REACH = 40  # characters before a number searched for a status verb ('killed 12')
 _BEFORE_GAP = 25  # at most this many characters between that verb and the number
+
+
+@lru_cache(maxsize=1)
+def shipped_actors() -> Actors:
+    """The shipped actors (countries, demonyms, capitals), loaded once: whose figures they are."""
+    return load_actors()
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,8 @@ import numpy as np
 import pandas as pd
 
 from analysis import figure_packs, figures_generic, schema
-from analysis.actors import Actors, load_actors
 from analysis.corpus import Article
-from analysis.figure_kinds import HUMAN_STATUSES, Vocabulary, classify
+from analysis.figure_kinds import HUMAN_STATUSES, Vocabulary, classify, shipped_actors
 from analysis.numbers import Quantity, find_quantities
 from analysis.quotes import Quote, quote_at
 from analysis.text import cut_long
@@ -114,12 +113,6 @@ _OWNER_VERB_AFTER = re.compile(
     rf"(?:\s+(?:{_alternation(_PACK.list('owner', 'auxiliaries'))})){{0,3}}\s+"
     rf"(?:{_alternation(_PACK.list('owner', 'verbs'))})\b"
 )
-
-
-@lru_cache(maxsize=1)
-def shipped_actors() -> Actors:
-    """The shipped actors (countries, demonyms, capitals), loaded once."""
-    return load_actors()
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis import figure_packs
-from analysis.figure_kinds import STATUSES, Vocabulary, WordSet, classify
+from analysis.figure_kinds import STATUSES, Vocabulary, WordSet, classify, shipped_actors
 from analysis.figure_packs import Pack
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*|\d[\d.,]*|[^\w\s]")  # no final '.'
@@ -172,6 +172,7 @@ def sentence_rows(
             continue
         low_value, high_value, vague, approximator, end = quantity
         kind, status, subject = _counted(found, sentence, match.start(), end)
+        actor = _actor(sentence, match.start(), end, subject) if kind != "other" else ""
         rows.append(
             {
                 "article_id": "",
@@ -184,7 +185,7 @@ def sentence_rows(
                 "approximator": approximator,
                 "kind": kind,
                 "subject": subject,
-                "actor": "",
+                "actor": actor,
                 "claimant": "",
                 "modality": modality,
                 "sentence": sentence.strip(),
@@ -378,6 +379,16 @@ def _counted(found: Rules, sentence: str, start: int, end: int) -> tuple[str, st
     if counted.kind == "casualties" and not status:
         status = "killed or wounded"
     return counted.kind, status if status in STATUSES else "", subject
+
+
+def _actor(sentence: str, start: int, end: int, subject: str) -> str:
+    """The actor named in what is counted ('soldats nord-coréens'), else just before the number
+    ('북한군 1만5000명'), as the actors gazetteer spells it in this language ('' when none)."""
+    after = shipped_actors().mentions(sentence[end : end + len(subject) + 30]) if subject else []
+    if after:
+        return after[0].actor
+    before = shipped_actors().mentions(sentence[max(0, start - 30) : start])
+    return before[-1].actor if before else ""
 
 
 def _noun_before(found: Rules, tokens: list[str]) -> str:
