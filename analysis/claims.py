@@ -7,7 +7,8 @@ groups the same claim across outlets and flags the estimates that disagree.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections import Counter
+from datetime import date
 
 import pandas as pd
 
@@ -105,12 +106,12 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
         else:
             groups.append([item])
             reach = item[2]
-    ids = {id(group): f"C{n}" for n, group in enumerate(groups, start=1)}
-    conflicts: dict[str, set[str]] = {ids[id(g)]: set() for g in groups}
+    ids = [f"C{n}" for n in range(1, len(groups) + 1)]
+    conflicts: dict[str, set[str]] = {claim_id: set() for claim_id in ids}
     for a, b in _disagreeing(groups):
-        conflicts[ids[id(groups[a])]].add(ids[id(groups[b])])
-        conflicts[ids[id(groups[b])]].add(ids[id(groups[a])])
-    rows = [_claim_row(ids[id(g)], g, conflicts[ids[id(g)]]) for g in groups]
+        conflicts[ids[a]].add(ids[b])
+        conflicts[ids[b]].add(ids[a])
+    rows = [_claim_row(ids[n], g, conflicts[ids[n]]) for n, g in enumerate(groups)]
     return (
         schema.conform(pd.DataFrame(rows), "who_reported_what")
         if rows
@@ -127,37 +128,34 @@ def _quantity(row: dict) -> tuple[str, str, str, str, bool]:
     return (row["kind"], row["actor"], counted(row["subject"], row["kind"]), status, is_part(row))
 
 
-def _day(published: object) -> pd.Timestamp | None:
-    return _parsed_day(str(published or "")[:10])
-
-
-@lru_cache(maxsize=4096)
-def _parsed_day(text: str) -> pd.Timestamp | None:
-    """The day of an ISO date ('2024-11-01'), None when it is not one."""
-    day = pd.to_datetime(text, errors="coerce", format="%Y-%m-%d")
-    return None if pd.isna(day) else day
+def _day(published: object) -> int | None:
+    """Day number of a full publication date ('2024-11-02'); None when undated or only a month."""
+    try:
+        return date.fromisoformat(str(published or "")[:10]).toordinal()
+    except ValueError:
+        return None
 
 
 def _disagreeing(groups: list[list[tuple]]) -> set[tuple[int, int]]:
-    """Pairs of groups of the same quantity where two outlets give firm (asserted or reported)
-    estimates published within WINDOW_DAYS of each other; the groups' values do not overlap, as
-    groups are made of overlapping values. Undated figures cannot be placed, so they never conflict.
-    Each quantity's figures are walked in date order, so a large corpus costs no quadratic time."""
-    # quantity -> day -> group -> outlets: figures of one group, outlet and day count once
-    by_quantity: dict[tuple, dict[pd.Timestamp, dict[int, set[str]]]] = {}
+    """Pairs of groups (by position) of the same quantity where two different outlets give firm
+    estimates published within WINDOW_DAYS of each other (the groups do not overlap in value by
+    construction; undated figures cannot be placed, so they never conflict). Each quantity's
+    estimates are bucketed by day, group and outlet and swept by date, so a large corpus costs
+    time in its days and groups, not in the square of its figures."""
+    by_quantity: dict[tuple, dict[int, dict[int, set[str]]]] = {}
     for number, group in enumerate(groups):
         for quantity, _, _, row in group:
             day = _day(row["published"]) if row["modality"] in _FIRM else None
             if day is not None:
                 days = by_quantity.setdefault(quantity, {})
-                days.setdefault(day, {}).setdefault(number, set()).add(row["outlet"])
+                days.setdefault(day, {}).setdefault(number, set()).add(str(row["outlet"]))
     pairs: set[tuple[int, int]] = set()
     for days in by_quantity.values():
         ordered = sorted(days)
         for i, day in enumerate(ordered):
-            window: dict[int, set[str]] = {}
+            window: dict[int, set[str]] = {}  # group -> outlets, from this day to a week later
             for later in ordered[i:]:
-                if (later - day).days > WINDOW_DAYS:
+                if later - day > WINDOW_DAYS:
                     break
                 for number, outlets in days[later].items():
                     window.setdefault(number, set()).update(outlets)
@@ -181,11 +179,12 @@ def _label(kind: str, actor: str, subject: str, status: str, part: bool) -> str:
 
 def _claim_row(claim_id: str, group: list[tuple], conflicts: set[str]) -> dict[str, object]:
     records = [item[3] for item in group]
-    subjects = pd.Series([r["subject"] for r in records])
+    subjects = Counter(r["subject"] for r in records)
     dates = sorted(r["published"] for r in records if r["published"])
     outlets = list(dict.fromkeys(r["outlet"] for r in records))
     kind, actor, _, status, part = group[0][0]
-    subject = subjects.mode().iloc[0] if not subjects.empty else ""
+    most = max(subjects.values(), default=0)
+    subject = min((s for s, n in subjects.items() if n == most), default="")  # as Series.mode
     status = str(records[0].get("status", "") or "")
     return {
         "claim_id": claim_id,

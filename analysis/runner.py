@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 import time
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,6 +110,23 @@ def _batches(records: list[Record], size: int) -> list[list[Record]]:
     return [records[i : i + size] for i in range(0, len(records), size)]
 
 
+_MAIN_LOCK = threading.Lock()
+
+
+@contextmanager
+def plain_main() -> Iterator[None]:
+    """While worker processes start, a bare `__main__` module: a new (forkserver or spawn) process
+    re-runs the parent's `__main__` file, and inside Streamlit that file is the dashboard script
+    (Streamlit installs it as `__main__`), which a worker must never run."""
+    with _MAIN_LOCK:
+        original = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            sys.modules["__main__"] = original
+
+
 def _map_local(
     batches: list[list[Record]], rules: Rules, jobs: int, done: Callable[[Batch], None]
 ) -> None:
@@ -118,7 +139,9 @@ def _map_local(
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_init_worker, initargs=(rules,)
     ) as pool:
-        for future in as_completed([pool.submit(_pool_batch, b) for b in batches]):
+        with plain_main():  # workers start during the submits
+            futures = [pool.submit(_pool_batch, batch) for batch in batches]
+        for future in as_completed(futures):
             done(future.result())
 
 

@@ -215,3 +215,26 @@ def test_a_long_table_pages_through_its_rows_and_the_csv_has_them_all(downloads)
     app.number_input(key="page_rows").set_value(3).run()
     assert list(app.dataframe[0].value["n"]) == list(range(4_000, 4_500))
     assert len(csv(downloads, "rows.csv")) == 4_500
+
+
+def test_a_corpus_of_hundreds_of_articles_is_analysed_by_the_pool_inside_the_app(
+    tmp_path, monkeypatch, downloads
+):
+    """Past one batch the app analyses on every core; a worker must never re-run the app script
+    (Streamlit installs it as __main__), and every article arrives."""
+    lines = []
+    for n in range(250):
+        text = (
+            f"Port officials said {1_000 + n} containers were stuck on day {n % 9 + 2} of the "
+            f"strike. Union leader Ana Ferreira said {n + 40} workers had joined the picket line."
+        )
+        lines.append(
+            json.dumps({"text": text, "outlet": f"Outlet {n % 4}", "published": "2025-03-04"})
+        )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "strike.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setenv("COVERAGE_CORPUS", str(corpus))
+    app = open_page("overview")
+    assert not app.error
+    assert csv(downloads, "articles_per_outlet.csv")["articles"].sum() == 250

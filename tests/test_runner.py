@@ -113,9 +113,11 @@ def test_a_damaged_cache_is_a_miss_not_an_error(corpus_dir, in_process, tmp_path
 
 def test_dask_on_a_local_cluster_equals_the_local_run(corpus_dir, in_process):
     distributed = pytest.importorskip("dask.distributed")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster:
+    with runner.plain_main():  # its worker processes must not re-run an AppTest script as main
+        cluster = distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+    with cluster:
         result = runner.run(
             read_folder(corpus_dir),
             Rules(),
