@@ -33,6 +33,16 @@ _BEFORE_REACH = 40  # characters before a number searched for a status verb ('ki
 _BEFORE_GAP = 25  # at most this many characters between that verb and the number
 
 
+_CACHE_LIMIT = 200_000  # words remembered per cache; a huge corpus starts it afresh
+
+
+def remember(cache: dict, key: str, value: object) -> None:
+    """Store a looked-up word, emptying the cache first when it is full (bounded memory)."""
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+
+
 @lru_cache(maxsize=1)
 def shipped_actors() -> Actors:
     """The shipped actors (countries, demonyms, capitals), loaded once: whose figures they are."""
@@ -86,7 +96,7 @@ class WordSet:
                     found = self._match(low[: -len(particle)])
                     if found:
                         break
-            self._cache[low] = found
+            remember(self._cache, low, found)
         return found
 
     def _match(self, low: str) -> str:
@@ -152,7 +162,7 @@ class Vocabulary:
             if not found[0] and self.stems:
                 stem_class = self.stems.get(low)
                 found = (stem_class, low) if stem_class else found
-            self._cache[low] = found
+            remember(self._cache, low, found)
         return found
 
     @cached_property

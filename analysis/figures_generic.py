@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis import figure_packs
-from analysis.figure_kinds import STATUSES, Vocabulary, WordSet, classify, shipped_actors
+from analysis.figure_kinds import (
+    STATUSES,
+    Vocabulary,
+    WordSet,
+    _remember,
+    classify,
+    shipped_actors,
+)
 from analysis.figure_packs import Pack
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*|\d[\d.,]*|[^\w\s]")  # no final '.'
@@ -26,6 +33,7 @@ _DATE = re.compile(
     r"(?<![\w.])(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|\d{1,2}:\d{2}(?::\d{2})?)(?!\d)"
 )
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?。…])(?<!\d\.)\s+|\n\s*\n")  # not '3. März'
 
 _AFTER_TOKENS = 4  # tokens after a number searched for the counted noun and its status
@@ -58,14 +66,12 @@ def _alternation(entries: list[str] | tuple[str, ...]) -> str:
 
 
 def _value_of(table: dict[str, float], word: str) -> float | None:
-    """A word's value in a pack table whose keys may end in '*' (stems)."""
+    """A word's value in a pack table (lower-case keys) whose keys may end in '*' (stems)."""
     low = " ".join(word.lower().split())
-    lowered = {key.lower(): value for key, value in table.items()}
-    if low in lowered:
-        return lowered[low]
+    if low in table:
+        return table[low]
     return next(
-        (v for key, v in lowered.items() if key.endswith("*") and low.startswith(key[:-1])),
-        None,
+        (v for key, v in table.items() if key.endswith("*") and low.startswith(key[:-1])), None
     )
 
 
@@ -118,11 +124,28 @@ class Rules:
             for s in STATUSES
         }
         set_(self, "status_words", status_words)
+        set_(self, "status_cache", {})  # word -> statuses, filled as words are met
+        # the pack's lists in the shape the per-number rules read them (built once, not per number)
+        lower = lambda table: {k.lower(): v for k, v in table.items()}  # noqa: E731
+        set_(self, "attached", sorted(attached.items(), key=lambda kv: -kv[1]))
+        set_(self, "cardinals", lower(n.values("words", "cardinals")))
+        set_(self, "scale_values", lower(scales))
+        set_(self, "text2num", "text2num" in n.list("words", "parser"))
+        set_(self, "not_alone", {w.lower() for w in n.list("words", "not_alone")})
+        hedges = sorted((p.lower() for p in n.list("hedges", "phrases")), key=len, reverse=True)
+        set_(self, "hedges", hedges)
+        set_(self, "date_suffixes", n.list("dates", "attached"))
+        ordinals = _alternation(n.list("dates", "ordinals"))
+        set_(self, "ordinal", re.compile(rf"(?:{ordinals})(?!\w)") if ordinals else None)
+        set_(self, "connectors", {c.lower() for c in n.list("dates", "connectors")})
+        set_(self, "counters", n.list("units", "counters"))
+        set_(self, "positions", self.figures.list("nouns", "position") or ("after",))
         set_(self, "months", WordSet([(w, "m") for w in n.list("dates", "months")]))
         set_(self, "year_words", WordSet([(w, "y") for w in n.list("dates", "year_words")]))
         set_(self, "units", WordSet([(w, "u") for w in n.list("units", "measures")]))
         set_(self, "money", WordSet([(w, "$") for w in n.list("units", "money")]))
         set_(self, "percent", WordSet([(w, "%") for w in n.list("units", "percent")]))
+        set_(self, "percent_keys", tuple(sorted(self.percent.whole, key=len, reverse=True)))
 
     def cues(self, key: str) -> tuple[str, ...]:
         return tuple(c.lower() for c in self.figures.list("modality", key))
@@ -158,7 +181,7 @@ def sentence_rows(
 ) -> list[dict[str, object]]:
     """One figures row per quantity of one sentence (offsets shifted by `offset`)."""
     found = rules(language)
-    if not any(ch.isdigit() for ch in sentence) and found.numbers is _EMPTY:
+    if found.numbers is _EMPTY and not _DIGIT.search(sentence):
         return []
     low = sentence.lower()
     modality = _modality(found, low)
@@ -202,10 +225,9 @@ def sentence_rows(
 
 def _number(found: Rules, written: str) -> float | None:
     """Value of digits with this language's separators ('15 000', '2.300', '2,5'; '1만5000')."""
-    attached = found.numbers.values("words", "attached_scales")
-    if attached and any(k in written for k in attached):
+    if found.attached and any(k in written for k, _ in found.attached):
         total, rest = 0.0, written
-        for key, scale in sorted(attached.items(), key=lambda kv: -kv[1]):
+        for key, scale in found.attached:
             if key in rest:
                 head, rest = rest.split(key, 1)
                 total += (_number(found, head) if head else 1.0) * scale  # type: ignore[operator]
@@ -225,17 +247,14 @@ def _number(found: Rules, written: str) -> float | None:
 
 def _words_value(found: Rules, written: str) -> float | None:
     """Value of number words: through text2num when the pack names it, else the pack's tables."""
-    if "text2num" in found.numbers.list("words", "parser"):
+    if found.text2num:
         from text_to_num import text2num  # number words of fr, es, de, ... ('zweitausend')
 
         try:
             return float(text2num(written.lower(), found.language))
         except (ValueError, TypeError):
             return None
-    cardinals, scales = (
-        found.numbers.values("words", "cardinals"),
-        found.numbers.values("words", "scales"),
-    )
+    cardinals, scales = found.cardinals, found.scale_values
     total = current = 0.0
     seen = False
     for word in re.split(r"[\s-]+", written):
@@ -261,7 +280,7 @@ def _quantity(
         return None, None, match.group(), approximator, end
     if "words" in match.re.groupindex and match.group("words"):
         written = match.group("words")
-        if written.lower() in {w.lower() for w in found.numbers.list("words", "not_alone")}:
+        if written.lower() in found.not_alone:
             return None
         value = _words_value(found, written)
         return (value, value, "", approximator, end) if value is not None else None
@@ -271,7 +290,7 @@ def _quantity(
         return None
     scale_word = match.groupdict().get("scale")
     if scale_word:
-        multiplier = _value_of(found.numbers.values("words", "scales"), scale_word) or 1.0
+        multiplier = _value_of(found.scale_values, scale_word) or 1.0
         low, high = low * multiplier, high * multiplier
     if match.groupdict().get("suffix"):
         approximator = approximator or match.group("suffix")
@@ -283,11 +302,11 @@ def _quantity(
 def _hedge_before(found: Rules, sentence: str, start: int) -> str:
     """The hedge phrase written right before a number ('environ', 'более', '약'), lowercased."""
     window = sentence[max(0, start - 30) : start].lower().rstrip()
-    for phrase in sorted(found.numbers.list("hedges", "phrases"), key=len, reverse=True):
-        if window.endswith(phrase.lower()):
+    for phrase in found.hedges:
+        if window.endswith(phrase):
             at = len(window) - len(phrase)
             if at == 0 or not window[at - 1].isalnum():
-                return phrase.lower()
+                return phrase
     return ""
 
 
@@ -295,16 +314,12 @@ def _is_date(found: Rules, sentence: str, match: re.Match[str]) -> bool:
     """Days, months, years, times and ordinals: '3 de marzo', '9 березня', '15일', 'März 2024'."""
     end = match.end()
     rest = sentence[end : end + 12]
-    suffixes = found.numbers.list("dates", "attached")
-    if suffixes and rest.startswith(tuple(suffixes)):
+    if found.date_suffixes and rest.startswith(found.date_suffixes):
         return True  # '15일', '4~9일', '3월', '2024년'
-    if re.match(rf"(?:{_alternation(found.numbers.list('dates', 'ordinals'))})(?!\w)", rest) and (
-        found.numbers.list("dates", "ordinals")
-    ):
-        return True
+    if found.ordinal and found.ordinal.match(rest):
+        return True  # '3e', '21-го'
     after = _TOKEN.findall(sentence[end : end + 40])
-    connectors = {c.lower() for c in found.numbers.list("dates", "connectors")}
-    while after and (after[0].lower() in connectors or after[0] == "."):
+    while after and (after[0].lower() in found.connectors or after[0] == "."):
         after = after[1:]
     if after and (_in(found.months, after[0]) or _in(found.year_words, after[0])):
         return True
@@ -314,7 +329,7 @@ def _is_date(found: Rules, sentence: str, match: re.Match[str]) -> bool:
         counts = following and found.vocabulary.noun_class(_elided(following[0].group()))
         if len(match.group("num")) == 4 or not counts:
             return True  # 'März 2024'; but 'Februar 18 Leopard-Panzer' counts tanks
-    if rest.startswith(found.numbers.list("units", "counters") or ("\0",)):
+    if found.counters and rest.startswith(found.counters):
         return False  # '2000명': a count of people
     written = match.group("num")
     plain_year = written.isdigit() and len(written) == 4 and 1900 <= int(written) <= 2100
@@ -346,9 +361,7 @@ def _counted_token(found: Rules, sentence: str, end: int) -> tuple[str, int]:
 def _counted(found: Rules, sentence: str, start: int, end: int) -> tuple[str, str, str]:
     """(kind, status, subject) of a number from the words around it."""
     after_text = sentence[end : end + 24]
-    if found.percent and any(
-        after_text.lower().lstrip().startswith(p) for p in _keys(found.percent)
-    ):
+    if found.percent and any(after_text.lower().lstrip().startswith(p) for p in found.percent_keys):
         return "other", "", "percent"
     first = _tokens_after(sentence, end, 2)
     money = [t.group() for t in first if found.money.get(_elided(t.group()))]  # "d'euros"
@@ -362,7 +375,7 @@ def _counted(found: Rules, sentence: str, start: int, end: int) -> tuple[str, st
     before_tokens = _TOKEN.findall(sentence[max(0, start - 40) : start])[-_BEFORE_TOKENS:]
     before = _status_before(found, before_tokens)
     head, subject = "", ""
-    for position in found.figures.list("nouns", "position") or ("after",):
+    for position in found.positions:
         if position == "after":
             head, head_end = _counted_token(found, sentence, end)
             subject = sentence[end:head_end].strip().rstrip(".,;:") if head else ""
@@ -421,7 +434,11 @@ def _status_before(found: Rules, tokens: list[str]) -> list[str]:
 
 def _statuses(found: Rules, token: str) -> list[str]:
     """Every status a word names ('verlor': killed or wounded for people, destroyed for tanks)."""
-    return [status for status, words in found.status_words.items() if words.get(token)]
+    statuses = found.status_cache.get(token)
+    if statuses is None:
+        statuses = [status for status, words in found.status_words.items() if words.get(token)]
+        remember(found.status_cache, token, statuses)
+    return statuses
 
 
 def _elided(token: str) -> str:
@@ -430,10 +447,6 @@ def _elided(token: str) -> str:
         if mark in token:
             return token.rsplit(mark, 1)[1] or token
     return token
-
-
-def _keys(words: WordSet) -> list[str]:
-    return sorted(words.whole, key=len, reverse=True)
 
 
 def _modality(found: Rules, low: str) -> str:
