@@ -21,8 +21,8 @@ from analysis.figure_kinds import (
     STATUSES,
     Vocabulary,
     WordSet,
-    _remember,
     classify,
+    remember,
     shipped_actors,
 )
 from analysis.figure_packs import Pack
