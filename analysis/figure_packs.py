@@ -90,6 +90,8 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
             "source_nouns": WORDS,
             "not_sources": PHRASES,
             "abbreviations": WORDS,
+            "according": PHRASES,
+            "according_after": PHRASES,
         },
         "modality": {"possible": PHRASES, "reported": PHRASES, "denied": PHRASES},
         "owner": {"verbs": WORDS, "auxiliaries": PHRASES},

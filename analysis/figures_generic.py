@@ -139,6 +139,10 @@ class Rules:
         set_(self, "ordinal", re.compile(rf"(?:{ordinals})(?!\w)") if ordinals else None)
         set_(self, "connectors", {c.lower() for c in n.list("dates", "connectors")})
         set_(self, "counters", n.list("units", "counters"))
+        after = {c.lower() for c in self.figures.list("attribution", "according_after")}
+        according = {c.lower() for c in self.figures.list("attribution", "according")} | after
+        set_(self, "according", tuple(sorted(according, key=len, reverse=True)))
+        set_(self, "according_after", after)
         set_(self, "positions", self.figures.list("nouns", "position") or ("after",))
         set_(self, "months", WordSet([(w, "m") for w in n.list("dates", "months")]))
         set_(self, "year_words", WordSet([(w, "y") for w in n.list("dates", "year_words")]))
@@ -185,6 +189,7 @@ def sentence_rows(
         return []
     low = sentence.lower()
     modality = _modality(found, low)
+    claimant, source_at = _source(found, sentence, low)
     dates = [m.span() for m in _DATE.finditer(sentence)]
     rows = []
     for match in found.candidate.finditer(sentence):
@@ -209,7 +214,7 @@ def sentence_rows(
                 "kind": kind,
                 "subject": subject,
                 "actor": actor,
-                "claimant": "",
+                "claimant": claimant,
                 "modality": modality,
                 "sentence": sentence.strip(),
                 "char_start": offset + match.start(),
@@ -217,7 +222,7 @@ def sentence_rows(
                 "is_repeat": False,
                 "sentence_id": "",
                 "status": status,
-                "source_at": -1,
+                "source_at": offset + source_at if claimant else -1,
             }
         )
     return rows
@@ -447,6 +452,31 @@ def _elided(token: str) -> str:
         if mark in token:
             return token.rsplit(mark, 1)[1] or token
     return token
+
+
+def _source(found: Rules, sentence: str, low: str) -> tuple[str, int]:
+    """(source, where) of 'selon Kiev', 'laut dem Ministerium', 'по данным разведки', or of the word
+    a cue is written against ('국정원에 따르면'); ('', -1) when the sentence names none."""
+    for cue in found.according:
+        at = low.find(cue)
+        if at < 0:
+            continue
+        if cue in found.according_after:  # after its source: 'Kiew zufolge', '국정원에 따르면'
+            words = _TOKEN.findall(sentence[max(0, at - 30) : at])
+            return (words[-1], at - len(words[-1])) if words else ("", -1)
+        words: list[str] = []
+        for token in _TOKEN.finditer(sentence, at + len(cue)):
+            word = token.group()
+            if not word[0].isalpha() or len(words) == 5:
+                break  # punctuation or a number ends the source
+            if word[0].islower() and len(word) > 3 and any(w[0].isupper() for w in words):
+                break  # 'laut Seoul sind': a name ends at the next word that is not a name
+            words.append(word)
+        while words and len(words[0]) <= 3 and words[0].islower() and len(words) > 1:
+            words.pop(0)  # 'le', 'dem', 'el': the source is the noun after the article
+        if words:
+            return " ".join(words), at
+    return "", -1
 
 
 def _modality(found: Rules, low: str) -> str:

@@ -83,9 +83,35 @@ def test_a_language_without_a_pack_gets_digits_only_and_a_warning():
 
 
 def test_an_article_is_read_with_its_own_language():
-    article = article_from_text("Selon Kiev, 15 000 soldats ont été déployés.", outlet="Le Monde")
+    article = article_from_text("Au total, 15 000 soldats ont été déployés.", outlet="Le Monde")
     article = type(article)(**{**article.__dict__, "language": "fr"})
     rows = article_rows(article, [])
     assert [(r["value_low"], r["kind"], r["claimant"]) for r in rows] == [
-        (15000, "troops", "Le Monde")
+        (15000, "troops", "Le Monde")  # no source named: the outlet
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "claimant"),
+    [
+        (
+            "fr",
+            "Selon le ministère de la Défense, 300 soldats ont été tués.",
+            "ministère de la Défense",
+        ),
+        ("de", "Laut Seoul sind 2.300 Soldaten dort.", "Seoul"),
+        ("de", "Kiew zufolge wurden 36 Drohnen abgeschossen.", "Kiew"),
+        ("es", "Según el Pentágono, 11.000 militares están allí.", "Pentágono"),
+        ("ru", "По данным разведки, около 20 тысяч военных там.", "разведки"),
+        ("uk", "За даними ГУР, 14 тисяч військових там.", "ГУР"),
+        ("ko", "국정원에 따르면 북한군 1만5000명이 파병됐다.", "국정원"),
+    ],
+)
+def test_the_source_a_figure_is_credited_to(language, text, claimant):
+    assert figure_rows(text, language)[0]["claimant"] == claimant
+
+
+def test_an_article_credits_the_named_source_before_the_outlet():
+    article = article_from_text("Laut Seoul sind 2.300 Soldaten dort.", outlet="Die Zeit")
+    article = type(article)(**{**article.__dict__, "language": "de"})
+    assert [r["claimant"] for r in article_rows(article, [])] == ["Seoul"]
