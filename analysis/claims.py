@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
-from analysis import schema
-from analysis.figure_packs import english
+from analysis import figure_packs, figures_generic, languages, schema
+from analysis.figure_kinds import Vocabulary
 from analysis.figures import VOCABULARY
 from analysis.numbers import vague_bounds
 
@@ -42,12 +43,27 @@ def claims_timeline(
     return schema.conform(chosen, "claims_timeline")
 
 
-_PACK = english("figures.toml")
-_GENERIC = _PACK.words("claims", "generic")
-_PART_CUES = tuple(sorted(_PACK.list("claims", "parts"), key=len, reverse=True))
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 WINDOW_DAYS = 7  # estimates further apart than this are updates of each other, not rivals
 _FIRM = ("asserted", "reported")  # only these can disagree: 'could' or a denial is no estimate
+
+
+@lru_cache(maxsize=1)
+def _vocabularies() -> tuple[Vocabulary, ...]:
+    """The counted nouns of every language with a pack, English first: the figures table of a
+    mixed corpus does not say each row's language, and the scripts and words rarely collide."""
+    others = [figures_generic.rules(code).vocabulary for code in languages.available()]
+    return (VOCABULARY, *(v for v in others if v.classes or v.stems))
+
+
+@lru_cache(maxsize=1)
+def _part_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(cues before a number, cues after it) that make it a part of a total, in every language."""
+    packs = [figure_packs.load(code, "figures.toml") for code in languages.available()]
+    before = {c.lower() for p in packs if p for c in p.list("claims", "parts")}
+    after = {c.lower() for p in packs if p for c in p.list("claims", "parts_after")}
+    after |= {c for c in before if c.startswith("of ")}  # '6,000 of them'
+    return tuple(sorted(before, key=len, reverse=True)), tuple(sorted(after, key=len, reverse=True))
 
 
 def counted(subject: str, kind: str) -> str:
@@ -55,9 +71,11 @@ def counted(subject: str, kind: str) -> str:
     'drone'); '' when its subject names nothing listed ('1,200 casualties' of anyone)."""
     best = ""
     for token in _TOKEN.findall(subject):
-        noun_class, base = VOCABULARY.noun(token)
-        if noun_class in ("troops", "people", "weapons"):
-            best = noun_class if base in _GENERIC else base
+        for vocabulary in _vocabularies():
+            noun_class, base = vocabulary.noun(token)
+            if noun_class in ("troops", "people", "weapons"):
+                best = noun_class if vocabulary.generic.get(base) else base
+                break
     return best
 
 
@@ -69,9 +87,10 @@ def is_part(row: dict) -> bool:
     if at < 0:
         return False
     before = sentence[max(0, at - 16) : at].lower().rstrip()
-    after = sentence[at + len(written) : at + len(written) + 12].lower()
-    return any(before.endswith(cue) for cue in _PART_CUES) or any(
-        after.startswith(" " + cue) for cue in _PART_CUES if cue.startswith("of ")
+    after = sentence[at + len(written) : at + len(written) + 16].lower().lstrip()
+    cues_before, cues_after = _part_cues()
+    return any(before.endswith(cue) for cue in cues_before) or any(
+        after.startswith(cue) for cue in cues_after
     )
 
 
@@ -150,7 +169,9 @@ def _disagreeing(groups: list[list[tuple]]) -> set[tuple[int, int]]:
                 days = by_quantity.setdefault(quantity, {})
                 days.setdefault(day, {}).setdefault(number, set()).add(str(row["outlet"]))
     pairs: set[tuple[int, int]] = set()
-    for days in by_quantity.values():
+    for quantity, days in by_quantity.items():
+        if not quantity[2]:
+            continue  # what is counted is not named: no telling it is the same quantity
         ordered = sorted(days)
         for i, day in enumerate(ordered):
             window: dict[int, set[str]] = {}  # group -> outlets, from this day to a week later

@@ -115,6 +115,7 @@ class Vocabulary:
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
+        particles = pack.list("nouns", "particles")
         self.classes: dict[str, str] = {}
         for noun_class in ("people", "weapons", "troops", "casualties"):  # later ones win
             for word in pack.list("nouns", noun_class):
@@ -127,13 +128,14 @@ class Vocabulary:
                 for word in pack.list("nouns", noun_class)
                 if "*" in word
             ],
-            pack.list("nouns", "particles"),
+            particles,
         )
         self.inflections = [
             (ending.split("=")[0], ending.split("=")[1] if "=" in ending else "")
             for ending in pack.list("nouns", "inflections")
         ]
         self.pronouns = pack.words("nouns", "pronouns")
+        self.generic = WordSet([(w, "generic") for w in pack.list("claims", "generic")], particles)
         for word in pack.list("nouns", "qualified_weapons"):
             self.classes[word.lower()] = "qualified"  # weapons only after a military word
         self.military = pack.words("nouns", "military")

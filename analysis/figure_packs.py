@@ -95,7 +95,7 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
         },
         "modality": {"possible": PHRASES, "reported": PHRASES, "denied": PHRASES},
         "owner": {"verbs": WORDS, "auxiliaries": PHRASES},
-        "claims": {"generic": WORDS, "parts": PHRASES},
+        "claims": {"generic": WORDS, "parts": PHRASES, "parts_after": PHRASES},
     },
 }
 

@@ -501,7 +501,8 @@ def article_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object
     rows: list[dict[str, object]] = []
     previous = ""
     english = is_english(article.language)
-    for sentence in article.sentences:
+    sentences = article.sentences
+    for index, sentence in enumerate(sentences):
         if sentence.is_boilerplate:
             continue
         before, previous = previous, sentence.text
@@ -511,8 +512,9 @@ def article_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object
                 continue
             found = _rows(sentence.text, quantities, sentence.char_start, before)
         else:
+            following = sentences[index + 1].text if index + 1 < len(sentences) else ""
             found = figures_generic.sentence_rows(
-                sentence.text, sentence.char_start, article.language, before
+                sentence.text, sentence.char_start, article.language, before, following
             )
         for row in found:
             quote = quote_at(quotes, int(row["char_start"]), int(row["char_end"]))

@@ -181,9 +181,10 @@ def figure_rows(text: str, language: str) -> list[dict[str, object]]:
 
 
 def sentence_rows(
-    sentence: str, offset: int, language: str, previous: str = ""
+    sentence: str, offset: int, language: str, previous: str = "", following: str = ""
 ) -> list[dict[str, object]]:
-    """One figures row per quantity of one sentence (offsets shifted by `offset`)."""
+    """One figures row per quantity of one sentence (offsets shifted by `offset`); `following` is
+    the start of the next sentence, read when a number ends this one ('am 3.' + 'März')."""
     found = rules(language)
     if found.numbers is _EMPTY and not _DIGIT.search(sentence):
         return []
@@ -195,7 +196,7 @@ def sentence_rows(
     for match in found.candidate.finditer(sentence):
         if any(a <= match.start() < b for a, b in dates):
             continue
-        quantity = _quantity(found, sentence, match)
+        quantity = _quantity(found, sentence, match, following)
         if quantity is None:
             continue
         low_value, high_value, vague, approximator, end = quantity
@@ -276,7 +277,7 @@ def _words_value(found: Rules, written: str) -> float | None:
 
 
 def _quantity(
-    found: Rules, sentence: str, match: re.Match[str]
+    found: Rules, sentence: str, match: re.Match[str], following: str = ""
 ) -> tuple[float | None, float | None, str, str, int] | None:
     """(low, high, vague, approximator, end) of a candidate, or None when it is not a figure."""
     start, end = match.span()
@@ -299,7 +300,7 @@ def _quantity(
         low, high = low * multiplier, high * multiplier
     if match.groupdict().get("suffix"):
         approximator = approximator or match.group("suffix")
-    if _is_date(found, sentence, match):
+    if _is_date(found, sentence, match, following):
         return None
     return low, high, "", approximator, end
 
@@ -315,7 +316,7 @@ def _hedge_before(found: Rules, sentence: str, start: int) -> str:
     return ""
 
 
-def _is_date(found: Rules, sentence: str, match: re.Match[str]) -> bool:
+def _is_date(found: Rules, sentence: str, match: re.Match[str], following: str = "") -> bool:
     """Days, months, years, times and ordinals: '3 de marzo', '9 березня', '15일', 'März 2024'."""
     end = match.end()
     rest = sentence[end : end + 12]
@@ -323,7 +324,10 @@ def _is_date(found: Rules, sentence: str, match: re.Match[str]) -> bool:
         return True  # '15일', '4~9일', '3월', '2024년'
     if found.ordinal and found.ordinal.match(rest):
         return True  # '3e', '21-го'
-    after = _TOKEN.findall(sentence[end : end + 40])
+    tail = sentence[end : end + 40]
+    if not tail.strip(" .") and following:  # the number ends the sentence: 'am 3.' | 'März'
+        tail = f"{tail} {following[:40]}"
+    after = _TOKEN.findall(tail)
     while after and (after[0].lower() in found.connectors or after[0] == "."):
         after = after[1:]
     if after and (_in(found.months, after[0]) or _in(found.year_words, after[0])):
