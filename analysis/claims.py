@@ -116,7 +116,7 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
             items.append((_quantity(row), low, high, row))
     items.sort(key=lambda item: (item[0], item[1], item[2]))
     groups: list[list[tuple]] = []
-    reach = 0.0  # highest value of the last group
+    reach = 0.0  # highest value of the last group, so each figure costs constant time
     for item in items:
         last = groups[-1] if groups else None
         if last and last[0][0] == item[0] and item[1] <= reach * 1.05:

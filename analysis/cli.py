@@ -11,11 +11,18 @@ import pandas as pd
 
 from analysis import runner, schema
 from analysis.cache import default_dir
-from analysis.corpus import DEFAULT_MAX_BYTES, SKIPPED, read_folder, report_frame
+from analysis.corpus import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_TABLE_BYTES,
+    SKIPPED,
+    read_folder,
+    report_frame,
+)
 from analysis.export import write_tables
 from analysis.lexicon import LexiconError
 from analysis.pipeline import Rules
 from analysis.progress import ProgressBar
+from analysis.readers import fetch
 
 TABLE_HELP = "\n".join(f"  {name}.csv: {', '.join(cols)}" for name, cols in schema.TABLES.items())
 
@@ -31,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         help="analyse a folder of articles and write every table as CSV",
         description=(
-            "Load every article under CORPUS_DIR (.txt .md .html .csv .jsonl, optional sources.csv "
+            "Load every article under CORPUS_DIR (.txt .md .html, tables .csv .json .jsonl .parquet, "
+            ".gz of any of them, .zip of files, fetched urls.txt pages, optional sources.csv "
             "manifest), analyse it and write one formula-safe CSV per table to OUT_DIR. "
             "Exits 0 when the corpus loaded (even with skipped files, listed in load_report.csv), "
             "2 when the folder does not exist, holds no article, or a lexicon is malformed."
@@ -77,20 +85,87 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-mb",
         type=float,
         default=DEFAULT_MAX_BYTES / 1e6,
-        help="skip files larger than this many MB (default: %(default)s)",
+        help="skip articles (files, or a row's text) larger than this many MB (default: %(default)s)",
+    )
+    export.add_argument(
+        "--max-table-mb",
+        type=float,
+        default=DEFAULT_MAX_TABLE_BYTES / 1e6,
+        help="skip tables and archives larger than this many MB, decompressed (default: %(default)s)",
+    )
+    defaults = fetch.FetchSettings()
+    fetcher = commands.add_parser(
+        "fetch",
+        help="download the pages listed in a urls.txt into a corpus folder, once",
+        description=(
+            "Fetch every URL of URLS_FILE (one per line, # comments) not fetched yet into "
+            "CORPUS_DIR/fetched/<hash>.html, with each attempt (url, file, status, reason, "
+            f"fetched_at, bytes) in CORPUS_DIR/{fetch.LOG_NAME}. Loading the folder never "
+            "fetches: it reads the saved pages and lists the URLs not fetched yet. "
+            "Exit code 0 when every URL has a page, 1 when some failed."
+        ),
+    )
+    fetcher.add_argument("urls_file", metavar="URLS_FILE", help="text file with one URL a line")
+    fetcher.add_argument("--into", required=True, metavar="CORPUS_DIR", help="the corpus folder")
+    fetcher.add_argument(
+        "--timeout", type=float, default=defaults.timeout, help="seconds (default: %(default)s)"
+    )
+    fetcher.add_argument(
+        "--delay",
+        type=float,
+        default=defaults.delay,
+        help="seconds between two requests to the same host (default: %(default)s)",
+    )
+    fetcher.add_argument(
+        "--max-mb",
+        type=float,
+        default=defaults.max_bytes / 1e6,
+        help="pages larger than this are not saved (default: %(default)s)",
+    )
+    fetcher.add_argument(
+        "--retry-failed", action="store_true", help="fetch again the URLs that failed before"
     )
     return parser
+
+
+def run_fetch(args: argparse.Namespace) -> int:
+    """The `fetch` command: download the missing pages, one line per URL on stderr."""
+    settings = fetch.FetchSettings(
+        timeout=args.timeout,
+        deadline=max(args.timeout * 3, args.timeout),
+        delay=args.delay,
+        max_bytes=int(args.max_mb * 1e6),
+        retry_failed=args.retry_failed,
+    )
+
+    def report(url: str, row: dict[str, str]) -> None:
+        print(f"{row['status']}: {url} {row['file'] or row['reason']}", file=sys.stderr)
+
+    try:
+        rows = fetch.fetch_urls(args.urls_file, args.into, settings, progress=report)
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    failed = sum(row["status"] != fetch.FETCHED for row in rows)
+    print(f"{len(rows) - failed} pages fetched, {failed} failed -> {args.into}/{fetch.FETCHED_DIR}")
+    return 1 if failed else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "fetch":
+        return run_fetch(args)
     if args.engine == "dask" and not args.scheduler:
         parser.error("--engine dask needs --scheduler tcp://HOST:PORT")
     try:
         rules = Rules.from_files(args.lexicon, args.actors)
-        reading = read_folder(args.corpus_dir, max_bytes=int(args.max_mb * 1e6))
+        reading = read_folder(
+            args.corpus_dir,
+            max_bytes=int(args.max_mb * 1e6),
+            max_table_bytes=int(args.max_table_mb * 1e6),
+        )
     except (OSError, LexiconError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

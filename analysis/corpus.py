@@ -1,8 +1,9 @@
 """Loading a corpus: a folder (or uploaded files) of articles into `Article` objects and a load report.
 
 Accepted: .txt/.md (optional `Key: value` header block or YAML front matter), .html (main text by
-trafilatura), .csv/.jsonl (many articles: a `text` column plus metadata columns), and an optional
-manifest `sources.csv` whose rows override or complete each file's metadata. Every file ends in one
+trafilatura), tables of many articles (.csv, .json, .jsonl, .parquet: read by analysis/readers, one
+record per row, columns mapped by data/formats/columns.toml), a .gz of any of them, a .zip of
+files (read in memory), and an optional manifest `sources.csv` whose rows override or complete each file's metadata. Every file ends in one
 load-report row: loaded, loaded with warnings, or skipped with the reason. One bad file never fails
 the corpus.
 """
@@ -12,27 +13,20 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
-import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-import charset_normalizer
 import pandas as pd
-import trafilatura
 
-from analysis import metadata, schema
+from analysis import metadata, readers, schema
+from analysis.readers import fetch
 from analysis.text import Sentence, count_words, split_sentences
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_BYTES = readers.Limits.article_bytes  # one article: a file, or a row's text
+DEFAULT_MAX_TABLE_BYTES = readers.Limits.table_bytes  # one table or archive, decompressed
 MANIFEST_NAME = "sources.csv"
-TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm"}
-TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
-TEXT_COLUMNS = ("text", "body", "content", "article")
 LOADED, WARNED, SKIPPED = "loaded", "loaded with warnings", "skipped"
 
 
@@ -96,8 +90,7 @@ class _Source:
     read: Callable[[], bytes]
 
 
-class LoadError(ValueError):
-    """A file (or row) that cannot be loaded; the message is the reason shown to the user."""
+LoadError = readers.ReadError  # a file (or row) that cannot be loaded; the message is the reason
 
 
 def article_id_for(text: str) -> str:
@@ -114,28 +107,44 @@ def article_from_text(
     return _build_article(text, file, hashlib.sha256(text.encode()).hexdigest(), values, "manifest")
 
 
-def load_corpus(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+def load_corpus(
+    folder: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_table_bytes: int = DEFAULT_MAX_TABLE_BYTES,
+) -> Corpus:
     """Load every article under `folder`; raises FileNotFoundError/NotADirectoryError for a bad path."""
-    return _load(_folder_sources(folder), max_bytes)
+    return _load(_folder_sources(folder), max_bytes, max_table_bytes)
 
 
 def load_uploads(
-    files: Iterable[tuple[str, bytes]], *, max_bytes: int = DEFAULT_MAX_BYTES
+    files: Iterable[tuple[str, bytes]],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_table_bytes: int = DEFAULT_MAX_TABLE_BYTES,
 ) -> Corpus:
     """Load uploaded (name, bytes) pairs in memory; names are reduced to their base name."""
-    return _load(_upload_sources(files), max_bytes)
+    return _load(_upload_sources(files), max_bytes, max_table_bytes)
 
 
-def read_folder(folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Reading:
+def read_folder(
+    folder: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_table_bytes: int = DEFAULT_MAX_TABLE_BYTES,
+) -> Reading:
     """Read (not analyse) every article under `folder`: the input of analysis/runner.py."""
-    return read_sources(_folder_sources(folder), max_bytes)
+    return read_sources(_folder_sources(folder), max_bytes, max_table_bytes)
 
 
 def read_uploads(
-    files: Iterable[tuple[str, bytes]], *, max_bytes: int = DEFAULT_MAX_BYTES
+    files: Iterable[tuple[str, bytes]],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_table_bytes: int = DEFAULT_MAX_TABLE_BYTES,
 ) -> Reading:
     """Read (not analyse) uploaded (name, bytes) pairs, names reduced to their base name."""
-    return read_sources(_upload_sources(files), max_bytes)
+    return read_sources(_upload_sources(files), max_bytes, max_table_bytes)
 
 
 def _folder_sources(folder: str | Path) -> list[_Source]:
@@ -217,21 +226,33 @@ class Reading:
     entries: list[dict[str, str] | int]
 
 
-def read_sources(sources: list[_Source], max_bytes: int) -> Reading:
-    """Read every source into records (one per file, or per row of a CSV/JSONL file) and report
-    rows for what could not be read; nothing is analysed here."""
+def read_sources(
+    sources: list[_Source], max_bytes: int, max_table_bytes: int = DEFAULT_MAX_TABLE_BYTES
+) -> Reading:
+    """Read every source into records (one per file, or per row of a table file; a zip's files
+    each count as a file) and report rows for what could not be read; nothing is analysed here."""
     entries: list[dict[str, str] | int] = []
+    limits = readers.Limits(article_bytes=max_bytes, table_bytes=max_table_bytes)
+    sources = _unzipped(sources, limits, entries)
     manifest = _manifest(sources, max_bytes, entries)
+    fetched = _fetch_log(sources, max_bytes, entries)
+    page_urls = {r["file"]: url for url, r in fetched.items() if r.get("status") == fetch.FETCHED}
     records: list[Record] = []
     matched: set[str] = set()
     for source in sources:
-        if source.name == MANIFEST_NAME:
+        if source.name in (MANIFEST_NAME, fetch.LOG_NAME):
+            continue
+        if PurePosixPath(source.name).name == fetch.URLS_NAME:
+            entries.extend(_url_rows(source, max_bytes, fetched))
             continue
         key = _manifest_key(manifest, source.name)
         if key is not None:
             matched.add(key)
+        listed = manifest[key] if key is not None else {}
+        if source.name in page_urls:
+            listed = {"url": page_urls[source.name], **listed}
         try:
-            read = _read_source(source, max_bytes, manifest[key] if key is not None else {})
+            read = _read_source(source, limits, listed)
         except LoadError as skip:
             entries.append(_row(source.name, SKIPPED, str(skip)))
             continue
@@ -239,7 +260,7 @@ def read_sources(sources: list[_Source], max_bytes: int) -> Reading:
             if isinstance(outcome, str):
                 entries.append(_row(name, SKIPPED, outcome))
                 continue
-            if manifest is not None and "#row" not in name and key is None:
+            if manifest is not None and "#row" not in name and key is None and not listed:
                 outcome.notes.append(f"no row in {MANIFEST_NAME}; metadata from the file")
             entries.append(len(records))
             records.append(outcome)
@@ -278,8 +299,8 @@ def report_frame(reading: Reading, outcomes: list[tuple[str, list[str]] | str]) 
     return pd.DataFrame(rows, columns=schema.columns("load_report"))
 
 
-def _load(sources: list[_Source], max_bytes: int) -> Corpus:
-    reading = read_sources(sources, max_bytes)
+def _load(sources: list[_Source], max_bytes: int, max_table_bytes: int) -> Corpus:
+    reading = read_sources(sources, max_bytes, max_table_bytes)
     outcomes: list[tuple[str, list[str]] | str] = []
     articles: list[Article] = []
     for i, first in enumerate(first_of_each_text(reading.records)):
@@ -298,6 +319,57 @@ def _load(sources: list[_Source], max_bytes: int) -> Corpus:
 
 def _row(file: str, status: str, reason: str, article_id: str = "") -> dict[str, str]:
     return {"file": file, "status": status, "reason": reason, "article_id": article_id}
+
+
+def _unzipped(
+    sources: list[_Source], limits: readers.Limits, report: list[dict[str, str] | int]
+) -> list[_Source]:
+    """The sources with every .zip replaced by its files (named 'bundle.zip/inner/name.txt'),
+    read in memory; a zip or a member that cannot be read is reported."""
+    out: list[_Source] = []
+    for source in sources:
+        if readers.format_of(source.name) != "zip":
+            out.append(source)
+            continue
+        try:
+            data = _read_bytes(source, limits.table_bytes)
+            for member, content in readers.zip_members(data, limits):
+                name = f"{source.name}/{member}"
+                if isinstance(content, str):
+                    report.append(_row(name, SKIPPED, content))
+                else:
+                    out.append(_Source(name, len(content), lambda content=content: content))
+        except LoadError as error:
+            report.append(_row(source.name, SKIPPED, str(error)))
+    return out
+
+
+def _fetch_log(
+    sources: list[_Source], max_bytes: int, report: list[dict[str, str] | int]
+) -> dict[str, dict[str, str]]:
+    """The fetch log of the folder's urls.txt pages, by URL ({} when there is none)."""
+    source = next((s for s in sources if s.name == fetch.LOG_NAME), None)
+    if source is None:
+        return {}
+    try:
+        return fetch.read_log(_decode(source, max_bytes)[1])
+    except (LoadError, csv.Error) as error:
+        report.append(_row(source.name, SKIPPED, f"{error}; fetched pages read without their URLs"))
+        return {}
+
+
+def _url_rows(
+    source: _Source, max_bytes: int, fetched: dict[str, dict[str, str]]
+) -> list[dict[str, str]]:
+    """Report rows for a urls.txt: one per URL without a fetched page (loading never fetches)."""
+    try:
+        text = _decode(source, max_bytes)[1]
+    except LoadError as error:
+        return [_row(source.name, SKIPPED, str(error))]
+    rows = [
+        _row(name, SKIPPED, reason) for name, reason in fetch.url_report(source.name, text, fetched)
+    ]
+    return rows
 
 
 def _manifest(
@@ -340,131 +412,81 @@ def _manifest_key(manifest: dict[str, dict[str, str]] | None, name: str) -> str 
     return None
 
 
-def _decode(source: _Source, max_bytes: int) -> tuple[bytes, str, list[str]]:
-    """The file's bytes and text, or LoadError for empty, oversized, binary or undecodable files."""
+def _read_bytes(source: _Source, limit: int) -> bytes:
+    """The file's bytes (a .gz decompressed), or LoadError for empty, oversized, unreadable files."""
     if source.size == 0:
         raise LoadError("empty file")
-    if source.size > max_bytes:
-        raise LoadError(f"file is {_size(source.size)}, over the {_size(max_bytes)} limit")
+    if source.size > limit:
+        raise LoadError(f"file is {_size(source.size)}, over the {_size(limit)} limit")
     try:
         data = source.read()
     except OSError as error:
         raise LoadError(f"cannot read file: {error.strerror or error}") from error
-    if len(data) > max_bytes:
-        raise LoadError(f"file is {_size(len(data))}, over the {_size(max_bytes)} limit")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadError("binary file (contains NUL bytes), not text")
-    try:
-        text, warnings = data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(data).best()
-        if best is None:
-            raise LoadError("not text: no character encoding fits its bytes") from None
-        text = str(best)
-        warnings = [f"not UTF-8; decoded as {best.encoding}"]
-    if _control_share(text) > 0.05:
-        raise LoadError("binary file (mostly control characters), not text")
-    if not text.strip():
-        raise LoadError("no text (only white space)")
-    return data, text, warnings
+    if len(data) > limit:
+        raise LoadError(f"file is {_size(len(data))}, over the {_size(limit)} limit")
+    if source.name.lower().endswith(".gz"):
+        data = readers.gunzip(data, limit)
+        if not data:
+            raise LoadError("empty file (inside the gzip)")
+    return data
 
 
-def _size(n_bytes: int) -> str:
-    return f"{n_bytes / 1e6:.1f} MB" if n_bytes >= 100_000 else f"{n_bytes / 1e3:.1f} kB"
+def _decode(source: _Source, max_bytes: int) -> tuple[bytes, str, list[str]]:
+    """The file's bytes and text, or LoadError for empty, oversized, binary or undecodable files."""
+    data = _read_bytes(source, max_bytes)
+    return (data, *readers.decode_text(data))
 
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-
-
-def _control_share(text: str) -> float:
-    """Share of control characters (other than line breaks and tabs) in the first 8 KB."""
-    sample = text[:8192]
-    return len(_CONTROL_RE.findall(sample)) / max(len(sample), 1)
+_size = readers.size_text
 
 
 def _read_source(
-    source: _Source, max_bytes: int, listed: dict[str, str]
+    source: _Source, limits: readers.Limits, listed: dict[str, str]
 ) -> list[tuple[str, Record | str]]:
     """Records (or skip reasons) from one file, each with its report name; `listed` is the file's
     manifest row ({} when it has none)."""
     name = source.name
-    suffix = PurePosixPath(name).suffix.lower()
+    fmt = readers.format_of(name)
     if any(part.startswith(".") for part in PurePosixPath(name).parts):
         raise LoadError("hidden file or folder: not read")
-    if suffix not in SUPPORTED_SUFFIXES:
-        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        raise LoadError(f"unsupported file type '{suffix or 'none'}' (supported: {supported})")
-    data, text, warnings = _decode(source, max_bytes)
+    if fmt is None:
+        suffix = PurePosixPath(name).suffix.lower()
+        raise LoadError(
+            f"unsupported file type '{suffix or 'none'}' (supported: {readers.supported_suffixes()})"
+        )
+    if fmt in readers.TABLE_FORMATS:
+        data = _read_bytes(source, limits.table_bytes)
+        return _table_records(name, data, fmt, limits)
+    data, text, warnings = _decode(source, limits.article_bytes)
     digest = hashlib.sha256(data).hexdigest()
-    if suffix in TABLE_SUFFIXES:
-        return _table_articles(name, text, suffix, warnings)
     header: dict[str, str] = {}
     body = text
-    if suffix in HTML_SUFFIXES:
-        body, header = _html_text(text)
+    if fmt == "html":
+        body, header = readers.html_text(text)
     return [(name, Record(name, body, digest, header, "header", listed, warnings))]
 
 
-def _html_text(html: str) -> tuple[str, dict[str, str]]:
-    """Main text and metadata of an HTML page, by trafilatura (made for news pages)."""
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
-        raise LoadError("no article text found in the HTML")
-    values = {
-        "title": getattr(document, "title", None),
-        "outlet": getattr(document, "sitename", None),
-        "published": metadata.normalise_date(getattr(document, "date", None)),
-        "url": getattr(document, "url", None),
-        "author": getattr(document, "author", None),
-        "language": getattr(document, "language", None),
-    }
-    return text, {k: str(v) for k, v in values.items() if v}
-
-
-def _table_articles(
-    name: str, text: str, suffix: str, warnings: list[str]
+def _table_records(
+    name: str, data: bytes, fmt: str, limits: readers.Limits
 ) -> list[tuple[str, Record | str]]:
-    """One article per row of a CSV or JSONL file; bad rows are reported, the rest kept."""
-    rows: list[tuple[int, dict | str]] = []
-    if suffix == ".csv":
-        try:
-            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
-            raise LoadError(f"malformed CSV: {str(error).strip()}") from error
-        rows = [(i + 2, row) for i, row in enumerate(frame.to_dict("records"))]
-    else:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                rows.append((number, f"invalid JSON: {error.msg}"))
-                continue
-            except RecursionError:
-                rows.append((number, "invalid JSON: nested too deeply"))
-                continue
-            rows.append((number, record if isinstance(record, dict) else "not a JSON object"))
+    """One record per row of a table file (analysis/readers); bad rows are reported, the rest kept."""
     results: list[tuple[str, Record | str]] = []
-    for number, row in rows:
-        row_name = f"{name}#row{number}"
-        if isinstance(row, str):
-            results.append((row_name, f"line {number}: {row}"))
-            continue
-        lowered = {str(k).strip().lower(): v for k, v in row.items()}
-        column = next((c for c in TEXT_COLUMNS if c in lowered), None)
-        if column is None:
-            raise LoadError(f"no text column (one of: {', '.join(TEXT_COLUMNS)})")
-        body = str(lowered.get(column) or "")
-        if not body.strip():
-            results.append((row_name, f"line {number}: empty text"))
-            continue
-        header = metadata.known_fields(lowered)
-        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
-        results.append((row_name, Record(row_name, body, digest, header, "header", None, warnings)))
-    if not rows:
-        raise LoadError("no rows")
+    try:
+        for row_name, row in readers.read_table(name, data, fmt, limits, readers.load_columns()):
+            if isinstance(row, str):
+                results.append((row_name, row))
+                continue
+            body = str(row["text"])
+            given = {k: str(row[k]) for k in metadata.FIELDS if row.get(k)}
+            digest = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
+            warnings = list(row.get("warnings") or [])
+            results.append(
+                (row_name, Record(row_name, body, digest, given, "header", None, warnings))
+            )
+    except LoadError as error:
+        if not results:
+            raise
+        results.append((name, str(error)))
     return results
 
 

@@ -60,6 +60,16 @@ BOILERPLATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("masthead", re.compile(r"\bhome of the\b[^.]*\.?\s*$", re.I)),
 ]
+# Furniture that sits inside a paragraph (a one-line scraper body): a photo credit in brackets,
+# which ends its caption ("… for more troops (Image: Getty)"); a labelled credit ("Picture: YVES
+# HERMAN/REUTERS", "Bild: AP/Alexander Kazakov"); a labelled date line ("Published: 20 Nov. 2024,
+# 15:57"). Text after it starts a new sentence; text before a labelled one is kept.
+_CREDIT_NAME = rf"(?:(?i:{_WIRES})\b|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)"
+_INLINE_FURNITURE_RE = re.compile(
+    rf"(?P<caption>\(\s*(?i:{_CREDIT_WORDS})\s*:[^()]*\)|\([A-Z][A-Z.'’&-]*(?:\s+[A-Z][A-Z.'’&-]*)*\s*/\s*[A-Z][A-Z .'’&/-]*\))"
+    rf"|(?P<credit>(?<![\w-])(?=[A-Z])(?i:{_CREDIT_WORDS})\s*:\s*{_CREDIT_NAME}(?:\s*/\s*{_CREDIT_NAME})*)"
+    r"|(?P<dateline>(?<![\w-])(?=[A-Z])(?i:published|updated|posted|last updated|first published)\s*:)"
+)
 # A lone name under a pull-quote ("Wladimir Putin"): two or three capitalised words, nothing else.
 _LONE_NAME_RE = re.compile(r"^\s*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}\s*$")
 _BYLINE_TAIL_RE = re.compile(r"^\s*(?:with|for|and) the [A-Z][\w ]{0,60}$")
@@ -167,6 +177,11 @@ def _blocks(raw: str, start: int) -> list[tuple[int, int, str]]:
         if not reason and after_byline and _BYLINE_TAIL_RE.match(line):
             reason = "byline"
         after_byline = reason == "byline"
+        pieces = _mixed_line(line) if reason or _INLINE_FURNITURE_RE.search(line) else None
+        if pieces:
+            blocks.extend((line_start + s, line_start + e, why) for s, e, why in pieces)
+            open_block, previous_text = None, ""
+            continue
         if reason:
             blocks.append((line_start, line_start + len(line), reason))
             open_block, previous_text = None, ""
@@ -179,6 +194,54 @@ def _blocks(raw: str, start: int) -> list[tuple[int, int, str]]:
             blocks.append((open_block[0], open_block[1], ""))
         previous_text = line
     return blocks
+
+
+def _mixed_line(line: str) -> list[tuple[int, int, str]] | None:
+    """A line holding both article text and furniture cut into pieces (start, end, reason), offsets
+    in the line; None when the line is all text or all furniture (then it stays one block)."""
+    pieces: list[tuple[int, int, str]] = []
+    for start, end in _split_block(line, 0, len(line)):
+        pieces.extend(_cut_inline(line, start, end))
+    reasons = [why or boilerplate_reason(line[s:e]) for s, e, why in pieces]
+    if len(pieces) == 2 and reasons[1] == "photo credit":
+        reasons[0] = "photo credit"  # a caption line: one sentence and its credit
+    for i, (s, e, _) in enumerate(pieces):
+        neighbours = [reasons[j] for j in (i - 1, i + 1) if 0 <= j < len(pieces) and reasons[j]]
+        if not reasons[i] and neighbours and count_words(line[s:e]) <= 2:
+            reasons[i] = neighbours[0]  # a name left beside furniture ("Express. Home of the …")
+    if all(reasons) or not any(reasons):
+        return None
+    return [(s, e, why) for (s, e, _), why in zip(pieces, reasons, strict=True)]
+
+
+def _cut_inline(line: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """A sentence span cut where furniture inside it starts and ends: (start, end, reason) with
+    reason '' for text (a piece's own furniture patterns are checked by the caller)."""
+    pieces: list[tuple[int, int, str]] = []
+    cursor = start
+    skip = dateline_length(line[start:end])
+    if skip:
+        pieces.append((start, start + skip, "date line"))
+        cursor = start + skip
+    for match in _INLINE_FURNITURE_RE.finditer(line, cursor, end):
+        if match.start() < cursor:
+            continue
+        cut, stop = match.start(), match.end()
+        if match.group("caption"):
+            cut = cursor  # the caption before a bracketed credit is furniture with it
+        elif match.group("dateline"):
+            length = dateline_length(line[cut:end])
+            if not length:
+                continue
+            stop = cut + length
+        if cut > cursor:
+            pieces.append((cursor, cut, ""))
+        pieces.append((cut, stop, "date line" if match.group("dateline") else "photo credit"))
+        cursor = stop
+    if cursor < end:
+        pieces.append((cursor, end, ""))
+    trimmed = [_trim(line, s, e) + (why,) for s, e, why in pieces]
+    return [(s, e, why) for s, e, why in trimmed if e > s]
 
 
 def _ends_with_abbreviation(text: str) -> bool:

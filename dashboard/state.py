@@ -8,7 +8,7 @@ same filtering runs in the app, in tests and in the benchmark.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -216,7 +216,7 @@ def _article_in_range(articles: pd.DataFrame, state: FilterState) -> pd.Series:
 
 def apply_filters(
     tables: Mapping[str, pd.DataFrame], state: FilterState
-) -> dict[str, pd.DataFrame]:
+) -> Mapping[str, pd.DataFrame]:
     """Every table restricted to the chosen outlets, dates, figure kinds, categories and voices.
 
     Tables tied to an article keep the rows of the articles that pass the outlet and date filters;
@@ -266,8 +266,36 @@ def apply_filters(
         "stance": lambda f: _in(f, "outlet", state.outlets),
         "summaries": lambda f: _in(f, "outlet", state.outlets),
     }
-    for name, rows in row_filters.items():
-        frame = tables.get(name)
-        if frame is not None and not frame.empty:
-            filtered[name] = frame[rows(frame)].reset_index(drop=True)
-    return filtered
+    return FilteredTables(filtered, row_filters)
+
+
+class FilteredTables(Mapping[str, pd.DataFrame]):
+    """The tables with the filters applied, each filtered the first time a page reads it: a page
+    that draws only the articles table does not filter millions of sentences on every rerun."""
+
+    def __init__(
+        self,
+        tables: dict[str, pd.DataFrame],
+        row_filters: dict[str, Callable[[pd.DataFrame], pd.Series]],
+    ) -> None:
+        self._tables = tables
+        self._row_filters = row_filters
+        self._done: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._done:
+            frame = self._tables[name]
+            rows = self._row_filters.get(name)
+            if rows is not None and not frame.empty:
+                frame = frame[rows(frame)].reset_index(drop=True)
+            self._done[name] = frame
+        return self._done[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._tables  # without filtering it
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -168,6 +169,44 @@ def test_a_hostile_upload_is_reported_and_the_rest_analysed(downloads):
     compared = app.switch_page("views/compare.py").run()
     html = " ".join(m.value for m in compared.markdown)
     assert "&lt;script&gt;" in html and "<script" not in html and "<img" not in html
+
+
+def test_a_zip_upload_is_opened_in_memory_and_its_bad_members_reported(downloads):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("export/seoul.txt", ARTICLE)
+        archive.writestr("../escape.txt", ARTICLE.replace("10,000", "9,000"))
+        port = "The port of Busan handled 2.1 million containers in March, the authority said."
+        archive.writestr(
+            "export/feed.json",
+            json.dumps(
+                {
+                    "articles": [
+                        7,
+                        {
+                            "source": {"name": "Busan Daily"},
+                            "publishedAt": "2024-04-02T09:00:00Z",
+                            "content": port,
+                        },
+                    ]
+                }
+            ),
+        )
+    app = open_page("corpus")
+    app.file_uploader(key="upload_widget").set_value(
+        [("stories.zip", buffer.getvalue(), "application/zip")]
+    ).run()
+    assert not app.exception and not app.error
+    report = csv(downloads, "load_report.csv").set_index("file")
+    assert report.loc["stories.zip/../escape.txt", "reason"].startswith("unsafe name in the zip")
+    assert report.loc["stories.zip/export/feed.json#row1", "reason"] == (
+        "row 1: not a JSON object (a number)"
+    )
+    articles = csv(downloads, "articles.csv")
+    assert sorted(articles["file"]) == [
+        "stories.zip/export/feed.json#row2",
+        "stories.zip/export/seoul.txt",
+    ]
 
 
 def test_the_lexicon_editor_refuses_a_bad_edit_and_reruns_on_a_good_one(downloads):

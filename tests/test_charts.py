@@ -272,6 +272,25 @@ def test_date_range_leaves_out_undated_articles_and_their_rows(tables):
     assert set(filtered["figures"]["article_id"]) == {"a1"}
 
 
+def test_a_table_is_filtered_only_when_a_page_reads_it(tables, monkeypatch):
+    options = options_from_tables(tables)
+    state, _ = from_query_params({"from": ["2024-10-20"]}, options)
+    calls = []
+    original = pd.DataFrame.reset_index
+
+    def counting(frame, *args, **kwargs):
+        calls.append(list(frame.columns))
+        return original(frame, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "reset_index", counting)
+    filtered = apply_filters(tables, state)
+    assert "sentences" in filtered and len(filtered) == len(tables)
+    sentence_filtering = [c for c in calls if "sentence_id" in c and "index" in c]
+    assert not sentence_filtering  # asked for nothing yet
+    assert set(filtered["sentences"]["article_id"]) == {"a1"}
+    assert [c for c in calls if "sentence_id" in c and "index" in c]
+
+
 def test_negated_and_voice_filters_apply_to_hits(tables):
     options = options_from_tables(tables)
     with_negated, _ = from_query_params({"negated": ["1"]}, options)

@@ -146,3 +146,58 @@ def test_a_lower_case_sentence_start_after_a_word_still_splits():
         "kyiv also warned that Russia had amassed some 50,000 troops.",
         "It was 3 p.m. on Monday, approx. five hours later, e.g. at dusk.",
     ]
+
+
+def furniture(raw: str) -> list[str]:
+    return [s.text for s in split_sentences(raw) if s.is_boilerplate]
+
+
+def test_furniture_inside_a_one_paragraph_body_is_cut_out_as_spans():
+    raw = (
+        "Flooding forced 12,000 people from their homes in Bavaria, officials said on Sunday. "
+        "Rescuers work near Passau (Photo: Lukas Brandt/dpa) Regional police said two bridges "
+        "were closed. Copyright 2024 Reuters. All rights reserved."
+    )
+    kept = texts(raw, counted_only=True)
+    assert (
+        "Flooding forced 12,000 people from their homes in Bavaria, officials said on Sunday."
+        in kept
+    )
+    assert "Regional police said two bridges were closed." in kept
+    assert furniture(raw) == [
+        "Rescuers work near Passau (Photo: Lukas Brandt/dpa)",
+        "Copyright 2024 Reuters.",
+        "All rights reserved.",
+    ]
+
+
+def test_labelled_credit_and_date_line_inside_a_paragraph_end_where_the_text_resumes():
+    raw = (
+        "Chile election count enters final day Published: 3 Dec. 2023, 09:10 Election officials "
+        "counted 1.2 million postal ballots. Foto: AP/Esteban Felix Turnout reached 85 percent, "
+        "the electoral service said."
+    )
+    assert furniture(raw) == ["Published: 3 Dec. 2023, 09:10", "Foto: AP/Esteban Felix"]
+    assert texts(raw, counted_only=True) == [
+        "Chile election count enters final day",
+        "Election officials counted 1.2 million postal ballots.",
+        "Turnout reached 85 percent, the electoral service said.",
+    ]
+
+
+def test_a_furniture_line_and_a_caption_line_stay_one_block_each():
+    raw = (
+        "Harbour workers unload grain in Odesa. Picture: OLEKSANDR GIMANOV/AFP\n"
+        "Ships left the port with 40,000 tonnes of wheat.\n"
+        "Herald. Home of the Sunday Herald.\n"
+    )
+    assert furniture(raw) == [
+        "Harbour workers unload grain in Odesa. Picture: OLEKSANDR GIMANOV/AFP",
+        "Herald. Home of the Sunday Herald.",
+    ]
+    assert texts(raw, counted_only=True) == ["Ships left the port with 40,000 tonnes of wheat."]
+
+
+def test_upper_case_brackets_in_running_text_are_not_credits():
+    raw = "The alliance (NATO) met in Vilnius. The fund (IMF / World Bank) lent more."
+    assert furniture(raw) == []

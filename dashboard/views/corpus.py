@@ -6,11 +6,12 @@ import streamlit as st
 
 from analysis import actors as actors_module
 from analysis.lexicon import LexiconError, parse_lexicon
+from analysis.readers.common import SUFFIX_FORMATS
 from analysis.schema import columns
 from dashboard import data
 from dashboard.ui import current_view, show_table
 
-UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "jsonl"]
+UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUFFIX_FORMATS] + ["gz", "zip"]
 UPLOAD_WIDGET = "upload_widget"
 EDITORS = {
     # kind: (title, session key of the saved text, parser, shipped text)
@@ -94,8 +95,10 @@ show_table(
 st.subheader("Analyse your own files")
 st.caption(
     "Same formats as the command line: .txt and .md (optional header or YAML front matter), .html, "
-    ".csv and .jsonl with a text column. Files stay in memory; bad files are listed in the load "
-    "report with the reason, the rest are analysed."
+    "tables of many articles (.csv, .json, .jsonl, .parquet; columns as in the README's column "
+    "table), a .gz of any of them, or a .zip of such files. Files stay in memory (a zip is opened "
+    "in memory, never unpacked to disk); bad files and bad rows are listed in the load report with "
+    "the reason, the rest are analysed."
 )
 st.file_uploader(
     "Upload articles",
