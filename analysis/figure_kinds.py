@@ -155,8 +155,10 @@ class Vocabulary:
         found = self._cache.get(low)
         if found is None:
             found = (self.classes[low], low) if low in self.classes else ("", "")
-            for ending, replacement in self.inflections if not found[0] else ():
-                if low.endswith(ending) and len(low) > len(ending) + 1:
+            endings = [(e, r, 1) for e, r in self.inflections]  # a stem of two letters or more
+            endings += [(p, "", 0) for p in self.stems.particles]  # '명을' -> '명'
+            for ending, replacement, shortest in endings if not found[0] else ():
+                if low.endswith(ending) and len(low) > len(ending) + shortest:
                     base = low[: -len(ending)] + replacement
                     if base in self.classes:
                         found = (self.classes[base], base)
@@ -265,4 +267,8 @@ def classify(
         return Counted("casualties", status, head)  # killed, wounded, captured or missing people
     if noun_class == "troops":
         return Counted("troops", "deployed" if status == "deployed" else "", head)
+    if noun_class == "people" and vocabulary.generic.get(vocabulary.noun(head)[1]):
+        statuses = after + in_phrase + before
+        if "deployed" in statuses:  # 'направила 10 тысяч человек', '1만명을 파병'
+            return Counted("troops", "deployed", head)
     return Counted("other", "", head)

@@ -35,6 +35,9 @@ def test_figures_of_each_language_against_hand_labels(language):
         ("ko", "병력 1만5000명이 이동했다.", 15000, "troops"),
         ("de", "Tausend weitere wurden verletzt.", 1000, "casualties"),
         ("ru", "Выпущено 1,5 млн снарядов.", 1.5e6, "weapons"),
+        ("ru", "КНДР направила в Россию около 10 тысяч человек.", 10000, "troops"),
+        ("uk", "КНДР відправила 11 тисяч осіб.", 11000, "troops"),
+        ("ko", "북한은 러시아에 1만명을 파병했다.", 10000, "troops"),
     ],
 )
 def test_numbers_and_kinds_as_written_in_each_language(language, text, value, kind):
