@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis import figure_packs, figures_generic, languages, schema
+from analysis import figure_packs, languages, pack_numbers, schema
 from analysis.figure_kinds import Vocabulary
 from analysis.figures import VOCABULARY
 from analysis.numbers import vague_bounds
@@ -52,7 +52,7 @@ _FIRM = ("asserted", "reported")  # only these can disagree: 'could' or a denial
 def _vocabularies() -> tuple[Vocabulary, ...]:
     """The counted nouns of every language with a pack, English first: the figures table of a
     mixed corpus does not say each row's language, and the scripts and words rarely collide."""
-    others = [figures_generic.rules(code).vocabulary for code in languages.available()]
+    others = [pack_numbers.rules(code).vocabulary for code in languages.available()]
     return (VOCABULARY, *(v for v in others if v.classes or v.stems))
 
 
