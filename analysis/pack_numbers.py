@@ -22,6 +22,7 @@ DATE = re.compile(
     r"(?<![\w.])(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
     r"|\d{1,2}:\d{2}(?::\d{2})?)(?!\d)"
 )
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
 DIGIT = re.compile(r"\d")
 AFTER_TOKENS = 4  # tokens after a number searched for the counted noun and its status
 BEFORE_TOKENS = 5  # tokens before it searched for a status verb, or the noun (Korean)
@@ -69,7 +70,7 @@ class Rules:
         chunk = rf"(?:{digits})"
         if attached:  # '1만5000', '2억', '3천'
             joined = "|".join(re.escape(k) for k in sorted(attached, key=len, reverse=True))
-            chunk = rf"(?:(?:{digits})(?:{joined}))+(?:{digits})?|{chunk}"
+            chunk = rf"(?:(?:{digits})(?:{joined})){{1,4}}(?:{digits})?|{chunk}"
         scale_words = alternation(list(scales))
         scale = rf"(?:[ \u00a0]?(?P<scale>{scale_words})(?!\w))?" if scales else ""
         hedge_suffix = alternation(n.list("hedges", "suffixes"))
@@ -142,18 +143,27 @@ def number(found: Rules, written: str) -> float | None:
     """Value of digits with this language's separators ('15 000', '2.300', '2,5'; '1만5000')."""
     if found.attached and any(k in written for k, _ in found.attached):
         total, rest = 0.0, written
-        for key, scale in found.attached:
+        for key, scale in found.attached:  # largest scale first: '1억2000만' = 1e8 + 2000e4
             if key in rest:
                 head, rest = rest.split(key, 1)
-                total += (number(found, head) if head else 1.0) * scale  # type: ignore[operator]
-        return total + (number(found, rest) or 0.0) if rest else total
+                value = _digits(found, head) if head else 1.0
+                if value is None or key in rest:
+                    return None  # '1만1만', '2000만1억': not one number
+                total += value * scale
+        tail = _digits(found, rest) if rest else 0.0
+        return None if tail is None else total + tail
+    return _digits(found, written)
+
+
+def _digits(found: Rules, written: str) -> float | None:
+    """Value of plain digits with this language's separators ('15 000', '2.300', '2,5')."""
     raw = written
     for sep in found.thousands:
         if sep in raw and re.fullmatch(rf"\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+(?:\D\d+)?", raw):
             raw = raw.replace(sep, "")
     for sep in found.decimal:
         raw = raw.replace(sep, ".")
-    raw = re.sub(r"[\s\u00a0\u202f]", "", raw)
+    raw = _SPACES.sub("", raw)
     try:
         return float(raw)
     except ValueError:

@@ -118,3 +118,15 @@ def test_an_article_credits_the_named_source_before_the_outlet():
     article = article_from_text("Laut Seoul sind 2.300 Soldaten dort.", outlet="Die Zeit")
     article = type(article)(**{**article.__dict__, "language": "de"})
     assert [r["claimant"] for r in article_rows(article, [])] == ["Seoul"]
+
+
+@pytest.mark.parametrize("language", [*LANGUAGES, "it"])
+def test_hostile_text_in_every_language_gives_rows_not_errors(language):
+    for text in ("1만" * 5000, "1" * 20000, "1." * 5000, "zweitausend " * 2000, "тысяч " * 2000):
+        rows = figure_rows(text, language)
+        assert all(r["value_low"] is None or r["value_low"] >= 0 for r in rows)
+
+
+def test_korean_myriads_compose_only_in_descending_order():
+    assert figure_rows("병력 1억2000만명", "ko")[0]["value_low"] == 1.2e8
+    assert [r["value_low"] for r in figure_rows("병력 2000만1억명", "ko")] == []
