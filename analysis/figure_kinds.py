@@ -183,7 +183,10 @@ class Vocabulary:
             return None
         auxiliaries = "|".join(re.escape(w) for w in self.pack.list("status", "auxiliaries"))
         status = self._status_re.pattern
-        gap = rf"(?:\s+(?:{auxiliaries}))*" if auxiliaries else ""
+        # ', were killed' after an apposition ('four children, were killed'): a comma before an
+        # auxiliary is no break
+        comma = rf"(?:\s*,(?=\s*(?:{auxiliaries})\b))?" if auxiliaries else ""
+        gap = rf"{comma}(?:\s+(?:{auxiliaries}))*" if auxiliaries else ""
         return re.compile(
             rf"{gap}\s*((?:{status})(?:\s*(?:,|or|and|\bor\b|\band\b)\s*(?:{status}))*)", re.I
         )

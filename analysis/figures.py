@@ -38,6 +38,15 @@ _PACK = figure_packs.english("figures.toml")
 VOCABULARY = Vocabulary(_PACK)
 _HEADS_GO_ON = ("troops", "weapons")  # 'rounds of ammunition', 'troops marines'
 _PARTITIVE = re.compile(r"\s+of\s+([^\W\d_]+)\b")
+# '3,000 of the 11,000 troops': the part counts the noun after the whole
+_OF_A_WHOLE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|some|about|around|roughly)?\s*\d[\d,.]*(?=\s)"
+)
+_WHOLE_BEFORE = re.compile(r"\d[\d,.]*\s+of\s+(?:the|its|their|his|her|our)?\s*$")
+# ', including four children,' between what is counted and what happened to it
+_APPOSITION = re.compile(
+    r",\s+(?:including|among them|among whom|of whom|most of them)[^,;.]{0,60},"
+)
 _APPOSITION_OPENERS = "—–(:"  # a clause opened by one of these may count a noun before it
 _NP_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*|\d[\w,.]*|[^\w\s]")
 _NP_STOP = _PACK.words("phrase", "stop")
@@ -248,6 +257,8 @@ class _SentenceContext:
         partitive = _PARTITIVE.match(sentence, position)
         if partitive and partitive.group(1).lower() in VOCABULARY.pronouns:
             position, pointing_back = partitive.end(), True  # '6,000 of them', 'two of whom'
+        elif of_whole := _OF_A_WHOLE.match(sentence, position):
+            position = of_whole.end()  # '3,000 of the 11,000 troops' counts troops
         phrase, phrase_end = _noun_phrase(sentence, position)
         head = _head(phrase)
         if pointing_back and not VOCABULARY.noun_class(head):
@@ -268,6 +279,11 @@ class _SentenceContext:
             after_words, after, before = "", [], []
             if self.status_cue:  # most sentences name no status: no regex run per number
                 after_words, after = VOCABULARY.status_after(sentence, phrase_end)
+                apposition = _APPOSITION.match(sentence, phrase_end) if not after else None
+                if apposition:  # '19 people, including four children, were killed'
+                    after_words, after = VOCABULARY.status_after(sentence, apposition.end())
+                if after and _WHOLE_BEFORE.search(sentence, 0, quantity.start):
+                    after_words, after = "", []  # '3,000 of the 11,000 troops were killed'
                 clause_start = self.clause(quantity.start, quantity.end)[0]
                 before = VOCABULARY.status_before(sentence, quantity.start, clause_start)
             counted = classify(VOCABULARY, head, phrase, after, before)
