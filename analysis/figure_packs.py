@@ -71,7 +71,7 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
             "military": WORDS,
             "position": WORDS,
         },
-        "phrase": {"stop": WORDS, "participles": WORDS},
+        "phrase": {"stop": WORDS, "participles": WORDS, "of_determiners": WORDS},
         "status": {
             "killed": PHRASES,
             "wounded": PHRASES,

@@ -50,6 +50,7 @@ _APPOSITION = re.compile(
 _APPOSITION_OPENERS = "—–(:"  # a clause opened by one of these may count a noun before it
 _NP_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*|\d[\w,.]*|[^\w\s]")
 _NP_STOP = _PACK.words("phrase", "stop")
+_OF_DETERMINERS = _PACK.words("phrase", "of_determiners")
 _PARTICIPLE_MODIFIERS = _PACK.words("phrase", "participles")
 # The two patterns scanned over every text and sentence start with a character class, so `re`
 # jumps between the few characters that can start a match instead of trying every position.
@@ -332,7 +333,7 @@ def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
     start = [first] if first else []
     if first and first.group() == "of":  # '10,000 of the troops', '38 of 45 drones'
         second = next(tokens, None)
-        skip = second and (second.group() == "the" or second.group()[:1].isdigit())
+        skip = second and (second.group() in _OF_DETERMINERS or second.group()[:1].isdigit())
         start = [] if skip or not second else [second]
     phrase: list[str] = []
     end = position
