@@ -20,9 +20,9 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from analysis import metadata, readers, schema
+from analysis import languages, metadata, readers, schema
 from analysis.readers import fetch
-from analysis.text import Sentence, count_words, split_sentences
+from analysis.text import Sentence, count_words, pack_abbreviations, split_sentences
 
 DEFAULT_MAX_BYTES = readers.Limits.article_bytes  # one article: a file, or a row's text
 DEFAULT_MAX_TABLE_BYTES = readers.Limits.table_bytes  # one table or archive, decompressed
@@ -526,6 +526,9 @@ def _build_article(
         if key not in values:
             found_value = finder()
             values[key] = (found_value, "text") if found_value else ("", "unknown")
+    abbreviations = pack_abbreviations(values["language"][0])
+    if abbreviations:  # the language's own abbreviations ('т.е.', 'bzw.', 'Sr.'): split again
+        sentences = split_sentences(text, found.body_start, abbreviations)
     article = Article(
         article_id=article_id_for(text),
         file=name,
@@ -548,6 +551,11 @@ def _build_article(
     )
     if not article.published:
         article.warnings.append("no publication date found")
+    if article.language and not languages.has_pack(article.language):
+        article.warnings.append(
+            f"language {article.language!r} has no language pack (data/languages/): figures "
+            "without kinds, no escalation terms, quotes without speakers"
+        )
     return article
 
 

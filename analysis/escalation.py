@@ -22,6 +22,7 @@ from analysis.corpus import Article
 from analysis.lexicon import (
     Lexicon,
     LexiconError,
+    Negation,
     Term,
     load_lexicon,
     normalise,
@@ -95,6 +96,9 @@ class _Matcher:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.terms = lexicon.terms
+        self.negation = _PackNegation(lexicon.negation) if lexicon.negation else None
+        # Terms in Latin-1 letters only: the fast normaliser (other scripts as one placeholder).
+        self.wide = any(ord(c) > 255 for term in self.terms for form in term.forms for c in form)
         keys: dict[str, int] = {}
         for index, term in enumerate(self.terms):
             for key in (left + form for form in term.forms for left in _LEFT_EDGES):
@@ -112,7 +116,7 @@ class _Matcher:
         """Leftmost-longest, non-overlapping whole-word hits of the lexicon in `text`."""
         if not self.terms or not text:
             return []
-        matching, run_starts, run_shifts = _collapse(" " + normalise(text) + " ")
+        matching, run_starts, run_shifts = _collapse(" " + normalise(text, wide=self.wide) + " ")
         hits: list[Hit] = []
         for key_end, found in self.automaton.iter_long(matching):
             span = self._span(matching, key_end, found)
@@ -123,9 +127,12 @@ class _Matcher:
             start, end, index = span
             raw_start = _original(start, run_starts, run_shifts) - 1
             raw_end = _original(end - 1, run_starts, run_shifts)
-            nearby = matching[max(0, start - _CUE_CHARS) : start].replace("|", " ").split()
-            maybe_negated = not _CUE_WORDS.isdisjoint(nearby[-_MAX_GAP_WORDS - 2 :])
-            negated = maybe_negated and _is_negated(text, raw_start)
+            if self.negation is not None:
+                negated = self.negation.negates(text, raw_start, raw_end)
+            else:
+                nearby = matching[max(0, start - _CUE_CHARS) : start].replace("|", " ").split()
+                maybe_negated = not _CUE_WORDS.isdisjoint(nearby[-_MAX_GAP_WORDS - 2 :])
+                negated = maybe_negated and _is_negated(text, raw_start)
             hits.append(Hit(self.terms[index], raw_start, raw_end, negated))
         return hits
 
@@ -189,7 +196,53 @@ def _is_negated(text: str, start: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=8)
+def _cue_pattern(cues: tuple[str, ...], *, prefix: bool = False) -> re.Pattern[str] | None:
+    """Whole-word (or, with `prefix`, word-start) alternation of pack cues; 'stem*' = any ending."""
+    if not cues:
+        return None
+    parts = sorted(
+        (re.escape(c[:-1]) + r"\w*" if c.endswith("*") else re.escape(c)).replace(r"\ ", r"\s+")
+        for c in cues
+    )
+    tail = "" if prefix else r"(?!\w)"
+    return re.compile(rf"(?<!\w)(?:{'|'.join(sorted(parts, key=len, reverse=True))}){tail}", re.I)
+
+
+class _PackNegation:
+    """A language pack's negation rules (data/languages/<code>/escalation.toml [negation])."""
+
+    def __init__(self, negation: Negation) -> None:
+        self.before = _cue_pattern(negation.before)
+        self.after = _cue_pattern(negation.after, prefix=True)
+        self.cancel = _cue_pattern(negation.not_negating)
+        punctuation = r"[,;:.!?()\[\]\"“”«»„—–]|\n\s*\n|\s-\s"
+        breaks = _cue_pattern(negation.clause_breaks)
+        self.breaks = re.compile(punctuation + (f"|{breaks.pattern}" if breaks else ""), re.I)
+        self.max_gap = negation.max_gap
+
+    def negates(self, text: str, start: int, end: int) -> bool:
+        """A cue at most `max_gap` words before the hit in its clause, or right after it."""
+        window = text[max(0, start - _WINDOW_CHARS) : start]
+        if self.before is not None and self.before.search(window):
+            breaks = list(self.breaks.finditer(window))
+            clause = window[breaks[-1].end() :] if breaks else window
+            cancelled = [m.span() for m in self.cancel.finditer(clause)] if self.cancel else []
+            for cue in self.before.finditer(clause):
+                if any(s <= cue.start() and cue.end() <= e for s, e in cancelled):
+                    continue
+                if len(_WORD_RE.findall(clause[cue.end() :])) <= self.max_gap:
+                    return True
+        if self.after is not None:
+            window = text[end : end + _WINDOW_CHARS]
+            found = self.breaks.search(window)
+            clause = window[: found.start()] if found else window
+            for cue in self.after.finditer(clause):
+                if len(_WORD_RE.findall(clause[: cue.start()])) <= self.max_gap:
+                    return True
+        return False
+
+
+@lru_cache(maxsize=64)
 def _matcher(lexicon: Lexicon) -> _Matcher:
     return _Matcher(lexicon)
 
@@ -204,7 +257,7 @@ def hit_rows(article: Article, lexicon: Lexicon, quotes: list[Quote]) -> list[di
     sentences = article.sentences
     starts = [sentence.char_start for sentence in sentences]
     rows = []
-    for hit in find_hits(article.raw_text, lexicon):
+    for hit in find_hits(article.raw_text, lexicon.for_language(article.language)):
         position = bisect_right(starts, hit.char_start) - 1
         if position < 0:
             continue

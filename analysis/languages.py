@@ -11,8 +11,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.lexicon import read_toml
-
 PACKS_DIR = Path(__file__).resolve().parent.parent / "data" / "languages"
 
 
@@ -23,12 +21,29 @@ def available() -> list[str]:
     return sorted(p.name for p in PACKS_DIR.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
+def code(language: str) -> str:
+    """The ISO 639-1 code of a language tag ('en-GB' -> 'en', 'pt_BR' -> 'pt'); '' if not a code."""
+    tag = (language or "").strip().lower().split("-")[0].split("_")[0]
+    return tag if tag.isalpha() and tag.isascii() else ""
+
+
+def has_pack(language: str) -> bool:
+    """Whether `language` has a pack folder (English always has: its rules are the built-in ones)."""
+    tag = code(language)
+    return tag == "en" or (bool(tag) and (PACKS_DIR / tag).is_dir())
+
+
+def display_name(path: Path) -> str:
+    """A pack file's name as error messages show it: data/languages/<code>/<file>."""
+    return str(path.relative_to(PACKS_DIR.parent.parent))
+
+
 def pack_file(language: str, name: str) -> Path | None:
     """Path of `name` (e.g. 'numbers.toml') in the pack of `language`, None when there is none."""
-    code = (language or "").strip().lower().split("-")[0].split("_")[0]
-    if not code.isalpha():
+    code_ = code(language)
+    if not code_:
         return None
-    path = PACKS_DIR / code / name
+    path = PACKS_DIR / code_ / name
     return path if path.is_file() else None
 
 
@@ -39,4 +54,6 @@ def read_pack(language: str, name: str) -> dict:
     path = pack_file(language, name)
     if path is None:
         return {}
-    return read_toml(path, name=str(path.relative_to(PACKS_DIR.parent.parent)))
+    from analysis.lexicon import read_toml  # lexicon.py reads packs too: imported here, not above
+
+    return read_toml(path, name=display_name(path))

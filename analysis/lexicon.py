@@ -13,10 +13,12 @@ import sys
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
+
+from analysis import languages
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -119,7 +121,25 @@ def _normal_char(char: str) -> str:
     return "|"
 
 
+def _wide_char(char: str) -> str:
+    """`_normal_char`, except that a letter outside Latin-1 stays itself in lower case (Cyrillic,
+    Hangul ...), so terms in any script can be matched."""
+    if ord(char) < 256 or unicodedata.category(char)[0] not in "LMN":
+        return _normal_char(char)
+    lower = char.lower()
+    return lower if len(lower) == 1 else char
+
+
+class _WideTable(dict):
+    """str.translate table filled on first use: code point -> its one matching character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = _wide_char(chr(code))
+        return self[code]
+
+
 _BYTE_TABLE = bytes(ord(_normal_char(chr(code))) for code in range(256))
+_WIDE_TABLE = _WideTable()
 _normal_non_latin1 = lru_cache(maxsize=4096)(_normal_char)
 
 
@@ -134,13 +154,15 @@ def _encode_non_latin1(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("analysis.lexicon.normalise", _encode_non_latin1)
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, *, wide: bool = False) -> str:
     """Same-length matching form of `text`: lower case, whitespace -> ' ', punctuation -> '|'.
 
-    Hyphens stay. Letters outside Latin-1 become a placeholder letter, so they never create a word
-    boundary (and a term must be written in Latin-1 letters to match). Latin-1 encoding plus one
-    byte table keep this at several hundred MB/s.
+    Hyphens stay. By default letters outside Latin-1 become a placeholder letter, so they never
+    create a word boundary (Latin-1 encoding plus one byte table: several hundred MB/s); `wide`
+    keeps every script's letters (lower-cased), for lexicons with Cyrillic, Hangul ... terms.
     """
+    if wide:
+        return text.translate(_WIDE_TABLE)
     encoded = text.encode("latin-1", errors="analysis.lexicon.normalise")
     return encoded.translate(_BYTE_TABLE).decode("latin-1")
 
@@ -169,12 +191,22 @@ def _spellings(word: str) -> list[str]:
     return sorted({british, _ISE_RE.sub("iz", word)})
 
 
-def term_forms(entry: str) -> tuple[tuple[str, ...], bool]:
+def _min_stem(stem: str) -> int:
+    """Letters a '*' stem needs: 3, or 2 in a syllabic script (a Hangul or CJK character is a
+    syllable, '도발*' is as specific as 'provo*')."""
+    syllabic = any(0xAC00 <= ord(c) <= 0xD7A3 or 0x4E00 <= ord(c) <= 0x9FFF for c in stem)
+    return 2 if syllabic else _MIN_STEM
+
+
+def term_forms(
+    entry: str, inflections: tuple[str, ...] | None = None
+) -> tuple[tuple[str, ...], bool]:
     """The normalised forms of a lexicon entry and whether the last word is a '*' wildcard stem.
 
     Grammar: a space matches any run of whitespace (line breaks too); a hyphen matches a hyphen,
     whitespace or nothing ('cease-fire' -> 'ceasefire'); 'word+' adds regular inflections; a final
-    'stem*' matches any word ending; -ise/-ize spellings match each other.
+    'stem*' matches any word ending; -ise/-ize spellings match each other. `inflections` are the
+    endings '+' adds in a language pack (None: the English rules). Letters of any script.
     Raises ValueError (caught by the validator) for a malformed entry.
     """
     entry = entry.strip()
@@ -189,19 +221,21 @@ def term_forms(entry: str) -> tuple[tuple[str, ...], bool]:
     for position, word in enumerate(words):
         if "+" in word[:-1] or word == "+":
             raise ValueError("'+' may only end a word")
-        if any(ord(char) > 255 and unicodedata.category(char)[0] in "LMN" for char in word):
-            raise ValueError(f"word {word!r} has letters outside Latin-1, which cannot be matched")
-        stem = normalise(word.rstrip("+"))
+        stem = normalise(word.rstrip("+"), wide=True)
         if not any(char.isalnum() for char in stem):
             raise ValueError(f"word {word!r} has no letters or digits")
-        spellings = _spellings(stem)
-        if word.endswith("+"):
+        spellings = _spellings(stem) if inflections is None else [stem]
+        if word.endswith("+") and inflections is None:
             spellings = sorted({form for spelling in spellings for form in _inflections(spelling)})
+        elif word.endswith("+"):
+            spellings = sorted({stem + normalise(ending, wide=True) for ending in inflections})
         options.append(spellings)
         if position < len(separators):
             options.append(["", " ", "-"] if separators[position] == "-" else [" "])
-    if wildcard and len(words[-1]) < _MIN_STEM:
-        raise ValueError(f"wildcard stem {words[-1]!r} is shorter than {_MIN_STEM} letters")
+    if wildcard and len(words[-1]) < _min_stem(words[-1]):
+        raise ValueError(
+            f"wildcard stem {words[-1]!r} is shorter than {_min_stem(words[-1])} letters"
+        )
     count = 1
     for choices in options:
         count *= len(choices)
@@ -231,6 +265,7 @@ class Category:
     description: str
     counter: bool
     terms: tuple[Term, ...]
+    weight: float = 1.0  # default weight of its terms (language packs' terms get it too)
 
 
 @dataclass(frozen=True, eq=False)
@@ -243,6 +278,17 @@ class Lexicon:
     name: str
     categories: tuple[Category, ...]
     text: str
+    language: str = "en"  # the language of its terms ('en' for the main lexicon)
+    negation: Negation | None = None  # a pack's negation cues (None: the English rules)
+
+    def for_language(self, language: str) -> Lexicon:
+        """The lexicon to match an article in `language` with: this one for English, else the
+        same categories with the terms of data/languages/<code>/escalation.toml (none when the
+        language has no such file). Pack categories this lexicon lacks are not used."""
+        code = languages.code(language)
+        if code == self.language:
+            return self
+        return _pack_lexicon(self, code)
 
     @property
     def terms(self) -> list[Term]:
@@ -276,7 +322,11 @@ def _weight(value: object, default: float) -> float:
 
 
 def _parse_category(
-    key: str, table: object, text: str, fail: Callable[[str, int | None], LexiconError]
+    key: str,
+    table: object,
+    text: str,
+    fail: Callable[[str, int | None], LexiconError],
+    inflections: tuple[str, ...] | None = None,
 ) -> Category:
     """Validate one `[category]` table; `fail(problem, line)` builds the error."""
     header = find_line(text, f"[{key}]")
@@ -330,12 +380,17 @@ def _parse_category(
         line = _term_line(text, entry)
         try:
             term_weight = _weight(weight, default)
-            forms, wildcard = term_forms(entry)
+            forms, wildcard = term_forms(entry, inflections)
         except ValueError as problem:
             raise fail(f"[{key}] term {entry!r}: {problem}", line) from None
         terms.append(Term(entry.strip(), label, term_weight, forms, wildcard, line))
     return Category(
-        key, label, table.get("description", "").strip(), table.get("counter", False), tuple(terms)
+        key,
+        label,
+        table.get("description", "").strip(),
+        table.get("counter", False),
+        tuple(terms),
+        default,
     )
 
 
@@ -398,3 +453,94 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Load and validate a lexicon file; None loads the shipped data/lexicons/escalation.toml."""
     text, name = read_text(Path(path) if path is not None else SHIPPED_LEXICON)
     return parse_lexicon(text, name=name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Language packs: data/languages/<code>/escalation.toml gives each category of the main lexicon its
+# terms in that language, the endings '+' adds, and the language's negation cues.
+
+_PACK_KEYS = {"inflections", "negation"}
+_NEGATION_KEYS = {"before", "after", "not_negating", "clause_breaks", "max_gap"}
+
+
+@dataclass(frozen=True)
+class Negation:
+    """A language's negation cues: words before a hit (or, as in Korean, word starts after it) in
+    the same clause, phrases that do not negate ('не исключает'), and words that end a clause."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    not_negating: tuple[str, ...]
+    clause_breaks: tuple[str, ...]
+    max_gap: int = 4
+
+
+def _word_list(value: object, where: str, text: str, fail: Callable) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail(f"{where} must be a list of non-empty strings", find_line(text, where))
+    return tuple(v.strip() for v in value)
+
+
+def _parse_negation(table: object, text: str, fail: Callable) -> Negation:
+    line = find_line(text, "[negation]")
+    if not isinstance(table, dict) or set(table) - _NEGATION_KEYS:
+        raise fail(f"[negation] takes only the keys {sorted(_NEGATION_KEYS)}", line)
+    gap = table.get("max_gap", 4)
+    if isinstance(gap, bool) or not isinstance(gap, int) or not 0 < gap < 20:
+        raise fail("[negation] max_gap must be a whole number from 1 to 19", line)
+    lists = {
+        key: _word_list(table.get(key, []), key, text, fail)
+        for key in ("before", "after", "not_negating", "clause_breaks")
+    }
+    return Negation(**lists, max_gap=gap)
+
+
+def parse_pack_lexicon(text: str, base: Lexicon, *, name: str, language: str) -> Lexicon:
+    """A language pack's escalation terms as a Lexicon with `base`'s categories (labels, counter,
+    default weights, order); a malformed pack raises LexiconError naming the line."""
+    data = parse_toml(text, name=name)
+
+    def fail(problem: str, line: int | None = None) -> LexiconError:
+        return LexiconError(name, problem, line)
+
+    inflections = ("",)
+    if "inflections" in data:
+        inflections = ("", *_word_list(data["inflections"], "inflections", text, fail))
+    negation = _parse_negation(data.get("negation", {}), text, fail)
+    known = {category.key: category for category in base.categories}
+    categories = []
+    for category in base.categories:
+        table = data.get(category.key)
+        if table is None:
+            categories.append(replace(category, terms=()))
+            continue
+        if not isinstance(table, dict) or set(table) - {"terms"}:
+            raise fail(
+                f"[{category.key}] takes only 'terms' (label, weight and counter come from the "
+                "main lexicon)",
+                find_line(text, f"[{category.key}]"),
+            )
+        merged = {
+            "label": category.label,
+            "description": category.description,
+            "counter": category.counter,
+            "weight": category.weight,
+            "terms": table.get("terms"),
+        }
+        categories.append(_parse_category(category.key, merged, text, fail, inflections))
+    for key in data:
+        if key not in known and key not in _PACK_KEYS and not isinstance(data[key], dict):
+            raise fail(f"unknown key {key!r}", find_line(text, key))
+    _check_overlaps(categories, text, fail)
+    return Lexicon(name, tuple(categories), text, language, negation)
+
+
+@lru_cache(maxsize=64)
+def _pack_lexicon(base: Lexicon, code: str) -> Lexicon:
+    """`base`'s categories with the terms of `code`'s pack (cached per lexicon and language)."""
+    path = languages.pack_file(code, "escalation.toml")
+    if path is None:
+        empty = tuple(replace(category, terms=()) for category in base.categories)
+        return Lexicon(f"{code}: no escalation terms", empty, "", code, None)
+    text, name = read_text(path, name=languages.display_name(path))
+    return parse_pack_lexicon(text, base, name=name, language=code)

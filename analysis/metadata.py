@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import dateparser
-import py3langid
 import yaml
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from analysis import languages
 from analysis.text import Sentence, dateline_length
 
 LANGUAGE_SAMPLE = 1_000  # characters read to identify the language
@@ -173,5 +175,24 @@ def title_in_text(sentences: list[Sentence], raw_text: str) -> str:
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language from its first 1,000 characters (py3langid, offline;
-    its time grows with the text, and 1,000 characters of prose are enough to tell the language)."""
-    return py3langid.classify(text[:LANGUAGE_SAMPLE])[0] if text.strip() else ""
+    its time grows with the text, and 1,000 characters of prose are enough to tell the language).
+
+    When the detector is unsure (a short text: its best guess under SURE_LANGUAGE), the most likely
+    language among those with a language pack is taken: a one-line English wire is not Tagalog.
+    """
+    if not text.strip():
+        return ""
+    ranked = _identifier().rank(text[:LANGUAGE_SAMPLE])
+    if ranked[0][1] >= SURE_LANGUAGE:
+        return ranked[0][0]
+    with_pack = [code for code, _ in ranked if languages.has_pack(code)]
+    return with_pack[0] if with_pack else ranked[0][0]
+
+
+SURE_LANGUAGE = 0.5  # probability (py3langid, normalised) above which its first guess is kept
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> LanguageIdentifier:
+    """py3langid's model with normalised probabilities (loaded once per process)."""
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -19,8 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import actors as actors_module
-from analysis import claims, escalation, figures, schema, stance
-from analysis import quotes as quotes_module
+from analysis import attribution, claims, escalation, figures, schema, stance
 from analysis.actors import Actors
 from analysis.corpus import Article, Corpus, article_row, sentence_rows
 from analysis.escalation import Lexicon
@@ -109,7 +108,7 @@ class Rules:
 def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
     """The map: one article's rows of every per-article table (see MAP_TABLES), nothing shared."""
     actors, lexicon = rules.actors, rules.lexicon
-    quotes = quotes_module.find_quotes(article, actors)
+    quotes = attribution.quotes_of(article, actors)
     figure_rows = figures.article_rows(article, quotes)
     hit_rows = escalation.hit_rows(article, lexicon, quotes)
     tone, camp_words = tone_rows(article, actors, quotes, hit_rows)

@@ -196,8 +196,11 @@ def _flanks(raw: str, i: int) -> tuple[bool, bool]:
     return opens, closes
 
 
-def _direct_spans(raw: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
-    """Quote spans: double quotes of any style, single ‘…’ quotes outside them, never apostrophes."""
+def _direct_spans(
+    raw: str, paragraphs: list[tuple[int, int]], *, glued_close: bool = False
+) -> list[_Span]:
+    """Quote spans: double quotes of any style, single ‘…’ quotes outside them, never apostrophes.
+    `glued_close`: a closing quote may be followed by a letter (Korean "…"라고 말했다)."""
     spans: list[_Span] = []
     carried = False
     for start, end in paragraphs:
@@ -210,6 +213,7 @@ def _direct_spans(raw: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
             if mark not in "“”„«»\"‘’‚'":
                 continue
             opens, closes = _flanks(raw, i)
+            closes = closes or (glued_close and not opens and not raw[i - 1].isspace())
             if open_at is None:
                 if mark in "“„«" or (mark == '"' and (opens or not closes)):
                     open_at, opener, single_at = i, mark, None

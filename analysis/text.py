@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis import languages
+from analysis.lexicon import LexiconError
+
 WORD_RE = re.compile(r"\w+(?:[.,'’-]\w+)*")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
@@ -85,7 +88,9 @@ _SENTENCE_STARTERS = frozenset(
 )
 # A sentence ends at . ! ? or … (with closing quotes/brackets) followed by space and an opening token
 # (a run of stops is tried from its first stop only: retrying inside a long '......' is quadratic)
-_BOUNDARY_RE = re.compile(r"(?:(?<![.!?])[.!?]+|…)[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Za-z0-9])")
+_BOUNDARY_RE = re.compile(
+    r"(?:(?<![.!?])[.!?]+|…)[\"”’»“)\]]*(?=\s+(?:«\s?|[\"“‘„(\[])?[^\W_])"  # « Oui » : French spacing
+)
 _TERMINAL_RE = re.compile(r"[.!?…:][\"”’»)\]]*\s*$")
 _OPENING_QUOTES = '"“‘«„'
 MAX_SENTENCE_CHARS = 2000  # ten times a long news sentence
@@ -244,16 +249,19 @@ def _cut_inline(line: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(s, e, why) for s, e, why in trimmed if e > s]
 
 
-def _ends_with_abbreviation(text: str) -> bool:
-    """True when the text before a full stop ends with an abbreviation ('Nov', 'U.S', 'Gen', 'J')."""
-    word = text.rsplit(None, 1)[-1].lstrip('("“‘«') if text.strip() else ""
+def _ends_with_abbreviation(text: str, extra: frozenset[str] = frozenset()) -> bool:
+    """True when the text before a full stop ends with an abbreviation ('Nov', 'U.S', 'Gen', 'J'),
+    English or one of `extra` (the article's language pack: 'т.е', 'bzw', 'Sr', 'г')."""
+    word = text.rsplit(None, 1)[-1].lstrip('("“‘«„') if text.strip() else ""
     bare = word.rstrip(".").lower()
-    if bare in _ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
+    if bare in _ABBREVIATIONS or bare in extra or (len(bare) == 1 and bare.isalpha()):
         return True
     return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare))
 
 
-def _is_lowercase_continuation(before: str, block: str, match: re.Match[str]) -> bool:
+def _is_lowercase_continuation(
+    before: str, block: str, match: re.Match[str], extra: frozenset[str] = frozenset()
+) -> bool:
     """True when the text after a stop starts in lower case and the stop does not end a sentence.
 
     Lower case after a full stop ends a sentence only after an ordinary word ("sent it to him.
@@ -266,19 +274,21 @@ def _is_lowercase_continuation(before: str, block: str, match: re.Match[str]) ->
     if block[match.start() : match.end()].rstrip('"”’»)]') != ".":
         return True
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
-    return len(word) < 3 or not word.isalpha() or _ends_with_abbreviation(before + ".")
+    return len(word) < 3 or not word.isalpha() or _ends_with_abbreviation(before + ".", extra)
 
 
-def _split_block(raw: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside one block of article text."""
+def _split_block(
+    raw: str, start: int, end: int, extra: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """Sentence spans inside one block of article text (`extra`: the language's abbreviations)."""
     spans: list[tuple[int, int]] = []
     block = raw[start:end]
     cursor = 0
     for match in _BOUNDARY_RE.finditer(block):
         before = block[max(cursor, match.start() - _NEAR) : match.start()]
-        if _is_lowercase_continuation(before, block, match):
+        if _is_lowercase_continuation(before, block, match, extra):
             continue
-        if block[match.start()] == "." and _ends_with_abbreviation(before + "."):
+        if block[match.start()] == "." and _ends_with_abbreviation(before + ".", extra):
             following = block[match.end() : match.end() + _NEAR].lstrip().lstrip('"“‘«(').split()
             acronym = "." in before.rsplit(None, 1)[-1] if before.strip() else False
             if not (acronym and following and following[0].lower() in _SENTENCE_STARTERS):
@@ -333,14 +343,32 @@ def _mark_repeats(texts: list[str], eligible: list[bool]) -> list[bool]:
     return repeats
 
 
-def split_sentences(raw_text: str, start: int = 0) -> list[Sentence]:
-    """Split `raw_text` (from offset `start`, past any metadata header) into marked sentences."""
+def pack_abbreviations(language: str) -> frozenset[str]:
+    """The abbreviations of `language`'s pack (data/languages/<code>/text.toml), lower case and
+    without their final stop; empty when the language has none. A malformed list raises
+    LexiconError naming the file."""
+    data = languages.read_pack(language, "text.toml")
+    words = data.get("abbreviations", [])
+    if set(data) - {"abbreviations"} or not isinstance(words, list):
+        path = languages.pack_file(language, "text.toml")
+        raise LexiconError(str(path), "text.toml takes one key: abbreviations = [ ... ]")
+    if not all(isinstance(w, str) and w.strip(" .") for w in words):
+        path = languages.pack_file(language, "text.toml")
+        raise LexiconError(str(path), "abbreviations must be non-empty strings")
+    return frozenset(w.strip().rstrip(".").lower() for w in words)
+
+
+def split_sentences(
+    raw_text: str, start: int = 0, abbreviations: frozenset[str] = frozenset()
+) -> list[Sentence]:
+    """Split `raw_text` (from offset `start`, past any metadata header) into marked sentences;
+    `abbreviations` (lower case, no final stop) add to the English ones for another language."""
     spans: list[tuple[int, int, bool]] = []
     for block_start, block_end, reason in _blocks(raw_text, start):
         if reason:
             spans.append((block_start, block_end, True))
         else:
-            for s, e in _split_block(raw_text, block_start, block_end):
+            for s, e in _split_block(raw_text, block_start, block_end, abbreviations):
                 spans.extend(
                     (piece_start, piece_end, False)
                     for piece_start, piece_end in cut_long(raw_text, s, e)

@@ -18,13 +18,15 @@ MISSING = "—"
 
 
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
-    """A short unique column label per article: outlet, date and the start of its id."""
+    """A short unique column label per article: outlet, date, language and the start of its id."""
     return {
-        article_id: f"{outlet or 'unknown outlet'} · {published or 'undated'} · {article_id[:6]}"
-        for article_id, outlet, published in zip(
+        article_id: f"{outlet or 'unknown outlet'} · {published or 'undated'} · "
+        f"{language or 'language unknown'} · {article_id[:6]}"
+        for article_id, outlet, published, language in zip(
             articles["article_id"].tolist(),
             articles["outlet"].tolist(),
             articles["published"].tolist(),
+            articles["language"].tolist(),
             strict=True,
         )
     }

@@ -47,8 +47,14 @@ def escape_text(text: str) -> str:
     return html.escape(text, quote=True).replace("$", "&#36;").replace("\n", "<br>")
 
 
-def highlight_html(raw_text: str, spans: Iterable[Span], layers: Iterable[str]) -> str:
-    """The escaped article text with the spans of the enabled `layers` wrapped in <mark> tags."""
+def highlight_html(
+    raw_text: str, spans: Iterable[Span], layers: Iterable[str], language: str = ""
+) -> str:
+    """The escaped article text with the spans of the enabled `layers` wrapped in <mark> tags.
+
+    `language` (ISO 639-1) becomes the block's `lang`, so the browser picks the script's fonts
+    (Hangul, Cyrillic); each paragraph takes its own direction, so Arabic or Hebrew reads right to left.
+    """
     enabled = set(layers)
     length = len(raw_text)
     active = [
@@ -71,7 +77,11 @@ def highlight_html(raw_text: str, spans: Iterable[Span], layers: Iterable[str]) 
                 innermost = min(on_layer, key=lambda s: s.end - s.start)
                 inner = _mark(layer, innermost.label, inner)
         pieces.append(inner)
-    return '<div class="article-text" style="line-height:1.6;">' + "".join(pieces) + "</div>"
+    lang = html.escape(language, quote=True)
+    return (
+        f'<div class="article-text" lang="{lang}" dir="auto" '
+        'style="line-height:1.6;unicode-bidi:plaintext;">' + "".join(pieces) + "</div>"
+    )
 
 
 def legend_html(layers: Iterable[str]) -> str:

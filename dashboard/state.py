@@ -17,7 +17,7 @@ import pandas as pd
 VOICES: tuple[str, ...] = ("narrator", "quoted")
 
 # Query parameter names (short, stable: they appear in shared URLs).
-OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED = (
+OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE = (
     "outlet",
     "from",
     "to",
@@ -25,8 +25,9 @@ OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED = (
     "category",
     "voice",
     "negated",
+    "lang",
 )
-KNOWN_PARAMS = frozenset((OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED))
+KNOWN_PARAMS = frozenset((OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE))
 # An explicitly empty selection ("nothing chosen") is written as this single value.
 NONE_SELECTED = ""
 
@@ -40,6 +41,7 @@ class FilterOptions:
     last_date: date | None
     figure_kinds: tuple[str, ...]
     categories: tuple[str, ...]
+    languages: tuple[str, ...] = ()  # the articles' languages (ISO 639-1 codes)
 
     def default_state(self) -> FilterState:
         """Everything selected: the unfiltered view."""
@@ -61,6 +63,7 @@ class FilterState:
     date_to: date | None = None
     voices: tuple[str, ...] = VOICES
     include_negated: bool = False
+    languages: tuple[str, ...] | None = None  # None: every language (articles of unknown one too)
 
     @property
     def narrows_dates(self) -> bool:
@@ -99,6 +102,7 @@ def options_from_tables(tables: Mapping[str, pd.DataFrame]) -> FilterOptions:
         last_date=dates[-1] if dates else None,
         figure_kinds=_distinct(tables.get("figures"), "kind"),
         categories=tuple(sorted(categories)),
+        languages=_distinct(articles, "language"),
     )
 
 
@@ -152,6 +156,9 @@ def from_query_params(
         state = replace(state, categories=categories)
     if VOICE in params:
         state = replace(state, voices=_choices(params[VOICE], VOICES, "voice", notices))
+    if LANGUAGE in params:
+        chosen = _choices(params[LANGUAGE], options.languages, "language", notices)
+        state = replace(state, languages=chosen)
     if NEGATED in params:
         flag = params[NEGATED][-1] if params[NEGATED] else ""
         if flag in ("0", "1"):
@@ -167,10 +174,14 @@ def from_query_params(
 
 
 def normalise(state: FilterState, options: FilterOptions) -> FilterState:
-    """The same state with a date range that covers the whole corpus span written as 'not narrowed'."""
+    """The same state with a date range that covers the whole corpus span, and every language,
+    written as 'not narrowed'."""
     date_from = None if state.date_from == options.first_date else state.date_from
     date_to = None if state.date_to == options.last_date else state.date_to
-    return replace(state, date_from=date_from, date_to=date_to)
+    languages = state.languages
+    if languages is not None and tuple(languages) == tuple(options.languages):
+        languages = None
+    return replace(state, date_from=date_from, date_to=date_to, languages=languages)
 
 
 def to_query_params(state: FilterState, options: FilterOptions) -> dict[str, list[str]]:
@@ -191,6 +202,8 @@ def to_query_params(state: FilterState, options: FilterOptions) -> dict[str, lis
         params[DATE_TO] = [state.date_to.isoformat()]
     if state.include_negated:
         params[NEGATED] = ["1"]
+    if state.languages is not None and tuple(state.languages) != tuple(options.languages):
+        params[LANGUAGE] = list(state.languages) or [NONE_SELECTED]
     return params
 
 
@@ -217,7 +230,8 @@ def _article_in_range(articles: pd.DataFrame, state: FilterState) -> pd.Series:
 def apply_filters(
     tables: Mapping[str, pd.DataFrame], state: FilterState
 ) -> Mapping[str, pd.DataFrame]:
-    """Every table restricted to the chosen outlets, dates, figure kinds, categories and voices.
+    """Every table restricted to the chosen outlets, dates, languages, figure kinds, categories and
+    voices.
 
     Tables tied to an article keep the rows of the articles that pass the outlet and date filters;
     outlet-level tables (stance, summaries) follow the outlet filter only. Missing tables stay missing.
@@ -228,6 +242,8 @@ def apply_filters(
     if articles is None:
         return filtered
     keep = _in(articles, "outlet", state.outlets) & _article_in_range(articles, state)
+    if state.languages is not None and "language" in articles.columns:
+        keep &= _in(articles, "language", state.languages)
     filtered["articles"] = articles[keep].reset_index(drop=True)
     kept_ids = set(filtered["articles"]["article_id"].astype(str))
     every_article = bool(keep.all())

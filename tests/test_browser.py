@@ -39,6 +39,24 @@ PAGES = {  # url path -> screenshot name
     "compare": "compare",
     "corpus": "corpus",
 }
+# Two articles written for this test (not real reporting): Cyrillic, Hangul, and an Arabic
+# sentence with markup in it that must show as text.
+MULTILINGUAL = {
+    "ru_wire.txt": (
+        "Title: Москва предупредила о последствиях\nSource: Тестовое агентство\n"
+        "Date: 2024-11-05\n\n"
+        "Пресс-секретарь президента России Дмитрий Песков заявил журналистам, что Москва не "
+        "допустит эскалации. «Мы не видим никаких оснований для паники», — сказал Песков.\n\n"
+        "По данным Минобороны, около 2000 военных переброшены к границе. Угроза ядерной войны, "
+        "по словам экспертов, остаётся низкой. В Каире сказали по-арабски: «لا نريد <b>الحرب</b>».\n"
+    ),
+    "ko_daily.txt": (
+        "Title: 북한군 파병 확인\nSource: 테스트 일보\nDate: 2024-11-06\n\n"
+        '윤석열 대통령은 이날 국무회의에서 "북한의 파병은 중대한 도발"이라고 말했다. '
+        "국가정보원에 따르면 북한은 약 1만1000명의 병력을 러시아에 보냈다.\n\n"
+        '"우리는 확전을 원하지 않는다"라고 드미트리 페스코프 크렘린궁 대변인이 말했다.\n'
+    ),
+}
 TAGS = '[data-testid="stSidebar"] [data-testid="stMultiSelect"] >> nth=0 >> [data-tag]'
 
 
@@ -65,6 +83,19 @@ def _wait_healthy(url: str, server: subprocess.Popen, seconds: float = 60) -> No
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory) -> Iterator[str]:
     """A headless `streamlit run dashboard/app.py` on a free port, stopped by its pid afterwards."""
+    yield from _serve(tmp_path_factory, corpus=None)
+
+
+@pytest.fixture(scope="module")
+def languages_url(tmp_path_factory) -> Iterator[str]:
+    """The app on a corpus of a Russian and a Korean article (one with an Arabic sentence)."""
+    corpus = tmp_path_factory.mktemp("languages_corpus")
+    for name, text in MULTILINGUAL.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    yield from _serve(tmp_path_factory, corpus=corpus)
+
+
+def _serve(tmp_path_factory, corpus: Path | None) -> Iterator[str]:
     if not CHROMIUM.exists():
         missing = "Debian's chromium is not installed at /usr/bin/chromium (./run test installs it)"
         if os.environ.get("CI"):
@@ -75,7 +106,10 @@ def app_url(tmp_path_factory) -> Iterator[str]:
     command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py"]
     command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
     command += ["--server.headless", "true", "--server.fileWatcherType", "none"]
-    server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    environment = dict(os.environ) | ({"COVERAGE_CORPUS": str(corpus)} if corpus else {})
+    server = subprocess.Popen(
+        command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=environment
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_healthy(url, server)
@@ -171,3 +205,21 @@ def test_two_articles_side_by_side(page, app_url):
     for index in range(2):
         assert columns.nth(index).locator("mark").count() > 0
     assert page.locator("script", has_text="alert").count() == 0
+
+
+def test_russian_and_korean_articles_side_by_side(page, languages_url):
+    _open(page, f"{languages_url}/compare")
+    _assert_no_failure(page)
+    columns = page.locator(".article-text")
+    assert columns.count() == 2
+    assert {columns.nth(i).get_attribute("lang") for i in range(2)} == {"ru", "ko"}
+    text = " ".join(columns.nth(i).inner_text() for i in range(2))
+    assert "Песков" in text and "페스코프" in text
+    assert "لا نريد <b>الحرب</b>" in text  # the markup is shown as text, not applied
+    assert page.locator(".article-text b").count() == 0
+    for index in range(2):
+        assert columns.nth(index).locator("mark").count() > 0
+    page.screenshot(path=str(SCREENSHOTS / "compare_languages.png"))
+    _open(page, f"{languages_url}/?lang=ko")
+    _assert_no_failure(page)
+    assert "lang=ko" in page.url

@@ -437,3 +437,30 @@ def test_options_without_dates_disable_date_bounds():
     options = FilterOptions(("A",), None, None, (), ())
     state, notices = from_query_params({"from": ["2024-10-01"]}, options)
     assert state.date_from is None and notices
+
+
+def test_the_language_filter_keeps_its_articles_and_lives_in_the_url(tables):
+    tables["articles"]["language"] = ["en", "ko", ""]
+    options = options_from_tables(tables)
+    assert options.languages == ("en", "ko")
+    assert apply_filters(tables, options.default_state())["articles"]["article_id"].tolist() == [
+        "a1",
+        "a2",
+        "a3",
+    ]  # every language, the unknown one too, until the filter is narrowed
+    state, notices = from_query_params({"lang": ["ko", "xx"]}, options)
+    assert state.languages == ("ko",) and notices == [
+        "Ignored the language 'xx' from the link: it is not in this corpus."
+    ]
+    filtered = apply_filters(tables, state)
+    assert filtered["articles"]["article_id"].tolist() == ["a2"]
+    assert set(filtered["figures"]["article_id"]) <= {"a2"}
+    assert to_query_params(state, options) == {"lang": ["ko"]}
+    everything, _ = from_query_params({"lang": ["en", "ko"]}, options)
+    assert everything.languages is None and to_query_params(everything, options) == {}
+
+
+def test_highlighted_text_carries_its_language_and_reads_right_to_left_where_it_should():
+    html = highlight_html("«لا نريد <b>الحرب</b>»", [], [], language="ar")
+    assert 'lang="ar"' in html and 'dir="auto"' in html and "unicode-bidi:plaintext" in html
+    assert "&lt;b&gt;" in html and "<b>" not in html

@@ -58,7 +58,10 @@ for column, article_id in zip(st.columns(len(chosen)), chosen, strict=True):
         st.caption(f"{labels[article_id]} · {int(row['words']):,} words analysed")
         with st.container(height=600):
             html = highlight_html(
-                view.texts.get(article_id, ""), article_spans(article_id, view.filtered), shown
+                view.texts.get(article_id, ""),
+                article_spans(article_id, view.filtered),
+                shown,
+                language=str(row["language"] or ""),
             )
             st.markdown(html, unsafe_allow_html=True)
 
