@@ -66,6 +66,28 @@ def _part_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(before, key=len, reverse=True)), tuple(sorted(after, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _vague_tables() -> tuple[dict[str, float], ...]:
+    """Every pack's vague amounts ('milliers', 'тысячи', '수천*') and their order of magnitude."""
+    packs = [figure_packs.load(code, "numbers.toml") for code in languages.available()]
+    tables = [{k.lower(): v for k, v in p.values("words", "vague").items()} for p in packs if p]
+    return tuple(t for t in tables if t)
+
+
+def _vague_bounds(vague: str) -> tuple[float, float] | None:
+    """Order-of-magnitude bounds of a vague amount in any language ('thousands', 'des milliers',
+    'тысячи', '수천명' = 1,000..10,000), so it can be compared with numbers."""
+    bounds = vague_bounds(vague)
+    if bounds is None:
+        for table in _vague_tables():
+            base = pack_numbers.value_of(table, vague) or next(
+                (v for w in vague.split() if (v := pack_numbers.value_of(table, w))), None
+            )
+            if base:
+                return base, base * 10
+    return bounds
+
+
 def counted(subject: str, kind: str) -> str:
     """What a figure counts, for grouping: 'troops', 'people', or the listed noun ('officer',
     'drone'); '' when its subject names nothing listed ('1,200 casualties' of anyone)."""
@@ -109,7 +131,7 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
         bounds = (
             (row["value_low"], row["value_high"])
             if not row["vague"]
-            else vague_bounds(row["vague"])
+            else _vague_bounds(row["vague"])
         )
         if bounds and pd.notna(bounds[0]) and pd.notna(bounds[1]):
             low, high = sorted((float(bounds[0]), float(bounds[1])))

@@ -151,3 +151,12 @@ def test_a_day_at_the_end_of_a_sentence_is_read_with_the_next_one():
     )
     rows = figure_tables([article], {})["figures"]
     assert rows["value_low"].tolist() == [300]
+
+
+def test_vague_amounts_in_other_languages_join_the_claims():
+    articles = [
+        in_language("fr", "Le Quotidien", "2024-11-01", "Des milliers de soldats sont arrivés."),
+        in_language("ru", "Газета", "2024-11-02", "Тысячи военных прибыли."),
+    ]
+    claims = figure_tables(articles, {})["who_reported_what"]
+    assert claims[["value_low", "value_high", "n_outlets"]].values.tolist() == [[1000, 10000, 2]]
