@@ -6,14 +6,13 @@ themselves (separators, scale words, number words, hedges, dates that are not fi
 analysis/pack_numbers.py; here, what each one counts — the counted noun after the number (or
 before it, in Korean), status words, the source named ('selon X', '국정원에 따르면') and report,
 denial and possibility cues. A language without a pack gets digits-only figures of kind 'other'
-(see `language_warning`).
+(its articles say so in their warnings: analysis/corpus.py).
 """
 
 from __future__ import annotations
 
 import re
 
-from analysis import figure_packs
 from analysis.figure_kinds import (
     STATUSES,
     classify,
@@ -37,18 +36,6 @@ from analysis.pack_numbers import (
 _SENTENCE_END = re.compile(r"(?<=[.!?。…])(?<!\d\.)\s+|\n\s*\n")  # not '3. März'
 
 _STATUS_AFTER_TOKENS = 8
-
-
-def language_warning(language: str) -> str | None:
-    """The warning an article in `language` gets when no pack reads its figures (None when one
-    does): its figures are digits only, with no kind."""
-    code = (language or "").strip().lower()
-    if code in ("", "en") or figure_packs.load(code, "numbers.toml") is not None:
-        return None
-    return (
-        f"no figure rules for language '{code}': figures are read as digits only, without kinds "
-        "(add data/languages/<code>/numbers.toml and figures.toml)"
-    )
 
 
 def sentences(text: str) -> list[tuple[int, str]]:

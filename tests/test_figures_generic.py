@@ -7,7 +7,6 @@ import pytest
 
 from analysis.corpus import article_from_text
 from analysis.figures import article_rows, figure_rows
-from analysis.figures_generic import language_warning
 from tests.figure_scoring import score
 
 LANGUAGES = ["fr", "de", "es", "ru", "uk", "ko"]
@@ -77,12 +76,9 @@ def test_report_and_denial_cues_set_the_modality():
     assert figure_rows("국정원에 따르면 북한군 300명이 숨졌다.", "ko")[0]["modality"] == "reported"
 
 
-def test_a_language_without_a_pack_gets_digits_only_and_a_warning():
+def test_a_language_without_a_pack_gets_digits_only():
     rows = figure_rows("Circa 10.000 soldati nordcoreani sono in Russia.", "it")
     assert [(r["value_low"], r["kind"]) for r in rows] == [(10000, "other")]
-    warning = language_warning("it")
-    assert warning and "'it'" in warning and "digits only" in warning
-    assert language_warning("en") is None and language_warning("ko") is None
 
 
 def test_an_article_is_read_with_its_own_language():
