@@ -23,6 +23,7 @@ from analysis.lexicon import LexiconError
 from analysis.pipeline import Rules
 from analysis.progress import ProgressBar
 from analysis.readers import fetch
+from analysis.story import story_in
 
 TABLE_HELP = "\n".join(f"  {name}.csv: {', '.join(cols)}" for name, cols in schema.TABLES.items())
 
@@ -52,7 +53,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--lexicon", metavar="FILE", help="escalation lexicon TOML (default: shipped)"
     )
-    export.add_argument("--actors", metavar="FILE", help="actors lexicon TOML (default: shipped)")
+    export.add_argument(
+        "--story",
+        "--actors",
+        dest="story",
+        metavar="FILE",
+        help="story file TOML: actors, camps, claim, outlet groups (default: CORPUS_DIR/story.toml "
+        "if there is one, else none: every country or body its own camp, the claim taken from the "
+        "corpus). --actors is its older name",
+    )
     export.add_argument(
         "--jobs",
         type=int,
@@ -160,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.engine == "dask" and not args.scheduler:
         parser.error("--engine dask needs --scheduler tcp://HOST:PORT")
     try:
-        rules = Rules.from_files(args.lexicon, args.actors)
+        rules = Rules.from_files(args.lexicon, args.story or story_in(args.corpus_dir))
         reading = read_folder(
             args.corpus_dir,
             max_bytes=int(args.max_mb * 1e6),

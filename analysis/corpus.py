@@ -27,6 +27,7 @@ from analysis.text import Sentence, count_words, pack_abbreviations, split_sente
 DEFAULT_MAX_BYTES = readers.Limits.article_bytes  # one article: a file, or a row's text
 DEFAULT_MAX_TABLE_BYTES = readers.Limits.table_bytes  # one table or archive, decompressed
 MANIFEST_NAME = "sources.csv"
+STORY_NAME = "story.toml"  # the corpus's story file (analysis/story.py), not an article
 LOADED, WARNED, SKIPPED = "loaded", "loaded with warnings", "skipped"
 
 
@@ -52,6 +53,9 @@ class Article:
     origin_language: str = ""
     credit_line: str = ""
     warnings: list[str] = field(default_factory=list)
+    outlet_group: str = ""
+    outlet_country: str = ""
+    published_precision: str = ""
 
     @property
     def counted_sentences(self) -> list[Sentence]:
@@ -240,7 +244,7 @@ def read_sources(
     records: list[Record] = []
     matched: set[str] = set()
     for source in sources:
-        if source.name in (MANIFEST_NAME, fetch.LOG_NAME):
+        if source.name in (MANIFEST_NAME, STORY_NAME, fetch.LOG_NAME):
             continue
         if PurePosixPath(source.name).name == fetch.URLS_NAME:
             entries.extend(_url_rows(source, max_bytes, fetched))
@@ -548,6 +552,10 @@ def _build_article(
         origin_language=(manifest_row or {}).get("origin_language", ""),
         credit_line=(manifest_row or {}).get("credit_line", ""),
         warnings=warnings,
+        outlet_group=(manifest_row or {}).get("outlet_group", ""),
+        outlet_country=(manifest_row or {}).get("outlet_country")
+        or (manifest_row or {}).get("country", ""),
+        published_precision=metadata.date_precision(values["published"][0]),
     )
     if not article.published:
         article.warnings.append("no publication date found")
@@ -582,6 +590,9 @@ def article_row(article: Article) -> dict[str, object]:
         "boilerplate_sentences": sum(s.is_boilerplate for s in article.sentences),
         "repeated_sentences": sum(s.is_repeat for s in article.sentences),
         "warnings": "; ".join(article.warnings),
+        "outlet_group": article.outlet_group,
+        "outlet_country": article.outlet_country,
+        "published_precision": article.published_precision,
     }
 
 

@@ -73,14 +73,19 @@ class Found:
     warning: str = ""  # why a header the file seems to have was not read, '' otherwise
 
 
-def normalise_date(value: object) -> str:
-    """A date in any common written form as YYYY-MM-DD, or '' when it is not a full date."""
+def normalise_date(value: object, *, partial: bool = True) -> str:
+    """A date in any common written form as YYYY-MM-DD; with `partial`, a month or a year given
+    alone ('2024-11', 'November 2024', '2024') as YYYY-MM or YYYY; '' when it is no date."""
     text = str(value or "").strip()
     if not text:
         return ""
     text = _DATE_LABEL_RE.sub("", text).split("|")[0].strip()
     if len(text) > MAX_DATE_LENGTH:
         return ""
+    if partial:
+        found = _partial_date(text)
+        if found:
+            return found
     iso = _ISO_DATE_RE.fullmatch(text)
     if iso:
         try:
@@ -91,6 +96,51 @@ def normalise_date(value: object) -> str:
         text, languages=["en", "de", "fr", "es", "it"], settings=_DATE_SETTINGS
     )
     return parsed.date().isoformat() if parsed else ""
+
+
+_YEAR_MONTH_RE = re.compile(r"(\d{4})[-/.](\d{1,2})")
+_MONTH_YEAR_RE = re.compile(r"([A-Za-zÀ-ÿ]{3,}\.?)\s+(\d{4})")
+_YEAR_RE = re.compile(r"(1[89]\d\d|2\d\d\d)")
+
+
+def _partial_date(text: str) -> str:
+    """'2024-11' / 'November 2024' -> '2024-11'; '2024' -> '2024'; '' for anything else."""
+    match = _YEAR_MONTH_RE.fullmatch(text)
+    if match and 1 <= int(match.group(2)) <= 12:
+        return f"{match.group(1)}-{int(match.group(2)):02d}"
+    match = _MONTH_YEAR_RE.fullmatch(text)
+    if match:
+        parsed = dateparser.parse(
+            f"1 {match.group(1)} {match.group(2)}",
+            languages=["en", "de", "fr", "es", "it"],
+            settings=_DATE_SETTINGS,
+        )
+        return parsed.strftime("%Y-%m") if parsed else ""
+    return text if _YEAR_RE.fullmatch(text) else ""
+
+
+def date_precision(published: str) -> str:
+    """day / month / year for a normalised date (YYYY-MM-DD / YYYY-MM / YYYY), '' when unknown."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(published), "") if published else ""
+
+
+def published_span(published: object) -> tuple[date, date] | None:
+    """The days a publication date may be: one day, a whole month ('2024-11') or a whole year
+    ('2024'); None when unknown or malformed. Filters treat a partial date as overlapping."""
+    text = str(published or "").strip()
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            return day, day
+        if len(text) == 7:
+            year, month = int(text[:4]), int(text[5:7])
+            last = date(year + month // 12, month % 12 + 1, 1) - date.resolution
+            return date(year, month, 1), last
+        if len(text) == 4:
+            return date(int(text), 1, 1), date(int(text), 12, 31)
+    except ValueError:
+        return None
+    return None
 
 
 def parse_header(text: str) -> Found:
@@ -135,7 +185,7 @@ def date_in_text(raw_text: str, sentences: list[Sentence]) -> str:
     for sentence in sentences[:12]:
         length = dateline_length(sentence.text)
         if length:
-            found = normalise_date(sentence.text[:length])
+            found = normalise_date(sentence.text[:length], partial=False)
             if found:
                 return found
     return ""

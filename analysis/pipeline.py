@@ -18,17 +18,26 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import actors as actors_module
-from analysis import attribution, claims, escalation, figures, schema, stance
+from analysis import attribution, claims, escalation, figures, main_claim, people, schema, stance
 from analysis.actors import Actors
 from analysis.corpus import Article, Corpus, article_row, sentence_rows
 from analysis.escalation import Lexicon
 from analysis.lexicon import parse_lexicon, read_text
-from analysis.tone import CAMP_WORD_COLUMNS, TONE_COLUMNS, tone_rows
+from analysis.story import Story, parse_story
+from analysis.story import load_story as read_story
+from analysis.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, tone_rows
 
 # Tables the map emits per article; the last two are internal (not exported), summed by the reduce.
-ARTICLE_TABLES = ("articles", "sentences", "quotes", "figures", "escalation_hits", "framing")
-INTERNAL_COLUMNS = {"tone": TONE_COLUMNS, "camp_words": CAMP_WORD_COLUMNS}
+ARTICLE_TABLES = (
+    "articles",
+    "sentences",
+    "quotes",
+    "figures",
+    "escalation_hits",
+    "framing",
+    "people",
+)
+INTERNAL_COLUMNS = {"tone": TONE_COLUMNS, "quote_words": QUOTE_WORD_COLUMNS}
 MAP_TABLES = ARTICLE_TABLES + tuple(INTERNAL_COLUMNS)
 _CODE_ROOT = Path(__file__).resolve().parent
 _DATA_ROOT = _CODE_ROOT.parent / "data"
@@ -37,21 +46,22 @@ _DATA_ROOT = _CODE_ROOT.parent / "data"
 @dataclass(frozen=True)
 class Rules:
     """Everything the per-article analysis depends on besides the article: the escalation lexicon
-    and the actors, each as its TOML text ('' = the shipped file). Plain texts, so a Rules value is
-    cheap to send to worker processes and to hash into the cache key."""
+    ('' = the shipped file) and the story file ('' = none: the world gazetteer, each actor its own
+    camp, the claim chosen from the corpus), each as its TOML text. Plain texts, so a Rules value
+    is cheap to send to worker processes and to hash into the cache key."""
 
     lexicon_text: str = ""
-    actors_text: str = ""
+    story_text: str = ""
     names: tuple[str, str] = ("<editor>", "<editor>")  # shown in errors; no part of the version
     _parsed: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     @classmethod
-    def from_files(cls, lexicon: str | Path | None = None, actors: str | Path | None = None):
-        """Rules from lexicon files (None = shipped); a bad file raises LexiconError naming the file
-        and line at once, not later in a worker."""
-        texts = [read_text(Path(p))[0] if p else "" for p in (lexicon, actors)]
-        rules = cls(texts[0], texts[1], (str(lexicon or ""), str(actors or "")))
-        rules.lexicon, rules.actors  # noqa: B018 - parse (validate) now
+    def from_files(cls, lexicon: str | Path | None = None, story: str | Path | None = None):
+        """Rules from a lexicon file (None = shipped) and a story file (None = no story); a bad
+        file raises LexiconError naming the file and line at once, not later in a worker."""
+        texts = [read_text(Path(p))[0] if p else "" for p in (lexicon, story)]
+        rules = cls(texts[0], texts[1], (str(lexicon or ""), str(story or "")))
+        rules.lexicon, rules.story  # noqa: B018 - parse (validate) now
         return rules
 
     @property
@@ -66,22 +76,27 @@ class Rules:
         return self._parsed["lexicon"]
 
     @property
-    def actors(self) -> Actors:
-        """The actors (parsed once per process)."""
-        if "actors" not in self._parsed:
-            self._parsed["actors"] = (
-                actors_module.parse_actors(self.actors_text, self.names[1])
-                if self.actors_text
-                else actors_module.load_actors()
+    def story(self) -> Story:
+        """The story file (parsed once per process); no story: the world gazetteer alone."""
+        if "story" not in self._parsed:
+            self._parsed["story"] = (
+                parse_story(self.story_text, name=self.names[1])
+                if self.story_text
+                else read_story(None)
             )
-        return self._parsed["actors"]
+        return self._parsed["story"]
+
+    @property
+    def actors(self) -> Actors:
+        """The actors: the world gazetteer and what the story file adds."""
+        return self.story.actors
 
     @cached_property
     def version(self) -> str:
         """Hash of everything that can change an article's rows: the lexicon and actors texts, the
         analysis code and the shipped data files (lexicons, language packs). Part of the cache key."""
         digest = hashlib.sha256()
-        for text in (self.lexicon_text, self.actors_text):
+        for text in (self.lexicon_text, self.story_text):
             digest.update(hashlib.sha256(text.encode()).digest())
         files = sorted(_CODE_ROOT.rglob("*.py")) + sorted(
             p for p in _DATA_ROOT.rglob("*") if p.is_file() and "corpus" not in p.parts
@@ -95,7 +110,7 @@ class Rules:
         """Only the texts travel to worker processes; each parses them once."""
         return {
             "lexicon_text": self.lexicon_text,
-            "actors_text": self.actors_text,
+            "story_text": self.story_text,
             "names": self.names,
         }
 
@@ -111,7 +126,7 @@ def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
     quotes = attribution.quotes_of(article, actors)
     figure_rows = figures.article_rows(article, quotes)
     hit_rows = escalation.hit_rows(article, lexicon, quotes)
-    tone, camp_words = tone_rows(article, actors, quotes, hit_rows)
+    tone, quote_words = tone_rows(article, actors, quotes, hit_rows)
     return {
         "articles": [article_row(article)],
         "sentences": sentence_rows(article),
@@ -119,8 +134,9 @@ def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
         "figures": figure_rows,
         "escalation_hits": hit_rows,
         "framing": stance.framing_rows(article, actors, quotes, figure_rows),
+        "people": people.people_rows(article, actors),
         "tone": tone,
-        "camp_words": camp_words,
+        "quote_words": quote_words,
     }
 
 
@@ -136,6 +152,7 @@ def frames(parts: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
             rows["escalation_hits"], columns=schema.columns("escalation_hits")
         ),
         "framing": stance.framing_frame(rows["framing"]),
+        "people": people.people_frame(rows["people"]),
     }
     for name, columns in INTERNAL_COLUMNS.items():
         built[name] = pd.DataFrame(rows[name], columns=columns)
@@ -143,35 +160,110 @@ def frames(parts: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
 
 
 def reduce_tables(
-    mapped: dict[str, pd.DataFrame], report: pd.DataFrame, rules: Rules
+    mapped: dict[str, pd.DataFrame],
+    report: pd.DataFrame,
+    rules: Rules,
+    camps: dict[str, str] | None = None,
+    by_group: bool = False,
 ) -> dict[str, pd.DataFrame]:
-    """The reduce: every table of the export contract from the per-article tables of the corpus."""
+    """The reduce: every table of the export contract from the per-article tables of the corpus.
+    `camps` (actor -> camp) regroups the story's camps and `by_group` sums outlets by their outlet
+    group, e.g. as the analyst set them on the dashboard: only this reduce runs again."""
+    actors = rules.actors.regrouped(camps) if camps else rules.actors
+    mapped = {**mapped, "articles": with_outlet_groups(mapped["articles"], rules.story)}
+    if by_group:
+        mapped = outlets_as_groups(mapped)
     articles = mapped["articles"]
     outlets = list(dict.fromkeys(articles["outlet"]))
     tables = {"articles": articles, "load_report": report, "sentences": mapped["sentences"]}
     tables["figures"] = mapped["figures"]
     tables |= claims.corpus_tables(mapped["figures"])
     tables |= escalation.corpus_tables(mapped["escalation_hits"], articles, rules.lexicon)
+    framing, claim = mapped["framing"], actors.core_claim.label if actors.core_claim else None
+    if actors.core_claim is None:
+        main = main_claim.main_claim(mapped["figures"])
+        if main is not None:
+            claim = main_claim.claim_label(main)
+            framing = _claim_first(main_claim.claim_framing(framing, main, claim), framing)
+    tables["people"] = mapped["people"]
     tables |= stance.corpus_tables(
-        mapped["quotes"],
-        mapped["framing"],
+        people.resolve_speakers(mapped["quotes"], mapped["people"], actors),
+        framing,
         mapped["tone"],
-        mapped["camp_words"],
-        rules.actors,
+        mapped["quote_words"],
+        actors,
         outlets,
+        claim,
     )
     return {name: tables[name] for name in schema.TABLES}
 
 
+def _claim_first(claim_rows: pd.DataFrame, framing: pd.DataFrame) -> pd.DataFrame:
+    """The framing table with each article's main-claim rows before its figure rows."""
+    if claim_rows.empty:
+        return framing
+    order = {a: i for i, a in enumerate(dict.fromkeys(framing["article_id"]))}
+    both = pd.concat([claim_rows, framing], ignore_index=True)
+    position = both["article_id"].map(order)
+    both = both.assign(_p=position, _f=both["figure_ref"] != "")
+    both = both.sort_values(["_p", "_f"], kind="stable").drop(columns=["_p", "_f"])
+    return schema.conform(both, "framing")
+
+
+def outlets_as_groups(mapped: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Every per-article table with its outlet replaced by the outlet's group (an outlet in no
+    group stays itself), so every table the reduce sums is per outlet group."""
+    articles = mapped["articles"]
+    group = articles["outlet_group"].fillna("").astype(str)
+    label = dict(
+        zip(articles["article_id"], group.where(group != "", articles["outlet"]), strict=True)
+    )
+    return {
+        name: frame.assign(outlet=frame["article_id"].map(label).fillna(frame["outlet"]))
+        if "outlet" in frame.columns and "article_id" in frame.columns and not frame.empty
+        else frame
+        for name, frame in mapped.items()
+    }
+
+
+def with_outlet_groups(articles: pd.DataFrame, story: Story) -> pd.DataFrame:
+    """Articles with the outlet group and country the story file gives where the manifest gave
+    none."""
+    if not story.outlets or articles.empty:
+        return articles
+    filled = articles.copy()
+    for column, key in (("outlet_group", "group"), ("outlet_country", "country")):
+        given = filled["outlet"].map(lambda o, k=key: story.outlets.get(o, {}).get(k, ""))
+        filled[column] = filled[column].where(filled[column].fillna("") != "", given)
+    return filled
+
+
 def analyse(
-    corpus: Corpus, *, lexicon: Lexicon | None = None, actors: Actors | None = None
+    corpus: Corpus,
+    *,
+    lexicon: Lexicon | None = None,
+    actors: Actors | None = None,
+    story: Story | None = None,
 ) -> dict[str, pd.DataFrame]:
     """All tables for a loaded `corpus`, in this process (analysis/runner.py runs the same map in
-    parallel and cached); keyed by their export names (see analysis/schema.py)."""
+    parallel and cached); keyed by their export names (see analysis/schema.py). No story and no
+    actors: the world gazetteer, each actor its own camp, the claim chosen from the corpus."""
+    return reduce_tables(*map_corpus(corpus, lexicon=lexicon, actors=actors, story=story))
+
+
+def map_corpus(
+    corpus: Corpus,
+    *,
+    lexicon: Lexicon | None = None,
+    actors: Actors | None = None,
+    story: Story | None = None,
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, Rules]:
+    """The map over a loaded corpus in this process: (per-article tables, load report, rules),
+    what `reduce_tables` takes (the dashboard keeps it to regroup camps without re-analysing)."""
     rules = Rules()
     if lexicon is not None:
         rules._parsed["lexicon"] = lexicon
-    if actors is not None:
-        rules._parsed["actors"] = actors
+    if story is not None or actors is not None:
+        rules._parsed["story"] = story or Story(actors)
     parts = [analyse_article(article, rules) for article in corpus.articles]
-    return reduce_tables(frames(parts), corpus.report, rules)
+    return frames(parts), corpus.report, rules

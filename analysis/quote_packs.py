@@ -8,7 +8,7 @@ compiled here with their placeholders expanded; analysis/attribution.py applies 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 
@@ -222,7 +222,7 @@ def actors_for(actors: Actors, language: str) -> Actors:
                     taken.add(form)
                     extra.append(form)
         merged.append(
-            Actor(actor.name, actor.camp, (*actor.aliases, *extra), (*actor.people, *extra_people))
+            replace(actor, aliases=(*actor.aliases, *extra), people=(*actor.people, *extra_people))
         )
     for name in [*dict.fromkeys([*aliases, *people])]:  # not in the list: its own camp
         if actors.get(name) is None:
@@ -232,7 +232,9 @@ def actors_for(actors: Actors, language: str) -> Actors:
             own = [f for f in dict.fromkeys(own) if f not in taken]
             taken.update(own)
             merged.append(Actor(name, name, tuple(own), own_people))
-    result = Actors(merged, actors.core_claim) if (aliases or people) else actors
+    result = (
+        Actors(merged, actors.core_claim, actors.camp_labels) if (aliases or people) else actors
+    )
     _MERGED[key] = (actors, result)
     return result
 

@@ -34,6 +34,7 @@ from analysis.speakers import (
     valid_np,
 )
 from analysis.text import Sentence
+from analysis.transcripts import captions, display_name, turns
 
 FRAME_WINDOW = 600  # characters around a quote searched for its attribution
 MAX_CUES = 6  # speech verbs tried per sentence (bounds the work on pathological input)
@@ -67,7 +68,11 @@ _OTHER_CLAUSE_RE = re.compile(
 _FINITE_RE = re.compile(
     r"\b(?:is|are|was|were|had|has|have|would|will|could|can|should|must|did|does|might|may)\b"
 )
-_ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+((?:[^,.;]|\.(?=\w)|,(?=\d))+)")
+# "according to the latest U.K. estimates": an abbreviation's full stop before a lower-case word
+# does not end the source.
+_ACCORDING_RE = re.compile(
+    r"\b[Aa]ccording to\s+((?:[^,.;]|\.(?=\w)|(?<=\b[A-Z])\.(?=\s+[a-z])|,(?=\d))+)"
+)
 _FOR_X_RE = re.compile(
     r"^For\s+(?P<desc>[^,]{3,120}),\s+(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+),\s"
 )
@@ -154,7 +159,46 @@ def find_quotes(article: Article, actors: Actors) -> list[Quote]:
             )
         remember_people(sentence.text, position, context)
     found = _backfill_multi_paragraph(found, chain)
+    found = _captioned(found, raw, context, article.article_id)
+    found += _transcript_turns(raw, sentences[0].char_start, context, article.article_id)
     return sorted(found, key=lambda q: (q.char_start, -(q.char_end - q.char_start)))
+
+
+# --- broadcast formats (analysis/transcripts.py) -------------------------------------------------
+
+
+def _transcript_turns(raw: str, body_start: int, context: Context, article_id: str) -> list[Quote]:
+    """Each turn of a transcript spoken by someone other than the outlet's host or reporter."""
+    known = dict(context.full_names)
+    found, journalists = [], set()
+    for turn in turns(raw, body_start):
+        name = display_name(turn.written, known)
+        if " " in name:
+            known.setdefault(name.split()[-1], name)
+        if turn.journalist:  # "JOHN ROE, BYLINE:" then "ROE:" is the reporter again
+            journalists.add(name)
+        start, end = _content(raw, turn.start, turn.end)
+        if name in journalists or not re.search(r"\w", raw[start:end]):
+            continue
+        actor = context.actors.affiliation(name, turn.role)
+        speaker = Speaker(name, turn.role, actor, True)
+        found.append(_quote(article_id, speaker, "transcript", "direct", raw, start, end))
+    return found
+
+
+def _captioned(found: list[Quote], raw: str, context: Context, article_id: str) -> list[Quote]:
+    """A quoted sound bite under a caption line ('Kim Min-jun / Democratic Party') is spoken by the
+    captioned person, with the caption's title."""
+    for name, title, start, end in captions(raw):
+        actor = context.actors.affiliation(name, title)
+        speaker = _quote(
+            article_id, Speaker(name, title, actor, True), "caption", "direct", raw, 0, 0
+        )
+        found = [
+            _quote_like(speaker, q) if not q.speaker and start <= q.char_start < end else q
+            for q in found
+        ]
+    return found
 
 
 def _backfill_multi_paragraph(found: list[Quote], chain: list[tuple[_Span, Quote]]) -> list[Quote]:

@@ -168,6 +168,8 @@ def run(
     scheduler: str | None = None,
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
+    camps: dict[str, str] | None = None,
+    by_group: bool = False,
 ) -> Run:
     """Every table of the corpus read in `reading`: cached articles reused, the others analysed by
     `engine` ('local': a process pool of `jobs` processes, default every core; 'dask': the cluster
@@ -232,7 +234,7 @@ def run(
     mapped = {name: _ordered(pieces[name], order, name) for name in MAP_TABLES}
     outcomes = [outcome_of[keys[f]] for f in first]
     report = report_frame(reading, outcomes)
-    tables = pipeline.reduce_tables(mapped, report, rules)
+    tables = pipeline.reduce_tables(mapped, report, rules, camps, by_group)
     texts = {
         records[i].article_id: records[i].body.replace("\r\n", "\n")
         for i in unique

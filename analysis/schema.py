@@ -30,6 +30,11 @@ TABLES: dict[str, dict[str, str]] = {
         "boilerplate_sentences": "sentences marked as page furniture and left out",
         "repeated_sentences": "sentences repeated inside the article and counted once",
         "warnings": "load warnings for this article, '; '-separated",
+        "outlet_group": "the outlet's group (state media, wire, Gulf ...) from the manifest or the "
+        "story file, '' when none is given",
+        "outlet_country": "the outlet's country from the manifest or the story file, '' when unknown",
+        "published_precision": "how much of `published` is known: day / month / year ('' when "
+        "unknown); 2024-11 is a month",
     },
     "load_report": {
         "file": "path relative to the corpus folder",
@@ -144,7 +149,8 @@ TABLES: dict[str, dict[str, str]] = {
         "quote_id": "'<article_id>:q<n>'",
         "speaker": "who is quoted, '' when unknown",
         "affiliation": "speaker's actor (Russia, Ukraine, NATO ...), '' when unknown",
-        "camp": "speaker's camp (West / Ukraine / Russia/DPRK / ...), '' when unknown",
+        "camp": "speaker's camp: the story file's or the analyst's grouping, else the affiliation "
+        "itself (each actor its own camp); '' when unknown",
         "cue": "attribution cue (said, told reporters, according to ...)",
         "kind": "direct / reported",
         "text": "quoted or reported text",
@@ -179,6 +185,15 @@ TABLES: dict[str, dict[str, str]] = {
         "outlet": "outlet",
         "summary": "one sentence generated from the tables",
         "evidence_ids": "sentence ids behind every clause, '; '-separated",
+    },
+    "people": {
+        "article_id": "article naming the person",
+        "outlet": "outlet",
+        "name": "the person's full name as the article gives it",
+        "title": "the title or description beside the name ('Egypt's Foreign Minister')",
+        "affiliation": "the actor the title or the story file gives, '' when unknown (never guessed "
+        "from the outlet)",
+        "sentence_id": "sentence first naming the person with this title",
     },
 }
 

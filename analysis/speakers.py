@@ -67,7 +67,9 @@ _TITLE_WORDS = frozenset(
     lieutenant lt. sergeant marshal field supreme high commissioner chairman chair speaker press
     former new designated acting interim top senior state affairs ministry office service agency
     department council command staff intelligence military army navy government parliament
-    administration official officials presidential national security""".split()
+    administration official officials presidential national security brigadier member special
+    coordinator humanitarian cabinet analyst chairwoman chairperson opposition director-general
+    under-secretary-general""".split()
 )
 _NOT_NAME = _TITLE_WORDS | _DETERMINERS
 _DISCOURSE = frozenset(
@@ -89,7 +91,12 @@ _NON_PERSON_WORDS = frozenset(
     summit board policy daily express ministry agency service office command university institute
     times post news journal network channel court sea ocean oblast front""".split()
 )
-_NAME_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|von|der|van|bin|al))*")
+_NAME_RUN_RE = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:al|el|ad|ar|as|an|at|az)-[A-Z][\w'’-]*|"
+    r"de|von|der|van|bin|ibn|al))*"
+)
+# Lower-case name particles: "Yasser al-Atta", "Faisal bin Farhan", "Ursula von der Leyen".
+_PARTICLE_RE = re.compile(r"^(?:(?:al|el|ad|ar|as|an|at|az)-[A-Z][\w'’-]*|de|von|der|van|bin|ibn)$")
 
 
 @dataclass(frozen=True)
@@ -157,6 +164,9 @@ def _is_appositive(phrase: str) -> bool:
     words = phrase.split()
     if not words or not words[0][0].islower():
         return False
+    titled = any(w.lower().strip(",.") in _PERSON_TITLES for w in words[:6])
+    if titled and not _split_name(phrase)[1]:
+        return True  # "spokesperson for the Taiwan Affairs Office", "the U.S. special envoy"
     if words[0] in _DETERMINERS:  # "the president's chief of staff", not "the EU states"
         return len(words) > 1 and words[1][0].islower()
     return words[0].endswith(("ing", "ed")) or words[0] in {"who", "whose", "known", "also"}
@@ -167,8 +177,8 @@ def valid_np(phrase: str) -> bool:
     words = phrase.split()
     if not 0 < len(words) <= 12 or MASK in phrase:
         return False
-    first = words[0].lower()
-    if (
+    first = words[0].lower() if not (words[0].isupper() and len(words[0]) > 1) else words[0]
+    if (  # an acronym is no pronoun: "WHO Director-General …", "IT minister"
         (len(words) == 1 and first in _DETERMINERS)
         or first in _NOT_SPEAKERS
         or first in _DISCOURSE
@@ -181,7 +191,7 @@ def valid_np(phrase: str) -> bool:
         first in PRONOUNS
         or first in _DETERMINERS
         or first in _GROUP_SPEAKERS
-        or any(w[0].isupper() for w in words)
+        or any(w[0].isupper() or _PARTICLE_RE.match(w) for w in words)
     )
 
 
@@ -189,7 +199,14 @@ def _split_name(phrase: str) -> tuple[str, str]:
     """(title, name) of a noun phrase: 'Nato Secretary-General Mark Rutte' -> ('Nato …', 'Mark Rutte')."""
     tokens = phrase.split()
     i = len(tokens)
-    while i > 0 and tokens[i - 1][0].isupper() and tokens[i - 1].lower() not in _NOT_NAME:
+    while i > 0 and (
+        (
+            tokens[i - 1][0].isupper()
+            and tokens[i - 1].lower() not in _NOT_NAME
+            and not (tokens[i - 1].isupper() and len(tokens[i - 1]) > 1)  # "WHO", "IAEA"
+        )
+        or (_PARTICLE_RE.match(tokens[i - 1]) and (i < len(tokens) or "-" in tokens[i - 1]))
+    ):
         i -= 1
     j = i - 1
     while j >= 0 and tokens[j].lower() in _DETERMINERS:
@@ -205,7 +222,12 @@ def _split_name(phrase: str) -> tuple[str, str]:
 
 def _strip_determiner(phrase: str) -> str:
     """'the ministry' -> 'ministry', 'one Ukrainian drone operator' -> 'Ukrainian drone operator'."""
-    return re.sub(r"^(?:the|a|an|one|another)\s+", "", phrase.strip(), flags=re.I)
+    return re.sub(
+        r"^(?:the|a|an|one|another)\s+(?:(?:latest|newest|most\s+recent|recent|new|last)\s+)?",
+        "",
+        phrase.strip(),
+        flags=re.I,
+    )
 
 
 def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
@@ -234,10 +256,17 @@ def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
         full = context.full_names.get(name, name) if " " not in name else name
         listed = actors.person(full)
         full = listed[0] if listed and " " not in name and full == name else full
-        return Speaker(full, description, actors.affiliation(full, f"{description} {part}"), True)
+        actor = actors.affiliation(full, f"{description} {part}") or _known_side(full, context)
+        return Speaker(full, description, actor, True)
     return _described(
         next((p for p in parts if not _is_appositive(p)), parts[0]), context, position
     )
+
+
+def _known_side(full: str, context: Context) -> Actor | None:
+    """The actor the article already gave this person ('Indian Prime Minister Narendra Modi …',
+    later 'Modi added')."""
+    return next((s.actor for _, s in reversed(context.recent) if s.name == full and s.actor), None)
 
 
 def _described(description: str, context: Context, position: int) -> Speaker:

@@ -25,7 +25,7 @@ from analysis.actors import Actors, CoreClaim
 from analysis.corpus import Article
 from analysis.quotes import Quote, quote_at
 from analysis.text import Sentence, count_words
-from analysis.tone import CAMP_WORD_COLUMNS, TONE_COLUMNS, stance_table, tone_rows
+from analysis.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, camp_words, stance_table, tone_rows
 
 PRECEDENCE = [
     "confirmed",
@@ -84,7 +84,6 @@ _RULES = [
 _NEITHER_RE = re.compile(
     r"\bneither\s+(?P<a>[\w'’ -]{1,60}?)\s+nor\s+(?P<b>[\w'’ -]{1,60}?)\s+(?:has|have)\b", re.I
 )
-_CAMP_WORDS = {"West": "Western", "Ukraine": "Ukrainian", "Russia/DPRK": "Russian/North Korean"}
 
 
 def classify(text: str) -> list[tuple[str, re.Match[str]]]:
@@ -283,7 +282,7 @@ def _voices_clause(
     for camp, share in sorted(shares.items(), key=lambda item: -item[1]):
         in_camp = named[named["camp"] == camp]
         speakers = in_camp.groupby("speaker")["words"].sum().sort_values(ascending=False).index[:3]
-        label = _CAMP_WORDS.get(camp, camp)
+        label = actors.camp_label(camp)
         names = ", ".join(speakers)
         parts.append(
             f"{label} voices ({names})" if len(shares) == 1 else f"{label} ({share:.0%}: {names})"
@@ -297,8 +296,11 @@ def _voices_clause(
     return f"Quotes {', '.join(parts[:-1])} and {parts[-1]} voices", evidence
 
 
-def _framing_clause(framing: pd.DataFrame, claim: str) -> tuple[str, list[str]]:
-    """'frames North Korean troops in Russia as confirmed (by Mark Rutte)'."""
+def _framing_clause(framing: pd.DataFrame, claim: str | None) -> tuple[str, list[str]]:
+    """'frames North Korean troops in Russia as confirmed (by Mark Rutte)'; with no claim in the
+    corpus (no story claim, no figure reported) it says so and names none."""
+    if claim is None:
+        return "carries no claim the outlets share", []
     decisive = framing[(framing["figure_ref"] == "") & framing["primary"].astype(bool)]
     if decisive.empty:
         return f"does not state the claim of {claim}", []
@@ -333,9 +335,10 @@ def summaries_table(
     stance: pd.DataFrame,
     outlets: list[str],
     actors: Actors,
+    claim: str | None = None,
 ) -> pd.DataFrame:
-    """One sentence per outlet built only from the tables above, with every clause's evidence."""
-    claim = actors.core_claim.label if actors.core_claim else "the core claim"
+    """One sentence per outlet built only from the tables above, with every clause's evidence;
+    `claim` is the label of the claim framed (the story's, or the corpus's main claim)."""
     rows = []
     for outlet in outlets:
         clauses = [
@@ -362,26 +365,27 @@ def tables(
     the per-article rows of each, then the corpus reduce (analysis/pipeline.py does the same)."""
     figure_rows = figures.to_dict("records")
     hit_rows = escalation_hits.to_dict("records")
-    quote_rows_, framing, tone, camp_words = [], [], [], []
+    quote_rows_, framing, tone, words = [], [], [], []
     for article in articles:
         own = quotes.get(article.article_id, [])
         quote_rows_ += quote_rows(article, own)
         framing += framing_rows(
             article, actors, own, [f for f in figure_rows if f["article_id"] == article.article_id]
         )
-        scored, camps = tone_rows(
+        scored, owned = tone_rows(
             article, actors, own, [h for h in hit_rows if h["article_id"] == article.article_id]
         )
         tone += scored
-        camp_words += camps
+        words += owned
     outlets = list(dict.fromkeys(a.outlet for a in articles))
     return corpus_tables(
         quotes_frame(quote_rows_),
         framing_frame(framing),
         pd.DataFrame(tone, columns=TONE_COLUMNS),
-        pd.DataFrame(camp_words, columns=CAMP_WORD_COLUMNS),
+        pd.DataFrame(words, columns=QUOTE_WORD_COLUMNS),
         actors,
         outlets,
+        actors.core_claim.label if actors.core_claim else None,
     )
 
 
@@ -389,11 +393,14 @@ def corpus_tables(
     quotes: pd.DataFrame,
     framing: pd.DataFrame,
     tone: pd.DataFrame,
-    camp_words: pd.DataFrame,
+    quote_words: pd.DataFrame,
     actors: Actors,
     outlets: list[str],
+    claim: str | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The reduce: stance and summaries from every article's quotes, framing and tone rows."""
-    stance = stance_table(tone, camp_words, quotes, actors, outlets)
-    summaries = summaries_table(quotes, framing, stance, outlets, actors)
+    """The reduce: camps from each quote's affiliation (the camps of `actors`, so regrouping needs
+    no per-article work), then stance and summaries from every article's rows."""
+    quotes = quotes.assign(camp=quotes["affiliation"].fillna("").map(actors.camp).fillna(""))
+    stance = stance_table(tone, camp_words(quote_words, quotes), quotes, actors, outlets)
+    summaries = summaries_table(quotes, framing, stance, outlets, actors, claim)
     return {"quotes": quotes, "framing": framing, "stance": stance, "summaries": summaries}

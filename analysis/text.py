@@ -78,7 +78,7 @@ _LONE_NAME_RE = re.compile(r"^\s*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}\s*$")
 _BYLINE_TAIL_RE = re.compile(r"^\s*(?:with|for|and) the [A-Z][\w ]{0,60}$")
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col sgt capt maj adm cmdr rep sen gov pres st jr sr rev hon "
+    "mr mrs ms dr prof gen brig lt col sgt cpl pvt capt maj adm cmdr rep sen gov pres st jr sr rev hon "
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc approx dept est fig inc ltd co "
     "corp mt ft ave univ min max".split()
 )

@@ -62,20 +62,35 @@ def tone_label(score: float, escalation_hits: int, mentions: int) -> str:
     return "favourable" if score >= FAVOURABLE_AT else "neutral"
 
 
-def quoted_words_by_camp(article: Article, quotes: list[Quote]) -> dict[str, int]:
-    """Quoted words per camp ('' = unknown speaker), each word once, repeats left out."""
+def quoted_words_by_quote(article: Article, quotes: list[Quote]) -> list[int]:
+    """Quoted words owned by each quote (in `quotes` order): each word once, the innermost quote
+    owning it, repeats and furniture left out. Camps are applied later, in the corpus reduce."""
     sentences = sorted(article.sentences, key=lambda s: s.char_start)
     starts = [s.char_start for s in sentences]
-    owner: dict[int, str] = {}
-    for quote in sorted(quotes, key=lambda q: q.char_start - q.char_end):  # longest first
+    owner: dict[int, int] = {}
+    order = sorted(range(len(quotes)), key=lambda i: quotes[i].char_start - quotes[i].char_end)
+    for index in order:  # longest first: inner (shorter) quotes overwrite outer ones
+        quote = quotes[index]
         for match in WORD_RE.finditer(article.raw_text, quote.char_start, quote.char_end):
-            owner[match.start()] = quote.camp  # inner (shorter) quotes overwrite outer ones
-    words: dict[str, int] = defaultdict(int)
-    for position, camp in owner.items():
+            owner[match.start()] = index
+    words = [0] * len(quotes)
+    for position, index in owner.items():
         at = bisect.bisect_right(starts, position) - 1
         if at >= 0 and position < sentences[at].char_end and sentences[at].counted:
-            words[camp] += 1
-    return dict(words)
+            words[index] += 1
+    return words
+
+
+def camp_words(quote_words: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The reduce's quoted words per (article, outlet, camp) from the words each quote owns and
+    the camp the reduce gave its speaker ('' = unknown speaker)."""
+    camp_of = dict(zip(quotes["quote_id"], quotes["camp"].fillna(""), strict=True))
+    frame = quote_words.assign(camp=quote_words["quote_id"].map(camp_of).fillna(""))
+    frame = frame[frame["words"] > 0]
+    if frame.empty:
+        return pd.DataFrame(columns=CAMP_WORD_COLUMNS)
+    summed = frame.groupby(["article_id", "outlet", "camp"], sort=False)["words"].sum()
+    return summed.reset_index()[CAMP_WORD_COLUMNS]
 
 
 def _clause_around(text: str, offset: int) -> str:
@@ -88,6 +103,7 @@ def _clause_around(text: str, offset: int) -> str:
 
 TONE_COLUMNS = ["article_id", "outlet", "actor", "sentence_id", "score", "escalation_hits"]
 CAMP_WORD_COLUMNS = ["article_id", "outlet", "camp", "words"]
+QUOTE_WORD_COLUMNS = ["article_id", "outlet", "quote_id", "words"]
 
 
 def tone_rows(
@@ -95,7 +111,8 @@ def tone_rows(
 ) -> tuple[list[dict], list[dict]]:
     """The per-article part of the stance table: one scored row per (sentence, actor it names),
     each sentence scoring only the clauses that name the actor (so 'Rutte condemned Russia's war'
-    is not held against NATO), and the article's quoted words per camp."""
+    is not held against NATO), and the quoted words each quote owns (quote ids as in the quotes
+    table)."""
     escalation: dict[str, int] = defaultdict(int)
     for hit in hits:
         if not hit["negated"]:
@@ -117,11 +134,16 @@ def tone_rows(
                     "escalation_hits": escalation.get(sentence_id, 0),
                 }
             )
-    camps = [
-        {"article_id": article.article_id, "outlet": article.outlet, "camp": camp, "words": words}
-        for camp, words in quoted_words_by_camp(article, quotes).items()
+    owned = [
+        {
+            "article_id": article.article_id,
+            "outlet": article.outlet,
+            "quote_id": f"{article.article_id}:q{n}",
+            "words": words,
+        }
+        for n, words in enumerate(quoted_words_by_quote(article, quotes), start=1)
     ]
-    return scored, camps
+    return scored, owned
 
 
 def _evidence(scored: list[ScoredSentence], label: str) -> list[str]:

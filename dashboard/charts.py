@@ -11,12 +11,14 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.colors import get_colorscale
 
+from analysis.metadata import published_span
 from dashboard.state import VOICES, as_bool
 
 # Okabe & Ito (2008), ordered so the first colours are the most distinct on white.
@@ -207,11 +209,27 @@ def articles_per_outlet(articles: pd.DataFrame, colors: dict[str, str]) -> Chart
     return Chart(titled([bars], layout, title, 120 + 32 * len(data), legend=None), data, name)
 
 
+def outlet_places(articles: pd.DataFrame) -> dict[str, str]:
+    """' (Bahrain · Gulf)' after an outlet's name: its country and group where the manifest or the
+    story file gives them ('' when neither is known)."""
+    places = {}
+    for outlet, rows in articles.groupby("outlet", sort=False):
+        known = [
+            next((v for v in rows[column].fillna("").astype(str) if v and v != outlet), "")
+            for column in ("outlet_country", "outlet_group")
+            if column in rows.columns
+        ]
+        known = [k for k in known if k]
+        places[outlet] = f" ({' · '.join(known)})" if known else ""
+    return places
+
+
 def articles_over_time(articles: pd.DataFrame, colors: dict[str, str]) -> Chart:
-    """A dot per outlet and publication day (bigger for more articles); undated articles left out."""
+    """A dot per outlet and publication day (bigger for more articles), a bar over the month or
+    year of an article dated only that precisely (never a made-up day); undated ones left out."""
     columns, name = ["published", "outlet", "articles", "titles"], "articles_per_day_by_outlet.csv"
     dated = (
-        articles[articles["published"].astype(str).str.len() == 10]
+        articles[articles["published"].map(published_span).notna()]
         if not articles.empty
         else articles
     )
@@ -224,7 +242,25 @@ def articles_over_time(articles: pd.DataFrame, colors: dict[str, str]) -> Chart:
         .sort_values(["published", "outlet"])
         .reset_index(drop=True)
     )
+    day = data["published"].astype(str).str.len() == 10
     traces = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": row.outlet,
+            "x": [published_span(row.published)[0].isoformat(), _end_of(row.published)],
+            "y": [row.outlet, row.outlet],
+            "line": {"width": 10, "color": colors.get(row.outlet, UNKNOWN_GREY)},
+            "opacity": 0.6,
+            "hovertext": [hover_text(row.titles)] * 2,
+            "hovertemplate": f"%{{y}}<br>{html.escape(str(row.published))} (date known to the "
+            f"{'month' if len(str(row.published)) == 7 else 'year'} only): {row.articles} "
+            "article(s)<br><i>%{hovertext}</i><extra></extra>",
+            "showlegend": False,
+        }
+        for row in data[~day].itertuples()
+    ]
+    traces += [
         {
             "type": "scatter",
             "mode": "markers",
@@ -240,26 +276,35 @@ def articles_over_time(articles: pd.DataFrame, colors: dict[str, str]) -> Chart:
             "hovertemplate": "%{y}<br>%{x|%d %b %Y}: %{customdata} article(s)"
             "<br><i>%{hovertext}</i><extra></extra>",
         }
-        for outlet, rows in data.groupby("outlet", sort=True)
+        for outlet, rows in data[day].groupby("outlet", sort=True)
     ]
     layout = {
         "xaxis": _axis("publication date", type="date"),
         "yaxis": _outlet_axis(data["outlet"]),
     }
     title = (
-        "Articles over time (one dot per outlet and day; size = articles, first titles on hover)"
+        "Articles over time (one dot per outlet and day; size = articles, first titles on hover; "
+        "a bar when only the month or year is known)"
+        if (~day).any()
+        else "Articles over time (one dot per outlet and day; size = articles, first titles on hover)"
     )
     height = 140 + 32 * data["outlet"].nunique()
     return Chart(titled(traces, layout, title, height, legend=None), data, name)
 
 
+def _end_of(published: str) -> str:
+    """The day after a partial date's span, so its bar covers the whole month or year."""
+    return (published_span(published)[1] + timedelta(days=1)).isoformat()
+
+
 def numeric_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    """The claims with a numeric value and a known date (vague quantities cannot be placed on a scale)."""
+    """The claims with a numeric value and a known date, a day, a month or a year (vague
+    quantities cannot be placed on a scale)."""
     if claims.empty:
         return claims
     low = pd.to_numeric(claims["value_low"], errors="coerce")
     high = pd.to_numeric(claims["value_high"], errors="coerce")
-    dated = claims["published"].astype(str).str.len() == 10
+    dated = claims["published"].map(published_span).notna()
     return claims.assign(value_low=low, value_high=high.fillna(low))[low.notna() & dated]
 
 
@@ -341,7 +386,8 @@ def claims_timeline(claims: pd.DataFrame, colors: dict[str, str]) -> Chart:
 
 
 def _intervals(rows: pd.DataFrame) -> tuple[list, list, list]:
-    """x, y and hover text of vertical low→high segments (None-separated), one per mark.
+    """x, y and hover text of vertical low→high segments (None-separated), one per mark; a claim
+    dated only to the month or year is a box over that month or year, low to high.
 
     Marks of one outlet on one day are spread over ±1 day so they do not hide each other.
     """
@@ -349,6 +395,12 @@ def _intervals(rows: pd.DataFrame) -> tuple[list, list, list]:
     offsets, sizes = same_day.cumcount(), same_day["published"].transform("size")
     xs, ys, texts = [], [], []
     for claim, offset, size in zip(rows.itertuples(index=False), offsets, sizes, strict=True):
+        if len(str(claim.published)) != 10:
+            box_x, box_y, text = _month_box(claim)
+            xs += box_x
+            ys += box_y
+            texts += [text] * len(box_x)
+            continue
         when = pd.Timestamp(claim.published)
         repeated = f" ×{claim.claims} in {claim.articles} article(s)" if claim.claims > 1 else ""
         text = (
@@ -363,6 +415,21 @@ def _intervals(rows: pd.DataFrame) -> tuple[list, list, list]:
         ys += [float(claim.value_low), float(claim.value_high), None]
         texts += [text, text, ""]
     return xs, ys, texts
+
+
+def _month_box(claim) -> tuple[list, list, str]:
+    """The outline of a claim dated to a month or a year: its whole span, low to high."""
+    start, end = published_span(claim.published)[0].isoformat(), _end_of(claim.published)
+    low, high = float(claim.value_low), float(claim.value_high)
+    precision = "month" if len(str(claim.published)) == 7 else "year"
+    text = (
+        f"<b>{html.escape(str(claim.outlet))}</b> · {html.escape(str(claim.published))} (date "
+        f"known to the {precision} only)<br>"
+        f"{_range_label(low, high, claim.approximator)} {html.escape(str(claim.subject))}<br>"
+        f"claimed by: {html.escape(str(claim.claimant) or 'the outlet')}"
+        f" ({html.escape(str(claim.modality))})<br><i>{hover_text(claim.sentence)}</i>"
+    )
+    return [start, end, end, start, start, None], [low, low, high, high, low, None], text
 
 
 def _spread(count: int, width_hours: float = 24.0) -> list[float]:

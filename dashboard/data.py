@@ -20,18 +20,30 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis import actors as actors_module
 from analysis import runner
+from analysis.actors import Actors
 from analysis.cache import default_dir, record_key
 from analysis.corpus import Reading, read_folder, read_uploads
 from analysis.lexicon import SHIPPED_LEXICON
 from analysis.pipeline import Rules
+from analysis.story import load_story, parse_story, story_in
+from dashboard import state
 
 SHIPPED_CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 CORPUS_ENV = "COVERAGE_CORPUS"
 UPLOADS_KEY = "uploaded_files"
 LEXICON_KEY = "escalation_lexicon_text"
-ACTORS_KEY = "actors_lexicon_text"
+ACTORS_KEY = "story_file_text"
+CAMPS_KEY = "camps_regrouped"  # actor -> camp chosen on the Stance page (kept in the URL)
+BY_KEY = "aggregate_by"  # "outlet" or "outlet group" (kept in the URL as by=group)
+BY_CHOICES = ("outlet", "outlet group")
+_REDUCE_SEEDED = "_reduce_settings_seeded"
+STORY_TEMPLATE = """# No story file: every country or body is its own camp and the claim is the one most
+# outlets report. Group actors and name a claim here, e.g.
+# [camps."West"]
+# actors = ["United States", "United Kingdom", "NATO"]
+# label = "Western"
+"""
 
 
 @dataclass(frozen=True)
@@ -102,8 +114,9 @@ def default_lexicon_text() -> str:
 
 
 def default_actors_text() -> str:
-    """The shipped actors lexicon, as the editor shows it."""
-    return actors_module.ACTORS_PATH.read_text(encoding="utf-8")
+    """The corpus folder's story.toml as the editor shows it (a commented template if none)."""
+    path = None if st.session_state.get(UPLOADS_KEY) else story_in(corpus_folder())
+    return path.read_text(encoding="utf-8") if path else STORY_TEMPLATE
 
 
 def current_corpus() -> tuple[Reading, str]:
@@ -121,19 +134,61 @@ def current_corpus() -> tuple[Reading, str]:
     return reading, name
 
 
+@st.cache_resource(max_entries=4)
+def _story_actors(story_text: str) -> Actors:
+    return (parse_story(story_text) if story_text else load_story(None)).actors
+
+
+def current_actors() -> Actors:
+    """The actors and camps of the story file in use (the world gazetteer when there is none)."""
+    story_text = st.session_state.get(ACTORS_KEY)
+    if story_text is None:
+        story_text = default_actors_text()
+    return _story_actors("" if story_text == STORY_TEMPLATE else story_text)
+
+
+def _seed_reduce_settings() -> None:
+    """On a session's first run, the camps and the aggregation the link asks for."""
+    if st.session_state.get(_REDUCE_SEEDED):
+        return
+    st.session_state[_REDUCE_SEEDED] = True
+    st.session_state[CAMPS_KEY] = state.camps_from_params(st.query_params.get_all(state.CAMP))
+    by = st.query_params.get_all(state.BY)
+    st.session_state[BY_KEY] = BY_CHOICES[1] if by[-1:] == ["group"] else BY_CHOICES[0]
+
+
+def reduce_params() -> dict[str, list[str]]:
+    """The URL parameters of the camps and the aggregation now in use."""
+    params = {}
+    camps = st.session_state.get(CAMPS_KEY) or {}
+    if camps:
+        params[state.CAMP] = state.camps_to_params(camps)
+    if st.session_state.get(BY_KEY) == BY_CHOICES[1]:
+        params[state.BY] = ["group"]
+    return params
+
+
 def current_analysis() -> tuple[Analysis, str]:
     """The analysis of the current corpus with the lexicons saved in the editors: from memory, else
     from the per-article cache and the process pool, with a progress bar while articles are
     analysed. A bad lexicon text never reaches here (the editors refuse it)."""
     reading, description = current_corpus()
     lexicon_text = st.session_state.get(LEXICON_KEY, "")
-    actors_text = st.session_state.get(ACTORS_KEY, "")
-    key = (content_key(reading), lexicon_text, actors_text)
+    story_text = st.session_state.get(ACTORS_KEY)
+    if story_text is None:  # the corpus folder's own story file, if it has one
+        story_text = default_actors_text()
+    story_text = "" if story_text == STORY_TEMPLATE else story_text
+    _seed_reduce_settings()
+    camps = tuple(sorted(st.session_state.get(CAMPS_KEY, {}).items()))
+    by_group = st.session_state.get(BY_KEY) == BY_CHOICES[1]
+    key = (content_key(reading), lexicon_text, story_text, camps, by_group)
     store = _store()
     with store.lock:
         found = store.results.get(key)
-        if found is None:
-            found = _analyse(reading, Rules(lexicon_text, actors_text))
+        if found is None:  # new camps only: every article from the cache, then the reduce
+            story_name = "story.toml" if ACTORS_KEY not in st.session_state else "<story file>"
+            rules = Rules(lexicon_text, story_text, ("<escalation lexicon>", story_name))
+            found = _analyse(reading, rules, dict(camps), by_group)
             store.results[key] = found
             while len(store.results) > store.keep:
                 store.results.popitem(last=False)
@@ -141,7 +196,7 @@ def current_analysis() -> tuple[Analysis, str]:
     return found, description
 
 
-def _analyse(reading: Reading, rules: Rules) -> Analysis:
+def _analyse(reading: Reading, rules: Rules, camps: dict[str, str], by_group: bool) -> Analysis:
     bar = st.progress(0.0, text="Analysing the corpus…")
 
     def show(done: int, total: int) -> None:
@@ -149,6 +204,6 @@ def _analyse(reading: Reading, rules: Rules) -> Analysis:
             done / total if total else 1.0, text=f"Analysing articles: {done:,} of {total:,}"
         )
 
-    result = runner.run(reading, rules, cache_dir=default_dir(), progress=show)
+    result = runner.run(reading, rules, cache_dir=default_dir(), progress=show, camps=camps or None)
     bar.empty()
     return Analysis(result.tables, result.texts)

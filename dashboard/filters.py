@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from dashboard import data
 from dashboard import state as filter_state
 from dashboard.state import VOICES, FilterOptions, FilterState
 
@@ -108,6 +109,14 @@ def sidebar_filters(options: FilterOptions) -> FilterState:
         help="narrator: the outlet's own words; quoted: words inside quoted or reported speech.",
     )
     sidebar.toggle("Include negated escalation hits", key=KEYS["include_negated"])
+    sidebar.radio(
+        "Aggregate by",
+        data.BY_CHOICES,
+        key=data.BY_KEY,
+        horizontal=True,
+        help="outlet group: every chart and table sums the outlets of a group (from the manifest's "
+        "outlet_group column or the story file's [outlets]); an outlet in no group stays itself.",
+    )
     sidebar.button("Reset filters", on_click=reset_filters, icon=":material/restart_alt:")
     date_from, date_to = _chosen_dates(options)
     chosen = FilterState(
@@ -132,7 +141,7 @@ def sidebar_filters(options: FilterOptions) -> FilterState:
 
 def _write_url(chosen: FilterState, options: FilterOptions) -> None:
     """Mirror the state in the query parameters, touching them only when they differ."""
-    wanted = filter_state.to_query_params(chosen, options)
+    wanted = filter_state.to_query_params(chosen, options) | data.reduce_params()
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)

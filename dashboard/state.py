@@ -14,6 +14,8 @@ from datetime import date
 
 import pandas as pd
 
+from analysis.metadata import published_span
+
 VOICES: tuple[str, ...] = ("narrator", "quoted")
 
 # Query parameter names (short, stable: they appear in shared URLs).
@@ -27,7 +29,12 @@ OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE = (
     "negated",
     "lang",
 )
-KNOWN_PARAMS = frozenset((OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE))
+# Reduce settings (read before the analysis runs, dashboard/data.py): the analyst's camps, one
+# `camp=Name:Actor A|Actor B` per camp, and `by=group` to sum outlets by outlet group.
+CAMP, BY = "camp", "by"
+KNOWN_PARAMS = frozenset(
+    (OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE, CAMP, BY)
+)
 # An explicitly empty selection ("nothing chosen") is written as this single value.
 NONE_SELECTED = ""
 
@@ -87,13 +94,15 @@ def parse_date(text: object) -> date | None:
 
 
 def options_from_tables(tables: Mapping[str, pd.DataFrame]) -> FilterOptions:
-    """The outlets, date span, figure kinds and escalation categories present in the tables."""
+    """The outlets, date span (a month- or year-dated article spans its month or year), figure
+    kinds and escalation categories present in the tables."""
     articles = tables.get("articles")
-    dates = (
-        sorted(d for d in map(parse_date, articles["published"].dropna().unique()) if d is not None)
+    spans = (
+        [s for s in map(published_span, articles["published"].dropna().unique()) if s is not None]
         if articles is not None and not articles.empty
         else []
     )
+    dates = sorted(day for span in spans for day in span)
     categories = set(_distinct(tables.get("escalation_rates"), "category"))
     categories |= set(_distinct(tables.get("escalation_hits"), "category"))
     return FilterOptions(
@@ -207,6 +216,51 @@ def to_query_params(state: FilterState, options: FilterOptions) -> dict[str, lis
     return params
 
 
+def camps_from_params(values: Iterable[str]) -> dict[str, str]:
+    """actor -> camp from `camp=Name:Actor A|Actor B` values (malformed values are ignored; an
+    actor the corpus does not know changes nothing)."""
+    camps: dict[str, str] = {}
+    for value in values:
+        name, colon, members = str(value).partition(":")
+        if colon and name.strip():
+            for member in members.split("|"):
+                if member.strip():
+                    camps[member.strip()] = name.strip()
+    return camps
+
+
+def camps_to_params(camps: Mapping[str, str]) -> list[str]:
+    """The `camp` parameter values for actor -> camp, one per camp, members sorted."""
+    members: dict[str, list[str]] = {}
+    for actor, camp in camps.items():
+        members.setdefault(camp, []).append(actor)
+    return [f"{camp}:{'|'.join(sorted(actors))}" for camp, actors in sorted(members.items())]
+
+
+def camp_groups(actors: Iterable[str], camps: Mapping[str, str]) -> dict[str, list[str]]:
+    """camp -> its actors among `actors`, for the camps that group more than one actor or rename
+    one (an actor alone in a camp of its own name needs no row)."""
+    groups: dict[str, list[str]] = {}
+    for actor in actors:
+        groups.setdefault(camps.get(actor, actor), []).append(actor)
+    return {c: m for c, m in groups.items() if len(m) > 1 or m != [c]}
+
+
+def camps_from_rows(
+    rows: Iterable[tuple[str, Iterable[str]]], base: Mapping[str, str]
+) -> dict[str, str]:
+    """actor -> camp from the editor's (camp name, actors) rows, keeping only what differs from the
+    story's camps `base`; an actor taken out of every row goes back to being its own camp."""
+    chosen: dict[str, str] = {}
+    for name, members in rows:
+        for actor in members:
+            if str(name).strip():
+                chosen[actor] = str(name).strip()
+    changed = {a: c for a, c in chosen.items() if base.get(a, a) != c}
+    dropped = {a: a for a, c in base.items() if a not in chosen and c != a}
+    return changed | dropped
+
+
 def _in(frame: pd.DataFrame, column: str, allowed: Iterable[str]) -> pd.Series:
     """Rows whose `column` is one of `allowed` (object comparison: fast for any string dtype)."""
     return frame[column].astype(object).isin(set(allowed))
@@ -222,9 +276,9 @@ def as_bool(values: pd.Series) -> pd.Series:
 def _article_in_range(articles: pd.DataFrame, state: FilterState) -> pd.Series:
     if not state.narrows_dates:
         return pd.Series(True, index=articles.index)
-    dates = articles["published"].map(parse_date)
+    spans = articles["published"].map(published_span)
     low, high = state.date_from or date.min, state.date_to or date.max
-    return dates.map(lambda d: d is not None and low <= d <= high)
+    return spans.map(lambda s: s is not None and s[0] <= high and low <= s[1])  # overlapping
 
 
 def apply_filters(

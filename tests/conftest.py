@@ -43,7 +43,8 @@ def shipped_figures(shipped_corpus) -> dict:
     """The figures of the shipped corpus, quotes found with the shipped actors, and their claims."""
     from analysis.actors import load_actors
     from analysis.quotes import find_quotes
+    from analysis.story import SHIPPED_STORY
 
-    actors = load_actors()
+    actors = load_actors(SHIPPED_STORY)
     quotes = {a.article_id: find_quotes(a, actors) for a in shipped_corpus.articles}
     return figure_tables(shipped_corpus.articles, quotes)

@@ -6,8 +6,9 @@ import pytest
 
 from analysis.actors import load_actors, parse_actors
 from analysis.lexicon import LexiconError
+from analysis.story import SHIPPED_STORY
 
-ACTORS = load_actors()
+ACTORS = load_actors(SHIPPED_STORY)
 
 
 def test_shipped_actors_cover_the_camps_of_the_story():
@@ -54,7 +55,7 @@ def test_full_name_of_a_listed_official_from_the_surname():
 @pytest.mark.parametrize(
     "text, problem",
     [
-        ('[actors."X"]\naliases = ["X"]\n', "needs a camp"),
+        ('[actors."X"]\naliases = ["X"]\nkind = 3\n', "kind must be a string"),
         ('[actors."X"]\ncamp = "A"\naliases = "X"\n', "list of non-empty strings"),
         ('[actors."X"]\ncamp = "A"\ncolour = "red"\n', "unknown keys"),
         (
@@ -66,7 +67,10 @@ def test_full_name_of_a_listed_official_from_the_surname():
             "must name an actor",
         ),
         ('[actors."X"\ncamp = "A"\n', "TOML syntax error"),
-        ("title = 'nothing'\n", "no [actors"),
+        ("title = 'nothing'\n", "unknown table 'title'"),
+        ('[camps."A"]\nactors = ["Atlantis"]\n', "'Atlantis' is not an actor"),
+        ('[camps."A"]\nactors = ["Chad"]\n[camps."B"]\nactors = ["Chad"]\n', "in the camps"),
+        ('[outlets."X"]\nregion = "Gulf"\n', "only the keys group and country"),
     ],
 )
 def test_bad_actor_files_name_the_problem(text, problem):
@@ -77,10 +81,84 @@ def test_bad_actor_files_name_the_problem(text, problem):
 
 def test_error_names_the_line():
     with pytest.raises(LexiconError) as error:
-        parse_actors('[actors."A"]\ncamp = "West"\n\n[actors."B"]\naliases = ["B"]\n')
+        parse_actors('[actors."A"]\ncamp = "West"\n\n[camps."B"]\nactors = ["Nowhere"]\n')
     assert error.value.line == 4
 
 
 def test_missing_file_is_a_lexicon_error(tmp_path):
     with pytest.raises(LexiconError, match="not found"):
         load_actors(tmp_path / "nope.toml")
+
+
+WORLD = load_actors()
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Tehran denied it.", "Iran"),
+        ("The IDF said two drones fell.", "Israel"),
+        ("Israelis and Egyptians met.", "Israel"),
+        ("RSF fighters shelled the town.", "Rapid Support Forces"),
+        ("the Houthis fired again", "Houthis"),
+        ("The Élysée said nothing.", "France"),
+        ("a Taiwanese coast guard ship", "Taiwan"),
+        ("Sudanese Armed Forces spokesman", "Sudan"),
+        ("the Pentagon press secretary", "United States"),
+    ],
+)
+def test_world_gazetteer_knows_countries_bodies_and_institutions(text, actor):
+    assert WORLD.mentions(text)[0].actor == actor
+
+
+def test_world_gazetteer_each_actor_its_own_camp_and_no_claim():
+    assert WORLD.camp("Sudan") == "Sudan" and WORLD.camp("NATO") == "NATO"
+    assert WORLD.core_claim is None
+    assert WORLD.camp_label("Israel") == "Israeli"
+    assert len(WORLD.actors) > 200
+
+
+def test_matching_is_leftmost_longest_and_whole_word():
+    found = [
+        (m.actor, m.matched) for m in WORLD.mentions("South Sudanese and Sudanese; USAID, U.S.")
+    ]
+    assert found == [
+        ("South Sudan", "South Sudanese"),
+        ("Sudan", "Sudanese"),
+        ("United States", "U.S."),
+    ]
+
+
+def test_regrouping_camps_shares_the_matcher():
+    grouped = WORLD.regrouped({"Israel": "Axis A", "United States": "Axis A"})
+    assert grouped.camp("Israel") == grouped.camp("United States") == "Axis A"
+    assert WORLD.camp("Israel") == "Israel"
+    assert grouped.mentions("Israel") == WORLD.mentions("Israel")
+
+
+def test_matcher_finds_what_one_big_alternation_regex_finds(shipped_corpus):
+    import re
+
+    actors = load_actors(SHIPPED_STORY)
+    names = sorted(actors._by_alias, key=len, reverse=True)
+    regex = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])")
+    for article in shipped_corpus.articles:
+        found = [(m.start, m.matched) for m in actors.mentions(article.raw_text)]
+        assert found == [(m.start(), m.group(0)) for m in regex.finditer(article.raw_text)]
+
+
+def test_a_language_pack_adds_its_name_forms_to_the_world_gazetteer_for_its_articles():
+    from analysis.actors import world as world_actors
+    from analysis.quote_packs import actors_for
+
+    world = world_actors()
+    russian = actors_for(world, "ru")
+    russia, in_russian = world.get("Russia"), russian.get("Russia")
+    assert "Россия" not in russia.aliases and "Россия" in in_russian.aliases
+    assert (in_russian.kind, in_russian.demonym, in_russian.camp) == (
+        russia.kind,
+        russia.demonym,
+        russia.camp,
+    )  # only names are added: what the gazetteer says of the actor stays
+    assert {m.actor for m in russian.mentions("Путин и Кремль")} == {"Russia"}
+    assert actors_for(world, "pt") is world  # no names file: the gazetteer as it is

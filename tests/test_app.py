@@ -256,6 +256,28 @@ def test_a_long_table_pages_through_its_rows_and_the_csv_has_them_all(downloads)
     assert len(csv(downloads, "rows.csv")) == 4_500
 
 
+def test_camps_from_the_link_and_the_camps_editor_regroup_the_voices(downloads):
+    app = open_page("stance", {"camp": ["Allies:NATO|Ukraine"]})
+    quotes = csv(downloads, "quotes.csv")
+    assert set(quotes.loc[quotes["affiliation"].isin(["NATO", "Ukraine"]), "camp"]) == {"Allies"}
+    assert url(app)["camp"] == ["Allies:NATO|Ukraine"]
+    app.button(key="reset_camps").click().run()
+    quotes = csv(downloads, "quotes.csv")
+    assert set(quotes.loc[quotes["affiliation"] == "NATO", "camp"]) == {"West"}
+    assert "camp" not in url(app)
+    app.text_input(key="camp_name_0").set_value("Europe")
+    app.multiselect(key="camp_members_0").set_value(["EU", "France"])
+    app.button(key="apply_camps").click().run()
+    quotes = csv(downloads, "quotes.csv")
+    assert set(quotes.loc[quotes["affiliation"] == "EU", "camp"]) == {"Europe"}
+
+
+def test_aggregate_by_outlet_group_follows_every_table(downloads):
+    app = open_page("overview", {"by": ["group"]})
+    assert app.radio(key="aggregate_by").value == "outlet group"
+    assert url(app)["by"] == ["group"]
+
+
 def test_a_corpus_of_hundreds_of_articles_is_analysed_by_the_pool_inside_the_app(
     tmp_path, monkeypatch, downloads
 ):
@@ -277,3 +299,15 @@ def test_a_corpus_of_hundreds_of_articles_is_analysed_by_the_pool_inside_the_app
     app = open_page("overview")
     assert not app.error
     assert csv(downloads, "articles_per_outlet.csv")["articles"].sum() == 250
+
+
+def test_a_corpus_without_a_story_file_shows_its_own_actors(monkeypatch, downloads):
+    stories = Path(__file__).resolve().parent / "data" / "stories"
+    monkeypatch.setenv("COVERAGE_CORPUS", str(stories / "sudan"))
+    app = open_page("stance")
+    assert not app.error
+    quotes = csv(downloads, "quotes.csv")
+    assert {"Sudan", "Egypt", "Rapid Support Forces"} <= set(quotes["camp"])
+    assert not {"West", "Russia/DPRK"} & set(quotes["camp"])
+    app.switch_page("views/overview.py").run()
+    assert "400 civilians killed" in " ".join(m.value for m in app.markdown)

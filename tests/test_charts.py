@@ -464,3 +464,78 @@ def test_highlighted_text_carries_its_language_and_reads_right_to_left_where_it_
     html = highlight_html("«لا نريد <b>الحرب</b>»", [], [], language="ar")
     assert 'lang="ar"' in html and 'dir="auto"' in html and "unicode-bidi:plaintext" in html
     assert "&lt;b&gt;" in html and "<b>" not in html
+
+
+def test_a_month_dated_article_is_a_bar_over_its_month_not_a_day():
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "outlet": ["Radio One", "Daily Two"],
+            "published": ["2024-11", "2024-11-05"],
+            "title": ["Truce talks", "Talks resume"],
+        }
+    )
+    chart = charts.articles_over_time(articles, charts.outlet_colors(articles["outlet"]))
+    bars = [t for t in chart.figure.to_dict()["data"] if t["mode"] == "lines"]
+    assert len(bars) == 1 and list(bars[0]["x"]) == ["2024-11-01", "2024-12-01"]
+    assert "month" in bars[0]["hovertemplate"]
+    assert set(chart.data["published"]) == {"2024-11", "2024-11-05"}
+
+
+def test_date_filters_keep_a_partial_date_that_overlaps():
+    from datetime import date
+
+    from dashboard.state import FilterState, apply_filters
+
+    articles = pd.DataFrame(
+        {"article_id": ["a", "b"], "outlet": ["X", "X"], "published": ["2024-11", "2024-10-02"]}
+    )
+    state = FilterState(("X",), (), (), date_from=date(2024, 11, 20), date_to=date(2024, 12, 1))
+    assert list(apply_filters({"articles": articles}, state)["articles"]["article_id"]) == ["a"]
+
+
+def test_outlet_places_give_country_and_group_where_known():
+    articles = pd.DataFrame(
+        {
+            "outlet": ["Gulf Daily Herald", "Radio One"],
+            "outlet_country": ["Bahrain", ""],
+            "outlet_group": ["Gulf", ""],
+        }
+    )
+    assert charts.outlet_places(articles) == {
+        "Gulf Daily Herald": " (Bahrain · Gulf)",
+        "Radio One": "",
+    }
+
+
+def test_a_month_dated_claim_is_a_box_over_its_month():
+    claims = pd.DataFrame(
+        [
+            {
+                "published": "2024-11",
+                "outlet": "Radio One",
+                "article_id": "a",
+                "kind": "troops",
+                "actor": "",
+                "subject": "soldiers",
+                "value_low": 10_000,
+                "value_high": 12_000,
+                "approximator": "",
+                "modality": "asserted",
+                "claimant": "",
+                "sentence": "Between 10,000 and 12,000 soldiers.",
+                "sentence_id": "a:0",
+            }
+        ]
+    )
+    chart = charts.claims_timeline(claims, charts.outlet_colors(["Radio One"]))
+    trace = chart.figure.to_dict()["data"][0]
+    assert list(trace["x"])[:5] == [
+        "2024-11-01",
+        "2024-12-01",
+        "2024-12-01",
+        "2024-11-01",
+        "2024-11-01",
+    ]
+    assert list(trace["y"])[:5] == [10_000, 10_000, 12_000, 12_000, 10_000]
+    assert "month only" in trace["hovertext"][0]

@@ -9,6 +9,7 @@ from analysis.actors import load_actors
 from analysis.corpus import Article, article_from_text, articles_table
 from analysis.escalation import find_hits, load_lexicon, parse_lexicon, tables
 from analysis.quotes import Quote, find_quotes
+from analysis.story import SHIPPED_STORY
 
 LEXICON = load_lexicon()
 
@@ -35,7 +36,7 @@ def matched_words(text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def shipped_tables(shipped_corpus):
-    actors = load_actors()
+    actors = load_actors(SHIPPED_STORY)
     quotes = {a.article_id: find_quotes(a, actors) for a in shipped_corpus.articles}
     return tables(shipped_corpus.articles, LEXICON, quotes)
 
@@ -183,7 +184,7 @@ def test_direct_quote_found_by_the_quotes_module_is_quoted():
         "reporters in Brussels on Monday.\n\nThe alliance met on Tuesday."
     )
     article = article_from_text(text, outlet="Wire")
-    quotes = {article.article_id: find_quotes(article, load_actors())}
+    quotes = {article.article_id: find_quotes(article, load_actors(SHIPPED_STORY))}
     hits = tables([article], LEXICON, quotes)["escalation_hits"]
     assert hits[["matched", "voice"]].values.tolist() == [
         ["dangerous", "quoted"],

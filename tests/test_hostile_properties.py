@@ -13,8 +13,9 @@ from analysis.corpus import LoadError, article_from_text
 from analysis.escalation import find_hits, load_lexicon
 from analysis.figures import extract_figures
 from analysis.quotes import find_quotes
+from analysis.story import SHIPPED_STORY
 
-ACTORS = load_actors()
+ACTORS = load_actors(SHIPPED_STORY)
 LEXICON = load_lexicon()
 # Words the extractors react to, mixed with arbitrary characters: numbers and separators, hedges,
 # attribution cues, names, quote marks, sentence stops and line breaks.

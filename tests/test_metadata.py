@@ -26,7 +26,9 @@ from analysis.text import split_sentences
         ("Updated: 4 December 2024 | 18:02", "2024-12-04"),
         ("24. Oktober 2024", "2024-10-24"),
         ("Wednesday December 4", ""),
-        ("2022", ""),
+        ("2022", "2022"),  # a year alone: precision year
+        ("2024-11", "2024-11"),  # a month: precision month
+        ("November 2024", "2024-11"),
         ("not a date", ""),
     ],
 )
@@ -87,3 +89,15 @@ def test_language_detection():
     assert (
         detect_language("Le Kremlin a déclaré que les troupes resteraient dans la région.") == "fr"
     )
+
+
+def test_partial_dates_only_where_asked_and_their_precision():
+    from analysis.metadata import date_precision
+
+    assert normalise_date("2024-11", partial=False) == ""
+    assert [date_precision(d) for d in ("2024-11-05", "2024-11", "2024", "")] == [
+        "day",
+        "month",
+        "year",
+        "",
+    ]

@@ -11,8 +11,9 @@ import pytest
 from analysis.actors import load_actors
 from analysis.corpus import article_from_text
 from analysis.quotes import Quote, find_quotes, quote_at
+from analysis.story import SHIPPED_STORY
 
-ACTORS = load_actors()
+ACTORS = load_actors(SHIPPED_STORY)
 GOLD = Path(__file__).parent / "data" / "quotes_gold.jsonl"
 
 

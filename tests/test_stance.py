@@ -11,9 +11,10 @@ from analysis import schema, stance
 from analysis.actors import load_actors
 from analysis.corpus import article_from_text
 from analysis.quotes import find_quotes
+from analysis.story import SHIPPED_STORY
 from analysis.tone import tone_label
 
-ACTORS = load_actors()
+ACTORS = load_actors(SHIPPED_STORY)
 
 
 def run(articles):
@@ -127,7 +128,7 @@ def test_tone_thresholds():
 
 
 def test_quote_less_claim_less_article_is_a_finding():
-    tables = run([article_from_text("Snow fell in Oslo on Tuesday. Schools stayed open.")])
+    tables = run([article_from_text("Snow fell in the hills on Tuesday. Schools stayed open.")])
     assert tables["quotes"].empty and tables["framing"].empty and tables["stance"].empty
     summary = tables["summaries"]["summary"].item()
     assert summary.startswith("Quotes no named speaker; does not state the claim")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import actors as actors_module
 from analysis.lexicon import LexiconError, parse_lexicon
 from analysis.readers.common import SUFFIX_FORMATS
 from analysis.schema import columns
+from analysis.story import parse_story
 from dashboard import data
 from dashboard.ui import current_view, show_table
 
@@ -22,9 +22,9 @@ EDITORS = {
         data.default_lexicon_text,
     ),
     "actors": (
-        "Actors lexicon",
+        "Story file (story.toml: actors, camps, claim, outlet groups)",
         data.ACTORS_KEY,
-        actors_module.parse_actors,
+        lambda text: parse_story(text, name="<story file>"),
         data.default_actors_text,
     ),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.metadata import published_span
 from dashboard import charts
 from dashboard.highlight import escape_text
 from dashboard.ui import available, current_view, download, show_chart, show_table
@@ -21,9 +22,11 @@ if available(view, "summaries"):
     summaries = view.filtered["summaries"]
     if summaries.empty:
         st.info("No summary for the outlets selected.")
+    where = charts.outlet_places(view.tables["articles"])
     lines = [
         f'<li style="margin-bottom:0.4em;"><span style="color:{view.colors.get(row.outlet, "#999")};">'
-        f"&#9632;</span> <b>{escape_text(row.outlet)}</b>: {escape_text(row.summary)}</li>"
+        f"&#9632;</span> <b>{escape_text(row.outlet)}</b>"
+        f"{escape_text(where.get(row.outlet, ''))}: {escape_text(row.summary)}</li>"
         for row in summaries.itertuples(index=False)
     ]
     st.markdown(
@@ -36,7 +39,7 @@ if available(view, "summaries"):
 
 show_chart(charts.articles_per_outlet(articles, view.colors), "articles_per_outlet")
 show_chart(charts.articles_over_time(articles, view.colors), "articles_over_time")
-undated = int((articles["published"].astype(str).str.len() != 10).sum())
+undated = int(articles["published"].map(published_span).isna().sum())
 if undated:
     st.caption(f"{undated} article(s) without a known publication date are not on this chart.")
 

@@ -1,11 +1,78 @@
-"""Stance: who gets quoted, the tone toward each actor, how claims are framed, every quote."""
+"""Stance: who gets quoted, the tone toward each actor, how claims are framed, every quote; and the
+camps editor (which actors' voices count together), kept in the URL."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts
+from analysis.story import camps_text
+from dashboard import charts, data, state
 from dashboard.ui import available, current_view, show_chart, show_table
+
+NEW_CAMPS = 2  # empty rows offered for new camps
+
+
+def _camp_rows(count: int) -> list[tuple[str, list[str]]]:
+    return [
+        (st.session_state.get(f"camp_name_{i}", ""), st.session_state.get(f"camp_members_{i}", []))
+        for i in range(count)
+    ]
+
+
+def _forget_rows() -> None:
+    """Drop the editor's widget values so the next run draws the rows from the camps in use."""
+    for key in [k for k in st.session_state if str(k).startswith(("camp_name_", "camp_members_"))]:
+        del st.session_state[key]
+
+
+def apply_camps(count: int, base: dict[str, str]) -> None:
+    """Callback of the camps form: the analyst's grouping replaces the story's for this session."""
+    st.session_state[data.CAMPS_KEY] = state.camps_from_rows(_camp_rows(count), base)
+    _forget_rows()
+
+
+def reset_camps() -> None:
+    """Callback: back to the story file's camps."""
+    st.session_state[data.CAMPS_KEY] = {}
+    _forget_rows()
+
+
+def camps_editor(actors: list[str]) -> None:
+    """A multiselect per camp; applying re-runs only the corpus reduce (articles come from cache)."""
+    base = data.current_actors().camps
+    chosen = {**base, **st.session_state.get(data.CAMPS_KEY, {})}
+    groups = state.camp_groups(actors, chosen)
+    with st.expander("Camps: which actors' voices are counted together"):
+        st.caption(
+            "Without a story file every country or body is its own camp. Group actors here: the "
+            "voice balance, quoted shares and summaries follow, and the link keeps the grouping. "
+            "Download the camps to paste them into the corpus's story.toml."
+        )
+        rows = list(groups.items()) + [("", [])] * NEW_CAMPS
+        with st.form("camps_form"):
+            for i, (name, members) in enumerate(rows):
+                left, right = st.columns([1, 3])
+                left.text_input("Camp", value=name, key=f"camp_name_{i}")
+                right.multiselect(
+                    "Actors",
+                    actors,
+                    default=[m for m in members if m in actors],
+                    key=f"camp_members_{i}",
+                )
+            st.form_submit_button(
+                "Apply camps", on_click=apply_camps, args=(len(rows), base), key="apply_camps"
+            )
+        st.button("Back to the story's camps", on_click=reset_camps, key="reset_camps")
+        st.download_button(
+            "Download these camps (story.toml)",
+            data=camps_text(groups),
+            file_name="story.toml",
+            mime="application/toml",
+            key="download_camps",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+
 
 view = current_view()
 st.title("Stance: voices, tone and framing")
@@ -30,4 +97,11 @@ if available(view, "quotes", "stance", "framing"):
         "quotes.csv",
         "quotes",
         column_config={"text": st.column_config.TextColumn(width="large")},
+    )
+
+    st.subheader("Camps")
+    camps_editor(
+        sorted(
+            set(view.tables["stance"]["actor"]) | set(view.tables["quotes"]["affiliation"]) - {""}
+        )
     )

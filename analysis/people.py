@@ -1,0 +1,111 @@
+"""People discovered per corpus: who each article names with a title, and what that tells the
+quotes of the other articles.
+
+Per article (the map): every person an article names with their title and the affiliation the
+title gives ("Egypt's Foreign Minister Badr Abdelatty" -> Egypt), one `people` row each. Across the
+corpus (the reduce): a speaker written by surname only ("Abdelatty said") takes the full name a
+title introduced in any article, and a speaker with no affiliation takes the one the corpus gives
+that person, when the corpus gives exactly one. Unknown stays unknown: never guessed from the outlet.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import defaultdict
+
+import pandas as pd
+
+from analysis import schema
+from analysis.actors import Actors
+from analysis.corpus import Article
+from analysis.speakers import Context
+
+_CALENDAR = frozenset([*calendar.day_name, *calendar.month_name[1:]])  # "Wednesday December"
+_BEFORE_RE = re.compile(r"(?:^|[,;:“”\"(]\s*)(?P<title>[^,;:“”\"()]{3,100}),\s*$")
+_AFTER_RE = re.compile(r"^,\s*(?P<title>[^,;:“”\"()]{3,100}),")
+_LEAD_RE = re.compile(r"(?P<title>(?:[\w.'’-]+\s+){1,6})$")  # "The RSF commander " before a name
+
+
+def _appositive(text: str, name: str, offset: int, actors: Actors) -> str:
+    """The description beside a name when it names an actor, else '': set off by commas ('A State
+    Department spokesperson, Tammy Bruce, said' / 'Tom Perriello, the U.S. envoy, said') or the
+    words just before it ('The RSF commander Mohamed Hamdan Dagalo')."""
+    at = text.find(name, offset)
+    if at < 0:
+        return ""
+    clause = re.split(r"[,;:“”\"()]", text[:at])[-1]
+    lead = text[:at].rstrip()
+    while lead.split()[-1:] and lead.split()[-1][:1].isupper() and lead.split()[-1] != name:
+        lead = lead[: lead.rstrip().rfind(" ")].rstrip() if " " in lead else ""  # "Brig. Gen."
+    clause = re.split(r"[,;:“”\"()]", lead + " ")[-1] if lead else clause
+    for match in (
+        _BEFORE_RE.search(text[:at]),
+        _AFTER_RE.match(text[at + len(name) :]),
+        _LEAD_RE.search(clause),
+    ):
+        if match and actors.mentions(match.group("title")):
+            return match.group("title").strip()
+    return ""
+
+
+def people_rows(article: Article, actors: Actors) -> list[dict[str, object]]:
+    """The `people` rows of one article: each person named, once per (name, title), in order."""
+    context = Context(actors)
+    rows: dict[tuple[str, str], dict[str, object]] = {}
+    for sentence in article.sentences:
+        if sentence.is_boilerplate:
+            continue
+        for title, name, offset in context.people_in(sentence.text):
+            if not name or (name, title) in rows or _CALENDAR & set(name.split()):
+                continue
+            if not actors.mentions(title):  # "Israeli military spokesman Brig. Gen. Effie Defrin"
+                beside = _appositive(sentence.text, name, offset, actors)
+                title = f"{beside} {title}".strip() if beside and title else beside or title
+            actor = actors.affiliation(name, title)
+            rows[(name, title)] = {
+                "article_id": article.article_id,
+                "outlet": article.outlet,
+                "name": name,
+                "title": title,
+                "affiliation": actor.name if actor else "",
+                "sentence_id": article.sentence_id(sentence),
+            }
+    return list(rows.values())
+
+
+def people_frame(rows: list[dict]) -> pd.DataFrame:
+    """The people table from its rows."""
+    return schema.conform(pd.DataFrame(rows), "people") if rows else schema.empty("people")
+
+
+def resolve_speakers(quotes: pd.DataFrame, people: pd.DataFrame, actors: Actors) -> pd.DataFrame:
+    """The reduce: quotes whose speaker is a bare surname take the one full name the corpus gives
+    it; quotes with no affiliation take the one affiliation the corpus gives their speaker."""
+    if quotes.empty:
+        return quotes
+    affiliations: dict[str, set[str]] = defaultdict(set)
+    full_names: dict[str, set[str]] = defaultdict(set)
+    named = zip(people["name"], people["affiliation"].fillna(""), strict=True)
+    spoken = zip(quotes["speaker"].fillna(""), quotes["affiliation"].fillna(""), strict=True)
+    for name, affiliation in [*named, *spoken]:
+        if " " not in name or not name[:1].isupper():
+            continue
+        words = name.lower().split()
+        full_names[words[-1]].add(name)  # "Abdelatty"
+        full_names[words[0]].add(name)  # "Guo" (family name first)
+        if affiliation:
+            affiliations[name].add(affiliation)
+    speakers, found = [], []
+    for speaker, affiliation in zip(
+        quotes["speaker"].fillna(""), quotes["affiliation"].fillna(""), strict=True
+    ):
+        candidates = full_names.get(speaker.lower(), set()) if " " not in speaker else set()
+        if len(candidates) == 1 and actors.get(speaker) is None and not actors.mentions(speaker):
+            speaker = next(iter(candidates))
+        known = affiliations.get(speaker, set())
+        if not affiliation and len(known) == 1:
+            affiliation = next(iter(known))
+        speakers.append(speaker)
+        found.append(affiliation)
+    return quotes.assign(speaker=speakers, affiliation=found)
