@@ -90,7 +90,9 @@ def _vague_bounds(vague: str) -> tuple[float, float] | None:
 
 def counted(subject: str, kind: str) -> str:
     """What a figure counts, for grouping: 'troops', 'people', or the listed noun ('officer',
-    'drone'); '' when its subject names nothing listed ('1,200 casualties' of anyone)."""
+    'drone'); '' when its subject names nothing listed ('1,200 casualties' of anyone). Nouns are
+    read with every language pack, each pack's generic ones standing for their class, and a troops
+    figure whose noun no pack lists counts troops, so the same estimate groups across languages."""
     best = ""
     for token in _TOKEN.findall(subject):
         for vocabulary in _vocabularies():
@@ -98,7 +100,7 @@ def counted(subject: str, kind: str) -> str:
             if noun_class in ("troops", "people", "weapons"):
                 best = noun_class if vocabulary.generic.get(base) else base
                 break
-    return best
+    return best or ("troops" if kind == "troops" else "")
 
 
 def is_part(row: dict) -> bool:

@@ -12,6 +12,9 @@ from analysis.actors import Actor, Actors
 from analysis.quote_packs import NAME_STRIP, QuotePack
 from analysis.speakers import Context, Speaker
 
+MAX_DESCRIPTION_WORDS = 6  # a speaker named by title only ('le porte-parole du ministère')
+MAX_LEADING_WORDS = 2  # words before it that are no title or name ('mientras', 'y')
+
 
 def cased(word: str) -> bool:
     """Whether the word's script has capital letters (Latin, Cyrillic), unlike Hangul."""
@@ -119,6 +122,15 @@ def resolve(
         rest = rest[
             : marked[-1] + 1
         ]  # 'Кремлі ці повідомлення (назвали)': the object is not the speaker
+    if not name:  # a body or an unnamed official: a short phrase from its first title or name
+        lead = 0
+        while lead < len(rest) and rest[lead][:1].islower():
+            if pack.is_title(rest[lead]) or actors.mentions(rest[lead]):
+                break
+            lead += 1
+        if lead > MAX_LEADING_WORDS or len(rest) - lead > MAX_DESCRIPTION_WORDS:
+            return None  # a clause ('rechazó este martes las acusaciones del Gobierno … y')
+        rest = rest[lead:]  # 'mientras Caracas (asegura)': the conjunction is not the speaker
     description = " ".join(rest)
     if not name:
         if not description or description.lower() in pack.pronouns:

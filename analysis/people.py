@@ -80,8 +80,8 @@ def people_frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def resolve_speakers(quotes: pd.DataFrame, people: pd.DataFrame, actors: Actors) -> pd.DataFrame:
-    """The reduce: quotes whose speaker is a bare surname take the one full name the corpus gives
-    it; quotes with no affiliation take the one affiliation the corpus gives their speaker."""
+    """The reduce: quotes whose speaker is a bare surname (or the end of a name: 'Padrino López')
+    take the one full name the corpus gives it; quotes with no affiliation take the one affiliation the corpus gives their speaker."""
     if quotes.empty:
         return quotes
     affiliations: dict[str, set[str]] = defaultdict(set)
@@ -94,13 +94,23 @@ def resolve_speakers(quotes: pd.DataFrame, people: pd.DataFrame, actors: Actors)
         words = name.lower().split()
         full_names[words[-1]].add(name)  # "Abdelatty"
         full_names[words[0]].add(name)  # "Guo" (family name first)
+        if len(words) >= 3:  # two surnames: "Padrino", "Padrino López" for "Vladimir Padrino López"
+            full_names[" ".join(words[1:])].add(name)
+            for middle in words[1:-1]:
+                full_names[middle].add(name)
         if affiliation:
             affiliations[name].add(affiliation)
     speakers, found = [], []
     for speaker, affiliation in zip(
         quotes["speaker"].fillna(""), quotes["affiliation"].fillna(""), strict=True
     ):
-        candidates = full_names.get(speaker.lower(), set()) if " " not in speaker else set()
+        candidates = {
+            name  # a name one given name longer at most, so a title glued to it is no full name
+            for name in full_names.get(speaker.lower(), set())
+            if name != speaker
+            and (" " not in speaker or len(name.split()) == len(speaker.split()) + 1)
+        }
+        candidates -= {c for c in candidates for o in candidates if o.endswith(" " + c)}
         if len(candidates) == 1 and actors.get(speaker) is None and not actors.mentions(speaker):
             speaker = next(iter(candidates))
         known = affiliations.get(speaker, set())

@@ -36,6 +36,8 @@ PRECEDENCE = [
     "reported",
     "not confirmed",
 ]
+SUMMARY_FRAMINGS = 3  # framings a summary names; the others are counted
+SUMMARY_EVIDENCE = 3  # evidence sentences a summary cites per framing it names
 FIGURE_PRECEDENCE = ["denied", "alleged", "reported", "confirmed", "asserted"]  # hedges first
 CLAIM_WINDOW = 10  # words between the subject actor and a forces noun ("North Korea sent … men")
 _NOT_DENIED_RE = re.compile(
@@ -304,15 +306,22 @@ def _framing_clause(framing: pd.DataFrame, claim: str | None) -> tuple[str, list
     decisive = framing[(framing["figure_ref"] == "") & framing["primary"].astype(bool)]
     if decisive.empty:
         return f"does not state the claim of {claim}", []
-    labels = [
-        f"{row.framing} (by {row.by})" if row.by else str(row.framing)
-        for row in decisive.itertuples()
-    ]
-    counted = {label: labels.count(label) for label in labels}
+    by_label: dict[str, list[str]] = {}
+    for row in decisive.itertuples():
+        label = f"{row.framing} (by {row.by})" if row.by else str(row.framing)
+        by_label.setdefault(label, []).append(str(row.sentence_id))
+    # the most frequent framings first (ties in order of appearance); past a few, a count, so an
+    # outlet with thousands of articles still gets one readable sentence
+    ranked = sorted(by_label.items(), key=lambda item: -len(item[1]))
+    shown, rest = ranked[:SUMMARY_FRAMINGS], ranked[SUMMARY_FRAMINGS:]
     text = " and ".join(
-        f"{label} in {n} articles" if n > 1 else label for label, n in counted.items()
+        f"{label} in {len(ids)} articles" if len(ids) > 1 else label for label, ids in shown
     )
-    return f"frames {claim} as {text}", list(decisive["sentence_id"])
+    if rest:
+        others = sum(len(ids) for _, ids in rest)
+        text += f" (and {len(rest)} other framings in {others} articles)"
+    evidence = [i for _, ids in shown for i in ids[:SUMMARY_EVIDENCE]]
+    return f"frames {claim} as {text}", evidence
 
 
 def _tone_clause(stance: pd.DataFrame) -> tuple[str, list[str]]:

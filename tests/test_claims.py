@@ -160,3 +160,31 @@ def test_vague_amounts_in_other_languages_join_the_claims():
     ]
     claims = figure_tables(articles, {})["who_reported_what"]
     assert claims[["value_low", "value_high", "n_outlets"]].values.tolist() == [[1000, 10000, 2]]
+
+
+def test_the_same_troop_estimate_groups_across_languages():
+    claims = claims_of(
+        (
+            "Coastline Wire",
+            "2025-02-11",
+            "Officials said about 2,000 soldiers were moved to the border.",
+        ),
+        (
+            "Berliner Rundschau",
+            "2025-02-12",
+            "Rund 2.000 Soldaten wurden an die Grenze verlegt, hieß es.",
+        ),
+        (
+            "Le Quotidien",
+            "2025-02-12",
+            "Environ 2 000 soldats ont été déployés près de la frontière.",
+        ),
+        (
+            "Radio Sur",
+            "2025-02-12",
+            "Unos 1.500 efectivos participan en las maniobras, dijo el ministro.",
+        ),
+    )
+    troops = claims[claims["kind"] == "troops"].set_index("value_low")
+    assert troops.loc[2000, "n_outlets"] == 3  # one estimate, three languages
+    assert bool(troops.loc[1500, "conflict"]) and bool(troops.loc[2000, "conflict"])

@@ -167,3 +167,14 @@ def test_after_the_verb_the_name_comes_first():
     assert [(q.speaker, q.affiliation) for q in quotes_of(article, ACTORS)] == [
         ("Dmitri Peskow", "Russia")
     ]
+
+
+def test_a_clause_before_the_speech_verb_is_no_speaker_and_a_conjunction_is_left_out():
+    article = article_from_text(
+        "La ministra de Exteriores, Lucía Ferrer, rechazó este lunes las críticas del Gobierno de "
+        "Chile y afirmó que el acuerdo sigue vigente. El bloqueo continuará, mientras Caracas "
+        "asegura que las conversaciones avanzan."
+    )
+    speakers = [(q.speaker, q.affiliation) for q in quotes_of(article, ACTORS)]
+    assert not any("Gobierno" in s or "rechazó" in s for s, _ in speakers)
+    assert ("Caracas", "Venezuela") in speakers

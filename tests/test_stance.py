@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis import schema, stance
@@ -156,3 +157,23 @@ def test_tone_is_read_from_the_clause_that_names_the_actor():
     assert table.loc["NATO", "tone_label"] == "favourable"
     assert table.loc["Russia", "tone_label"] == "critical"
     assert table.loc["Russia", "evidence_ids"] == f"{article.article_id}:0"
+
+
+def test_an_outlet_with_many_articles_gets_one_readable_framing_clause():
+    framings = (
+        ["confirmed"] * 5 + ["reported"] * 3 + ["denied", "alleged", "not denied", "asserted"]
+    )
+    framing = pd.DataFrame(
+        {
+            "figure_ref": "",
+            "primary": True,
+            "framing": framings,
+            "by": ["Ministry"] * 5 + [""] * 7,
+            "sentence_id": [f"a{i}:0" for i in range(len(framings))],
+        }
+    )
+    text, evidence = stance._framing_clause(framing, "400 civilians killed")
+    assert text.startswith("frames 400 civilians killed as confirmed (by Ministry) in 5 articles")
+    assert "reported in 3 articles" in text
+    assert text.endswith("(and 3 other framings in 3 articles)")
+    assert evidence == ["a0:0", "a1:0", "a2:0", "a5:0", "a6:0", "a7:0", "a8:0"]

@@ -89,6 +89,31 @@ def test_a_bare_surname_resolves_through_another_article(tmp_path):
     )
 
 
+def test_a_name_with_two_surnames_resolves_but_not_to_a_title_glued_to_a_name(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Peru's Interior Minister Carmen Rojas Villanueva visited the border post on Friday.\n\n"
+        "President Irfaan Ali said the talks would go on.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Police reinforcements arrived overnight.\n\n"
+        "“The checkpoints will stay,” Rojas Villanueva said on Saturday.\n\n"
+        "“We want calm,” Rojas said later.\n\n"
+        "“Nobody wants a closed border,” Irfaan Ali told reporters.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "c.txt").write_text(
+        "Guyanas Präsident Irfaan Ali kam am Montag an.\n", encoding="utf-8"
+    )
+    quotes = analyse(load_corpus(tmp_path))["quotes"].set_index("text")
+    for text in ("The checkpoints will stay", "We want calm"):
+        assert (quotes.loc[text, "speaker"], quotes.loc[text, "affiliation"]) == (
+            "Carmen Rojas Villanueva",
+            "Peru",
+        )
+    assert quotes.loc["Nobody wants a closed border", "speaker"] == "Irfaan Ali"
+
+
 def test_camps_regroup_in_the_reduce_only():
     corpus = load_corpus(STORIES / "sudan")
     mapped, report, rules = map_corpus(corpus)
