@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import figure_packs, figures_generic, schema
-from analysis.corpus import Article
+from analysis.article import Article
 from analysis.figure_cues import (
     DENIED_RE,
     NEGATION_RE,

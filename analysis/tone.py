@@ -26,7 +26,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import languages, schema
 from analysis.actors import Actors
-from analysis.corpus import Article
+from analysis.article import Article
 from analysis.quotes import Quote
 from analysis.text import WORD_RE
 

@@ -166,8 +166,8 @@ def test_a_language_pack_adds_its_name_forms_to_the_world_gazetteer_for_its_arti
 
 def test_officials_the_news_quotes_most_are_known_without_a_title_or_story_file():
     from analysis.actors import world as world_actors
+    from analysis.article import article_from_text
     from analysis.attribution import quotes_of
-    from analysis.corpus import article_from_text
 
     article = article_from_text(
         "The talks stalled on Tuesday. But Putin said Moscow would not withdraw its forces. "

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import schema
+from analysis.article import article_from_text
 from analysis.claims import claims_timeline, who_reported_what
-from analysis.corpus import article_from_text
 from tests.conftest import figure_tables
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.corpus import article_from_text
+from analysis.article import article_from_text
 from analysis.figures import article_rows, figure_rows
 from tests.figure_scoring import score
 

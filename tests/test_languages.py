@@ -12,8 +12,8 @@ import pytest
 
 from analysis import escalation, languages
 from analysis.actors import load_actors
+from analysis.article import article_from_text
 from analysis.attribution import quotes_of
-from analysis.corpus import article_from_text
 from analysis.lexicon import LexiconError, load_lexicon, parse_pack_lexicon
 from analysis.quote_packs import actors_for, expand_forms, parse_quote_pack, quote_pack
 

@@ -10,7 +10,7 @@ import pytest
 
 from analysis import schema, stance
 from analysis.actors import load_actors
-from analysis.corpus import article_from_text
+from analysis.article import article_from_text
 from analysis.quotes import find_quotes
 from analysis.story import SHIPPED_STORY
 from analysis.tone import tone_label
