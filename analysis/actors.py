@@ -26,7 +26,7 @@ import ahocorasick
 from analysis.lexicon import LexiconError, find_line, read_text, read_toml
 
 GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
-GAZETTEER_FILES = ("countries.toml", "bodies.toml", "institutions.toml")
+GAZETTEER_FILES = ("countries.toml", "bodies.toml", "institutions.toml", "people.toml")
 ACTOR_KEYS = {"kind", "demonym", "camp", "aliases", "people"}
 _CLAIM_KEYS = {"label", "subject", "host", "forces"}
 

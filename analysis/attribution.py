@@ -15,7 +15,7 @@ import re
 
 from analysis import languages
 from analysis.actors import Actors
-from analysis.corpus import Article
+from analysis.article import Article
 from analysis.pack_speakers import cased, full_names, remember_subject, resolve
 from analysis.quote_packs import (
     NAME_STRIP,

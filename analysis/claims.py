@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
-from analysis import schema
-from analysis.figure_packs import english
+from analysis import figure_packs, languages, pack_numbers, schema
+from analysis.figure_kinds import Vocabulary
 from analysis.figures import VOCABULARY
 from analysis.numbers import vague_bounds
 
@@ -42,29 +43,63 @@ def claims_timeline(
     return schema.conform(chosen, "claims_timeline")
 
 
-_PACK = english("figures.toml")
-_GENERIC = _PACK.words("claims", "generic")
-_PART_CUES = tuple(sorted(_PACK.list("claims", "parts"), key=len, reverse=True))
-# One search instead of a loop over the cues: a cue ending the text before / starting the text after
-_PART_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _PART_CUES)) + r")\Z")
-_PART_AFTER = re.compile(
-    " (?:" + "|".join(re.escape(c) for c in _PART_CUES if c.startswith("of ")) + ")"
-)
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 WINDOW_DAYS = 7  # estimates further apart than this are updates of each other, not rivals
 _FIRM = ("asserted", "reported")  # only these can disagree: 'could' or a denial is no estimate
 
 
+@lru_cache(maxsize=1)
+def _vocabularies() -> tuple[Vocabulary, ...]:
+    """The counted nouns of every language with a pack, English first: the figures table of a
+    mixed corpus does not say each row's language, and the scripts and words rarely collide."""
+    others = [pack_numbers.rules(code).vocabulary for code in languages.available()]
+    return (VOCABULARY, *(v for v in others if v.classes or v.stems))
+
+
+@lru_cache(maxsize=1)
+def _part_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(cues before a number, cues after it) that make it a part of a total, in every language."""
+    packs = [figure_packs.load(code, "figures.toml") for code in languages.available()]
+    before = {c.lower() for p in packs if p for c in p.list("claims", "parts")}
+    after = {c.lower() for p in packs if p for c in p.list("claims", "parts_after")}
+    after |= {c for c in before if c.startswith("of ")}  # '6,000 of them'
+    return tuple(sorted(before, key=len, reverse=True)), tuple(sorted(after, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _vague_tables() -> tuple[dict[str, float], ...]:
+    """Every pack's vague amounts ('milliers', 'тысячи', '수천*') and their order of magnitude."""
+    packs = [figure_packs.load(code, "numbers.toml") for code in languages.available()]
+    tables = [{k.lower(): v for k, v in p.values("words", "vague").items()} for p in packs if p]
+    return tuple(t for t in tables if t)
+
+
+def _vague_bounds(vague: str) -> tuple[float, float] | None:
+    """Order-of-magnitude bounds of a vague amount in any language ('thousands', 'des milliers',
+    'тысячи', '수천명' = 1,000..10,000), so it can be compared with numbers."""
+    bounds = vague_bounds(vague)
+    if bounds is None:
+        for table in _vague_tables():
+            base = pack_numbers.value_of(table, vague) or next(
+                (v for w in vague.split() if (v := pack_numbers.value_of(table, w))), None
+            )
+            if base:
+                return base, base * 10
+    return bounds
+
+
 def counted(subject: str, kind: str) -> str:
     """What a figure counts, for grouping: 'troops', 'people', or the listed noun ('officer',
-    'drone'); '' when its subject names nothing listed ('1,200 casualties' of anyone). A troops
-    figure whose noun is not an English one ('2.000 Soldaten', '2 000 soldats') counts troops, so
-    the same estimate groups across languages."""
+    'drone'); '' when its subject names nothing listed ('1,200 casualties' of anyone). Nouns are
+    read with every language pack, each pack's generic ones standing for their class, and a troops
+    figure whose noun no pack lists counts troops, so the same estimate groups across languages."""
     best = ""
     for token in _TOKEN.findall(subject):
-        noun_class, base = VOCABULARY.noun(token)
-        if noun_class in ("troops", "people", "weapons"):
-            best = noun_class if base in _GENERIC else base
+        for vocabulary in _vocabularies():
+            noun_class, base = vocabulary.noun(token)
+            if noun_class in ("troops", "people", "weapons"):
+                best = noun_class if vocabulary.generic.get(base) else base
+                break
     return best or ("troops" if kind == "troops" else "")
 
 
@@ -76,8 +111,11 @@ def is_part(row: dict) -> bool:
     if at < 0:
         return False
     before = sentence[max(0, at - 16) : at].lower().rstrip()
-    after = sentence[at + len(written) : at + len(written) + 12].lower()
-    return bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after))
+    after = sentence[at + len(written) : at + len(written) + 16].lower().lstrip()
+    cues_before, cues_after = _part_cues()
+    return any(before.endswith(cue) for cue in cues_before) or any(
+        after.startswith(cue) for cue in cues_after
+    )
 
 
 def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
@@ -95,7 +133,7 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
         bounds = (
             (row["value_low"], row["value_high"])
             if not row["vague"]
-            else vague_bounds(row["vague"])
+            else _vague_bounds(row["vague"])
         )
         if bounds and pd.notna(bounds[0]) and pd.notna(bounds[1]):
             low, high = sorted((float(bounds[0]), float(bounds[1])))
@@ -144,35 +182,32 @@ def _day(published: object) -> int | None:
 def _disagreeing(groups: list[list[tuple]]) -> set[tuple[int, int]]:
     """Pairs of groups (by position) of the same quantity where two different outlets give firm
     estimates published within WINDOW_DAYS of each other (the groups do not overlap in value by
-    construction; undated figures cannot be placed, so they never conflict).
-
-    Each quantity's estimates are first reduced to the groups present on each day with up to two of
-    their outlets (two distinct outlets differ from any third one), then days are swept in order, so
-    the cost grows with days x groups, not with the number of figures in a week squared."""
-    dated: dict[tuple, dict[int, dict[int, set[str]]]] = {}
+    construction; undated figures cannot be placed, so they never conflict). Each quantity's
+    estimates are bucketed by day, group and outlet and swept by date, so a large corpus costs
+    time in its days and groups, not in the square of its figures."""
+    by_quantity: dict[tuple, dict[int, dict[int, set[str]]]] = {}
     for number, group in enumerate(groups):
         for quantity, _, _, row in group:
             day = _day(row["published"]) if row["modality"] in _FIRM else None
             if day is not None:
-                outlets = (
-                    dated.setdefault(quantity, {}).setdefault(day, {}).setdefault(number, set())
-                )
-                if len(outlets) < 2:
-                    outlets.add(str(row["outlet"]))
+                days = by_quantity.setdefault(quantity, {})
+                days.setdefault(day, {}).setdefault(number, set()).add(str(row["outlet"]))
     pairs: set[tuple[int, int]] = set()
-    for by_day in dated.values():
-        days = sorted(by_day)
-        for i, day in enumerate(days):
-            for other_day in days[i:]:
-                if other_day > day + WINDOW_DAYS:
+    for quantity, days in by_quantity.items():
+        if not quantity[2]:
+            continue  # what is counted is not named: no telling it is the same quantity
+        ordered = sorted(days)
+        for i, day in enumerate(ordered):
+            window: dict[int, set[str]] = {}  # group -> outlets, from this day to a week later
+            for later in ordered[i:]:
+                if later - day > WINDOW_DAYS:
                     break
-                for number, outlets in by_day[day].items():
-                    for other, other_outlets in by_day[other_day].items():
-                        pair = (min(number, other), max(number, other))
-                        if other == number or pair in pairs:
-                            continue
-                        if len(outlets) > 1 or len(other_outlets) > 1 or outlets != other_outlets:
-                            pairs.add(pair)
+                for number, outlets in days[later].items():
+                    window.setdefault(number, set()).update(outlets)
+            for number, outlets in days[day].items():
+                for other, other_outlets in window.items():
+                    if other != number and len(outlets | other_outlets) > 1:
+                        pairs.add((min(number, other), max(number, other)))
     return pairs
 
 

@@ -18,7 +18,7 @@ import ahocorasick
 import pandas as pd
 
 from analysis import schema
-from analysis.corpus import Article
+from analysis.article import Article
 from analysis.lexicon import (
     Lexicon,
     LexiconError,

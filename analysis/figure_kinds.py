@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+from analysis.actors import Actors, load_actors
 from analysis.figure_packs import Pack
 
 KINDS = ("troops", "casualties", "weapons", "money", "other")
@@ -30,6 +31,22 @@ _FITS = {
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _BEFORE_REACH = 40  # characters before a number searched for a status verb ('killed 12')
 _BEFORE_GAP = 25  # at most this many characters between that verb and the number
+
+
+_CACHE_LIMIT = 200_000  # words remembered per cache; a huge corpus starts it afresh
+
+
+def remember(cache: dict, key: str, value: object) -> None:
+    """Store a looked-up word, emptying the cache first when it is full (bounded memory)."""
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+
+
+@lru_cache(maxsize=1)
+def shipped_actors() -> Actors:
+    """The shipped actors (countries, demonyms, capitals), loaded once: whose figures they are."""
+    return load_actors()
 
 
 @dataclass(frozen=True)
@@ -79,7 +96,7 @@ class WordSet:
                     found = self._match(low[: -len(particle)])
                     if found:
                         break
-            self._cache[low] = found
+            remember(self._cache, low, found)
         return found
 
     def _match(self, low: str) -> str:
@@ -98,6 +115,7 @@ class Vocabulary:
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
+        particles = pack.list("nouns", "particles")
         self.classes: dict[str, str] = {}
         for noun_class in ("people", "weapons", "troops", "casualties"):  # later ones win
             for word in pack.list("nouns", noun_class):
@@ -110,13 +128,17 @@ class Vocabulary:
                 for word in pack.list("nouns", noun_class)
                 if "*" in word
             ],
-            pack.list("nouns", "particles"),
+            particles,
         )
         self.inflections = [
             (ending.split("=")[0], ending.split("=")[1] if "=" in ending else "")
             for ending in pack.list("nouns", "inflections")
         ]
         self.pronouns = pack.words("nouns", "pronouns")
+        self.generic = WordSet([(w, "generic") for w in pack.list("claims", "generic")], particles)
+        for word in pack.list("nouns", "qualified_weapons"):
+            self.classes[word.lower()] = "qualified"  # weapons only after a military word
+        self.military = pack.words("nouns", "military")
         self.status_of: dict[str, list[str]] = {}
         for status in STATUSES:
             for phrase in pack.list("status", status.replace(" ", "_")):
@@ -133,8 +155,10 @@ class Vocabulary:
         found = self._cache.get(low)
         if found is None:
             found = (self.classes[low], low) if low in self.classes else ("", "")
-            for ending, replacement in self.inflections if not found[0] else ():
-                if low.endswith(ending) and len(low) > len(ending) + 1:
+            endings = [(e, r, 1) for e, r in self.inflections]  # a stem of two letters or more
+            endings += [(p, "", 0) for p in self.stems.particles]  # '명을' -> '명'
+            for ending, replacement, shortest in endings if not found[0] else ():
+                if low.endswith(ending) and len(low) > len(ending) + shortest:
                     base = low[: -len(ending)] + replacement
                     if base in self.classes:
                         found = (self.classes[base], base)
@@ -142,7 +166,7 @@ class Vocabulary:
             if not found[0] and self.stems:
                 stem_class = self.stems.get(low)
                 found = (stem_class, low) if stem_class else found
-            self._cache[low] = found
+            remember(self._cache, low, found)
         return found
 
     @cached_property
@@ -159,7 +183,10 @@ class Vocabulary:
             return None
         auxiliaries = "|".join(re.escape(w) for w in self.pack.list("status", "auxiliaries"))
         status = self._status_re.pattern
-        gap = rf"(?:\s+(?:{auxiliaries}))*" if auxiliaries else ""
+        # ', were killed' after an apposition ('four children, were killed'): a comma before an
+        # auxiliary is no break
+        comma = rf"(?:\s*,(?=\s*(?:{auxiliaries})\b))?" if auxiliaries else ""
+        gap = rf"{comma}(?:\s+(?:{auxiliaries}))*" if auxiliaries else ""
         return re.compile(
             rf"{gap}\s*((?:{status})(?:\s*(?:,|or|and|\bor\b|\band\b)\s*(?:{status}))*)", re.I
         )
@@ -226,6 +253,9 @@ def classify(
     """Kind and status of a counted thing: its head noun's class, and what happened to it (the
     status after the phrase first, then a status word in the phrase, then a verb before the number)."""
     noun_class = vocabulary.noun_class(head) if head else ""
+    if noun_class == "qualified":  # 'armoured vehicles' are weapons, '460 Kia vehicles' are not
+        military = any(word.lower() in vocabulary.military for word in phrase[:-1])
+        noun_class = "weapons" if military else ""
     in_phrase = [s for word in phrase for s in vocabulary.status_of.get(word.lower(), ())]
     status = ""
     for statuses in (after, in_phrase, before):
@@ -240,4 +270,8 @@ def classify(
         return Counted("casualties", status, head)  # killed, wounded, captured or missing people
     if noun_class == "troops":
         return Counted("troops", "deployed" if status == "deployed" else "", head)
+    if noun_class == "people" and vocabulary.generic.get(vocabulary.noun(head)[1]):
+        statuses = after + in_phrase + before
+        if "deployed" in statuses:  # 'направила 10 тысяч человек', '1만명을 파병'
+            return Counted("troops", "deployed", head)
     return Counted("other", "", head)

@@ -67,9 +67,11 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
             "casualties": WORDS,
             "pronouns": WORDS,
             "particles": WORDS,
+            "qualified_weapons": WORDS,
+            "military": WORDS,
             "position": WORDS,
         },
-        "phrase": {"stop": WORDS, "participles": WORDS},
+        "phrase": {"stop": WORDS, "participles": WORDS, "of_determiners": WORDS},
         "status": {
             "killed": PHRASES,
             "wounded": PHRASES,
@@ -88,10 +90,12 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
             "source_nouns": WORDS,
             "not_sources": PHRASES,
             "abbreviations": WORDS,
+            "according": PHRASES,
+            "according_after": PHRASES,
         },
         "modality": {"possible": PHRASES, "reported": PHRASES, "denied": PHRASES},
         "owner": {"verbs": WORDS, "auxiliaries": PHRASES},
-        "claims": {"generic": WORDS, "parts": PHRASES},
+        "claims": {"generic": WORDS, "parts": PHRASES, "parts_after": PHRASES},
     },
 }
 

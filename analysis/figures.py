@@ -19,67 +19,39 @@ import numpy as np
 import pandas as pd
 
 from analysis import figure_packs, figures_generic, schema
-from analysis.actors import Actors, load_actors
-from analysis.corpus import Article
-from analysis.figure_kinds import HUMAN_STATUSES, Vocabulary, classify
+from analysis.article import Article
+from analysis.figure_cues import (
+    DENIED_RE,
+    NEGATION_RE,
+    POSSIBLE_RE,
+    REPORTED_RE,
+    alternation,
+    cues_in,
+    sources,
+)
+from analysis.figure_kinds import HUMAN_STATUSES, Vocabulary, classify, shipped_actors
 from analysis.numbers import Quantity, find_quantities
 from analysis.quotes import Quote, quote_at
 from analysis.text import cut_long
-
-
-def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of literal phrases, longest first (so 'plans to' wins over 'plans')."""
-    return "|".join(
-        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
-    )
-
-
-def _needles(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Short pieces every one of `words` contains, none inside another: a cheap pre-check."""
-    pieces = sorted({w[:5] for w in words}, key=len)
-    return tuple(p for i, p in enumerate(pieces) if not any(q in p for q in pieces[:i]))
-
 
 _PACK = figure_packs.english("figures.toml")
 VOCABULARY = Vocabulary(_PACK)
 _HEADS_GO_ON = ("troops", "weapons")  # 'rounds of ammunition', 'troops marines'
 _PARTITIVE = re.compile(r"\s+of\s+([^\W\d_]+)\b")
+# '3,000 of the 11,000 troops': the part counts the noun after the whole
+_OF_A_WHOLE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|some|about|around|roughly)?\s*\d[\d,.]*(?=\s)"
+)
+_WHOLE_BEFORE = re.compile(r"\d[\d,.]*\s+of\s+(?:the|its|their|his|her|our)?\s*$")
+# ', including four children,' between what is counted and what happened to it
+_APPOSITION = re.compile(
+    r",\s+(?:including|among them|among whom|of whom|most of them)[^,;.]{0,60},"
+)
 _APPOSITION_OPENERS = "—–(:"  # a clause opened by one of these may count a noun before it
 _NP_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*|\d[\w,.]*|[^\w\s]")
 _NP_STOP = _PACK.words("phrase", "stop")
+_OF_DETERMINERS = _PACK.words("phrase", "of_determiners")
 _PARTICIPLE_MODIFIERS = _PACK.words("phrase", "participles")
-_CUES = _alternation(
-    _PACK.list("attribution", "speech_verbs") + _PACK.list("attribution", "speech_phrases")
-)
-_CUE_RE = re.compile(rf"\b(?:{_CUES})\b")
-_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s?){1,4})")
-_WORD_RE = re.compile(r"[A-Za-z][\w-]*")
-_ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+((?:[^,.;:“”\"]|\.(?=\w)){2,80})")
-_HEADLINE_RE = re.compile(r"^\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}):\s")
-_NAME_TOKEN = re.compile(r"([A-Z][\w'’.-]*|of|the|de|von|der|for|al-\w+)$")
-_ADVERBS = _PACK.words("attribution", "adverbs")
-_SOURCE_NOUNS = _PACK.words("attribution", "source_nouns")
-_NOT_A_SOURCE = frozenset(_PACK.list("attribution", "not_sources"))
-# Case-sensitive on purpose (an IGNORECASE alternation is several times slower in `re`).
-_REPORTED_RE = re.compile(
-    r"\b(?:[Rr]eportedly|[Aa]llegedly|[Rr]eports?\s+(?:say|said|says|suggest|suggested|suggests|of|"
-    r"that|indicate)|[Aa]ccording to (?:media |news |unconfirmed |press )?reports|(?:is|are|was|were) "
-    r"(?:said|reported|believed|thought|alleged) to|[Uu]nconfirmed reports|[Mm]edia reports)\b"
-)
-_DENIED_RE = re.compile(
-    r"\b(?:[Dd]en(?:y|ied|ies|ying)|[Dd]ismiss(?:ed|es|ing)?|[Rr]eject(?:ed|s|ing)?|"
-    r"[Rr]efut(?:ed|es|ing)|fake news|groundless|baseless)\b"
-)
-_NEGATION_RE = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", re.I)
-_POSSIBLE_WORDS = _alternation(_PACK.list("modality", "possible"))
-_POSSIBLE_RE = re.compile(rf"\b(?:{_POSSIBLE_WORDS})\b")
-# Pieces of text every match of a cue pattern contains: a sentence without any of them skips the
-# pattern (substring tests are far cheaper than a regex scan of the sentence).
-_CUE_NEEDLES = _needles(_PACK.list("attribution", "speech_verbs"))
-_ACCORDING_NEEDLES = ("ccording to",)
-_REPORTED_NEEDLES = ("eport", "llegedly", "said to", "believed to", "thought to", "alleged to")
-_DENIED_NEEDLES = ("eny", "enie", "ismiss", "eject", "efut", "fake news", "groundless", "baseless")
-_POSSIBLE_NEEDLES = _POSSIBLE_WORDS.split("|")
 # The two patterns scanned over every text and sentence start with a character class, so `re`
 # jumps between the few characters that can start a match instead of trying every position.
 _CLAUSE_BREAK = re.compile(r"[;:—–(“”\",](?:(?<=,)\s|(?<!,))")  # a comma only before a space
@@ -94,15 +66,9 @@ _BOUNDARY_RE = re.compile(
 )
 # An actor before the number owns what is counted only as the subject of a verb like these.
 _OWNER_VERB_AFTER = re.compile(
-    rf"(?:\s+(?:{_alternation(_PACK.list('owner', 'auxiliaries'))})){{0,3}}\s+"
-    rf"(?:{_alternation(_PACK.list('owner', 'verbs'))})\b"
+    rf"(?:\s+(?:{alternation(_PACK.list('owner', 'auxiliaries'))})){{0,3}}\s+"
+    rf"(?:{alternation(_PACK.list('owner', 'verbs'))})\b"
 )
-
-
-@lru_cache(maxsize=1)
-def shipped_actors() -> Actors:
-    """The shipped actors (countries, demonyms, capitals), loaded once."""
-    return load_actors()
 
 
 @lru_cache(maxsize=1)
@@ -111,11 +77,6 @@ def _surnames() -> frozenset[str]:
     actors = shipped_actors()
     names = {p for a in actors.actors for p in a.people}
     return frozenset(names | {p.split()[-1] for p in names})
-
-
-def _contains(text: str, needles: tuple[str, ...] | list[str]) -> bool:
-    """True when `text` holds one of the needles (a pre-check before a regex scan)."""
-    return any(map(text.__contains__, needles))  # map, not a generator: cheaper in the hot path
 
 
 def is_english(language: str) -> bool:
@@ -248,17 +209,15 @@ class _SentenceContext:
     def __init__(self, sentence: str, previous: str = "") -> None:
         self.sentence = sentence
         self.previous = previous
+        cues = cues_in(sentence)
+        self.status_cue = "status" in cues
         self._breaks: list[int] | None = None
-        self.sources = _sources(sentence)
-        self.reported = (
-            _REPORTED_RE.search(sentence) if _contains(sentence, _REPORTED_NEEDLES) else None
-        )
-        denial = _DENIED_RE.search(sentence) if _contains(sentence, _DENIED_NEEDLES) else None
-        self.denied = bool(denial) and not _NEGATION_RE.search(sentence[: denial.start()])
+        self.sources = sources(sentence, cues)
+        self.reported = REPORTED_RE.search(sentence) if "reported" in cues else None
+        denial = DENIED_RE.search(sentence) if "denied" in cues else None
+        self.denied = bool(denial) and not NEGATION_RE.search(sentence[: denial.start()])
         self.possible = (
-            [m.span() for m in _POSSIBLE_RE.finditer(sentence)]
-            if _contains(sentence, _POSSIBLE_NEEDLES)
-            else []
+            [m.span() for m in POSSIBLE_RE.finditer(sentence)] if "possible" in cues else []
         )
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
@@ -295,19 +254,22 @@ class _SentenceContext:
         """(subject, kind, actor, status) of a number: what is counted, whose, what happened to it."""
         sentence = self.sentence
         words = quantity.unit.split() if quantity.unit and quantity.unit != "percent" else []
-        clause_start = self.clause(quantity.start, quantity.end)[0]
         position, pointing_back = quantity.unit_end, False
         partitive = _PARTITIVE.match(sentence, position)
         if partitive and partitive.group(1).lower() in VOCABULARY.pronouns:
             position, pointing_back = partitive.end(), True  # '6,000 of them', 'two of whom'
+        elif of_whole := _OF_A_WHOLE.match(sentence, position):
+            position = of_whole.end()  # '3,000 of the 11,000 troops' counts troops
         phrase, phrase_end = _noun_phrase(sentence, position)
         head = _head(phrase)
         if pointing_back and not VOCABULARY.noun_class(head):
+            clause_start = self.clause(quantity.start, quantity.end)[0]
             antecedent = VOCABULARY.last_counted(sentence[:clause_start])[0]
             phrase = [antecedent or VOCABULARY.last_counted(self.previous)[0]]
             head = phrase[0]
             phrase = phrase if head else []
         elif not phrase and not words:
+            clause_start = self.clause(quantity.start, quantity.end)[0]
             head = VOCABULARY.last_counted(sentence[clause_start : quantity.start])[0]
             if not head and sentence[clause_start - 1 : clause_start] in _APPOSITION_OPENERS:
                 head = VOCABULARY.last_counted(sentence[:clause_start])[0]  # 'bombs – up to 80'
@@ -315,8 +277,16 @@ class _SentenceContext:
         if quantity.money or quantity.unit:
             kind, status, after_words = ("money" if quantity.money else "other"), "", ""
         else:
-            after_words, after = VOCABULARY.status_after(sentence, phrase_end)
-            before = VOCABULARY.status_before(sentence, quantity.start, clause_start)
+            after_words, after, before = "", [], []
+            if self.status_cue:  # most sentences name no status: no regex run per number
+                after_words, after = VOCABULARY.status_after(sentence, phrase_end)
+                apposition = _APPOSITION.match(sentence, phrase_end) if not after else None
+                if apposition:  # '19 people, including four children, were killed'
+                    after_words, after = VOCABULARY.status_after(sentence, apposition.end())
+                if after and _WHOLE_BEFORE.search(sentence, 0, quantity.start):
+                    after_words, after = "", []  # '3,000 of the 11,000 troops were killed'
+                clause_start = self.clause(quantity.start, quantity.end)[0]
+                before = VOCABULARY.status_before(sentence, quantity.start, clause_start)
             counted = classify(VOCABULARY, head, phrase, after, before)
             kind, status = counted.kind, counted.status
             if status not in HUMAN_STATUSES:
@@ -355,82 +325,6 @@ def _head(phrase: list[str]) -> str:
     return phrase[-1]
 
 
-def _sources(sentence: str) -> list[tuple[int, str]]:
-    """(position, source) of every attribution in a sentence: 'according to X', 'X said', 'X:'."""
-    sources = (
-        [(m.start(), _clean_source(m.group(1))) for m in _ACCORDING_RE.finditer(sentence)]
-        if _contains(sentence, _ACCORDING_NEEDLES)
-        else []
-    )
-    headline = _HEADLINE_RE.match(sentence)
-    if headline:
-        sources.append((headline.start(1), headline.group(1)))
-    for cue in _CUE_RE.finditer(sentence) if _contains(sentence, _CUE_NEEDLES) else ():
-        who = _speaker_before(sentence[max(0, cue.start() - 120) : cue.start()]) or _speaker_after(
-            sentence[cue.end() : cue.end() + 60]
-        )
-        if who:
-            sources.append((cue.start(), who))
-    return [(p, s) for p, s in sources if s and s.lower() not in _NOT_A_SOURCE]
-
-
-def _clean_source(phrase: str) -> str:
-    """The source named after 'according to', without trailing clauses ('... on behalf of ...')."""
-    phrase = re.sub(
-        r"^(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|post|message|interview)\s+"
-        r"(?:published\s+|issued\s+|released\s+|posted\s+)?(?:by|from)\s+",
-        "",
-        phrase,
-    )
-    phrase = re.split(
-        r"\s+(?:on behalf of|on|in|at|during|after|before|with|via|while|when)\s+", phrase
-    )[0]
-    words = phrase.split()[:8]
-    while words and words[-1].lower() in _NP_STOP:
-        words.pop()
-    return " ".join(words)
-
-
-def _speaker_before(before: str) -> str:
-    """The name or source right before a speech verb ('Ukrainian President Volodymyr Zelensky')."""
-    words = before.rstrip(" ,").split()
-    while words and words[-1].lower() in _ADVERBS:
-        words.pop()
-    name: list[str] = []
-    while words and _NAME_TOKEN.match(words[-1].rstrip(",")) and not words[-1].endswith(","):
-        name.insert(0, words.pop())
-    while (
-        name
-        and name[0].lower() in ("of", "de", "for", "von", "der")
-        or name[:1] == ["the"]
-        and (len(name) != 2)
-    ):
-        name.pop(0)
-    if name:
-        return " ".join(name).strip("“”\"'’")
-    phrase: list[str] = []
-    while words and len(phrase) < 4 and words[-1].lower() not in _NP_STOP:
-        if words[-1].endswith((",", "”", '"', ":", ";")):
-            break
-        phrase.insert(0, words.pop())
-    if not phrase:
-        return ""
-    if any(w[:1].isupper() for w in phrase) or phrase[-1].lower() in _SOURCE_NOUNS:
-        return " ".join((["the"] if words and words[-1] == "the" else []) + phrase)
-    last = phrase[-1]
-    return (
-        last[:1].upper() + last[1:]
-        if shipped_actors().mentions(last[:1].upper() + last[1:])
-        else ""
-    )
-
-
-def _speaker_after(after: str) -> str:
-    """The name after an inverted speech verb (', said Ben Kaiser')."""
-    match = _NAME_AFTER.match(after)
-    return match.group(1).strip() if match else ""
-
-
 def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
     """The noun phrase after a number ('North Korean soldiers') and where it ends."""
     limit = position + 120
@@ -439,7 +333,7 @@ def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
     start = [first] if first else []
     if first and first.group() == "of":  # '10,000 of the troops', '38 of 45 drones'
         second = next(tokens, None)
-        skip = second and (second.group() == "the" or second.group()[:1].isdigit())
+        skip = second and (second.group() in _OF_DETERMINERS or second.group()[:1].isdigit())
         start = [] if skip or not second else [second]
     phrase: list[str] = []
     end = position
@@ -482,7 +376,8 @@ def article_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object
     rows: list[dict[str, object]] = []
     previous = ""
     english = is_english(article.language)
-    for sentence in article.sentences:
+    sentences = article.sentences
+    for index, sentence in enumerate(sentences):
         if sentence.is_boilerplate:
             continue
         before, previous = previous, sentence.text
@@ -492,8 +387,9 @@ def article_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object
                 continue
             found = _rows(sentence.text, quantities, sentence.char_start, before)
         else:
+            following = sentences[index + 1].text if index + 1 < len(sentences) else ""
             found = figures_generic.sentence_rows(
-                sentence.text, sentence.char_start, article.language, before
+                sentence.text, sentence.char_start, article.language, before, following
             )
         for row in found:
             quote = quote_at(quotes, int(row["char_start"]), int(row["char_end"]))

@@ -12,15 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-_STRENGTH = [
-    "confirmed",
-    "not denied",
-    "asserted",
-    "denied",
-    "alleged",
-    "reported",
-    "not confirmed",
-]
+from analysis.stance import PRECEDENCE
 
 
 def _number(value: float) -> str:
@@ -89,7 +81,7 @@ def claim_framing(framing: pd.DataFrame, claim: dict, label: str) -> pd.DataFram
         return rows
     rows["claim"] = label
     rows["figure_ref"] = ""
-    rows["rank"] = rows["framing"].map(_STRENGTH.index)
+    rows["rank"] = rows["framing"].map(PRECEDENCE.index)
     rows = rows.sort_values(["rank"], kind="stable").drop_duplicates(
         ["article_id", "framing", "by"]
     )

@@ -16,6 +16,17 @@ from dataclasses import dataclass
 import ahocorasick
 
 from analysis import figure_packs
+from analysis.number_rejects import is_year, rejected
+from analysis.number_text import (
+    NEXT_WORD,
+    UNITS,
+    Token,
+    hedge,
+    is_word_char,
+    next_word,
+    unit_word,
+    word_before,
+)
 
 _NUMBERS = figure_packs.english("numbers.toml")
 WORD_VALUES: dict[str, float] = _NUMBERS.values("words", "cardinals")
@@ -78,35 +89,8 @@ _ANCHOR_BACK = 14
 # Words that can open a candidate before its anchor: 'several thousand', 'US $5', 'minus 5'.
 _PREFIX_WORDS = _NUMBERS.words("words", "prefixes")
 
-UNITS = _NUMBERS.words("units", "measures")
-DURATIONS = _NUMBERS.words("units", "durations")
-_MONTHS = _NUMBERS.words("dates", "months")
-_WEEKDAYS = _NUMBERS.words("dates", "weekdays")
 # Capitalised words that may stand right before a number without making it a model or index number.
-FUNCTION_WORDS = _NUMBERS.words("context", "function_words")
-_IDENTIFIER_WORDS = _NUMBERS.words("context", "identifiers")
-_HYPHEN_PREFIX_OK = _NUMBERS.words("context", "hyphen_prefixes")
-_STREET = re.compile(
-    r"(?:\s+[A-Z0-9][\w.]*){0,3}\s+(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Ln|Drive|Dr|"
-    r"Boulevard|Blvd|Place|Pl|Court|Square|Sq)\b\.?"
-)
 # Hedges written before a number, matched as whole words ending the text before it ('as many as 5').
-_HEDGE_PHRASES = _NUMBERS.list("hedges", "phrases")
-_HEDGES_BY_LAST_WORD: dict[str, list[str]] = {}
-for _phrase in sorted(_HEDGE_PHRASES, key=len, reverse=True):
-    _HEDGES_BY_LAST_WORD.setdefault(_phrase.split()[-1], []).append(_phrase)
-_HEDGE_SYMBOLS = _NUMBERS.list(
-    "hedges", "symbols"
-)  # written right against the number: '~5', 'sub-5'
-_HEDGE_PHRASES_LONGEST = sorted(_HEDGE_PHRASES, key=len, reverse=True)
-_HEDGE_ENDINGS = frozenset(phrase[-1] for phrase in _HEDGE_PHRASES)
-_HEDGE_REACH = 22
-_TIME_AFTER = (
-    r"\s?(?i:[ap]\.?m\.?(?![a-z])|gmt|utc|edt|est|bst|cet|cest|kst|msk|pdt|pst|pt\b|"
-    r"et\b|hrs\b|h\b)"
-)
-_NEXT_WORD = re.compile(r"[ \u00a0]?-?([A-Za-zμ°″'’][\w/°²³'’.-]*)")
-_NEXT_WORDS = re.compile(r"(?:[\s-]+(?:of\s+)?[\w'’-]+){1,3}")
 _PERCENT = (
     r"\s?(?:%|‰)|\s?-?(?i:per\s?cent\b|percent(?:age points?)?\b|pc\b|pct\b|"
     r"basis points?\b|bps\b)"
@@ -127,14 +111,7 @@ _DOT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _FOLD = re.compile(r"-?fold$", re.I)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s?)?$")
 _BY_BEFORE = re.compile(r"\bby\s+(?:\S+\s?)?$")
-_ORDINAL_OR_PLURAL = r"(?:st|nd|rd|th|s|’s|'s|′s)(?![a-z])"
 # '5pm', '10:00 GMT', '5th', '1990s' right after the digits: not a count
-_TIME_OR_ORDINAL_AFTER = re.compile(rf"{_TIME_AFTER}|{_ORDINAL_OR_PLURAL}", re.I)
-_COMPOUND = re.compile(r"-([a-z]+)")
-_HYPHEN_PREFIX = re.compile(r"([A-Za-z]+)-$")
-_AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
-_WORDS_RE = re.compile(r"[A-Za-z'’-]+")
-_PRONOUN_ONE_BEFORE = _NUMBERS.words("context", "pronoun_one_before")
 _DIMENSION = _NUMBERS.words("units", "dimensions")
 
 
@@ -209,88 +186,16 @@ def _digits_value(raw: str, next_is_word: bool) -> float:
     return float(raw)
 
 
-def _prev_word(text: str, pos: int) -> str:
-    """The word (with its punctuation) right before `pos`, across spaces but not line breaks."""
-    window = text[max(0, pos - 30) : pos]
-    if window.endswith("\n"):  # a number at the start of a line still sees the word before it
-        window = window[:-1]
-    tail = window.rstrip(" \u00a0")
-    if not tail or tail[-1].isspace():
-        return ""
-    return tail.rsplit(None, 1)[-1]
-
-
-def _word_before(text: str, pos: int, reach: int) -> str:
-    """The word before the whitespace that ends text[pos - reach : pos] ('' when none)."""
-    window = text[max(0, pos - reach) : pos]
-    tail = window.rstrip()
-    return tail.rsplit(None, 1)[-1] if tail and len(tail) < len(window) else ""
-
-
-def _hedge(text: str, pos: int) -> tuple[str, str]:
-    """(hedge phrase, hedge symbol) written right before `pos`, lowercased; '' for none.
-
-    A phrase is whole words followed by whitespace ('as many as 5'); a symbol touches the number
-    ('~5', 'c.5', 'sub-5'). Words are looked up by the last one, so this costs a few string tests.
-    """
-    start = max(0, pos - _HEDGE_REACH)
-    window = text[start:pos]
-    tail = window.rstrip()
-    if len(tail) == len(window):
-        return "", _hedge_symbol(window)
-    low = tail.lower()
-    last = low.rsplit(None, 1)[-1] if low else ""
-    if last.isalpha():
-        phrases = _HEDGES_BY_LAST_WORD.get(last, ())
-    else:  # '(about', 'approx.'; but no hedge ends in ',' or ')': 'said, 5'
-        phrases = _HEDGE_PHRASES_LONGEST if last[-1:] in _HEDGE_ENDINGS else ()
-    for phrase in phrases:
-        at = start + len(tail) - len(phrase)
-        if at >= start and low.endswith(phrase) and not (at and _is_word_char(text[at - 1])):
-            return phrase, ""
-    # a symbol at the end of a line, the number on the next: '~' then '5'
-    return "", _hedge_symbol(window[:-1]) if window.endswith("\n") else ""
-
-
-def _hedge_symbol(written: str) -> str:
-    """The hedge symbol `written` ends with ('~', '≈', 'c.', 'sub-'), lowercased; '' for none."""
-    low = written[-4:].lower()
-    return next((symbol for symbol in _HEDGE_SYMBOLS if low.endswith(symbol)), "")
-
-
-def _is_word_char(char: str) -> bool:
-    """True for a character `re` counts as \\w (letters, digits, underscore)."""
-    return char.isalnum() or char == "_"
-
-
-def _next_word(text: str, pos: int) -> str:
-    """The word right after `pos` ('' when a digit or punctuation follows)."""
-    match = _NEXT_WORD.match(text, pos)
-    return match.group(1).rstrip(".'’") if match else ""
-
-
-@dataclass(slots=True)
-class _Token:
-    start: int
-    end: int
-    value: float | None
-    text: str
-    kind: str  # "digits", "words", "vague", "fraction"
-    scale: float  # multiplier written after the number ('million' -> 1e6), 1.0 when none
-    currency: bool
-    plain_int: bool  # digits only: no separator, currency or scale
-
-
-def _token(match: re.Match[str], text: str) -> _Token | None:
+def _token(match: re.Match[str], text: str) -> Token | None:
     """A candidate match as a token with its value, or None for dates and times."""
     group = match.lastgroup
     start, end = match.span()
     if group == "date":
         return None
     if group == "vague":
-        return _Token(start, end, None, match.group(), "vague", 1.0, False, False)
+        return Token(start, end, None, match.group(), "vague", 1.0, False, False)
     if group == "fold":
-        return _Token(
+        return Token(
             start,
             end,
             words_value(_FOLD.sub("", match.group())),
@@ -307,7 +212,7 @@ def _token(match: re.Match[str], text: str) -> _Token | None:
         scale = SCALES.get(last_word, 1.0) if last_word != "dozen" else 1.0
         if last_word == match.group().lower() and last_word in SCALES:
             return None  # 'million' in 'parts per million', 'dozen' in "a baker's dozen"
-        return _Token(
+        return Token(
             start, end, words_value(match.group()), match.group(), "words", scale, False, False
         )
     raw, sign, scale = match.group("num"), match.group("sign") or "", match.group("scale") or ""
@@ -317,7 +222,7 @@ def _token(match: re.Match[str], text: str) -> _Token | None:
         end -= len(scale)
         scale_word = ""
     sci = match.group("sci")
-    following = "" if scale_word or sci else _next_word(text, match.end("num"))
+    following = "" if scale_word or sci else next_word(text, match.end("num"))
     try:
         value = _digits_value(raw, bool(following) and following.lower() not in UNITS)
     except ValueError:  # separators no reading makes a number of ('1.2,3,4'): not a quantity
@@ -334,10 +239,10 @@ def _token(match: re.Match[str], text: str) -> _Token | None:
     if sign.strip()[:1] in ("-", "−") or sign.lower().startswith("minus"):
         value = -value
     plain = not (currency or scale_word) and raw.isdigit()
-    return _Token(start, end, value, text[start:end], "digits", multiplier, currency, plain)
+    return Token(start, end, value, text[start:end], "digits", multiplier, currency, plain)
 
 
-def _fraction(written: str, start: int, end: int) -> _Token | None:
+def _fraction(written: str, start: int, end: int) -> Token | None:
     parts = re.split(r"\s*(?:[/⁄]|\bout of\b|\bin\b)\s*|[\s-]+", written.lower())
     parts = [p for p in parts if p]
     if parts == ["half"]:
@@ -360,7 +265,7 @@ def _fraction(written: str, start: int, end: int) -> _Token | None:
     )
     if not numerator or not denominator or numerator >= denominator:
         return None
-    return _Token(start, end, numerator / denominator, written, "fraction", 1.0, False, False)
+    return Token(start, end, numerator / denominator, written, "fraction", 1.0, False, False)
 
 
 def _is_metres(text: str, end: int) -> bool:
@@ -368,14 +273,7 @@ def _is_metres(text: str, end: int) -> bool:
     rest = text[end : end + 3].lstrip()
     if not rest or rest[0] in "(.,;:!?)-":
         return True
-    return _next_word(text, end).lower() in _DIMENSION
-
-
-def _unit_word(word: str) -> bool:
-    """A measure ('km', 'km/h', 'lb-ft', 'mile-long'), not a model name ('F-16', 'C-130')."""
-    low = word.lower()
-    first, _, rest = low.partition("-")
-    return low in UNITS or low.split("/")[0] in UNITS or (first in UNITS and not rest[:1].isdigit())
+    return next_word(text, end).lower() in _DIMENSION
 
 
 def _unit(text: str, end: int) -> tuple[str, int, bool]:
@@ -386,11 +284,11 @@ def _unit(text: str, end: int) -> tuple[str, int, bool]:
             return "percent", match.end(), False
         return match.group().strip().lower(), match.end(), True
     words: list[str] = []
-    match = _NEXT_WORD.match(text, end)
-    while match and _unit_word(match.group(1).rstrip(".-")) and len(words) < 3:
+    match = NEXT_WORD.match(text, end)
+    while match and unit_word(match.group(1).rstrip(".-")) and len(words) < 3:
         words.append(match.group(1).rstrip(".-").lower())
         end = match.start(1) + len(match.group(1).rstrip(".-"))
-        match = _NEXT_WORD.match(text, end)
+        match = NEXT_WORD.match(text, end)
     return " ".join(words), end, False
 
 
@@ -448,7 +346,7 @@ def _candidates(text: str) -> list[re.Match[str]]:
             match = (_DIGIT_LED_RE if digit else CANDIDATE_RE).search(
                 text, max(last_end, at - 6), anchor_end + 60
             )
-        elif at and _word_before(lowered, at, _ANCHOR_BACK) in _PREFIX_WORDS:
+        elif at and word_before(lowered, at, _ANCHOR_BACK) in _PREFIX_WORDS:
             match = CANDIDATE_RE.search(text, max(last_end, at - _ANCHOR_BACK), anchor_end + 60)
         else:
             match = (_DIGIT_LED_RE if digit else CANDIDATE_RE).match(text, at)
@@ -465,23 +363,19 @@ def _anchors(lowered: str) -> list[tuple[int, int]]:
     words = []
     for last, length in _ANCHOR_WORDS.iter(lowered):  # also 'one' in 'money': keep whole words
         start = last + 1 - length
-        if start and _is_word_char(lowered[start - 1]):
+        if start and is_word_char(lowered[start - 1]):
             continue
         end = last + 5 if lowered.startswith("fold", last + 1) else last + 1
-        if end < len(lowered) and _is_word_char(lowered[end]):
+        if end < len(lowered) and is_word_char(lowered[end]):
             continue
         words.append((start, end))
     return sorted(spans + words) if words else spans
 
 
-def _is_year(token: _Token) -> bool:
-    return token.plain_int and len(token.text) == 4 and 1000 <= (token.value or 0) <= 2199
-
-
 def _joins(
     text: str,
-    first: _Token,
-    second: _Token,
+    first: Token,
+    second: Token,
     gap: str,
     unit: str,
     unit2: str,
@@ -504,7 +398,7 @@ def _joins(
         return False
     separator = gap.strip().lower()
     before = text[max(0, first.start - 14) : first.start].lower()
-    if separator not in ("-", "–", "—") and _is_year(first) != _is_year(second):
+    if separator not in ("-", "–", "—") and is_year(first) != is_year(second):
         return False  # 'rose 60% in 2018 to 3.9 million'
     if separator == "and":
         return bool(_BETWEEN_BEFORE.search(before))
@@ -515,7 +409,7 @@ def _joins(
 
 
 def _quantity(
-    text: str, first: _Token, last: _Token, unit: str, money: bool, unit_end: int
+    text: str, first: Token, last: Token, unit: str, money: bool, unit_end: int
 ) -> Quantity | None:
     """The Quantity for one token or a range of two, or None when it is not a quantity."""
     low, high = first.value, last.value
@@ -527,9 +421,9 @@ def _quantity(
         and (last.scale != 1.0 and "," not in first.text and low * last.scale <= high)
     ):
         low *= last.scale
-    if _rejected(text, first, last, unit, money):
+    if rejected(text, first, last, unit, money):
         return None
-    phrase, symbol = _hedge(text, first.start)
+    phrase, symbol = hedge(text, first.start)
     approximator = (phrase or symbol).rstrip("-")
     vague = first.text if first.kind == "vague" else ""
     if vague:
@@ -552,101 +446,3 @@ def _quantity(
         money,
         max(unit_end, last.end),
     )
-
-
-def _rejected(text: str, first: _Token, last: _Token, unit: str, money: bool) -> bool:
-    """True for dates, times, years, ordinals, identifiers, addresses and apposition ages."""
-    for token in (first, last) if last is not first else (first,):
-        if token.value is None and token.kind != "vague":
-            return True
-        if token.kind == "digits" and _TIME_OR_ORDINAL_AFTER.match(text, token.end):
-            return True
-    measured = bool(unit or money or first.currency)
-    prev = _prev_word(text, first.start)
-    prev_bare = prev.rstrip(".").lower()
-    if (prev_bare in _MONTHS or prev_bare in _WEEKDAYS) and not measured:
-        return first.kind == "digits"
-    nxt = _next_word(text, last.end)
-    if first.kind == "digits" and (nxt.rstrip(".").lower() in _MONTHS and nxt[:1].isupper()):
-        return True
-    if first.kind == "words":
-        compound = _COMPOUND.match(text, last.end)
-        if compound and (compound.group(1) in DURATIONS or not _unit_word(compound.group(1))):
-            return True  # 'six-speed', 'three-bed', 'five-year' used as adjectives
-        if first.text.lower() == "one" and last is first and not measured:
-            return _pronoun_one(prev_bare, nxt.lower())
-    if first.kind == "fraction" and re.search(
-        r"\b(?:first|second|the)\s+$", text[max(0, first.start - 8) : first.start].lower()
-    ):
-        return True  # 'the second half'
-    if first.kind != "digits":
-        return False
-    before = text[max(0, first.start - 12) : first.start]
-    hyphen_prefix = _HYPHEN_PREFIX.search(before) if before.endswith(("-", "-\n")) else None
-    if hyphen_prefix and hyphen_prefix.group(1).lower() not in _HYPHEN_PREFIX_OK:
-        return True
-    if last is not first and _AGED_BEFORE.search(before):
-        return True
-    following = text[last.end : last.end + 1]
-    if following.isascii() and following.isalpha() and not measured and last.scale == 1.0:
-        return True  # letters attached to the digits: '4G', '737MAX'
-    if following.isspace() and _STREET.match(text, last.end):
-        return True
-    if _is_year(first) and _is_year(last) and not measured:
-        hedge_word = _hedge(text, first.start)[0]
-        if hedge_word in ("between", "over", "under", "some") or not (
-            hedge_word or _counts_something(text, last.end, 2)
-        ):
-            return True
-    if first.plain_int and not measured and last is first:
-        if prev_bare in _IDENTIFIER_WORDS:
-            return True
-        named = any(map(str.isupper, prev))
-        if (
-            named
-            and prev_bare not in FUNCTION_WORDS
-            and not prev.endswith((":", ",", "—", "–"))
-            and (not _counts_something(text, first.end, 1))
-        ):
-            return True  # 'Game 7', 'iPhone 11', 'FTSE 100', 'Section 427'
-        if text[first.start - 1 : first.start] == "(" and text[first.end : first.end + 1] == ")":
-            return True
-        if (
-            prev.endswith(",")
-            and prev[:1].isupper()
-            and text[first.end : first.end + 1] == ","
-            and ((first.value or 0) < 120)
-        ):
-            return True  # 'Maddon, 66, ...': an age in apposition
-    return False
-
-
-def _pronoun_one(prev: str, nxt: str) -> bool:
-    """'no one', 'the same one', 'one another', 'on one in order': 'one' that is not a count."""
-    if prev in _PRONOUN_ONE_BEFORE:
-        return True
-    return nxt in ("another", "'s", "’s", "") or (
-        nxt in FUNCTION_WORDS and nxt not in ("of", "or", "to")
-    )
-
-
-def _counts_something(text: str, end: int, n_words: int) -> bool:
-    """True when a plural noun follows within n words ('2000 Ukraine soldiers', '1000 hires')."""
-    match = _NEXT_WORDS.match(text, end)
-    if not match:
-        return False
-    for word in _WORDS_RE.findall(match.group())[:n_words]:
-        low = word.lower()
-        if low in UNITS:
-            return True
-        if (
-            low.endswith("s")
-            and not low.endswith(("ss", "'s", "’s", "us"))
-            and word[:1].islower()
-            and (low not in FUNCTION_WORDS)
-            and len(low) > 3
-        ):
-            return True
-        if low in FUNCTION_WORDS or low in ("was", "were", "is", "are"):
-            return False
-    return False

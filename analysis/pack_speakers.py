@@ -102,7 +102,17 @@ def resolve(
     while start > 0 and _is_name_word(words[start - 1], pack, actors):
         start -= 1
     if name_first and cased(" ".join(words)):
-        first = next((i for i, w in enumerate(words) if _is_name_word(w, pack, actors)), None)
+        first = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if _is_name_word(
+                    w, pack, actors
+                )  # a word before a title owns it: 'Guyanas Präsident'
+                and not (i + 1 < len(words) and pack.is_title(words[i + 1]))
+            ),
+            None,
+        )
         if first is not None:
             start = end = first
             while end < len(words) and _is_name_word(words[end], pack, actors):

@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.actors import Actors
-from analysis.corpus import Article
+from analysis.article import Article
 from analysis.speakers import Context
 
 _CALENDAR = frozenset([*calendar.day_name, *calendar.month_name[1:]])  # "Wednesday December"

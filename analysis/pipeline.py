@@ -20,7 +20,8 @@ import pandas as pd
 
 from analysis import attribution, claims, escalation, figures, main_claim, people, schema, stance
 from analysis.actors import Actors, Mention
-from analysis.corpus import Article, Corpus, article_row, sentence_rows
+from analysis.article import Article, article_row, sentence_rows
+from analysis.corpus import Corpus
 from analysis.escalation import Lexicon
 from analysis.lexicon import parse_lexicon, read_text
 from analysis.story import Story, parse_story

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from itertools import islice, pairwise
 
 from analysis.actors import Actors
-from analysis.corpus import Article
+from analysis.article import Article
 from analysis.speakers import (
     CUE_RE,
     CUES,

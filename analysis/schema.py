@@ -63,7 +63,7 @@ TABLES: dict[str, dict[str, str]] = {
         "approximator": "as many as / up to / over / more than / at least / around / between ...",
         "kind": "troops / casualties (killed, wounded, captured or missing people) / weapons / "
         "money / other",
-        "subject": "what is counted ('North Korean soldiers')",
+        "subject": "what is counted ('Sudanese soldiers', 'drones')",
         "actor": "country or side the counted thing belongs to, '' when not stated",
         "claimant": "who the article credits with the figure, else the outlet",
         "modality": "asserted / possible / reported / denied",
@@ -107,7 +107,7 @@ TABLES: dict[str, dict[str, str]] = {
         "conflicts_with": "claim ids it conflicts with, '; '-separated",
         "sentence_ids": "evidence sentence ids, '; '-separated",
         "status": "what happened to what is counted (see figures.status)",
-        "label": "readable name of the quantity ('North Korean soldiers killed or wounded')",
+        "label": "readable name of the quantity ('Sudanese soldiers killed or wounded')",
     },
     "escalation_hits": {
         "article_id": "article",
@@ -173,7 +173,7 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "stance": {
         "outlet": "outlet",
-        "actor": "actor (Russia, North Korea, Ukraine, West/NATO ...)",
+        "actor": "actor: a country, international body or armed group (Sudan, NATO, Hamas ...)",
         "mentions": "sentences mentioning the actor",
         "tone_score": "mean sentiment of those sentences, -1 .. 1",
         "tone_label": "critical / neutral / favourable",

@@ -148,10 +148,13 @@ def subject_of(before: str) -> str | None:
             return subject_of(clause[: cues[-1].start()])
         bounds = list(_CLAUSE_BOUNDARY_RE.finditer(clause))
         lead = clause[bounds[-1].end() if bounds else 0 :].strip()
-        match = re.match(r"(?:(?:the|a|an)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", lead)
+        match = re.match(
+            r"(?:(?:the|a|an)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*",
+            _without_discourse_word(lead),
+        )
         return match.group(0) if match and valid_np(match.group(0)) else None
     bounds = list(_CLAUSE_BOUNDARY_RE.finditer(text))
-    last = text[bounds[-1].end() if bounds else 0 :].strip()
+    last = _without_discourse_word(text[bounds[-1].end() if bounds else 0 :].strip())
     if bounds and bounds[-1].group(0).startswith(",") and _is_appositive(last):
         previous = text[bounds[-2].end() if len(bounds) > 1 else 0 : bounds[-1].start()].strip()
         if valid_np(previous) and not _is_appositive(previous):
@@ -263,6 +266,12 @@ def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
     )
 
 
+def _without_discourse_word(part: str) -> str:
+    """'But Putin' is Putin: a sentence-opening discourse word is no part of a name."""
+    first, _, rest = part.partition(" ")
+    return rest if rest and first.lower() in _DISCOURSE else part
+
+
 def _known_side(full: str, context: Context) -> Actor | None:
     """The actor the article already gave this person ('Indian Prime Minister Narendra Modi …',
     later 'Modi added')."""
@@ -302,7 +311,7 @@ def _person_names(text: str, actors: Actors) -> list[tuple[str, str, int]]:
     """(title, full name, offset) of people named in a text ('Russian President Vladimir Putin')."""
     found = []
     for match in _NAME_RUN_RE.finditer(text):
-        title, name = _split_name(match.group(0))
+        title, name = _split_name(_without_discourse_word(match.group(0)))
         words = name.split()
         if len(words) < 2 or any(w.lower() in _NON_PERSON_WORDS or w.isupper() for w in words):
             continue

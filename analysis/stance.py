@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.actors import Actors, CoreClaim
-from analysis.corpus import Article
+from analysis.article import Article
 from analysis.quotes import Quote, quote_at
 from analysis.text import Sentence, count_words
 from analysis.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, camp_words, stance_table, tone_rows

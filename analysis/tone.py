@@ -23,9 +23,9 @@ from functools import lru_cache
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis import schema
+from analysis import languages, schema
 from analysis.actors import Actors
-from analysis.corpus import Article
+from analysis.article import Article
 from analysis.quotes import Quote
 from analysis.text import WORD_RE
 
@@ -112,7 +112,9 @@ def tone_rows(
         if not hit["negated"]:
             escalation[str(hit["sentence_id"])] += 1
     scored = []
-    for sentence in article.counted_sentences:
+    # VADER reads English: an article in another language gets no tone, never a wrong one
+    scoreable = languages.code(article.language) in ("en", "")
+    for sentence in article.counted_sentences if scoreable else ():
         clauses: dict[str, list[str]] = defaultdict(list)
         for mention in actors.mentions(sentence.text):
             clauses[mention.actor].append(_clause_around(sentence.text, mention.start))

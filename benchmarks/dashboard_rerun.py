@@ -8,7 +8,7 @@ pipeline_throughput.py's generator). Also prints the cold start (read + analyse 
 first page, empty per-article cache), the start after a restart (per-article cache on disk, nothing
 in memory) and the peak memory of the process.
 
-    python benchmarks/dashboard_rerun.py [--articles 10000] [--reruns 5] [--corpus DIR]
+    python benchmarks/dashboard_rerun.py [--articles 10000] [--reruns 5] [--corpus DIR] [--cache DIR]
 """
 
 from __future__ import annotations
@@ -115,9 +115,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000, help="size of the generated corpus")
     parser.add_argument("--reruns", type=int, default=5, help="reruns timed per page (median)")
     parser.add_argument("--corpus", help="measure this folder instead of a generated corpus")
+    parser.add_argument(
+        "--cache", help="per-article cache to use (default: a new empty one, so cold means cold)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ["COVERAGE_CACHE"] = str(Path(tmp, "cache"))  # cold means cold
+        os.environ["COVERAGE_CACHE"] = args.cache or str(Path(tmp, "cache"))
         report("shipped corpus", SHIPPED, args.reruns, 0.3)
         if args.corpus:
             report(Path(args.corpus).name, Path(args.corpus), args.reruns, 1.5)

@@ -3,7 +3,7 @@
 
 The throughput text is the labelled sentences of the language shuffled with a fixed seed into ~3 kB
 articles until --megabytes per language: dense in numbers (about one per 60 bytes), a worst case.
-The labelled sets are small (12 sentences per language) and were written while the packs were
+The labelled sets are small (20 sentences per language) and were written while the packs were
 built: read the scores as a check, not as accuracy on unseen articles.
 
     python benchmarks/figures_languages.py [--megabytes 2]

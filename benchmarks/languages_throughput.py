@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from analysis.actors import load_actors
+from analysis.article import article_from_text
 from analysis.attribution import quotes_of
-from analysis.corpus import article_from_text
 from analysis.escalation import find_hits, load_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]

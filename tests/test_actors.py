@@ -162,3 +162,19 @@ def test_a_language_pack_adds_its_name_forms_to_the_world_gazetteer_for_its_arti
     )  # only names are added: what the gazetteer says of the actor stays
     assert {m.actor for m in russian.mentions("Путин и Кремль")} == {"Russia"}
     assert actors_for(world, "pt") is world  # no names file: the gazetteer as it is
+
+
+def test_officials_the_news_quotes_most_are_known_without_a_title_or_story_file():
+    from analysis.actors import world as world_actors
+    from analysis.article import article_from_text
+    from analysis.attribution import quotes_of
+
+    article = article_from_text(
+        "The talks stalled on Tuesday. But Putin said Moscow would not withdraw its forces. "
+        "Netanyahu told reporters the offer still stood. Araghchi said Tehran would respond."
+    )
+    assert [(q.speaker, q.affiliation) for q in quotes_of(article, world_actors())] == [
+        ("Vladimir Putin", "Russia"),  # 'But' opens the sentence; it is no part of the name
+        ("Benjamin Netanyahu", "Israel"),
+        ("Abbas Araghchi", "Iran"),
+    ]

@@ -8,8 +8,8 @@ import random
 import pandas as pd
 
 from analysis import claims, schema
+from analysis.article import article_from_text
 from analysis.claims import claims_timeline, who_reported_what
-from analysis.corpus import article_from_text
 from tests.conftest import figure_tables
 
 
@@ -186,24 +186,44 @@ def test_conflict_sweep_equals_the_pairwise_definition():
         assert claims._disagreeing(groups) == _disagreeing_by_definition(groups)
 
 
-def test_part_cues_by_search_equal_the_cue_loop():
-    cues = claims._PART_CUES
-    for sentence, written in [
-        ("Some 12,000 troops, including 400 officers, crossed.", "400"),
-        ("Of the 9,000 soldiers, 6,000 of them were wounded.", "6,000"),
-        ("About 300 of the wounded were flown out.", "300"),
-        ("the army lost 50 tanks among them", "50"),
-        ("no figure here", "7"),
-        ("among whom  15 generals", "15"),
-    ]:
-        at = sentence.find(written)
-        before = sentence[max(0, at - 16) : at].lower().rstrip()
-        after = sentence[at + len(written) : at + len(written) + 12].lower()
-        expected = at >= 0 and (
-            any(before.endswith(c) for c in cues)
-            or any(after.startswith(" " + c) for c in cues if c.startswith("of "))
-        )
-        assert claims.is_part({"sentence": sentence, "value_text": written}) == expected
+def in_language(language: str, outlet: str, published: str, text: str):
+    """A hand-made article in `language` (as the corpus loader would detect it)."""
+    article = article_from_text(text, outlet=outlet, published=published)
+    return type(article)(**{**article.__dict__, "language": language})
+
+
+def test_claims_across_languages_group_the_same_quantity():
+    articles = [
+        in_language("fr", "Le Quotidien", "2024-11-01", "Environ 12 000 soldats sont arrivés."),
+        in_language(
+            "de", "Die Zeitung", "2024-11-02", "Rund 12.000 Soldaten, darunter 500 Offiziere."
+        ),
+        in_language("ko", "서울일보", "2024-11-03", "병력 3만명이 배치됐다."),
+        in_language("ru", "Газета", "2024-11-03", "Погибли 27 человек. Еще 200 погибли позже."),
+    ]
+    claims = figure_tables(articles, {})["who_reported_what"].set_index("value_low")
+    assert claims.loc[12000, "n_outlets"] == 2  # 'soldats' and 'Soldaten' are one quantity
+    assert claims.loc[500, "label"].endswith("part of a larger total")
+    assert bool(claims.loc[12000, "conflict"]) and bool(claims.loc[30000, "conflict"])
+    # '27 человек' and '200' killed: no noun says they count the same people, so no conflict
+    assert not bool(claims.loc[27, "conflict"]) and not bool(claims.loc[200, "conflict"])
+
+
+def test_a_day_at_the_end_of_a_sentence_is_read_with_the_next_one():
+    article = in_language(
+        "de", "Die Zeitung", "2024-03-05", "Seit dem 3. März sind 300 Soldaten dort."
+    )
+    rows = figure_tables([article], {})["figures"]
+    assert rows["value_low"].tolist() == [300]
+
+
+def test_vague_amounts_in_other_languages_join_the_claims():
+    articles = [
+        in_language("fr", "Le Quotidien", "2024-11-01", "Des milliers de soldats sont arrivés."),
+        in_language("ru", "Газета", "2024-11-02", "Тысячи военных прибыли."),
+    ]
+    claims = figure_tables(articles, {})["who_reported_what"]
+    assert claims[["value_low", "value_high", "n_outlets"]].values.tolist() == [[1000, 10000, 2]]
 
 
 def test_the_same_troop_estimate_groups_across_languages():

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import article_from_text, article_id_for, load_corpus, load_uploads
+from analysis.article import article_from_text, article_id_for
+from analysis.corpus import load_corpus, load_uploads
 
 ARTICLE = (
     "Rutte said the North Korean deployment represented a significant escalation of the war. "

@@ -6,7 +6,8 @@ import pytest
 
 from analysis import schema
 from analysis.actors import load_actors
-from analysis.corpus import Article, article_from_text, articles_table
+from analysis.article import Article, article_from_text
+from analysis.corpus import articles_table
 from analysis.escalation import find_hits, load_lexicon, parse_lexicon, tables
 from analysis.quotes import Quote, find_quotes
 from analysis.story import SHIPPED_STORY

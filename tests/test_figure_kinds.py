@@ -68,8 +68,15 @@ def test_kind_accuracy_on_hand_labelled_sentences():
         ("They drop glide bombs – up to 80 a day – on the town.", 80, "weapons", ""),
         ("A 45-year-old man was arrested.", 45, "other", ""),
         ("900 workers went on strike.", 900, "other", ""),
+        ("They sent 900 workers to the plant.", 900, "other", ""),
+        ("North Korea sent 10,000 people to Russia.", 10000, "troops", "deployed"),
         ("Moscow has deployed 50,000 troops.", 50000, "troops", "deployed"),
         ("The ministry reported 1,200 casualties.", 1200, "casualties", "killed or wounded"),
+        ("Some 3,000 of the 11,000 troops were killed.", 3000, "casualties", "killed"),
+        ("Some 3,000 of the 11,000 troops were killed.", 11000, "troops", ""),
+        ("At least 19 people, including four children, were killed.", 19, "casualties", "killed"),
+        ("At least 19 people, including four children, were killed.", 4, "casualties", "killed"),
+        ("The raid killed three service members.", 3, "casualties", "killed"),
     ],
 )
 def test_the_reader_kind_of_each_case(text, value, kind, status):

@@ -359,3 +359,39 @@ def test_figure_rows_are_the_rows_of_extract_figures():
 )
 def test_number_words_inside_other_words_are_not_figures(text):
     assert figure_rows(text) == [] and extract_figures(text).empty
+
+
+def _benchmark_rows() -> list[list[dict]]:
+    """figure_rows of a fixed 0.3 MB sample of the throughput benchmark's articles."""
+    import sys
+    from pathlib import Path
+
+    benchmarks = str(Path(__file__).resolve().parents[1] / "benchmarks")
+    if benchmarks not in sys.path:
+        sys.path.insert(0, benchmarks)
+    from figures_throughput import build_articles
+
+    # actor and claimant are left out: they follow the actors gazetteer (data another helper owns)
+    keys = ("char_start", "char_end", "value_low", "value_high", "vague", "approximator", "kind")
+    keys += ("status", "subject", "modality")
+    return [[{k: r[k] for k in keys} for r in figure_rows(a)] for a in build_articles(0.3, seed=7)]
+
+
+def test_speed_work_keeps_the_output_of_the_benchmark_sample():
+    """The rows of a benchmark sample equal the reference saved before the speed work
+    (tests/data/figures_benchmark_reference.json.gz); a deliberate change of output re-saves it."""
+    import gzip
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "figures_benchmark_reference.json.gz"
+    reference = json.loads(gzip.decompress(path.read_bytes()))
+    rows = json.loads(json.dumps(_benchmark_rows()))
+    assert len(rows) == len(reference)
+    for article, (got, wanted) in enumerate(zip(rows, reference, strict=True)):
+        assert got == wanted, f"article {article}"
+
+
+@pytest.mark.parametrize("cue", ["could", "likely to", "expected to", "set to", "planned to"])
+def test_possibility_cues_of_several_words_make_a_figure_possible(cue):
+    assert only(f"Moscow is {cue} send 5,000 troops.")["modality"] == "possible"

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.actors import load_actors
-from analysis.corpus import LoadError, article_from_text
+from analysis.article import LoadError, article_from_text
 from analysis.escalation import find_hits, load_lexicon
 from analysis.figures import extract_figures
 from analysis.quotes import find_quotes

@@ -12,8 +12,8 @@ import pytest
 
 from analysis import escalation, languages
 from analysis.actors import load_actors
+from analysis.article import article_from_text
 from analysis.attribution import quotes_of
-from analysis.corpus import article_from_text
 from analysis.lexicon import LexiconError, load_lexicon, parse_pack_lexicon
 from analysis.quote_packs import actors_for, expand_forms, parse_quote_pack, quote_pack
 
@@ -178,3 +178,13 @@ def test_a_clause_before_the_speech_verb_is_no_speaker_and_a_conjunction_is_left
     speakers = [(q.speaker, q.affiliation) for q in quotes_of(article, ACTORS)]
     assert not any("Gobierno" in s or "rechazó" in s for s, _ in speakers)
     assert ("Caracas", "Venezuela") in speakers
+
+
+def test_a_country_before_a_title_owns_the_title_it_is_not_the_speaker():
+    article = article_from_text(
+        "„Wir werden jeden Zentimeter unseres Landes verteidigen“, sagte Guyanas Präsident "
+        "Irfaan Ali am Dienstag in Georgetown."
+    )
+    assert [(q.speaker, q.affiliation) for q in quotes_of(article, ACTORS)] == [
+        ("Irfaan Ali", "Guyana")
+    ]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis.actors import load_actors
-from analysis.corpus import article_from_text
+from analysis.article import article_from_text
 from analysis.quotes import Quote, find_quotes, quote_at
 from analysis.story import SHIPPED_STORY
 

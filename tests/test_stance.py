@@ -10,7 +10,7 @@ import pytest
 
 from analysis import schema, stance
 from analysis.actors import load_actors
-from analysis.corpus import article_from_text
+from analysis.article import article_from_text
 from analysis.quotes import find_quotes
 from analysis.story import SHIPPED_STORY
 from analysis.tone import tone_label
@@ -177,3 +177,21 @@ def test_an_outlet_with_many_articles_gets_one_readable_framing_clause():
     assert "reported in 3 articles" in text
     assert text.endswith("(and 3 other framings in 3 articles)")
     assert evidence == ["a0:0", "a1:0", "a2:0", "a5:0", "a6:0", "a7:0", "a8:0"]
+
+
+def test_tone_is_scored_only_in_english_the_lexicon_it_reads():
+    from analysis.actors import world
+    from analysis.tone import tone_rows
+
+    english = article_from_text(
+        "Venezuela condemned the dangerous provocation by Guyana on Monday."
+    )
+    german = article_from_text(
+        "Venezuela verurteilte am Montag die gefährliche Provokation durch Guyana scharf."
+    )
+    assert german.language == "de"
+    assert {row["actor"] for row in tone_rows(english, world(), [], [])[0]} == {
+        "Venezuela",
+        "Guyana",
+    }
+    assert tone_rows(german, world(), [], [])[0] == []

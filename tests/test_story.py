@@ -231,7 +231,7 @@ def test_a_month_date_is_kept_with_its_precision(tmp_path):
 )  # fmt: skip
 def test_officials_of_any_country_or_body_get_their_side(sentence, speaker, affiliation):
     from analysis.actors import load_actors
-    from analysis.corpus import article_from_text
+    from analysis.article import article_from_text
     from analysis.quotes import find_quotes
 
     found = find_quotes(article_from_text(f"Fighting went on.\n\n{sentence}\n"), load_actors())
@@ -240,7 +240,7 @@ def test_officials_of_any_country_or_body_get_their_side(sentence, speaker, affi
 
 def test_a_broadcast_transcript_quotes_guests_not_hosts():
     from analysis.actors import load_actors
-    from analysis.corpus import article_from_text
+    from analysis.article import article_from_text
     from analysis.quotes import find_quotes
 
     text = (
@@ -257,7 +257,7 @@ def test_a_broadcast_transcript_quotes_guests_not_hosts():
 
 def test_a_caption_line_names_the_sound_bite_not_a_photo_credit():
     from analysis.actors import load_actors
-    from analysis.corpus import article_from_text
+    from analysis.article import article_from_text
     from analysis.quotes import find_quotes
 
     text = (

@@ -1,0 +1,140 @@
+"""What is not a quantity: dates, times, years, ordinals, identifiers ('Game 7', 'KN-23'),
+addresses, ages in apposition and 'one' as a pronoun. The rules analysis/numbers.py applies to
+each candidate; the words are data (data/languages/en/numbers.toml).
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis import figure_packs
+from analysis.number_text import UNITS, Token, hedge, next_word, prev_word, unit_word
+
+_NUMBERS = figure_packs.english("numbers.toml")
+DURATIONS = _NUMBERS.words("units", "durations")
+_MONTHS = _NUMBERS.words("dates", "months")
+_WEEKDAYS = _NUMBERS.words("dates", "weekdays")
+# Capitalised words that may stand right before a number without making it a model or index number.
+FUNCTION_WORDS = _NUMBERS.words("context", "function_words")
+_IDENTIFIER_WORDS = _NUMBERS.words("context", "identifiers")
+_HYPHEN_PREFIX_OK = _NUMBERS.words("context", "hyphen_prefixes")
+_STREET = re.compile(
+    r"(?:\s+[A-Z0-9][\w.]*){0,3}\s+(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Ln|Drive|Dr|"
+    r"Boulevard|Blvd|Place|Pl|Court|Square|Sq)\b\.?"
+)
+_TIME_AFTER = (
+    r"\s?(?i:[ap]\.?m\.?(?![a-z])|gmt|utc|edt|est|bst|cet|cest|kst|msk|pdt|pst|pt\b|"
+    r"et\b|hrs\b|h\b)"
+)
+_NEXT_WORDS = re.compile(r"(?:[\s-]+(?:of\s+)?[\w'’-]+){1,3}")
+_ORDINAL_OR_PLURAL = r"(?:st|nd|rd|th|s|’s|'s|′s)(?![a-z])"
+# '5pm', '10:00 GMT', '5th', '1990s' right after the digits: not a count
+_TIME_OR_ORDINAL_AFTER = re.compile(rf"{_TIME_AFTER}|{_ORDINAL_OR_PLURAL}", re.I)
+_COMPOUND = re.compile(r"-([a-z]+)")
+_HYPHEN_PREFIX = re.compile(r"([A-Za-z]+)-$")
+_AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
+_WORDS_RE = re.compile(r"[A-Za-z'’-]+")
+_PRONOUN_ONE_BEFORE = _NUMBERS.words("context", "pronoun_one_before")
+
+
+def is_year(token: Token) -> bool:
+    """Four plain digits from 1000 to 2199: a year unless something counted follows."""
+    return token.plain_int and len(token.text) == 4 and 1000 <= (token.value or 0) <= 2199
+
+
+def rejected(text: str, first: Token, last: Token, unit: str, money: bool) -> bool:
+    """True for dates, times, years, ordinals, identifiers, addresses and apposition ages."""
+    for token in (first, last) if last is not first else (first,):
+        if token.value is None and token.kind != "vague":
+            return True
+        if token.kind == "digits" and _TIME_OR_ORDINAL_AFTER.match(text, token.end):
+            return True
+    measured = bool(unit or money or first.currency)
+    prev = prev_word(text, first.start)
+    prev_bare = prev.rstrip(".").lower()
+    if (prev_bare in _MONTHS or prev_bare in _WEEKDAYS) and not measured:
+        return first.kind == "digits"
+    nxt = next_word(text, last.end)
+    if first.kind == "digits" and (nxt.rstrip(".").lower() in _MONTHS and nxt[:1].isupper()):
+        return True
+    if first.kind == "words":
+        compound = _COMPOUND.match(text, last.end)
+        if compound and (compound.group(1) in DURATIONS or not unit_word(compound.group(1))):
+            return True  # 'six-speed', 'three-bed', 'five-year' used as adjectives
+        if first.text.lower() == "one" and last is first and not measured:
+            return _pronoun_one(prev_bare, nxt.lower())
+    if first.kind == "fraction" and re.search(
+        r"\b(?:first|second|the)\s+$", text[max(0, first.start - 8) : first.start].lower()
+    ):
+        return True  # 'the second half'
+    if first.kind != "digits":
+        return False
+    before = text[max(0, first.start - 12) : first.start]
+    hyphen_prefix = _HYPHEN_PREFIX.search(before) if before.endswith(("-", "-\n")) else None
+    if hyphen_prefix and hyphen_prefix.group(1).lower() not in _HYPHEN_PREFIX_OK:
+        return True
+    if last is not first and _AGED_BEFORE.search(before):
+        return True
+    following = text[last.end : last.end + 1]
+    if following.isascii() and following.isalpha() and not measured and last.scale == 1.0:
+        return True  # letters attached to the digits: '4G', '737MAX'
+    if following.isspace() and _STREET.match(text, last.end):
+        return True
+    if is_year(first) and is_year(last) and not measured:
+        hedge_word = hedge(text, first.start)[0]
+        if hedge_word in ("between", "over", "under", "some") or not (
+            hedge_word or _counts_something(text, last.end, 2)
+        ):
+            return True
+    if first.plain_int and not measured and last is first:
+        if prev_bare in _IDENTIFIER_WORDS:
+            return True
+        named = any(map(str.isupper, prev))
+        if (
+            named
+            and prev_bare not in FUNCTION_WORDS
+            and not prev.endswith((":", ",", "—", "–"))
+            and (not _counts_something(text, first.end, 1))
+        ):
+            return True  # 'Game 7', 'iPhone 11', 'FTSE 100', 'Section 427'
+        if text[first.start - 1 : first.start] == "(" and text[first.end : first.end + 1] == ")":
+            return True
+        if (
+            prev.endswith(",")
+            and prev[:1].isupper()
+            and text[first.end : first.end + 1] == ","
+            and ((first.value or 0) < 120)
+        ):
+            return True  # 'Maddon, 66, ...': an age in apposition
+    return False
+
+
+def _pronoun_one(prev: str, nxt: str) -> bool:
+    """'no one', 'the same one', 'one another', 'on one in order': 'one' that is not a count."""
+    if prev in _PRONOUN_ONE_BEFORE:
+        return True
+    return nxt in ("another", "'s", "’s", "") or (
+        nxt in FUNCTION_WORDS and nxt not in ("of", "or", "to")
+    )
+
+
+def _counts_something(text: str, end: int, n_words: int) -> bool:
+    """True when a plural noun follows within n words ('2000 Ukraine soldiers', '1000 hires')."""
+    match = _NEXT_WORDS.match(text, end)
+    if not match:
+        return False
+    for word in _WORDS_RE.findall(match.group())[:n_words]:
+        low = word.lower()
+        if low in UNITS:
+            return True
+        if (
+            low.endswith("s")
+            and not low.endswith(("ss", "'s", "’s", "us"))
+            and word[:1].islower()
+            and (low not in FUNCTION_WORDS)
+            and len(low) > 3
+        ):
+            return True
+        if low in FUNCTION_WORDS or low in ("was", "were", "is", "are"):
+            return False
+    return False
