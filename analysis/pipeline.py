@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import attribution, claims, escalation, figures, main_claim, people, schema, stance
-from analysis.actors import Actors, Mention
+from analysis.actors import Actors
 from analysis.article import Article, article_row, sentence_rows
 from analysis.corpus import Corpus
 from analysis.escalation import Lexicon
@@ -121,41 +121,20 @@ class Rules:
         object.__setattr__(self, "_parsed", {})
 
 
-class ArticleActors:
-    """The actors as seen by one article's analysis: `mentions` is remembered per text, since tone
-    and framing look up the same sentences; made afresh for every article (nothing is shared
-    across articles), everything else is the actors' own."""
-
-    def __init__(self, actors: Actors) -> None:
-        self._actors = actors
-        self._mentions: dict[str, list[Mention]] = {}
-
-    def mentions(self, text: str) -> list[Mention]:
-        """`Actors.mentions(text)`, computed once per text in this article."""
-        found = self._mentions.get(text)
-        if found is None:
-            found = self._mentions[text] = self._actors.mentions(text)
-        return list(found)
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._actors, name)
-
-
 def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
     """The map: one article's rows of every per-article table (see MAP_TABLES), nothing shared."""
     actors, lexicon = rules.actors, rules.lexicon
     quotes = attribution.quotes_of(article, actors)
-    seen = ArticleActors(actors)  # tone and framing read the same sentences' mentions
     figure_rows = figures.article_rows(article, quotes)
     hit_rows = escalation.hit_rows(article, lexicon, quotes)
-    tone, quote_words = tone_rows(article, seen, quotes, hit_rows)
+    tone, quote_words = tone_rows(article, actors, quotes, hit_rows)
     return {
         "articles": [article_row(article)],
         "sentences": sentence_rows(article),
         "quotes": stance.quote_rows(article, quotes),
         "figures": figure_rows,
         "escalation_hits": hit_rows,
-        "framing": stance.framing_rows(article, seen, quotes, figure_rows),
+        "framing": stance.framing_rows(article, actors, quotes, figure_rows),
         "people": people.people_rows(article, actors),
         "tone": tone,
         "quote_words": quote_words,
