@@ -114,10 +114,26 @@ class Sentence:
         return not (self.is_boilerplate or self.is_repeat)
 
 
+# The case-insensitive furniture patterns written in lower case, searched without IGNORECASE in
+# the lower-cased line: the same answer (str.lower keeps every other character's length and turns
+# no other character into ASCII), many times faster (Python's re scans for a literal only when
+# case does not matter). Not for a line holding one of the four characters that IGNORECASE matches
+# to ASCII letters (İ ı ſ K), which is searched as it is.
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+_LOWER_CASE = {
+    pattern: re.compile(pattern.pattern)
+    for _, pattern in BOILERPLATE_PATTERNS
+    if pattern.flags & re.IGNORECASE
+    and re.sub(r"\\.", "", pattern.pattern) == re.sub(r"\\.", "", pattern.pattern).lower()
+}
+
+
 def boilerplate_reason(line: str) -> str:
     """Why a line is page furniture ('' when it is article text)."""
+    lowered = None if _CASE_TRAPS.search(line) else line.lower()
     for reason, pattern in BOILERPLATE_PATTERNS:
-        if pattern.search(line):
+        fast = _LOWER_CASE.get(pattern) if lowered is not None else None
+        if fast.search(lowered) if fast else pattern.search(line):
             return reason
     if _LONE_NAME_RE.match(line) and len(line.strip()) < 40:
         return "pull-quote attribution"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import text as text_module
 from analysis.text import boilerplate_reason, count_words, dateline_length, split_sentences
 
 
@@ -201,3 +205,57 @@ def test_a_furniture_line_and_a_caption_line_stay_one_block_each():
 def test_upper_case_brackets_in_running_text_are_not_credits():
     raw = "The alliance (NATO) met in Vilnius. The fund (IMF / World Bank) lent more."
     assert furniture(raw) == []
+
+
+def _reason_by_definition(line: str) -> str:
+    """boilerplate_reason as first written: every pattern searched in the line as it is."""
+    for reason, pattern in text_module.BOILERPLATE_PATTERNS:
+        if pattern.search(line):
+            return reason
+    if text_module._LONE_NAME_RE.match(line) and len(line.strip()) < 40:
+        return "pull-quote attribution"
+    return ""
+
+
+FURNITURE_LINES = [
+    "COPYRIGHT 2025 Harbour Times. All Rights Reserved.",
+    "© Island Herald",
+    "Photo: Ana Ferreira/REUTERS",
+    "A ferry burns near the port (Image: Coast Guard)",
+    "The ferry was towed away / AFP",
+    "To Leave A Comment, log in to one of your accounts",
+    "Sign Up For our newsletter. Follow Us On social media. Read More: the strike",
+    "Harbour Times, Home Of The Coast.",
+    "[email protected]",
+    "Related Articles:",
+    "(3/12) Dockworkers on the picket line",
+    "İstanbul'da grev sürüyor: ALL RİGHTS RESERVED",  # dotted capital I: matched as i by re
+    "ſubscribe to our newsletter",  # long s: matched as s by re
+    "Home of the \u212aing's harbour.",  # Kelvin sign: matched as k by re
+    "Read more: ıt is what ıt is",
+    "The union said 4,000 dockworkers stayed off the job on Tuesday.",
+    "Ölçüm: Straße, ÆØÅ, Ǆemal — ΣΟΦΙΑ said “no”.",
+    "",
+]
+
+
+def test_furniture_found_in_the_lower_cased_line_as_in_the_line():
+    for line in FURNITURE_LINES + [line.upper() for line in FURNITURE_LINES]:
+        assert text_module.boilerplate_reason(line) == _reason_by_definition(line), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([line for line in FURNITURE_LINES if line]),
+            st.text(alphabet=st.sampled_from(list("aAsSkKiI İıſ\u212a©/()[]:.,!?0123456789éÉß"))),
+        ),
+        max_size=4,
+    ),
+    st.booleans(),
+)
+def test_furniture_found_alike_in_any_mix_of_text(pieces, upper):
+    line = " ".join(pieces)
+    line = line.upper() if upper else line
+    assert text_module.boilerplate_reason(line) == _reason_by_definition(line)
