@@ -198,7 +198,10 @@ def _blocks(raw: str, start: int) -> list[tuple[int, int, str]]:
         if not reason and after_byline and _BYLINE_TAIL_RE.match(line):
             reason = "byline"
         after_byline = reason == "byline"
-        pieces = _mixed_line(line) if reason or _INLINE_FURNITURE_RE.search(line) else None
+        inline = ("/" in line or ":" in line) and _INLINE_FURNITURE_RE.search(
+            line
+        )  # each needs one
+        pieces = _mixed_line(line) if reason or inline else None
         if pieces:
             blocks.extend((line_start + s, line_start + e, why) for s, e, why in pieces)
             open_block, previous_text = None, ""

@@ -259,3 +259,20 @@ def test_furniture_found_alike_in_any_mix_of_text(pieces, upper):
     line = " ".join(pieces)
     line = line.upper() if upper else line
     assert text_module.boilerplate_reason(line) == _reason_by_definition(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["(Image: Getty)", "(YVES HERMAN / REUTERS)", "Picture: AP", "Bild:"]),
+            st.sampled_from(["Published:", "Updated :", "photo", "(", ")", "/", ":", "Foto"]),
+            st.text(alphabet=st.sampled_from(list("aAzZ .'’&-(/):0"))),
+        ),
+        max_size=5,
+    )
+)
+def test_inline_furniture_always_holds_a_colon_or_a_slash(pieces):
+    line = " ".join(pieces)
+    if text_module._INLINE_FURNITURE_RE.search(line):  # what _blocks relies on to skip the search
+        assert ":" in line or "/" in line
