@@ -33,12 +33,11 @@ from analysis.speakers import (
     subject_of,
     valid_np,
 )
-from analysis.text import Sentence
+from analysis.text import Sentence, flatten
 from analysis.transcripts import captions, display_name, turns
 
 FRAME_WINDOW = 600  # characters around a quote searched for its attribution
 MAX_CUES = 6  # speech verbs tried per sentence (bounds the work on pathological input)
-_FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 # Verbs that introduce reported speech: "X said (that) <clause>".
 _REPORT = frozenset(
     "say said says told tells added adds continued warned warns stressed noted explained insisted argued "
@@ -286,7 +285,7 @@ def _direct_spans(
 
 def _masked(raw: str, spans: list[_Span]) -> str:
     """The raw text with every direct quote (marks included) replaced by MASK, same length."""
-    chars = list(raw.translate(_FLATTEN))
+    chars = list(flatten(raw, "\n\r\t"))
     for span in spans:
         stop = min(span.close_at + 1, len(raw))
         chars[span.open_at : stop] = MASK * (stop - span.open_at)

@@ -394,7 +394,7 @@ def split_sentences(
                 )
     spans = [_trim(raw_text, s, e) + (b,) for s, e, b in spans]
     spans = [(s, e, b) for s, e, b in spans if e > s]
-    texts = [_flatten(raw_text[s:e]) for s, e, _ in spans]
+    texts = [flatten(raw_text[s:e]) for s, e, _ in spans]
     repeats = _mark_repeats(texts, [not b for _, _, b in spans])
     return [Sentence(i, s, e, texts[i], b, repeats[i]) for i, (s, e, b) in enumerate(spans)]
 
@@ -420,12 +420,13 @@ def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _flatten(span: str) -> str:
-    """The span with line breaks and tabs as spaces, same length so offsets still map."""
-    return span.translate(_FLATTEN)
-
-
-_FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
+def flatten(span: str, breaks: str = "\n\r\t\f\v") -> str:
+    """The span with line breaks and tabs (`breaks`) as spaces, same length so offsets still map
+    (one str.replace per character present: str.translate takes its slow path on non-ASCII text)."""
+    for char in breaks:
+        if char in span:
+            span = span.replace(char, " ")
+    return span
 
 
 def count_words(text: str) -> int:

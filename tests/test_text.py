@@ -276,3 +276,10 @@ def test_inline_furniture_always_holds_a_colon_or_a_slash(pieces):
     line = " ".join(pieces)
     if text_module._INLINE_FURNITURE_RE.search(line):  # what _blocks relies on to skip the search
         assert ":" in line or "/" in line
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab ’é\n\r\t\f\v\x0b\x0c\u2028"))))
+def test_flatten_turns_each_break_into_one_space(span):
+    table = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
+    assert text_module.flatten(span) == span.translate(table)
+    assert text_module.flatten(span, "\n\r\t") == span.translate(str.maketrans("\n\r\t", "   "))
