@@ -25,7 +25,7 @@ from analysis import schema
 from analysis.actors import Actors, CoreClaim
 from analysis.article import Article
 from analysis.quotes import Quote, quote_at
-from analysis.text import Sentence, count_words
+from analysis.text import Sentence, count_words, folded, lower_case_twin
 from analysis.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, camp_words, stance_table, tone_rows
 
 PRECEDENCE = [
@@ -94,18 +94,37 @@ def classify(text: str) -> list[tuple[str, re.Match[str]]]:
     blanked, so 'did not deny' is not also a denial; 'asserted' only when no other cue is found
     (a 'neither X nor Y has confirmed' beside a plain statement still leaves it asserted)."""
     found: list[tuple[str, re.Match[str]]] = []
-    masked = text
+    masked, lowered = text, folded(text)  # lowered: `masked` lower-cased, for the fast twins
     for framing, pattern in _RULES:
         seen = {f for f, _ in found}
         if framing == "asserted" and seen - {"not confirmed"}:
             break
         if framing in ("alleged", "reported") and seen & {"denied", "not denied", "confirmed"}:
             continue  # "dismissed reports of …": the reports are what is denied
-        match = pattern.search(masked)  # only once the cue could count
+        twin = _TWINS[framing] if lowered is not None else None
+        if twin is None:
+            match = pattern.search(masked)
+            spans = [m.span() for m in pattern.finditer(masked)] if match else []
+        else:  # found where the twin finds it, read from the text itself (the cue as written)
+            spans = [m.span() for m in twin.finditer(lowered)]
+            match = pattern.search(masked, spans[0][0]) if spans else None
         if match:
             found.append((framing, match))
-            masked = pattern.sub(lambda each: " " * len(each.group(0)), masked)
+            masked = _blanked(masked, spans)
+            lowered = _blanked(lowered, spans) if lowered is not None else None
     return found
+
+
+_TWINS = {framing: lower_case_twin(pattern) for framing, pattern in _RULES}
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span turned into as many spaces."""
+    parts, at = [], 0
+    for start, end in spans:
+        parts += [text[at:start], " " * (end - start)]
+        at = end
+    return "".join([*parts, text[at:]])
 
 
 def claim_at(text: str, claim: CoreClaim, actors: Actors) -> int | None:

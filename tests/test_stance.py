@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import schema, stance
 from analysis.actors import load_actors
@@ -195,3 +197,61 @@ def test_tone_is_scored_only_in_english_the_lexicon_it_reads():
         "Guyana",
     }
     assert tone_rows(german, world(), [], [])[0] == []
+
+
+def _classify_by_definition(text):
+    """classify as first written: every rule searched (and blanked) in the text as it is."""
+    found, masked = [], text
+    for framing, pattern in stance._RULES:
+        seen = {f for f, _ in found}
+        if framing == "asserted" and seen - {"not confirmed"}:
+            break
+        if framing in ("alleged", "reported") and seen & {"denied", "not denied", "confirmed"}:
+            continue
+        match = pattern.search(masked)
+        if match:
+            found.append((framing, match))
+            masked = pattern.sub(lambda each: " " * len(each.group(0)), masked)
+    return found
+
+
+CUE_SENTENCES = [
+    "The ministry DID NOT DENY reports that 300 engineers were sent.",
+    "Officials Dismissed the Claims as Groundless RUMOURS, the agency said.",
+    "It could not be independently verified; neither side confirmed nor denied it.",
+    "Satellite Imagery Shows new barracks, analysts said, and the army Admitted losses.",
+    "İstanbul'daki yetkililer CONFIRMED the deal, reportedly.",  # dotted capital I
+    "The \u212aremlin alleged that the ſhips were fake news.",  # Kelvin sign, long s
+    "Neither Lisbon nor Madrid has acknowledged the transfer, which is said to be complete.",
+    "Ils ont démenti — « fake news », a dit le porte-parole.",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([s for s in CUE_SENTENCES if s]),
+            st.sampled_from(
+                ["DENIED", "not", "never", "confirm", "Reports", "said", "İ", "ı", "ſ"]
+            ),
+            st.text(alphabet=st.sampled_from(list("aeinrs dDNT'’\u212a\u0130"))),
+        ),
+        max_size=6,
+    ),
+    st.booleans(),
+)
+def test_cues_found_alike_in_any_text(pieces, upper):
+    text = " ".join(pieces)
+    text = text.upper() if upper else text
+    ours = [(f, m.span(), m.group(0)) for f, m in stance.classify(text)]
+    expected = [(f, m.span(), m.group(0)) for f, m in _classify_by_definition(text)]
+    assert ours == expected
+
+
+def test_cues_found_alike_in_hand_written_sentences():
+    for text in CUE_SENTENCES + [s.upper() for s in CUE_SENTENCES]:
+        ours = [(f, m.span(), m.group(0)) for f, m in stance.classify(text)]
+        expected = [(f, m.span(), m.group(0)) for f, m in _classify_by_definition(text)]
+        assert ours == expected, text
