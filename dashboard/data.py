@@ -89,14 +89,19 @@ def _folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @st.cache_resource(max_entries=2, show_spinner="Reading the corpus…")
-def _read_folder(folder: str, stamp_key: str) -> Reading:
-    return read_folder(folder)
+def _read_folder(folder: str, stamp_key: str) -> tuple[Reading, str]:
+    """The folder read, and its content key (hashed once, not on every rerun)."""
+    reading = read_folder(folder)
+    return reading, content_key(reading)
 
 
 @st.cache_resource(max_entries=2, show_spinner="Reading your files…")
-def _read_uploaded(content_key: str, _files: tuple[tuple[str, bytes], ...]) -> Reading:
+def _read_uploaded(upload_key: str, _files: tuple[tuple[str, bytes], ...]) -> tuple[Reading, str]:
     """The uploads read in memory; one size limit per file, the uploader's (.streamlit/config.toml)."""
-    return read_uploads(list(_files), max_bytes=st.get_option("server.maxUploadSize") * 1024 * 1024)
+    reading = read_uploads(
+        list(_files), max_bytes=st.get_option("server.maxUploadSize") * 1024 * 1024
+    )
+    return reading, content_key(reading)
 
 
 def content_key(reading: Reading) -> str:
@@ -119,19 +124,21 @@ def default_actors_text() -> str:
     return path.read_text(encoding="utf-8") if path else STORY_TEMPLATE
 
 
-def current_corpus() -> tuple[Reading, str]:
-    """The corpus to show (uploads if any, else the folder) and a one-line description of it."""
+def current_corpus() -> tuple[Reading, str, str]:
+    """The corpus to show (uploads if any, else the folder), its content key and a one-line
+    description of it."""
     uploads = st.session_state.get(UPLOADS_KEY)
     if uploads:
         key = hashlib.sha256(
             b"".join(hashlib.sha256(data).digest() for _, data in uploads)
         ).hexdigest()
-        return _read_uploaded(key, tuple(uploads)), f"your {len(uploads)} uploaded file(s)"
+        reading, content = _read_uploaded(key, tuple(uploads))
+        return reading, content, f"your {len(uploads)} uploaded file(s)"
     folder = corpus_folder()
     stamp = _folder_stamp(folder)
-    reading = _read_folder(str(folder), hashlib.sha256(repr(stamp).encode()).hexdigest())
+    reading, content = _read_folder(str(folder), hashlib.sha256(repr(stamp).encode()).hexdigest())
     name = "the shipped corpus" if folder == SHIPPED_CORPUS else f"the folder {folder.name}"
-    return reading, name
+    return reading, content, name
 
 
 @st.cache_resource(max_entries=4)
@@ -172,7 +179,7 @@ def current_analysis() -> tuple[Analysis, str]:
     """The analysis of the current corpus with the lexicons saved in the editors: from memory, else
     from the per-article cache and the process pool, with a progress bar while articles are
     analysed. A bad lexicon text never reaches here (the editors refuse it)."""
-    reading, description = current_corpus()
+    reading, content, description = current_corpus()
     lexicon_text = st.session_state.get(LEXICON_KEY, "")
     story_text = st.session_state.get(ACTORS_KEY)
     if story_text is None:  # the corpus folder's own story file, if it has one
@@ -181,7 +188,7 @@ def current_analysis() -> tuple[Analysis, str]:
     _seed_reduce_settings()
     camps = tuple(sorted(st.session_state.get(CAMPS_KEY, {}).items()))
     by_group = st.session_state.get(BY_KEY) == BY_CHOICES[1]
-    key = (content_key(reading), lexicon_text, story_text, camps, by_group)
+    key = (content, lexicon_text, story_text, camps, by_group)
     store = _store()
     with store.lock:
         found = store.results.get(key)
