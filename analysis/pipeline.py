@@ -260,7 +260,7 @@ def map_corpus(
     story: Story | None = None,
 ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, Rules]:
     """The map over a loaded corpus in this process: (per-article tables, load report, rules),
-    what `reduce_tables` takes (the dashboard keeps it to regroup camps without re-analysing)."""
+    what `reduce_tables` takes, so a test can reduce the same map with other camps."""
     rules = Rules()
     if lexicon is not None:
         rules._parsed["lexicon"] = lexicon

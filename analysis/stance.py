@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Callable
 
 import pandas as pd
@@ -398,18 +399,18 @@ def tables(
 ) -> dict[str, pd.DataFrame]:
     """The quotes, framing, stance and summaries tables of `articles` (figures / hits may be empty):
     the per-article rows of each, then the corpus reduce (analysis/pipeline.py does the same)."""
-    figure_rows = figures.to_dict("records")
-    hit_rows = escalation_hits.to_dict("records")
+    figure_rows: dict[str, list[dict]] = defaultdict(list)  # grouped once, not per article
+    for row in figures.to_dict("records"):
+        figure_rows[row["article_id"]].append(row)
+    hit_rows: dict[str, list[dict]] = defaultdict(list)
+    for row in escalation_hits.to_dict("records"):
+        hit_rows[row["article_id"]].append(row)
     quote_rows_, framing, tone, words = [], [], [], []
     for article in articles:
         own = quotes.get(article.article_id, [])
         quote_rows_ += quote_rows(article, own)
-        framing += framing_rows(
-            article, actors, own, [f for f in figure_rows if f["article_id"] == article.article_id]
-        )
-        scored, owned = tone_rows(
-            article, actors, own, [h for h in hit_rows if h["article_id"] == article.article_id]
-        )
+        framing += framing_rows(article, actors, own, figure_rows[article.article_id])
+        scored, owned = tone_rows(article, actors, own, hit_rows[article.article_id])
         tone += scored
         words += owned
     outlets = list(dict.fromkeys(a.outlet for a in articles))
