@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -206,13 +207,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not loaded:
         print(f"error: no article could be loaded from {args.corpus_dir!r}", file=sys.stderr)
         return 2
-    tables, lines = mapped.tables, {}
+    tables = mapped.tables
     mapped.tables = {}  # the reduce lets go of each per-article table once it is written
-    for name, frame in pipeline.reduce_stream(tables, report, rules):
-        lines[name] = write_table(name, frame, args.out)
-        del frame
-    for name in schema.TABLES:
-        print(lines[name])
+    try:
+        written = _write_stream(pipeline.reduce_stream(tables, report, rules), args.out)
+    except OSError as error:  # an output folder that is a file, a full disk, no permission
+        print(f"error: cannot write the tables to {args.out!r}: {error}", file=sys.stderr)
+        return 2
+    for line in written:
+        print(line)
     skipped = int((report["status"] == SKIPPED).sum())
     print(
         f"{loaded} articles loaded, {skipped} files skipped -> {args.out} "
@@ -220,6 +223,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{time.perf_counter() - started:.1f} s)"
     )
     return 0
+
+
+def _write_stream(tables: Iterator[tuple[str, pd.DataFrame]], out: str) -> list[str]:
+    """Write each table as the reduce yields it, in a thread while the next is computed (the CSV
+    formatting runs in Arrow, outside the GIL); at most one table waits to be written. Returns the
+    summary lines in the export's table order."""
+    lines: dict[str, str] = {}
+    with ThreadPoolExecutor(1) as writer:
+        writing: Future[str] | None = None
+        for name, frame in tables:
+            if writing is not None:
+                writing.result()
+            writing = writer.submit(write_table, name, frame, out)
+            writing.add_done_callback(lambda done, name=name: lines.update({name: done.result()}))
+            del frame
+        if writing is not None:
+            writing.result()
+    return [lines[name] for name in schema.TABLES]
 
 
 def _print_skipped(report: pd.DataFrame) -> None:
