@@ -44,8 +44,11 @@ def record_key(record: Record) -> str:
     # asdict without its deep copy (the values are text, and dicts and lists of text)
     fields = {f.name: getattr(record, f.name) for f in dataclass_fields(record)}
     fields.pop("digest")  # the file's bytes may differ (encoding) for the same text and values
+    body = fields.pop("body")  # hashed as it is: escaping it into JSON first costs more than the hash
     canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+    key = hashlib.sha256(body.encode("utf-8"))
+    key.update(b"\0" + canonical.encode("utf-8"))
+    return key.hexdigest()[:32]
 
 
 class ArticleCache:
