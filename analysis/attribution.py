@@ -39,11 +39,14 @@ from analysis.quotes import (
 from analysis.speakers import MASK, Context, Speaker
 
 
-def quotes_of(article: Article, actors: Actors) -> list[Quote]:
-    """The quotes of `article` read with its own language's rules (English: analysis/quotes.py)."""
+def quotes_of(
+    article: Article, actors: Actors, named: dict[str, list] | None = None
+) -> list[Quote]:
+    """The quotes of `article` read with its own language's rules (English: analysis/quotes.py);
+    `named`: the article's memo of the people each text names (see speakers.Context)."""
     code = languages.code(article.language)
     if code == "en":
-        return find_quotes(article, actors)
+        return find_quotes(article, actors, named)
     return pack_quotes(article, actors_for(actors, code), quote_pack(code))
 
 

@@ -49,9 +49,12 @@ def _appositive(text: str, name: str, offset: int, actors: Actors) -> str:
     return ""
 
 
-def people_rows(article: Article, actors: Actors) -> list[dict[str, object]]:
-    """The `people` rows of one article: each person named, once per (name, title), in order."""
-    context = Context(actors)
+def people_rows(
+    article: Article, actors: Actors, named: dict[str, list] | None = None
+) -> list[dict[str, object]]:
+    """The `people` rows of one article: each person named, once per (name, title), in order;
+    `named`: the article's memo of the people each text names, shared with its quotes."""
+    context = Context(actors, named={} if named is None else named)
     rows: dict[tuple[str, str], dict[str, object]] = {}
     for sentence in article.sentences:
         if sentence.is_boilerplate:

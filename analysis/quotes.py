@@ -75,6 +75,7 @@ _ACCORDING_RE = re.compile(
 _FOR_X_RE = re.compile(
     r"^For\s+(?P<desc>[^,]{3,120}),\s+(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+),\s"
 )
+_MARK_RE = re.compile("[“”„«»\"‘’‚']")  # the quote marks (and apostrophes) spans start or end at
 _HEADLINE_RE = re.compile(
     r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}):\s+(?P<content>\S.+)$"
 )
@@ -110,8 +111,11 @@ def quote_at(quotes: list[Quote], char_start: int, char_end: int) -> Quote | Non
     return min(covering, key=lambda q: q.char_end - q.char_start, default=None)
 
 
-def find_quotes(article: Article, actors: Actors) -> list[Quote]:
-    """Direct and reported quotes of `article` with speakers; [] when the article quotes no one."""
+def find_quotes(
+    article: Article, actors: Actors, named: dict[str, list] | None = None
+) -> list[Quote]:
+    """Direct and reported quotes of `article` with speakers; [] when the article quotes no one.
+    `named`: the article's memo of the people each text names, shared with its people table."""
     sentences = [s for s in article.sentences if not s.is_boilerplate]
     if not sentences:
         return []
@@ -119,7 +123,7 @@ def find_quotes(article: Article, actors: Actors) -> list[Quote]:
     spans = _direct_spans(raw, _paragraphs(raw, sentences))
     masked = _masked(raw, spans)
     starts = [s.char_start for s in sentences]
-    context = Context(actors)
+    context = Context(actors, named={} if named is None else named)
     context.full_names = full_names(article.sentences, context)
     found: list[Quote] = []
     chain: list[tuple[_Span, Quote]] = []
@@ -251,10 +255,8 @@ def _direct_spans(
         opener = ""
         single_at: int | None = None
         continues = carried and raw[start] in '“„«"'
-        for i in range(start, end):
-            mark = raw[i]
-            if mark not in "“”„«»\"‘’‚'":
-                continue
+        for found in _MARK_RE.finditer(raw, start, end):
+            i, mark = found.start(), found.group()
             opens, closes = _flanks(raw, i)
             closes = closes or (glued_close and not opens and not raw[i - 1].isspace())
             if open_at is None:
@@ -285,11 +287,14 @@ def _direct_spans(
 
 def _masked(raw: str, spans: list[_Span]) -> str:
     """The raw text with every direct quote (marks included) replaced by MASK, same length."""
-    chars = list(flatten(raw, "\n\r\t"))
-    for span in spans:
-        stop = min(span.close_at + 1, len(raw))
-        chars[span.open_at : stop] = MASK * (stop - span.open_at)
-    return "".join(chars)
+    flat = flatten(raw, "\n\r\t")
+    parts, at = [], 0
+    for span in spans:  # sorted by their opening mark
+        start, stop = max(span.open_at, at), min(span.close_at + 1, len(raw))
+        if stop > start:
+            parts += [flat[at:start], MASK * (stop - start)]
+            at = stop
+    return "".join([*parts, flat[at:]])
 
 
 def _content(raw: str, start: int, end: int) -> tuple[int, int]:

@@ -95,6 +95,7 @@ _NAME_RUN_RE = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:al|el|ad|ar|as|an|at|az)-[A-Z][\w'’-]*|"
     r"de|von|der|van|bin|ibn|al))*"
 )
+_POSSESSIVE_END_RE = re.compile(r"(?:['’]s)?\.?$")  # "Keir Starmer's" / "Keir Starmer."
 # Lower-case name particles: "Yasser al-Atta", "Faisal bin Farhan", "Ursula von der Leyen".
 _PARTICLE_RE = re.compile(r"^(?:(?:al|el|ad|ar|as|an|at|az)-[A-Z][\w'’-]*|de|von|der|van|bin|ibn)$")
 
@@ -117,13 +118,15 @@ class Context:
     full_names: dict[str, str] = field(default_factory=dict)
     recent: list[tuple[int, Speaker]] = field(default_factory=list)
     last_person: tuple[int, Speaker] | None = None
-    _people: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict, repr=False)
+    # text -> the people it names: one article's memo, shared with its people table (people.py)
+    named: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict, repr=False)
 
     def people_in(self, text: str) -> list[tuple[str, str, int]]:
         """(title, full name, offset) of the people `text` names, found once per text."""
-        if text not in self._people:
-            self._people[text] = _person_names(text, self.actors)
-        return self._people[text]
+        found = self.named.get(text)
+        if found is None:
+            found = self.named[text] = _person_names(text, self.actors)
+        return found
 
     def remember(self, index: int, speaker: Speaker, subject: bool = False) -> None:
         """Note a speaker or person; a speaker or sentence subject becomes the pronoun target."""
@@ -311,13 +314,16 @@ def _person_names(text: str, actors: Actors) -> list[tuple[str, str, int]]:
     """(title, full name, offset) of people named in a text ('Russian President Vladimir Putin')."""
     found = []
     for match in _NAME_RUN_RE.finditer(text):
-        title, name = _split_name(_without_discourse_word(match.group(0)))
+        run = match.group(0)
+        if len(run.split(maxsplit=1)) < 2:  # one word: never a full name
+            continue
+        title, name = _split_name(_without_discourse_word(run))
         words = name.split()
         if len(words) < 2 or any(w.lower() in _NON_PERSON_WORDS or w.isupper() for w in words):
             continue
         if actors.person(name) is None and actors.mentions(name):
             continue
-        found.append((title, re.sub(r"(?:['’]s)?\.?$", "", name), match.start()))
+        found.append((title, _POSSESSIVE_END_RE.sub("", name), match.start()))
     return found
 
 
