@@ -24,6 +24,7 @@ from analysis.speakers import Context
 _CALENDAR = frozenset([*calendar.day_name, *calendar.month_name[1:]])  # "Wednesday December"
 _BEFORE_RE = re.compile(r"(?:^|[,;:“”\"(]\s*)(?P<title>[^,;:“”\"()]{3,100}),\s*$")
 _AFTER_RE = re.compile(r"^,\s*(?P<title>[^,;:“”\"()]{3,100}),")
+_CLAUSE_CUT_RE = re.compile(r"[,;:“”\"()]")
 _LEAD_RE = re.compile(r"(?P<title>(?:[\w.'’-]+\s+){1,6})$")  # "The RSF commander " before a name
 
 
@@ -34,11 +35,11 @@ def _appositive(text: str, name: str, offset: int, actors: Actors) -> str:
     at = text.find(name, offset)
     if at < 0:
         return ""
-    clause = re.split(r"[,;:“”\"()]", text[:at])[-1]
+    clause = _CLAUSE_CUT_RE.split(text[:at])[-1]
     lead = text[:at].rstrip()
     while lead.split()[-1:] and lead.split()[-1][:1].isupper() and lead.split()[-1] != name:
         lead = lead[: lead.rstrip().rfind(" ")].rstrip() if " " in lead else ""  # "Brig. Gen."
-    clause = re.split(r"[,;:“”\"()]", lead + " ")[-1] if lead else clause
+    clause = _CLAUSE_CUT_RE.split(lead + " ")[-1] if lead else clause
     for match in (
         _BEFORE_RE.search(text[:at]),
         _AFTER_RE.match(text[at + len(name) :]),

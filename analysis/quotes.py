@@ -45,7 +45,7 @@ _REPORT = frozenset(
     "emphasized emphasised reiterated hoped believes believed affirmed predicted estimated "
     "reported".split()
 ) | {"told reporters", "told journalists", "went on to say"}
-_TOLD_OBJECT = (
+_TOLD_OBJECT_RE = re.compile(
     r"(?:\s+(?:reporters|journalists|him|her|them|parliament|lawmakers|"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|the\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|\w+)))"
 )
@@ -75,6 +75,7 @@ _ACCORDING_RE = re.compile(
 _FOR_X_RE = re.compile(
     r"^For\s+(?P<desc>[^,]{3,120}),\s+(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+),\s"
 )
+_WORD_CHAR_RE = re.compile(r"\w")
 _MARK_RE = re.compile("[“”„«»\"‘’‚']")  # the quote marks (and apostrophes) spans start or end at
 _HEADLINE_RE = re.compile(
     r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}):\s+(?P<content>\S.+)$"
@@ -181,7 +182,7 @@ def _transcript_turns(raw: str, body_start: int, context: Context, article_id: s
         if turn.journalist:  # "JOHN ROE, BYLINE:" then "ROE:" is the reporter again
             journalists.add(name)
         start, end = _content(raw, turn.start, turn.end)
-        if name in journalists or not re.search(r"\w", raw[start:end]):
+        if name in journalists or not _WORD_CHAR_RE.search(raw, start, end):
             continue
         actor = context.actors.affiliation(name, turn.role)
         speaker = Speaker(name, turn.role, actor, True)
@@ -281,7 +282,7 @@ def _direct_spans(
         carried = open_at is not None
         if carried:
             spans.append(_Span(open_at, end, continues))
-    spans = [s for s in spans if re.search(r"\w", raw[s.open_at + 1 : s.close_at])]
+    spans = [s for s in spans if _WORD_CHAR_RE.search(raw, s.open_at + 1, s.close_at)]
     return sorted(spans, key=lambda s: s.open_at)
 
 
@@ -338,15 +339,20 @@ def _attribute_direct(
     return unknown, False
 
 
+_SOMETHING_RE = re.compile(r"^[\s,]*\S")
+_STOP_FIRST_RE = re.compile(r"^\s*[.!?]")
+_INVERTED_RE = re.compile(
+    rf"^[\s,]*(?P<cue>said|says|added|continued|told reporters|wrote|asked)\s+"
+    rf"(?P<np>(?:(?!\s(?:in|at|on|during|after|before|while|from|to|as|when)\s)[^,.;:!?{MASK}])+)"
+)
+_COLON_CUE_RE = re.compile(rf"(?P<cue>\b(?:{CUES})\b)[^:{MASK}]{{0,60}}:\s*$")
+
+
 def _after_frame(after: str) -> tuple[str, str] | None:
     """'…,” Starmer said' / '…,” said the former NATO chief' / '…” he added' -> (speaker, cue)."""
-    if not re.match(r"^[\s,]*\S", after) or re.match(r"^\s*[.!?]", after):
+    if not _SOMETHING_RE.match(after) or _STOP_FIRST_RE.match(after):
         return None
-    inverted = re.match(
-        rf"^[\s,]*(?P<cue>said|says|added|continued|told reporters|wrote|asked)\s+"
-        rf"(?P<np>(?:(?!\s(?:in|at|on|during|after|before|while|from|to|as|when)\s)[^,.;:!?{MASK}])+)",
-        after,
-    )
+    inverted = _INVERTED_RE.match(after)
     if inverted and not PREPOSITION_START_RE.match(inverted.group("np")):
         return inverted.group("np").strip(), inverted.group("cue")
     cue = CUE_RE.search(after)
@@ -362,7 +368,7 @@ def _after_frame(after: str) -> tuple[str, str] | None:
 
 def _colon_frame(before: str) -> tuple[str, str] | None:
     """'He said: “…' / 'Putin told reporters on X:' -> (speaker, cue)."""
-    match = re.search(rf"(?P<cue>\b(?:{CUES})\b)[^:{MASK}]{{0,60}}:\s*$", before)
+    match = _COLON_CUE_RE.search(before)
     if not match:
         return None
     subject = subject_of(before[: match.start()])
@@ -399,10 +405,13 @@ def _for_frame(text: str) -> tuple[str, str] | None:
     return (f"{match.group('desc')}, {match.group('name')}", "for") if match else None
 
 
+_TOLD_WHOM_RE = re.compile(r"\s+(reporters|journalists)\b")
+
+
 def _cue_text(text: str, cue: re.Match[str]) -> str:
     """The cue as written, with the object of 'told' ('told reporters')."""
     if cue.group(0) in ("told", "tells"):
-        told = re.match(r"\s+(reporters|journalists)\b", text[cue.end() :])
+        told = _TOLD_WHOM_RE.match(text, cue.end())
         return f"{cue.group(0)} {told.group(1)}" if told else cue.group(0)
     return cue.group(0)
 
@@ -420,6 +429,8 @@ _TAIL_RE = re.compile(
     r"^\s*(?:$|(?:on|in|at|during|after|before|while|from|via|when|as|late|earlier|later|last|"
     r"this|to|with|by|without|adding|citing|speaking|referring|noting|according|\w+ly)\b)"
 )
+_WORDS_RE = re.compile(r"\w+")
+_THAT_WORD_RE = re.compile(r"\bthat\b")
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+(?P<np>[^,;]{2,80}?)\s+as\s+saying\b")
 _TOLD_THAT_RE = re.compile(rf"^\s+(?:[^\s{MASK}]+\s+){{1,5}}?that\s+")
 _THAT_RE = re.compile(
@@ -447,7 +458,7 @@ def _reported(
         if not found:
             continue
         phrase, cue, start, end = found
-        if len(re.findall(r"\w+", text[start:end].replace(MASK, " "))) < 2:
+        if len(_WORDS_RE.findall(text[start:end].replace(MASK, " "))) < 2:
             return []
         speaker = resolve(phrase, context, position)
         if not speaker:
@@ -478,7 +489,7 @@ def _trailing_report(text: str, context: Context) -> tuple[str, str, int, int] |
     phrase = (match.group("np1") or match.group("np2") or "").strip()
     tail = match.group("tail")
     told = match.group("cue2") in ("told", "tells")
-    if not valid_np(phrase) or re.search(r"\bthat\b", tail):
+    if not valid_np(phrase) or _THAT_WORD_RE.search(tail):
         return None
     if not (told or _TAIL_RE.match(tail)):
         return None
@@ -491,7 +502,7 @@ def _according_report(text: str, context: Context) -> tuple[str, str, int, int] 
     if not match:
         return None
     lead = text[: match.start()].strip(" ,")
-    if not lead or re.fullmatch(r"\w+", lead):
+    if not lead or _WORDS_RE.fullmatch(lead):
         comma = text.find(", ", match.end())
         if comma < 0:
             return None
@@ -515,7 +526,7 @@ def _front_report(text: str, context: Context) -> tuple[str, str, int, int] | No
             told_that = _TOLD_THAT_RE.match(text[rest_at:])
             if told_that:
                 return subject, word, rest_at + told_that.end(), len(text)
-            told = re.match(_TOLD_OBJECT, text[rest_at:])
+            told = _TOLD_OBJECT_RE.match(text[rest_at:])
             rest_at += told.end() if told else 0
         rest = text[rest_at:]
         that = _THAT_RE.match(rest)

@@ -41,6 +41,10 @@ _CLAUSE_BOUNDARY_RE = re.compile(
     rf"after|before|(?<!known )(?<!such )as|where|which|what|But|And|{CUES})\b"
 )
 _COORDINATION_RE = re.compile(r"\b(?:and|but)$", re.I)
+_LEAD_NAME_RE = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+_DETERMINER_RE = re.compile(
+    r"^(?:the|a|an|one|another)\s+(?:(?:latest|newest|most\s+recent|recent|new|last)\s+)?", re.I
+)
 PREPOSITION_START_RE = re.compile(
     r"^(?:on|in|at|during|after|before|while|from|to|with|by|for|about|of|via)\b", re.I
 )
@@ -151,10 +155,7 @@ def subject_of(before: str) -> str | None:
             return subject_of(clause[: cues[-1].start()])
         bounds = list(_CLAUSE_BOUNDARY_RE.finditer(clause))
         lead = clause[bounds[-1].end() if bounds else 0 :].strip()
-        match = re.match(
-            r"(?:(?:the|a|an)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*",
-            _without_discourse_word(lead),
-        )
+        match = _LEAD_NAME_RE.match(_without_discourse_word(lead))
         return match.group(0) if match and valid_np(match.group(0)) else None
     bounds = list(_CLAUSE_BOUNDARY_RE.finditer(text))
     last = _without_discourse_word(text[bounds[-1].end() if bounds else 0 :].strip())
@@ -228,12 +229,7 @@ def _split_name(phrase: str) -> tuple[str, str]:
 
 def _strip_determiner(phrase: str) -> str:
     """'the ministry' -> 'ministry', 'one Ukrainian drone operator' -> 'Ukrainian drone operator'."""
-    return re.sub(
-        r"^(?:the|a|an|one|another)\s+(?:(?:latest|newest|most\s+recent|recent|new|last)\s+)?",
-        "",
-        phrase.strip(),
-        flags=re.I,
-    )
+    return _DETERMINER_RE.sub("", phrase.strip())
 
 
 def resolve(phrase: str, context: Context, position: int) -> Speaker | None:

@@ -19,6 +19,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 
 import pandas as pd
 
@@ -85,6 +86,9 @@ _RULES = [
     ("reported", _REPORTED_RE),
     ("asserted", _STATED_RE),
 ]
+_NON_SPACE_RE = re.compile(r"\S+")
+_THE_RE = re.compile(r"^[Tt]he ")
+_ECHO_RE = re.compile(r"\b(?:reports?|claims?|allegations?)\b", re.I)  # what a denial echoes
 _NEITHER_RE = re.compile(
     r"\bneither\s+(?P<a>[\w'’ -]{1,60}?)\s+nor\s+(?P<b>[\w'’ -]{1,60}?)\s+(?:has|have)\b", re.I
 )
@@ -133,14 +137,20 @@ def claim_at(text: str, claim: CoreClaim, actors: Actors) -> int | None:
     subject_at = [m.start for m in actors.mentions(text) if m.actor == claim.subject]
     if not subject_at:
         return None
-    forces = re.compile(rf"\b(?:{'|'.join(map(re.escape, claim.forces))})\b", re.I)
-    words = [m.start() for m in re.finditer(r"\S+", text)]
+    forces = _forces_re(claim.forces)
+    words = [m.start() for m in _NON_SPACE_RE.finditer(text)]
     for force in forces.finditer(text):
         force_word = bisect.bisect_right(words, force.start())
         for start in subject_at:
             if abs(bisect.bisect_right(words, start) - force_word) <= CLAIM_WINDOW:
                 return start
     return None
+
+
+@lru_cache(maxsize=16)
+def _forces_re(forces: tuple[str, ...]) -> re.Pattern[str]:
+    """The story's forces nouns as one whole-word pattern (compiled once per story)."""
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, forces))})\b", re.I)
 
 
 def _by(
@@ -163,7 +173,7 @@ def _by(
     before = actors.mentions(sentence.text[: cue.start()])
     if before and not _STATED_RE.fullmatch(cue.group(0)):
         listed = actors.person(before[-1].matched)
-        return listed[0] if listed else re.sub(r"^[Tt]he ", "", before[-1].matched)
+        return listed[0] if listed else _THE_RE.sub("", before[-1].matched)
     return ""
 
 
@@ -181,7 +191,7 @@ def frame_claim(article: Article, actors: Actors, quotes: list[Quote]) -> list[d
         echoed = (
             not stated
             and sentence.index - previous_claim <= 2
-            and bool(re.search(r"\b(?:reports?|claims?|allegations?)\b", sentence.text, re.I))
+            and bool(_ECHO_RE.search(sentence.text))
         )
         if stated:
             previous_claim = sentence.index
