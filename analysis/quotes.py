@@ -21,7 +21,6 @@ from analysis.actors import Actors
 from analysis.article import Article
 from analysis.speakers import (
     CUE_RE,
-    CUES,
     MASK,
     PREPOSITION_START_RE,
     PRONOUNS,
@@ -345,7 +344,7 @@ _INVERTED_RE = re.compile(
     rf"^[\s,]*(?P<cue>said|says|added|continued|told reporters|wrote|asked)\s+"
     rf"(?P<np>(?:(?!\s(?:in|at|on|during|after|before|while|from|to|as|when)\s)[^,.;:!?{MASK}])+)"
 )
-_COLON_CUE_RE = re.compile(rf"(?P<cue>\b(?:{CUES})\b)[^:{MASK}]{{0,60}}:\s*$")
+_COLON_CUE_RE = re.compile(rf"(?P<cue>{CUE_RE.pattern})[^:{MASK}]{{0,60}}:\s*$")
 
 
 def _after_frame(after: str) -> tuple[str, str] | None:

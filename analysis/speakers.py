@@ -28,7 +28,20 @@ CUES = (
     r"promised|vowed|pledged|threatened|reiterated|recalled|conceded|observed|remarked|commented|"
     r"hoped|believes|believed|predicted|estimated|hinted|reported"
 )
-CUE_RE = re.compile(rf"\b(?:{CUES})\b")
+
+
+def by_first_letter(words: str) -> str:
+    """An alternation of plain words ('said|says|told') regrouped by first letter, each group in
+    the given order ('s(?:aid|ays)|t(?:old)'): it matches exactly what the flat alternation
+    matches (words with another first letter never match at the same place) and a regular
+    expression scans text with it several times faster (one branch per letter, not per word)."""
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+CUE_RE = re.compile(rf"\b(?:{by_first_letter(CUES)})\b")
 _TRAILING_ADVERBS_RE = re.compile(
     r"(?:,?\s+(?:also|then|later|further|again|previously|earlier|now|first|recently|repeatedly|"
     r"reportedly|not|never|had|has|have|was|were|is|are|would|will|did|does|do|however,?|meanwhile,?|"
@@ -38,7 +51,7 @@ _TRAILING_ADVERBS_RE = re.compile(
 )
 _CLAUSE_BOUNDARY_RE = re.compile(
     rf"[;:—–()\[\]{MASK}\"“”«»„]|,\s|\b(?:that|while|when|because|if|although|whereas|since|"
-    rf"after|before|(?<!known )(?<!such )as|where|which|what|But|And|{CUES})\b"
+    rf"after|before|(?<!known )(?<!such )as|where|which|what|But|And|{by_first_letter(CUES)})\b"
 )
 _COORDINATION_RE = re.compile(r"\b(?:and|but)$", re.I)
 _LEAD_NAME_RE = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
