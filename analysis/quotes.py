@@ -394,7 +394,7 @@ def _before_frame(before: str) -> tuple[str, str] | None:
 
 
 def _according_frame(text: str) -> tuple[str, str] | None:
-    match = _ACCORDING_RE.search(text)
+    match = _ACCORDING_RE.search(text) if "ccording to" in text else None
     return (match.group(1).strip(), "according to") if match else None
 
 
@@ -472,7 +472,7 @@ def _reported(
 
 def _headline_report(text: str, context: Context) -> tuple[str, str, int, int] | None:
     """'Putin: 2000 Ukraine soldiers encircled in Kursk' (a headline naming the speaker)."""
-    match = _HEADLINE_RE.match(text)
+    match = _HEADLINE_RE.match(text) if ":" in text else None
     if not match:
         return None
     name = match.group("name")
@@ -482,7 +482,7 @@ def _headline_report(text: str, context: Context) -> tuple[str, str, int, int] |
 
 def _trailing_report(text: str, context: Context) -> tuple[str, str, int, int] | None:
     """'The attack caused no damage, the ministry said.' / '…, said Putin.'"""
-    match = _TRAILING_RE.match(text)
+    match = _TRAILING_RE.match(text) if "," in text else None
     if not match:
         return None
     phrase = (match.group("np1") or match.group("np2") or "").strip()
@@ -497,7 +497,7 @@ def _trailing_report(text: str, context: Context) -> tuple[str, str, int, int] |
 
 def _according_report(text: str, context: Context) -> tuple[str, str, int, int] | None:
     """'According to X, <clause>' / '<clause>, according to X.'"""
-    match = _ACCORDING_RE.search(text)
+    match = _ACCORDING_RE.search(text) if "ccording to" in text else None
     if not match:
         return None
     lead = text[: match.start()].strip(" ,")
