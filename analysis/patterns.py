@@ -44,6 +44,11 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted(s for s in found if not any(o != s and o in s for o in found)))
 
 
+def may_match(literals: tuple[str, ...] | None, text: str) -> bool:
+    """False when `text` holds none of a pattern's `required_literals` (it cannot match)."""
+    return literals is None or any(literal in text for literal in literals)
+
+
 def _required(items) -> set[str] | None:  # noqa: ANN001 - a parse tree of re._parser
     """Strings one of which every match of the parsed sequence `items` contains, else None."""
     options: list[set[str]] = []

@@ -19,6 +19,7 @@ from itertools import islice, pairwise
 
 from analysis.actors import Actors
 from analysis.article import Article
+from analysis.patterns import may_match, required_literals
 from analysis.speakers import (
     CUE_RE,
     MASK,
@@ -367,7 +368,7 @@ def _after_frame(after: str) -> tuple[str, str] | None:
 
 def _colon_frame(before: str) -> tuple[str, str] | None:
     """'He said: “…' / 'Putin told reporters on X:' -> (speaker, cue)."""
-    match = _COLON_CUE_RE.search(before)
+    match = _COLON_CUE_RE.search(before) if ":" in before else None
     if not match:
         return None
     subject = subject_of(before[: match.start()])
@@ -376,7 +377,7 @@ def _colon_frame(before: str) -> tuple[str, str] | None:
 
 def _before_frame(before: str) -> tuple[str, str] | None:
     """'Rutte said the deployment represented “…' / 'X called it a “…' -> the last cue's subject."""
-    quoted_as = _QUOTED_AS_RE.search(before)
+    quoted_as = _QUOTED_AS_RE.search(before) if "quoted" in before else None
     if quoted_as:
         return quoted_as.group("np"), "quoted as saying"
     found: tuple[str, str] | None = None
@@ -423,6 +424,7 @@ _TRAILING_RE = re.compile(
     r"explained|insisted|claimed|argued|wrote|tells|told))"
     r"(?P<tail>(?:\s+(?!that\b)(?:[^,]|,(?=\d))*)?)[.!]?\s*$"
 )
+_TRAILING_WORDS = required_literals(_TRAILING_RE)  # its speech verbs
 # What may follow a trailing "…, X said": nothing, or a circumstance ("in Kazan", "on Friday").
 _TAIL_RE = re.compile(
     r"^\s*(?:$|(?:on|in|at|during|after|before|while|from|via|when|as|late|earlier|later|last|"
@@ -482,7 +484,7 @@ def _headline_report(text: str, context: Context) -> tuple[str, str, int, int] |
 
 def _trailing_report(text: str, context: Context) -> tuple[str, str, int, int] | None:
     """'The attack caused no damage, the ministry said.' / '…, said Putin.'"""
-    match = _TRAILING_RE.match(text) if "," in text else None
+    match = _TRAILING_RE.match(text) if may_match(_TRAILING_WORDS, text) else None
     if not match:
         return None
     phrase = (match.group("np1") or match.group("np2") or "").strip()

@@ -271,12 +271,21 @@ def framing_frame(rows: list[dict]) -> pd.DataFrame:
 def quote_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object]]:
     """quotes rows of one article: every quote with its outlet, word count and the sentences it spans."""
     rows = []
+    sentences = article.sentences
+    starts, ends = [s.char_start for s in sentences], [s.char_end for s in sentences]
+    in_order = starts == sorted(starts) and ends == sorted(ends)
     for n, quote in enumerate(quotes, start=1):
-        spanned = [
-            article.sentence_id(s)
-            for s in article.sentences
-            if s.char_start < quote.char_end and quote.char_start < s.char_end
-        ]
+        if in_order:  # the sentences a quote overlaps are then one run of them
+            low = bisect.bisect_right(ends, quote.char_start)
+            high = bisect.bisect_left(starts, quote.char_end)
+            overlapping = sentences[low:high]
+        else:
+            overlapping = [
+                s
+                for s in sentences
+                if s.char_start < quote.char_end and quote.char_start < s.char_end
+            ]
+        spanned = [article.sentence_id(s) for s in overlapping]
         rows.append(
             {
                 "article_id": article.article_id,
