@@ -30,7 +30,6 @@ from analysis.speakers import (
     full_names,
     remember_people,
     resolve,
-    subject_of,
     valid_np,
 )
 from analysis.text import Sentence, flatten
@@ -324,8 +323,8 @@ def _attribute_direct(
     after_end = min(close_sentence.char_end, span.close_at + FRAME_WINDOW)
     after = masked[span.close_at + 1 : after_end].split(MASK, 1)[0]
     whole = masked[max(sentence.char_start, span.open_at - FRAME_WINDOW) : after_end]
-    beside = _after_frame(after) or _colon_frame(before)
-    found = beside or _before_frame(before) or _according_frame(whole) or _for_frame(whole)
+    beside = _after_frame(after, context) or _colon_frame(before, context)
+    found = beside or _before_frame(before, context) or _according_frame(whole) or _for_frame(whole)
     start, end = _content(raw, span.open_at + 1, span.close_at)
     if found:
         phrase, cue = found
@@ -348,7 +347,7 @@ _INVERTED_RE = re.compile(
 _COLON_CUE_RE = re.compile(rf"(?P<cue>{CUE_RE.pattern})[^:{MASK}]{{0,60}}:\s*$")
 
 
-def _after_frame(after: str) -> tuple[str, str] | None:
+def _after_frame(after: str, context: Context) -> tuple[str, str] | None:
     """'…,” Starmer said' / '…,” said the former NATO chief' / '…” he added' -> (speaker, cue)."""
     if not _SOMETHING_RE.match(after) or _STOP_FIRST_RE.match(after):
         return None
@@ -362,20 +361,20 @@ def _after_frame(after: str) -> tuple[str, str] | None:
         or _OTHER_CLAUSE_RE.search(after[: cue.start()])
     ):
         return None  # '“fakes”, while Lavrov said …': Lavrov speaks in another clause
-    subject = subject_of(after[: cue.start()].lstrip(" ,"))
+    subject = context.subject_of(after[: cue.start()].lstrip(" ,"))
     return (subject, _cue_text(after, cue)) if subject else None
 
 
-def _colon_frame(before: str) -> tuple[str, str] | None:
+def _colon_frame(before: str, context: Context) -> tuple[str, str] | None:
     """'He said: “…' / 'Putin told reporters on X:' -> (speaker, cue)."""
     match = _COLON_CUE_RE.search(before) if ":" in before else None
     if not match:
         return None
-    subject = subject_of(before[: match.start()])
+    subject = context.subject_of(before[: match.start()])
     return (subject, match.group("cue")) if subject else None
 
 
-def _before_frame(before: str) -> tuple[str, str] | None:
+def _before_frame(before: str, context: Context) -> tuple[str, str] | None:
     """'Rutte said the deployment represented “…' / 'X called it a “…' -> the last cue's subject."""
     quoted_as = _QUOTED_AS_RE.search(before) if "quoted" in before else None
     if quoted_as:
@@ -384,7 +383,7 @@ def _before_frame(before: str) -> tuple[str, str] | None:
     for cue in list(CUE_RE.finditer(before))[-MAX_CUES:][::-1]:
         if _NEGATED_RE.search(before[: cue.start()]):
             continue
-        subject = subject_of(before[: cue.start()])
+        subject = context.subject_of(before[: cue.start()])
         if subject and found and subject.lower() not in PRONOUNS:
             return subject, found[1]  # "Lavrov said he hoped …": he is Lavrov
         if subject:
@@ -519,7 +518,7 @@ def _front_report(text: str, context: Context) -> tuple[str, str, int, int] | No
             continue
         if _NEGATED_RE.search(text[: cue.start()]):
             continue
-        subject = subject_of(text[: cue.start()])
+        subject = context.subject_of(text[: cue.start()])
         if not subject:
             continue
         rest_at = cue.end()

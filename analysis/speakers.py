@@ -126,6 +126,7 @@ class Context:
     last_person: tuple[int, Speaker] | None = None
     # text -> the people it names: one article's memo, shared with its people table (people.py)
     named: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict, repr=False)
+    subjects: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def people_in(self, text: str) -> list[tuple[str, str, int]]:
         """(title, full name, offset) of the people `text` names, found once per text."""
@@ -133,6 +134,13 @@ class Context:
         if found is None:
             found = self.named[text] = _person_names(text, self.actors)
         return found
+
+    def subject_of(self, before: str) -> str | None:
+        """`subject_of(before)`, worked out once per text of the article (a sentence's speech
+        verb is read both for the quote beside it and for reported speech)."""
+        if before not in self.subjects:
+            self.subjects[before] = subject_of(before)
+        return self.subjects[before]
 
     def remember(self, index: int, speaker: Speaker, subject: bool = False) -> None:
         """Note a speaker or person; a speaker or sentence subject becomes the pronoun target."""
