@@ -46,7 +46,7 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 
 def may_match(literals: tuple[str, ...] | None, text: str) -> bool:
     """False when `text` holds none of a pattern's `required_literals` (it cannot match)."""
-    return literals is None or any(literal in text for literal in literals)
+    return literals is None or any(map(text.__contains__, literals))  # (no generator: faster)
 
 
 def _required(items) -> set[str] | None:  # noqa: ANN001 - a parse tree of re._parser

@@ -41,7 +41,7 @@ def _appositive(text: str, name: str, offset: int, actors: Actors) -> str:
         lead = lead[: lead.rstrip().rfind(" ")].rstrip() if " " in lead else ""  # "Brig. Gen."
     clause = _CLAUSE_CUT_RE.split(lead + " ")[-1] if lead else clause
     for match in (
-        _BEFORE_RE.search(text[:at]),
+        _BEFORE_RE.search(text[:at]) if text[:at].rstrip().endswith(",") else None,
         _AFTER_RE.match(text[at + len(name) :]),
         _LEAD_RE.search(clause),
     ):

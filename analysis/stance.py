@@ -26,7 +26,7 @@ import pandas as pd
 from analysis import schema
 from analysis.actors import Actors, CoreClaim
 from analysis.article import Article
-from analysis.patterns import required_literals
+from analysis.patterns import may_match, required_literals
 from analysis.quotes import Quote, quote_at
 from analysis.text import Sentence, count_words, folded, lower_case_twin
 from analysis.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, camp_words, stance_table, tone_rows
@@ -108,8 +108,7 @@ def classify(text: str) -> list[tuple[str, re.Match[str]]]:
         if framing in ("alleged", "reported") and seen & {"denied", "not denied", "confirmed"}:
             continue  # "dismissed reports of …": the reports are what is denied
         twin = _TWINS[framing] if lowered is not None else None
-        hints = _HINTS[framing]
-        if twin is not None and hints and not any(hint in lowered for hint in hints):
+        if twin is not None and not may_match(_HINTS[framing], lowered):
             match = None  # none of the words every cue of this framing holds: no cue
         elif twin is None:
             match = pattern.search(masked)
