@@ -57,14 +57,17 @@ def _required(items) -> set[str] | None:  # noqa: ANN001 - a parse tree of re._p
         if op is _sre.LITERAL:
             run += chr(av)
             continue
-        if run:
-            options.append({run})
-            run = ""
         if op is _sre.BRANCH:
             branches = [_required(branch) for branch in av[1]]
             if all(branches):
                 options.append(set().union(*branches))
-        elif op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:  # a group, not (?i:…)
+            leads = [_lead(branch) for branch in av[1]]
+            if run and all(leads):  # 'd(?:en|ismiss)': 'den' or 'dismiss'
+                options.append({run + lead for lead in leads})
+        if run:
+            options.append({run})
+            run = ""
+        if op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:  # a group, not (?i:…)
             inner = _required(av[3])
             if inner:
                 options.append(inner)
@@ -74,3 +77,13 @@ def _required(items) -> set[str] | None:  # noqa: ANN001 - a parse tree of re._p
                 options.append(inner)
     # the most telling choice: the longest shortest string, then the fewest strings
     return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+
+
+def _lead(items) -> str:  # noqa: ANN001 - a parse tree of re._parser
+    """The fixed text every match of the parsed sequence `items` starts with ('' when none)."""
+    lead = ""
+    for op, av in items:
+        if op is not _sre.LITERAL:
+            break
+        lead += chr(av)
+    return lead
