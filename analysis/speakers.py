@@ -38,9 +38,13 @@ _TRAILING_ADVERBS_RE = re.compile(
     r"(?:last|this)\s+(?:week|month|year)|in\s+a\s+statement|in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
     r"|,)\s*$"
 )
+_CLAUSE_WORDS = (
+    "that|while|when|because|if|although|whereas|since|after|before|where|which|what|But|And"
+)
+# ('as' stands apart: no other word here matches where a whole-word 'as' does)
 _CLAUSE_BOUNDARY_RE = re.compile(
-    rf"[;:—–()\[\]{MASK}\"“”«»„]|,\s|\b(?:that|while|when|because|if|although|whereas|since|"
-    rf"after|before|(?<!known )(?<!such )as|where|which|what|But|And|{by_first_letter(CUES)})\b"
+    rf"[;:—–()\[\]{MASK}\"“”«»„]|,\s|"
+    rf"\b(?:(?<!known )(?<!such )as|{by_first_letter(_CLAUSE_WORDS + '|' + CUES)})\b"
 )
 _COORDINATION_RE = re.compile(r"\b(?:and|but)$", re.I)
 _LEAD_NAME_RE = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
@@ -157,7 +161,7 @@ def subject_of(before: str) -> str | None:
         if stripped == text:
             break
         text = stripped
-    coordination = _COORDINATION_RE.search(text)
+    coordination = _COORDINATION_RE.search(text, max(0, len(text) - 3))  # 'and'/'but' at the end
     if coordination:
         clause = text[: coordination.start()]
         cues = list(CUE_RE.finditer(clause))
