@@ -69,3 +69,25 @@ def test_a_text_without_the_literals_never_matches():
         for text in texts:
             if pattern.search(text):
                 assert may_match(literals, text), (pattern.pattern, text)
+
+
+def test_clause_boundaries_keep_the_matches_of_the_flat_pattern():
+    mask = speakers.MASK
+    flat = re.compile(
+        rf"[;:—–()\[\]{mask}\"“”«»„]|,\s|\b(?:that|while|when|because|if|although|whereas|since|"
+        rf"after|before|(?<!known )(?<!such )as|where|which|what|But|And|{speakers.CUES})\b"
+    )
+    words = [*speakers.CUES.split("|"), "as", "known as", "such as", "asked", "Ras", "and", "x"]
+    words += ["that", "thats", "But", "while", "whilst", "reporters"]
+    rng = random.Random(5)
+    texts = SENTENCES + [
+        "".join(
+            rng.choice(words) + rng.choice([" ", "", ", ", ";", "\n", "“", mask]) for _ in range(8)
+        )
+        for _ in range(3000)
+    ]
+    for text in texts:
+        expected = [(m.span(), m.group(0)) for m in flat.finditer(text)]
+        assert [
+            (m.span(), m.group(0)) for m in speakers._CLAUSE_BOUNDARY_RE.finditer(text)
+        ] == expected
