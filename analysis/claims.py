@@ -88,6 +88,7 @@ def _vague_bounds(vague: str) -> tuple[float, float] | None:
     return bounds
 
 
+@lru_cache(maxsize=4096)
 def counted(subject: str, kind: str) -> str:
     """What a figure counts, for grouping: 'troops', 'people', or the listed noun ('officer',
     'drone'); '' when its subject names nothing listed ('1,200 casualties' of anyone). Nouns are
@@ -113,9 +114,7 @@ def is_part(row: dict) -> bool:
     before = sentence[max(0, at - 16) : at].lower().rstrip()
     after = sentence[at + len(written) : at + len(written) + 16].lower().lstrip()
     cues_before, cues_after = _part_cues()
-    return any(before.endswith(cue) for cue in cues_before) or any(
-        after.startswith(cue) for cue in cues_after
-    )
+    return before.endswith(cues_before) or after.startswith(cues_after)
 
 
 def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
