@@ -134,7 +134,7 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
             if not row["vague"]
             else _vague_bounds(row["vague"])
         )
-        if bounds and pd.notna(bounds[0]) and pd.notna(bounds[1]):
+        if bounds and _number(bounds[0]) and _number(bounds[1]):
             low, high = sorted((float(bounds[0]), float(bounds[1])))
             items.append((_quantity(row), low, high, row))
     items.sort(key=lambda item: (item[0], item[1], item[2]))
@@ -159,6 +159,11 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
         if rows
         else schema.empty("who_reported_what")
     )
+
+
+def _number(value: object) -> bool:
+    """True for a number that is not missing (pd.notna of a float or None, without its cost)."""
+    return value is not None and value == value  # NaN is the one value unequal to itself
 
 
 def _quantity(row: dict) -> tuple[str, str, str, str, bool]:

@@ -220,9 +220,10 @@ def _claim_first(claim_rows: pd.DataFrame, framing: pd.DataFrame) -> pd.DataFram
     """The framing table with each article's main-claim rows before its figure rows."""
     if claim_rows.empty:
         return framing
-    order = {a: i for i, a in enumerate(dict.fromkeys(framing["article_id"]))}
+    order = pd.Index(pd.unique(framing["article_id"]))
     both = pd.concat([claim_rows, framing], ignore_index=True)
-    position = both["article_id"].map(order)
+    position = order.get_indexer(both["article_id"])
+    position[position < 0] = len(order)  # an article with no other framing row goes last
     both = both.assign(_p=position, _f=both["figure_ref"] != "")
     both = both.sort_values(["_p", "_f"], kind="stable").drop(columns=["_p", "_f"])
     return schema.conform(both, "framing")
