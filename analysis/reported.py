@@ -95,10 +95,14 @@ def reported_speech(
     text: str, offset: int, raw: str, context: Context, position: int, article_id: str
 ) -> list[Quote]:
     """Reported speech in one (quote-masked) sentence: trailing cue, 'according to X', 'X said'."""
-    for finder in (_headline_report, _trailing_report, _according_report, _front_report):
-        found = finder(text, context)
-        if not found:
-            continue
+    verb = CUE_RE.search(text)  # every trailing or fronted report has a speech verb
+    found = (
+        _headline_report(text, context)
+        or (verb and _trailing_report(text, context))
+        or _according_report(text, context)
+        or (verb and _front_report(text, context, verb.start()))
+    )
+    if found:
         phrase, cue, start, end = found
         if len(_WORDS_RE.findall(text[start:end].replace(MASK, " "))) < 2:
             return []
@@ -152,9 +156,12 @@ def _according_report(text: str, context: Context) -> tuple[str, str, int, int] 
     return match.group(1), "according to", 0, len(text[: match.start()].rstrip(" ,"))
 
 
-def _front_report(text: str, context: Context) -> tuple[str, str, int, int] | None:
-    """'Rutte said (on Monday) (that) <clause>' -> the clause after the cue."""
-    for cue in islice(CUE_RE.finditer(text), MAX_CUES):
+def _front_report(
+    text: str, context: Context, first_verb: int = 0
+) -> tuple[str, str, int, int] | None:
+    """'Rutte said (on Monday) (that) <clause>' -> the clause after the cue (speech verbs read
+    from `first_verb`, where the first one stands)."""
+    for cue in islice(CUE_RE.finditer(text, first_verb), MAX_CUES):
         word = cue_text(text, cue)
         if word not in _REPORT and cue.group(0) not in _REPORT:
             continue

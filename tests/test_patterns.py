@@ -91,3 +91,21 @@ def test_clause_boundaries_keep_the_matches_of_the_flat_pattern():
         assert [
             (m.span(), m.group(0)) for m in speakers._CLAUSE_BOUNDARY_RE.finditer(text)
         ] == expected
+
+
+def test_every_trailing_report_has_a_speech_verb():
+    """reported.py reads trailing and fronted reports only in sentences with a speech verb."""
+    verbs = [*speakers.CUES.split("|"), "unsaid", "saidx", "retold", "says_", "wrote-"]
+    rng = random.Random(13)
+    texts = SENTENCES + [
+        f"The bridge {rng.choice(['was', 'is'])} closed, {rng.choice(['the ministry', 'Ana Costa'])}"
+        f"{rng.choice([' ', ' also ', '  '])}{rng.choice(verbs)}"
+        f"{rng.choice(['', '.', ' on Friday.', ' in Lima', ', adding', '!'])}"
+        for _ in range(3000)
+    ]
+    matched = 0
+    for text in texts:
+        if reported._TRAILING_RE.match(text):
+            matched += 1
+            assert speakers.CUE_RE.search(text), text
+    assert matched > 500
