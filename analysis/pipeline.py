@@ -125,7 +125,8 @@ class Rules:
 def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
     """The map: one article's rows of every per-article table (see MAP_TABLES), nothing shared."""
     actors, lexicon = rules.actors, rules.lexicon
-    quotes = attribution.quotes_of(article, actors)
+    named: dict[str, list] = {}  # the people each sentence names, found once for quotes and people
+    quotes = attribution.quotes_of(article, actors, named)
     figure_rows = figures.article_rows(article, quotes)
     hit_rows = escalation.hit_rows(article, lexicon, quotes)
     tone, quote_words = tone_rows(article, actors, quotes, hit_rows)
@@ -136,7 +137,7 @@ def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
         "figures": figure_rows,
         "escalation_hits": hit_rows,
         "framing": stance.framing_rows(article, actors, quotes, figure_rows),
-        "people": people.people_rows(article, actors),
+        "people": people.people_rows(article, actors, named),
         "tone": tone,
         "quote_words": quote_words,
     }

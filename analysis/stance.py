@@ -19,12 +19,14 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 
 import pandas as pd
 
 from analysis import schema
 from analysis.actors import Actors, CoreClaim
 from analysis.article import Article
+from analysis.patterns import may_match, required_literals
 from analysis.quotes import Quote, quote_at
 from analysis.text import Sentence, count_words, folded, lower_case_twin
 from analysis.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, camp_words, stance_table, tone_rows
@@ -85,6 +87,9 @@ _RULES = [
     ("reported", _REPORTED_RE),
     ("asserted", _STATED_RE),
 ]
+_NON_SPACE_RE = re.compile(r"\S+")
+_THE_RE = re.compile(r"^[Tt]he ")
+_ECHO_RE = re.compile(r"\b(?:reports?|claims?|allegations?)\b", re.I)  # what a denial echoes
 _NEITHER_RE = re.compile(
     r"\bneither\s+(?P<a>[\w'’ -]{1,60}?)\s+nor\s+(?P<b>[\w'’ -]{1,60}?)\s+(?:has|have)\b", re.I
 )
@@ -103,7 +108,9 @@ def classify(text: str) -> list[tuple[str, re.Match[str]]]:
         if framing in ("alleged", "reported") and seen & {"denied", "not denied", "confirmed"}:
             continue  # "dismissed reports of …": the reports are what is denied
         twin = _TWINS[framing] if lowered is not None else None
-        if twin is None:
+        if twin is not None and not may_match(_HINTS[framing], lowered):
+            match = None  # none of the words every cue of this framing holds: no cue
+        elif twin is None:
             match = pattern.search(masked)
             spans = [m.span() for m in pattern.finditer(masked)] if match else []
         else:  # found where the twin finds it, read from the text itself (the cue as written)
@@ -117,6 +124,7 @@ def classify(text: str) -> list[tuple[str, re.Match[str]]]:
 
 
 _TWINS = {framing: lower_case_twin(pattern) for framing, pattern in _RULES}
+_HINTS = {framing: twin and required_literals(twin) for framing, twin in _TWINS.items()}
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -133,14 +141,20 @@ def claim_at(text: str, claim: CoreClaim, actors: Actors) -> int | None:
     subject_at = [m.start for m in actors.mentions(text) if m.actor == claim.subject]
     if not subject_at:
         return None
-    forces = re.compile(rf"\b(?:{'|'.join(map(re.escape, claim.forces))})\b", re.I)
-    words = [m.start() for m in re.finditer(r"\S+", text)]
+    forces = _forces_re(claim.forces)
+    words = [m.start() for m in _NON_SPACE_RE.finditer(text)]
     for force in forces.finditer(text):
         force_word = bisect.bisect_right(words, force.start())
         for start in subject_at:
             if abs(bisect.bisect_right(words, start) - force_word) <= CLAIM_WINDOW:
                 return start
     return None
+
+
+@lru_cache(maxsize=16)
+def _forces_re(forces: tuple[str, ...]) -> re.Pattern[str]:
+    """The story's forces nouns as one whole-word pattern (compiled once per story)."""
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, forces))})\b", re.I)
 
 
 def _by(
@@ -163,7 +177,7 @@ def _by(
     before = actors.mentions(sentence.text[: cue.start()])
     if before and not _STATED_RE.fullmatch(cue.group(0)):
         listed = actors.person(before[-1].matched)
-        return listed[0] if listed else re.sub(r"^[Tt]he ", "", before[-1].matched)
+        return listed[0] if listed else _THE_RE.sub("", before[-1].matched)
     return ""
 
 
@@ -181,7 +195,7 @@ def frame_claim(article: Article, actors: Actors, quotes: list[Quote]) -> list[d
         echoed = (
             not stated
             and sentence.index - previous_claim <= 2
-            and bool(re.search(r"\b(?:reports?|claims?|allegations?)\b", sentence.text, re.I))
+            and bool(_ECHO_RE.search(sentence.text))
         )
         if stated:
             previous_claim = sentence.index
@@ -256,12 +270,21 @@ def framing_frame(rows: list[dict]) -> pd.DataFrame:
 def quote_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object]]:
     """quotes rows of one article: every quote with its outlet, word count and the sentences it spans."""
     rows = []
+    sentences = article.sentences
+    starts, ends = [s.char_start for s in sentences], [s.char_end for s in sentences]
+    in_order = starts == sorted(starts) and ends == sorted(ends)
     for n, quote in enumerate(quotes, start=1):
-        spanned = [
-            article.sentence_id(s)
-            for s in article.sentences
-            if s.char_start < quote.char_end and quote.char_start < s.char_end
-        ]
+        if in_order:  # the sentences a quote overlaps are then one run of them
+            low = bisect.bisect_right(ends, quote.char_start)
+            high = bisect.bisect_left(starts, quote.char_end)
+            overlapping = sentences[low:high]
+        else:
+            overlapping = [
+                s
+                for s in sentences
+                if s.char_start < quote.char_end and quote.char_start < s.char_end
+            ]
+        spanned = [article.sentence_id(s) for s in overlapping]
         rows.append(
             {
                 "article_id": article.article_id,
