@@ -9,6 +9,8 @@ The words are data (data/languages/en/figures.toml); analysis/figures.py uses th
 from __future__ import annotations
 
 import re
+from functools import reduce
+from operator import itemgetter, or_
 
 import ahocorasick
 
@@ -67,38 +69,46 @@ _POSSIBLE_NEEDLES = _PACK.list("modality", "possible")
 _STATUS_NEEDLES = needles(
     tuple(p.split()[0] for s in STATUSES for p in _PACK.list("status", s.replace(" ", "_")))
 )
-_PIECE_LABELS: dict[str, set[str]] = {}
-for _label, _pieces in (
-    ("status", _STATUS_NEEDLES),
-    ("reported", _REPORTED_NEEDLES),
-    ("denied", _DENIED_NEEDLES),
-    ("possible", _POSSIBLE_NEEDLES),
-    ("according", _ACCORDING_NEEDLES),
-    ("speech", _CUE_NEEDLES),
+_LABELS = ("status", "reported", "denied", "possible", "according", "speech")
+_PIECE_BITS: dict[str, int] = {}  # piece -> the labels it stands for, one bit per label
+for _bit, _pieces in enumerate(
+    (
+        _STATUS_NEEDLES,
+        _REPORTED_NEEDLES,
+        _DENIED_NEEDLES,
+        _POSSIBLE_NEEDLES,
+        _ACCORDING_NEEDLES,
+        _CUE_NEEDLES,
+    )
 ):
     for _piece in _pieces:
-        _PIECE_LABELS.setdefault(_piece.lower(), set()).add(_label)
+        _PIECE_BITS[_piece.lower()] = _PIECE_BITS.get(_piece.lower(), 0) | 1 << _bit
 _CUE_PIECES = ahocorasick.Automaton()
-for _piece, _labels in _PIECE_LABELS.items():
-    _CUE_PIECES.add_word(_piece, tuple(_labels))
+for _piece, _bits in _PIECE_BITS.items():
+    _CUE_PIECES.add_word(_piece, _bits)
 _CUE_PIECES.make_automaton()
+_LABEL_SETS = [
+    frozenset(label for bit, label in enumerate(_LABELS) if bits >> bit & 1)
+    for bits in range(1 << len(_LABELS))
+]
 
 
-def cues_in(sentence: str) -> set[str]:
+def cues_in(sentence: str) -> frozenset[str]:
     """Which cue patterns can match in the sentence ('status', 'reported', 'denied', 'possible',
     'according', 'speech'): one Aho-Corasick pass over the lower-cased sentence finds the pieces
     every match of a pattern contains, so most sentences skip most regex scans."""
-    return {label for _, labels in _CUE_PIECES.iter(sentence.lower()) for label in labels}
+    found = _CUE_PIECES.iter(sentence.lower())
+    return _LABEL_SETS[reduce(or_, map(itemgetter(1), found), 0)]  # the bits joined in C
 
 
-def sources(sentence: str, cues: set[str]) -> list[tuple[int, str]]:
+def sources(sentence: str, cues: frozenset[str]) -> list[tuple[int, str]]:
     """(position, source) of every attribution in a sentence: 'according to X', 'X said', 'X:'."""
     sources = (
         [(m.start(), _clean_source(m.group(1))) for m in _ACCORDING_RE.finditer(sentence)]
         if "according" in cues
         else []
     )
-    headline = _HEADLINE_RE.match(sentence)
+    headline = _HEADLINE_RE.match(sentence) if ":" in sentence else None
     if headline:
         sources.append((headline.start(1), headline.group(1)))
     for cue in _CUE_RE.finditer(sentence) if "speech" in cues else ():

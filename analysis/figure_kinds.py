@@ -144,10 +144,15 @@ class Vocabulary:
             for phrase in pack.list("status", status.replace(" ", "_")):
                 self.status_of.setdefault(phrase.lower(), []).append(status)
         self._cache: dict[str, tuple[str, str]] = {}
+        self._class_of: dict[str, str] = {}  # word as written -> class: no lower() per look-up
 
     def noun_class(self, word: str) -> str:
         """'troops', 'weapons', 'people', 'casualties' or '' for one word (any case, inflected)."""
-        return self.noun(word)[0]
+        found = self._class_of.get(word)
+        if found is None:
+            found = self.noun(word)[0]
+            remember(self._class_of, word, found)
+        return found
 
     def noun(self, word: str) -> tuple[str, str]:
         """(class, listed form) of one word ('Soldiers' -> ('troops', 'soldier')); ('', '')."""
@@ -222,8 +227,11 @@ class Vocabulary:
 
     def last_counted(self, text: str) -> tuple[str, str]:
         """(word, class) of the last counted noun in `text` ('' when none): an antecedent."""
+        known = self._class_of
         for token in reversed(_TOKEN.findall(text)):
-            noun_class = self.noun_class(token)
+            noun_class = known.get(token)
+            if noun_class is None:
+                noun_class = self.noun_class(token)
             if noun_class:
                 return token, noun_class
         return "", ""

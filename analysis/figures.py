@@ -32,7 +32,7 @@ from analysis.figure_cues import (
 from analysis.figure_kinds import HUMAN_STATUSES, Vocabulary, classify, shipped_actors
 from analysis.numbers import Quantity, find_quantities
 from analysis.quotes import Quote, quote_at
-from analysis.text import cut_long
+from analysis.text import MAX_SENTENCE_CHARS, cut_long
 
 _PACK = figure_packs.english("figures.toml")
 VOCABULARY = Vocabulary(_PACK)
@@ -102,7 +102,12 @@ def figure_rows(text: str, language: str = "en") -> list[dict[str, object]]:
         return []
     bounds = [0] + [m.end() for m in _BOUNDARY_RE.finditer(text)] + [len(text)]
     # an over-long 'sentence' (no stop in it) is read in pieces, so a row costs bounded time
-    starts = [piece for start, end in pairwise(bounds) for piece, _ in cut_long(text, start, end)]
+    starts = []
+    for start, end in pairwise(bounds):
+        if end - start > MAX_SENTENCE_CHARS:
+            starts.extend(piece for piece, _ in cut_long(text, start, end))
+        else:
+            starts.append(start)
     rows: list[dict[str, object]] = []
     by_sentence: dict[int, list[Quantity]] = {}
     for quantity in quantities:
@@ -255,11 +260,13 @@ class _SentenceContext:
         sentence = self.sentence
         words = quantity.unit.split() if quantity.unit and quantity.unit != "percent" else []
         position, pointing_back = quantity.unit_end, False
-        partitive = _PARTITIVE.match(sentence, position)
-        if partitive and partitive.group(1).lower() in VOCABULARY.pronouns:
-            position, pointing_back = partitive.end(), True  # '6,000 of them', 'two of whom'
-        elif of_whole := _OF_A_WHOLE.match(sentence, position):
-            position = of_whole.end()  # '3,000 of the 11,000 troops' counts troops
+        after = sentence[position : position + 3]  # both patterns open on spaces then 'of'
+        if after[:1].isspace() and (after[1:] == "of" or after[1:2].isspace()):
+            partitive = _PARTITIVE.match(sentence, position)
+            if partitive and partitive.group(1).lower() in VOCABULARY.pronouns:
+                position, pointing_back = partitive.end(), True  # '6,000 of them', 'two of whom'
+            elif of_whole := _OF_A_WHOLE.match(sentence, position):
+                position = of_whole.end()  # '3,000 of the 11,000 troops' counts troops
         phrase, phrase_end = _noun_phrase(sentence, position)
         head = _head(phrase)
         if pointing_back and not VOCABULARY.noun_class(head):

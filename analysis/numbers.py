@@ -86,6 +86,7 @@ for _word in (*WORD_VALUES, *_NUMBERS.list("words", "anchors")):
     _ANCHOR_WORDS.add_word(_word, len(_word))
 _ANCHOR_WORDS.make_automaton()
 _ANCHOR_BACK = 14
+_CANDIDATE_STARTS = re.compile(r"(?<!\w)\S")
 # Words that can open a candidate before its anchor: 'several thousand', 'US $5', 'minus 5'.
 _PREFIX_WORDS = _NUMBERS.words("words", "prefixes")
 
@@ -102,8 +103,8 @@ MONEY_WORDS = (
     r"ringgit|dinars?|lira|hryvnias?|cents?|pence|sen|pounds sterling|sterling)\b)"
 )
 _MONEY_AFTER = rf"\s?€|\s{MONEY_WORDS}|(?:p|USD|EUR|GBP)\b"
-# Percent first, then money: one match call instead of two
-_PERCENT_OR_MONEY = re.compile(rf"(?P<percent>{_PERCENT})|{_MONEY_AFTER}")
+# Percent first, then money, then the word after (a unit?): one match call instead of three
+_UNIT_AFTER = re.compile(rf"(?P<percent>{_PERCENT})|(?P<money>{_MONEY_AFTER})|{NEXT_WORD.pattern}")
 _RANGE_GAP = re.compile(r"\s*(?:[-–—]|(?i:(?:up )?to|to-|through|till|until|and|-to-))\s*")
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _COMMA_GROUPS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
@@ -172,6 +173,8 @@ def words_value(text: str) -> float | None:
 
 def _digits_value(raw: str, next_is_word: bool) -> float:
     """Value of a digit string with separators: 10,000 / 10.000 / 10 000 / 1,271.2 / 8,5."""
+    if raw.isdigit():  # most numbers: no separator
+        return float(raw)
     raw = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
     if " " in raw:
         return float(raw.replace(" ", "").replace(",", "."))
@@ -215,16 +218,19 @@ def _token(match: re.Match[str], text: str) -> Token | None:
         return Token(
             start, end, words_value(match.group()), match.group(), "words", scale, False, False
         )
-    raw, sign, scale = match.group("num"), match.group("sign") or "", match.group("scale") or ""
+    raw, sign, scale, cur, sci = match.group("num", "sign", "scale", "cur", "sci")
+    sign, scale = sign or "", scale or ""
     scale_word = scale.strip().lower()
-    currency = bool(match.group("cur"))
+    currency = bool(cur)
     if scale_word == "m" and scale.strip() == "m" and not currency and _is_metres(text, end):
         end -= len(scale)
         scale_word = ""
-    sci = match.group("sci")
-    following = "" if scale_word or sci else next_word(text, match.end("num"))
+    next_is_word = False  # only a lone dot group ('1.500 troops') asks what follows
+    if "." in raw and not (scale_word or sci):
+        following = next_word(text, match.end("num"))
+        next_is_word = bool(following) and following.lower() not in UNITS
     try:
-        value = _digits_value(raw, bool(following) and following.lower() not in UNITS)
+        value = _digits_value(raw, next_is_word)
     except ValueError:  # separators no reading makes a number of ('1.2,3,4'): not a quantity
         return None
     if sci:
@@ -278,37 +284,45 @@ def _is_metres(text: str, end: int) -> bool:
 
 def _unit(text: str, end: int) -> tuple[str, int, bool]:
     """(unit, end of unit, is money) right after a number: 'percent', a money word, or unit words."""
-    match = _PERCENT_OR_MONEY.match(text, end)
-    if match:
-        if match.group("percent") is not None:
-            return "percent", match.end(), False
+    match = _UNIT_AFTER.match(text, end)
+    if match is None:
+        return "", end, False
+    if match.group("percent") is not None:
+        return "percent", match.end(), False
+    if match.group("money") is not None:
         return match.group().strip().lower(), match.end(), True
     words: list[str] = []
-    match = NEXT_WORD.match(text, end)
-    while match and unit_word(match.group(1).rstrip(".-")) and len(words) < 3:
-        words.append(match.group(1).rstrip(".-").lower())
-        end = match.start(1) + len(match.group(1).rstrip(".-"))
+    while match and len(words) < 3:  # the word is the last group of either pattern
+        word = match.group(match.lastindex).rstrip(".-")
+        if not unit_word(word):
+            break
+        words.append(word.lower())
+        end = match.start(match.lastindex) + len(word)
         match = NEXT_WORD.match(text, end)
     return " ".join(words), end, False
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right, with ranges joined and non-quantities dropped."""
-    tokens = [t for t in (_token(m, text) for m in _candidates(text)) if t is not None]
-    # digit or word runs beyond any float (inf / nan) are noise, not a quantity
-    tokens = [t for t in tokens if t.value is None or math.isfinite(t.value)]
-    units = [_unit(text, t.end) for t in tokens]
+    tokens: list[Token] = []
+    units: list[tuple[str, int, bool]] = []
+    for match in _candidates(text):
+        token = _token(match, text)
+        # digit or word runs beyond any float (inf / nan) are noise, not a quantity
+        if token is not None and (token.value is None or math.isfinite(token.value)):
+            tokens.append(token)
+            units.append(_unit(text, token.end))
     quantities: list[Quantity] = []
-    i = 0
-    while i < len(tokens):
+    i, count = 0, len(tokens)
+    while i < count:
         first = tokens[i]
         unit, unit_end, money = units[i]
         last, last_unit, last_money = first, unit, money
-        if i + 1 < len(tokens):
+        if i + 1 < count:
             second = tokens[i + 1]
             gap = text[unit_end : second.start]
             unit2, unit2_end, money2 = units[i + 1]
-            if _joins(
+            if _RANGE_GAP.fullmatch(gap) and _joins(  # most neighbours stand far apart
                 text,
                 first,
                 second,
@@ -343,18 +357,30 @@ def _candidates(text: str) -> list[re.Match[str]]:
             continue
         digit = lowered[at].isdigit()
         if at and not lowered[at - 1].isspace():  # '$US5', 'Y=5', '-5'
-            match = (_DIGIT_LED_RE if digit else CANDIDATE_RE).search(
-                text, max(last_end, at - 6), anchor_end + 60
-            )
+            pattern = _DIGIT_LED_RE if digit else CANDIDATE_RE
+            match = _leftmost(pattern, text, max(last_end, at - 6), at, anchor_end + 60)
         elif at and word_before(lowered, at, _ANCHOR_BACK) in _PREFIX_WORDS:
-            match = CANDIDATE_RE.search(text, max(last_end, at - _ANCHOR_BACK), anchor_end + 60)
+            lowest = max(last_end, at - _ANCHOR_BACK)
+            match = _leftmost(CANDIDATE_RE, text, lowest, at, anchor_end + 60)
         else:
             match = (_DIGIT_LED_RE if digit else CANDIDATE_RE).match(text, at)
-        if match is None or match.start() > at:
+        if match is None:
             continue
         matches.append(match)
         last_end = max(match.end(), match.start() + 1)
     return matches
+
+
+def _leftmost(
+    pattern: re.Pattern[str], text: str, lowest: int, at: int, endpos: int
+) -> re.Match[str] | None:
+    """`pattern.search(text, lowest, endpos)` when it starts by `at`, else None, tried only where a
+    candidate can start: every alternative opens on a non-space with no word character before it."""
+    for start in _CANDIDATE_STARTS.finditer(text, lowest, at + 1):
+        match = pattern.match(text, start.start(), endpos)
+        if match:
+            return match
+    return None
 
 
 def _anchors(lowered: str) -> list[tuple[int, int]]:
@@ -385,7 +411,7 @@ def _joins(
     """True when two adjacent numbers form one range ('10,000 to 12,000', 'between 5% and 6%')."""
     if first.value is None or second.value is None or "fraction" in (first.kind, second.kind):
         return False
-    if _FOLD.search(first.text):
+    if first.text[-4:].lower() == "fold":  # 'tenfold', 'two-fold'
         return False
     match = _RANGE_GAP.fullmatch(gap)
     if (
