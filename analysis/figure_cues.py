@@ -59,6 +59,35 @@ DENIED_RE = re.compile(
 NEGATION_RE = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", re.I)
 _POSSIBLE_WORDS = alternation(_PACK.list("modality", "possible"))
 POSSIBLE_RE = re.compile(rf"\b(?:{_POSSIBLE_WORDS})\b")
+
+
+class Phrases:
+    """`finditer` of a case-sensitive `\\b(?:phrase|...)\\b` pattern, run only where a phrase's
+    first word stands (one Aho-Corasick pass): the same matches, without trying every position."""
+
+    def __init__(self, pattern: re.Pattern[str], phrases: list[str] | tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.openers = ahocorasick.Automaton()
+        for opener in {phrase.split()[0] for phrase in phrases}:
+            self.openers.add_word(opener, len(opener))
+        self.openers.make_automaton()
+
+    def finditer(self, sentence: str) -> list[re.Match[str]]:
+        """The matches of `pattern.finditer(sentence)`, left to right."""
+        found: list[re.Match[str]] = []
+        reached = 0
+        for at in sorted({end + 1 - length for end, length in self.openers.iter(sentence)}):
+            if at >= reached and (match := self.pattern.match(sentence, at)):
+                found.append(match)
+                reached = match.end()
+        return found
+
+
+POSSIBLE = Phrases(POSSIBLE_RE, _PACK.list("modality", "possible"))
+_SPEECH = Phrases(
+    _CUE_RE,
+    _PACK.list("attribution", "speech_verbs") + _PACK.list("attribution", "speech_phrases"),
+)
 # Pieces of text every match of a cue pattern contains: a sentence without any of them skips the
 # pattern (substring tests are far cheaper than a regex scan of the sentence).
 _CUE_NEEDLES = needles(_PACK.list("attribution", "speech_verbs"))
@@ -111,7 +140,7 @@ def sources(sentence: str, cues: frozenset[str]) -> list[tuple[int, str]]:
     headline = _HEADLINE_RE.match(sentence) if ":" in sentence else None
     if headline:
         sources.append((headline.start(1), headline.group(1)))
-    for cue in _CUE_RE.finditer(sentence) if "speech" in cues else ():
+    for cue in _SPEECH.finditer(sentence) if "speech" in cues else ():
         who = _speaker_before(sentence[max(0, cue.start() - 120) : cue.start()]) or _speaker_after(
             sentence[cue.end() : cue.end() + 60]
         )

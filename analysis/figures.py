@@ -23,7 +23,7 @@ from analysis.article import Article
 from analysis.figure_cues import (
     DENIED_RE,
     NEGATION_RE,
-    POSSIBLE_RE,
+    POSSIBLE,
     REPORTED_RE,
     alternation,
     cues_in,
@@ -58,10 +58,11 @@ _CLAUSE_BREAK = re.compile(r"[;:—–(“”\",](?:(?<=,)\s|(?<!,))")  # a comm
 # Sentence ends for bare text: terminal punctuation, a blank line, or a line break before a capital
 # that does not continue a clause (headlines and captions have no full stop).
 _ABBREVIATIONS = _PACK.list("attribution", "abbreviations")
-# Checked after the punctuation mark is read: not 'Mr.', 'Gen.', 'U.' (a single letter)
+# Checked after the punctuation mark is read, once a space is seen to follow ('4.5' never asks):
+# not 'Mr.', 'Gen.', 'U.' (a single letter)
 _NOT_AFTER_ABBREVIATION = r"(?<!\b[A-Za-z].)" + "".join(rf"(?<!\b{a}.)" for a in _ABBREVIATIONS)
 _BOUNDARY_RE = re.compile(
-    rf"[.!?…\n](?:(?<=[.!?…]){_NOT_AFTER_ABBREVIATION}[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|"
+    rf"[.!?…\n](?:(?<=[.!?…])(?=[\"”’)\]]*\s){_NOT_AFTER_ABBREVIATION}[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|"
     r"(?<=\n)[ \t]*\n|(?<=\n)(?<![,;:(–—-]\n)(?=[\"“‘(\[]?[A-Z]))"
 )
 # An actor before the number owns what is counted only as the subject of a verb like these.
@@ -222,7 +223,7 @@ class _SentenceContext:
         denial = DENIED_RE.search(sentence) if "denied" in cues else None
         self.denied = bool(denial) and not NEGATION_RE.search(sentence[: denial.start()])
         self.possible = (
-            [m.span() for m in POSSIBLE_RE.finditer(sentence)] if "possible" in cues else []
+            [m.span() for m in POSSIBLE.finditer(sentence)] if "possible" in cues else []
         )
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
@@ -335,9 +336,17 @@ def _head(phrase: list[str]) -> str:
 def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
     """The noun phrase after a number ('North Korean soldiers') and where it ends."""
     limit = position + 120
-    tokens = _NP_TOKEN.finditer(sentence, position, limit)  # read lazily: most phrases are short
-    first = next(tokens, None)
-    start = [first] if first else []
+    first = _NP_TOKEN.search(sentence, position, limit)
+    if first is None:
+        return [], position
+    written = first.group()
+    if not written[0].isalpha():  # a digit or a punctuation mark ends it before it starts
+        return [], position
+    low = written.lower() if "." in written[:-1] else written.rstrip(".").lower()
+    if low in _NP_STOP and low not in ("and", "or", "of"):
+        return [], position  # '5 in', '5 were': nothing counted after the number
+    tokens = _NP_TOKEN.finditer(sentence, first.end(), limit)  # read lazily: phrases are short
+    start = [first]
     if first and first.group() == "of":  # '10,000 of the troops', '38 of 45 drones'
         second = next(tokens, None)
         skip = second and (second.group() in _OF_DETERMINERS or second.group()[:1].isdigit())
