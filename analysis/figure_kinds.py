@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from analysis.actors import Actors, load_actors
 from analysis.figure_packs import Pack
@@ -49,8 +49,7 @@ def shipped_actors() -> Actors:
     return load_actors()
 
 
-@dataclass(frozen=True)
-class Counted:
+class Counted(NamedTuple):
     """What a number counts: kind, status, and the noun it was read from ('' when none)."""
 
     kind: str
@@ -264,9 +263,10 @@ def classify(
     if noun_class == "qualified":  # 'armoured vehicles' are weapons, '460 Kia vehicles' are not
         military = any(word.lower() in vocabulary.military for word in phrase[:-1])
         noun_class = "weapons" if military else ""
-    in_phrase = [s for word in phrase for s in vocabulary.status_of.get(word.lower(), ())]
+    status_of = vocabulary.status_of
+    in_phrase = [s for word in phrase for s in status_of.get(word.lower(), ())]
     status = ""
-    for statuses in (after, in_phrase, before):
+    for statuses in (after, in_phrase, before) if after or in_phrase or before else ():
         status = _fitting(statuses, noun_class)
         if status:
             break

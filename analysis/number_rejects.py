@@ -58,10 +58,12 @@ def rejected(text: str, first: Token, last: Token, unit: str, money: bool) -> bo
     prev_bare = prev.rstrip(".").lower()
     if (prev_bare in _MONTHS or prev_bare in _WEEKDAYS) and not measured:
         return first.kind == "digits"
-    nxt = next_word(text, last.end)
-    if first.kind == "digits" and (nxt.rstrip(".").lower() in _MONTHS and nxt[:1].isupper()):
-        return True
+    if first.kind == "digits" and _capital_after(text, last.end):
+        nxt = next_word(text, last.end)
+        if nxt.rstrip(".").lower() in _MONTHS and nxt[:1].isupper():
+            return True  # '5 March'
     if first.kind == "words":
+        nxt = next_word(text, last.end)
         compound = _COMPOUND.match(text, last.end)
         if compound and (compound.group(1) in DURATIONS or not unit_word(compound.group(1))):
             return True  # 'six-speed', 'three-bed', 'five-year' used as adjectives
@@ -116,6 +118,14 @@ def rejected(text: str, first: Token, last: Token, unit: str, money: bool) -> bo
         ):
             return True  # 'Maddon, 66, ...': an age in apposition
     return False
+
+
+def _capital_after(text: str, end: int) -> bool:
+    """True when the word `next_word(text, end)` reads opens on a capital (A-Z): the same space
+    and hyphen are skipped, without running the pattern."""
+    at = end + 1 if text[end : end + 1] in (" ", "\u00a0") else end
+    at += text[at : at + 1] == "-"
+    return "A" <= text[at : at + 1] <= "Z"
 
 
 def _time_or_ordinal_after(text: str, end: int) -> bool:
