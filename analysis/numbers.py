@@ -1,7 +1,6 @@
 """Quantities in running news text: digits, number words, scales, ranges, hedges, vague amounts.
 
-A cheap anchor scan (digits and number words) and one compiled candidate pattern run from each
-anchor find every candidate in a single pass over the text; cheap per-candidate rules then join ranges
+The candidates (analysis/number_candidates.py) are read here: cheap per-candidate rules join ranges
 ("between 10,000 and 12,000", "10,000–12,000", "from 5 to 7 per cent"), read the hedge in front
 ("as many as", "over", "some") and drop what is not a quantity: dates, times, years, ordinals, model
 names and other identifiers ("KN-23", "Game 7", "S&P 500"), addresses and ages in apposition.
@@ -13,85 +12,16 @@ import math
 import re
 from dataclasses import dataclass
 
-import ahocorasick
-
 from analysis import figure_packs
+from analysis.number_candidates import SCALES, WORD_VALUES, candidates
 from analysis.number_rejects import is_year, rejected
-from analysis.number_text import (
-    NEXT_WORD,
-    UNITS,
-    Token,
-    hedge,
-    is_word_char,
-    next_word,
-    unit_word,
-    word_before,
-)
+from analysis.number_text import NEXT_WORD, UNITS, Token, hedge, next_word, unit_word
 
 _NUMBERS = figure_packs.english("numbers.toml")
-WORD_VALUES: dict[str, float] = _NUMBERS.values("words", "cardinals")
-SCALES: dict[str, float] = _NUMBERS.values("words", "scales")
 _FRACTIONS = _NUMBERS.values("words", "fractions")
 # Order-of-magnitude bounds of vague amounts, so they can be compared with numbers.
 _VAGUE_BASE = _NUMBERS.values("words", "vague")
 
-_CARDINAL = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
-_WORD = rf"(?:{_CARDINAL}|hundred|thousand|million|billion|trillion|dozen)"
-_CURRENCY = (
-    r"(?:(?:US|USD|AU|A|NZ|C|CA|HK|S|NT)\s?)?[$€£¥₹₩₽](?:\s?(?:US|A|AU|C|NZ|HK)(?=\d))?"
-    r"|(?:USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY|INR|RMB|RM|Rs\.?|Y=|PS)\s?(?=[-−]?\d)"
-)
-_NUMERIC = (
-    r"\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3}){2,}|(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]))(?:[.,]\d+)?"
-    r"|\d+(?:[.,]\d+)?|\.\d+"
-)
-_SCALE_AFTER = (
-    r"(?:[ \u00a0](?i:hundred|thousand|million|billion|trillion|lakh|crore)\b)+"
-    r"|(?:mn|mln|mil|bn|tn|k|K|m|M|MM|b)\b|[ \u00a0]?(?:bn|mn|mln|B)\b"
-)
-_VAGUE = (
-    r"(?i:\b(?:(?:several|a few|few|many|some)\s+)?(?:tens|dozens|hundreds|thousands|millions|billions)"
-    r"(?:\s+of\s+(?:thousands|millions|billions))*\b"
-    r"|\b(?:several|a few|a couple of|many)\s+(?:hundred|thousand|million|billion)\b)"
-)
-_DATE = (
-    r"(?P<date>(?<![\w.])(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?"
-    r"(?:\.\d+)?)(?![\d]))"
-)
-_FRACTION = (
-    r"(?P<fraction>(?i:\b(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]"
-    r"(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth)s?(?=\s+of\b)|\bhalf(?=\s+(?:of|the)\b)"
-    r"|\b(?:one|\d{1,2})\s+(?:out of|in)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b)"
-    r"|(?<![\w/])\d{1,2}\s?[/⁄]\s?\d{1,3}(?![\d/]))"
-)
-_AMOUNT = (
-    rf"(?<![\w.,/])(?P<cur>{_CURRENCY})?(?P<sign>(?<![\w.,])(?:[-−](?=\.?\d)|(?i:minus)[- ]|\+))?"
-    rf"(?P<num>{_NUMERIC})(?P<sci>\s?[×x]\s?10\s?[-−]?\d+)?(?P<scale>{_SCALE_AFTER})?"
-)
-_WORDS = (
-    r"(?P<fold>(?i:\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)-?fold)\b)"
-    rf"|(?P<words>(?i:\b(?:a(?=\s+(?:hundred|thousand|million|billion|dozen)\b)|{_WORD})"
-    rf"(?:(?:[\s-]+|\s+and\s+){_WORD}\b)*\b))"
-)
-CANDIDATE_RE = re.compile(rf"{_DATE}|(?P<vague>{_VAGUE})|{_FRACTION}|{_AMOUNT}|{_WORDS}")
-# The digit-led alternatives alone, in the same order: what a digit anchor can start.
-_DIGIT_LED_RE = re.compile(rf"{_DATE}|{_FRACTION}|{_AMOUNT}")
-
-# Cheap first pass: where a candidate can be (a run of digits or a whole number word); the full
-# pattern then runs from just before each anchor, far enough back for '$US ', 'minus ', 'a couple
-# of hundred'. Number words are found by one Aho-Corasick pass (C speed) rather than a regex scan.
-_DIGITS_RE = re.compile(r"\d[\d,.]*")
-_ANCHOR_WORDS = ahocorasick.Automaton()
-for _word in (*WORD_VALUES, *_NUMBERS.list("words", "anchors")):
-    _ANCHOR_WORDS.add_word(_word, len(_word))
-_ANCHOR_WORDS.make_automaton()
-_ANCHOR_BACK = 14
-_CANDIDATE_STARTS = re.compile(r"(?<!\w)\S")
-# Words that can open a candidate before its anchor: 'several thousand', 'US $5', 'minus 5'.
-_PREFIX_WORDS = _NUMBERS.words("words", "prefixes")
-
-# Capitalised words that may stand right before a number without making it a model or index number.
-# Hedges written before a number, matched as whole words ending the text before it ('as many as 5').
 _PERCENT = (
     r"\s?(?:%|‰)|\s?-?(?i:per\s?cent\b|percent(?:age points?)?\b|pc\b|pct\b|"
     r"basis points?\b|bps\b)"
@@ -306,7 +236,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right, with ranges joined and non-quantities dropped."""
     tokens: list[Token] = []
     units: list[tuple[str, int, bool]] = []
-    for match in _candidates(text):
+    for match in candidates(text):
         token = _token(match, text)
         # digit or word runs beyond any float (inf / nan) are noise, not a quantity
         if token is not None and (token.value is None or math.isfinite(token.value)):
@@ -343,59 +273,6 @@ def find_quantities(text: str) -> list[Quantity]:
         if quantity is not None:
             quantities.append(quantity)
     return quantities
-
-
-def _candidates(text: str) -> list[re.Match[str]]:
-    """Matches of CANDIDATE_RE, the same as a full scan, found by searching only near anchors."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lowered
-        return list(CANDIDATE_RE.finditer(text))
-    matches: list[re.Match[str]] = []
-    last_end = 0
-    for at, anchor_end in _anchors(lowered):
-        if at < last_end:
-            continue
-        digit = lowered[at].isdigit()
-        if at and not lowered[at - 1].isspace():  # '$US5', 'Y=5', '-5'
-            pattern = _DIGIT_LED_RE if digit else CANDIDATE_RE
-            match = _leftmost(pattern, text, max(last_end, at - 6), at, anchor_end + 60)
-        elif at and word_before(lowered, at, _ANCHOR_BACK) in _PREFIX_WORDS:
-            lowest = max(last_end, at - _ANCHOR_BACK)
-            match = _leftmost(CANDIDATE_RE, text, lowest, at, anchor_end + 60)
-        else:
-            match = (_DIGIT_LED_RE if digit else CANDIDATE_RE).match(text, at)
-        if match is None:
-            continue
-        matches.append(match)
-        last_end = max(match.end(), match.start() + 1)
-    return matches
-
-
-def _leftmost(
-    pattern: re.Pattern[str], text: str, lowest: int, at: int, endpos: int
-) -> re.Match[str] | None:
-    """`pattern.search(text, lowest, endpos)` when it starts by `at`, else None, tried only where a
-    candidate can start: every alternative opens on a non-space with no word character before it."""
-    for start in _CANDIDATE_STARTS.finditer(text, lowest, at + 1):
-        match = pattern.match(text, start.start(), endpos)
-        if match:
-            return match
-    return None
-
-
-def _anchors(lowered: str) -> list[tuple[int, int]]:
-    """(start, end) of every digit run and whole number word ('ten', 'thousands', 'tenfold')."""
-    spans = [m.span() for m in _DIGITS_RE.finditer(lowered)]
-    words = []
-    for last, length in _ANCHOR_WORDS.iter(lowered):  # also 'one' in 'money': keep whole words
-        start = last + 1 - length
-        if start and is_word_char(lowered[start - 1]):
-            continue
-        end = last + 5 if lowered.startswith("fold", last + 1) else last + 1
-        if end < len(lowered) and is_word_char(lowered[end]):
-            continue
-        words.append((start, end))
-    return sorted(spans + words) if words else spans
 
 
 def _joins(
