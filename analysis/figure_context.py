@@ -110,6 +110,8 @@ class SentenceContext:
 
     def counted(self, quantity: Quantity) -> tuple[str, str, str, str]:
         """(subject, kind, actor, status) of a number: what is counted, whose, what happened to it."""
+        if quantity.unit == "percent" and not quantity.money:
+            return "percent", "other", "", ""  # a share: nothing counted, no one's, no status
         sentence = self.sentence
         words = quantity.unit.split() if quantity.unit and quantity.unit != "percent" else []
         position, pointing_back = quantity.unit_end, False
