@@ -54,21 +54,22 @@ def rejected(text: str, first: Token, last: Token, unit: str, money: bool) -> bo
         if token.kind == "digits" and _time_or_ordinal_after(text, token.end):
             return True
     measured = bool(unit or money or first.currency)
-    prev = prev_word(text, first.start)
-    prev_bare = prev.rstrip(".").lower()
-    if (prev_bare in _MONTHS or prev_bare in _WEEKDAYS) and not measured:
-        return first.kind == "digits"
+    prev = prev_bare = ""  # the word before matters only to what measures nothing
+    if not measured:
+        prev = prev_word(text, first.start)
+        prev_bare = prev.rstrip(".").lower()
+        if prev_bare in _MONTHS or prev_bare in _WEEKDAYS:
+            return first.kind == "digits"
     if first.kind == "digits" and _capital_after(text, last.end):
         nxt = next_word(text, last.end)
         if nxt.rstrip(".").lower() in _MONTHS and nxt[:1].isupper():
             return True  # '5 March'
     if first.kind == "words":
-        nxt = next_word(text, last.end)
         compound = _COMPOUND.match(text, last.end)
         if compound and (compound.group(1) in DURATIONS or not unit_word(compound.group(1))):
             return True  # 'six-speed', 'three-bed', 'five-year' used as adjectives
         if first.text.lower() == "one" and last is first and not measured:
-            return _pronoun_one(prev_bare, nxt.lower())
+            return _pronoun_one(prev_bare, next_word(text, last.end).lower())
     if first.kind == "fraction" and re.search(
         r"\b(?:first|second|the)\s+$", text[max(0, first.start - 8) : first.start].lower()
     ):
