@@ -35,6 +35,8 @@ MONEY_WORDS = (
 _MONEY_AFTER = rf"\s?€|\s{MONEY_WORDS}|(?:p|USD|EUR|GBP)\b"
 # Percent first, then money, then the word after (a unit?): one match call instead of three
 _UNIT_AFTER = re.compile(rf"(?P<percent>{_PERCENT})|(?P<money>{_MONEY_AFTER})|{NEXT_WORD.pattern}")
+# what a unit can open on besides a space or an ASCII character (a superset is safe: the pattern decides)
+_UNIT_OPENERS = frozenset("%‰€-μµ°″'’")
 _RANGE_GAP = re.compile(r"\s*(?:[-–—]|(?i:(?:up )?to|to-|through|till|until|and|-to-))\s*")
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _COMMA_GROUPS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
@@ -214,6 +216,8 @@ def _is_metres(text: str, end: int) -> bool:
 
 def _unit(text: str, end: int) -> tuple[str, int, bool]:
     """(unit, end of unit, is money) right after a number: 'percent', a money word, or unit words."""
+    if not _may_open_unit(text[end : end + 1]):
+        return "", end, False  # ',', ')', '”' after the number: no unit can follow
     match = _UNIT_AFTER.match(text, end)
     if match is None:
         return "", end, False
@@ -230,6 +234,15 @@ def _unit(text: str, end: int) -> tuple[str, int, bool]:
         end = match.start(match.lastindex) + len(word)
         match = NEXT_WORD.match(text, end)
     return " ".join(words), end, False
+
+
+def _may_open_unit(following: str) -> bool:
+    """False for a character no percent, money or unit word can start with (',', ')', '”')."""
+    return (
+        following.isspace()
+        or following in _UNIT_OPENERS
+        or (following.isascii() and following.isalpha())
+    )
 
 
 def find_quantities(text: str) -> list[Quantity]:
