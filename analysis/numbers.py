@@ -171,10 +171,11 @@ def _token(match: re.Match[str], text: str) -> Token | None:
         # float() of the written form saturates to inf/0 where 10.0 ** int(...) would raise
         value = float(f"{value!r}e{exponent_sign}{exponent}") if math.isfinite(value) else value
     multiplier = 1.0
-    for word in scale_word.split():
-        multiplier *= SCALES[word]
-    value *= multiplier
-    if sign.strip()[:1] in ("-", "−") or sign.lower().startswith("minus"):
+    if scale_word:
+        for word in scale_word.split():
+            multiplier *= SCALES[word]
+        value *= multiplier
+    if sign and (sign.strip()[:1] in ("-", "−") or sign.lower().startswith("minus")):
         value = -value
     plain = not (currency or scale_word) and raw.isdigit()
     return Token(start, end, value, text[start:end], "digits", multiplier, currency, plain)
