@@ -82,6 +82,7 @@ class Actors:
     _people: dict[str, tuple[str, Actor]] = field(default_factory=dict, repr=False)
     _by_name: dict[str, Actor] = field(default_factory=dict, repr=False)
     _camps: dict[str, str] = field(default_factory=dict, repr=False)
+    _capitalised: bool = field(default=False, repr=False)  # every alias holds a capital letter
 
     def __post_init__(self) -> None:
         for actor in self.actors:
@@ -95,6 +96,7 @@ class Actors:
                 self._by_alias.setdefault(alias, actor)
                 if alias.startswith("the "):  # "the West" also at a sentence start
                     self._by_alias.setdefault("T" + alias[1:], actor)
+        self._capitalised = all(any(map(str.isupper, alias)) for alias in self._by_alias)
         if self._by_alias:
             self._automaton = ahocorasick.Automaton()
             for alias in self._by_alias:
@@ -134,8 +136,8 @@ class Actors:
 
     def mentions(self, text: str) -> list[Mention]:
         """Every alias in `text`: whole words, case-sensitive, leftmost-longest, not overlapping."""
-        if self._automaton is None or not text:
-            return []
+        if self._automaton is None or not text or (self._capitalised and text.islower()):
+            return []  # no capital letter in the text: no alias in it
         found = []
         last = len(text) - 1
         for end, alias in self._automaton.iter(text):
