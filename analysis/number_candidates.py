@@ -74,7 +74,9 @@ _PREFIX_WORDS = _NUMBERS.words("words", "prefixes")
 
 
 def candidates(text: str) -> list[re.Match[str]]:
-    """Matches of CANDIDATE_RE, the same as a full scan, found by searching only near anchors."""
+    """Matches of CANDIDATE_RE found by searching only near anchors (digits, number words): what a
+    full scan finds, except in rare runs of signed numbers glued to punctuation ('minus 387 …,minus
+    23'), where a full scan can start a match one word earlier (2 texts in 3,000 generated)."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lowered
         return list(CANDIDATE_RE.finditer(text))
