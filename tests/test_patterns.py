@@ -3,7 +3,7 @@
 import random
 import re
 
-from analysis import quotes, reported, speakers, stance
+from analysis import framing, quotes, reported, speakers
 from analysis.patterns import by_first_letter, may_match, required_literals
 
 SENTENCES = [
@@ -56,7 +56,7 @@ def test_required_literals_are_in_every_match():
 
 
 def test_a_text_without_the_literals_never_matches():
-    patterns = [twin for twin in stance._TWINS.values() if twin is not None]
+    patterns = [twin for twin in framing._TWINS.values() if twin is not None]
     patterns += [reported._TRAILING_RE, reported._HEADLINE_RE, quotes._QUOTED_AS_RE]
     fragments = sorted({w for p in patterns for w in required_literals(p) or ()})
     fragments += ["not ", "n't ", " ", ", ", "the army ", "x", "-", "."]
