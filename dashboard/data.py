@@ -30,6 +30,7 @@ from analysis.lexicon import SHIPPED_LEXICON
 from analysis.pipeline import Rules
 from analysis.story import load_story, parse_story, story_in
 from dashboard import state
+from dashboard.filtered import contiguous
 
 SHIPPED_CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 CORPUS_ENV = "COVERAGE_CORPUS"
@@ -224,6 +225,8 @@ def _analyse(reading: Reading, rules: Rules, camps: dict[str, str], by_group: bo
         by_group=by_group,
     )
     bar.empty()
+    for name in list(result.tables):  # one table at a time, the chunked one freed before the next
+        result.tables[name] = contiguous(result.tables[name])
     gc.collect()
     pyarrow.default_memory_pool().release_unused()  # the run's freed buffers, back to the system
     return Analysis(result.tables, result.texts)

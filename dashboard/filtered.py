@@ -25,6 +25,18 @@ from analysis.metadata import published_span
 from dashboard.state import FilterState, as_bool
 
 KEEP_SETTINGS = 4  # filter settings whose filtered tables are kept per analysis
+# Columns a chart groups by, handed to it as categoricals made from the index's codes (grouping
+# on codes instead of hashing every string again); their categories sort as the strings do.
+CODED = frozenset(
+    ("outlet", "published", "kind", "category", "level", "language", "article_id", "value_text")
+)
+
+
+def contiguous(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same table with every column in one piece: a table concatenated from many cached
+    segments holds each Arrow column in many chunks, and taking a few rows of a chunked column
+    joins all its chunks first (40 ms for 300 sentences of 20,000 articles instead of 0.3 ms)."""
+    return frame.take(np.arange(len(frame))) if len(frame) else frame
 
 
 class TableIndex:
@@ -43,10 +55,11 @@ class TableIndex:
         return self._memo[key]
 
     def codes(self, table: str, column: str) -> tuple[np.ndarray, pd.Index]:
-        """Each row's code in `column` of `table` (-1 for a missing value) and the distinct values."""
+        """Each row's code in `column` of `table` (-1 for a missing value) and the distinct values,
+        sorted (so codes sort as the values do)."""
         key = (table, column)
         if key not in self._codes:
-            codes, uniques = pd.factorize(self.tables[table][column], use_na_sentinel=True)
+            codes, uniques = pd.factorize(self.tables[table][column], sort=True)
             self._codes[key] = (np.asarray(codes), pd.Index(uniques))
         return self._codes[key]
 
@@ -131,14 +144,30 @@ class FilteredTables(Mapping[str, pd.DataFrame]):
         frame = frame if columns is None else frame[columns]
         return frame if rows is None else frame.take(rows).reset_index(drop=True)
 
+    def _coded(self, name: str, column: str, rows: np.ndarray | None) -> pd.Categorical:
+        codes, values = self.index.codes(name, column)
+        return pd.Categorical.from_codes(codes if rows is None else codes[rows], values)
+
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._frames:
             self._frames[name] = self._take(name, self.rows(name), None)
         return self._frames[name]
 
     def select(self, name: str, columns: list[str]) -> pd.DataFrame:
-        """Only these columns of the filtered rows (what a chart sums, without copying the texts)."""
-        return self._take(name, self.rows(name), columns)
+        """Only these columns of the filtered rows (what a chart sums, without copying the texts);
+        the CODED ones as categoricals (same values, grouped without hashing strings)."""
+        rows = self.rows(name)
+        plain = [c for c in columns if c not in CODED]
+        frame = self._take(name, rows, plain)
+        for column in columns:
+            if column in CODED:
+                frame[column] = self._coded(name, column, rows)
+        return frame[columns]
+
+    def at(self, name: str, positions: np.ndarray, columns: list[str]) -> pd.DataFrame:
+        """These columns of the filtered rows at `positions` (positions in the filtered table)."""
+        rows = self.rows(name)
+        return self._take(name, positions if rows is None else rows[positions], columns)
 
     def page(self, name: str, start: int, stop: int) -> pd.DataFrame:
         """The filtered rows start … stop-1, every column (one page of a table)."""

@@ -33,6 +33,8 @@ from dashboard.charts.escalation import (
     voice_label,
 )
 from dashboard.charts.figures import (
+    TIMELINE_FIRSTS,
+    TIMELINE_KEYS,
     claims_timeline,
     figures_by_kind,
     numeric_claims,
@@ -49,6 +51,8 @@ __all__ = [
     "NO_DATA",
     "OKABE_ITO",
     "PURPLE_ORANGE",
+    "TIMELINE_FIRSTS",
+    "TIMELINE_KEYS",
     "TEMPLATE",
     "UNKNOWN_GREY",
     "articles_over_time",

@@ -51,11 +51,14 @@ st.markdown(
 st.caption(
     "Hover a highlight to see what it is (figure kind and claimant, category and voice, speaker)."
 )
-tables = {  # the filtered rows of the chosen articles only
-    name: view.filtered.of_articles(name, chosen)
-    for name in ("articles", "figures", "escalation_hits", "quotes", "sentences")
-    if name in view.filtered
-}
+tables = view.filtered.memo(
+    ("compare", tuple(chosen)),
+    lambda: {  # the filtered rows of the chosen articles only
+        name: view.filtered.of_articles(name, chosen)
+        for name in ("articles", "figures", "escalation_hits", "quotes", "sentences")
+        if name in view.filtered
+    },
+)
 for column, article_id in zip(st.columns(len(chosen)), chosen, strict=True):
     row = tables["articles"][tables["articles"]["article_id"] == article_id].iloc[0]
     with column:

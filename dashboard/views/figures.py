@@ -8,15 +8,18 @@ from dashboard import charts
 from dashboard.state import as_bool
 from dashboard.ui import available, current_view, show_chart, show_filtered, show_table
 
-CLAIM_COLUMNS = ["published", "outlet", "article_id", "kind", "value_low", "value_high"]
-CLAIM_COLUMNS += ["approximator", "subject", "claimant", "modality", "sentence", "sentence_id"]
-
 
 def timeline() -> tuple[charts.Chart, int]:
-    """The claims timeline and how many numeric, dated claims it could draw."""
-    claims = view.filtered.select("claims_timeline", CLAIM_COLUMNS)
+    """The claims timeline and how many numeric, dated claims it could draw (the keys of every
+    claim are read; the evidence of the marks drawn only)."""
+    claims = view.filtered.select("claims_timeline", [*charts.TIMELINE_KEYS, "article_id"])
     numeric = len(charts.numeric_claims(claims[["published", "value_low", "value_high"]]))
-    return charts.claims_timeline(claims, view.colors), numeric
+    chart = charts.claims_timeline(
+        claims,
+        view.colors,
+        lambda rows: view.filtered.at("claims_timeline", rows, charts.TIMELINE_FIRSTS),
+    )
+    return chart, numeric
 
 
 def by_kind() -> charts.Chart:
