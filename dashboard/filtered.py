@@ -20,10 +20,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.metadata import published_span
 from dashboard.state import FilterState, as_bool
 
+JOIN_LIMIT = 1 << 30  # bytes of an Arrow column joined into one piece
 KEEP_SETTINGS = 4  # filter settings whose filtered tables are kept per analysis
 # Columns a chart groups by, handed to it as categoricals made from the index's codes (grouping
 # on codes instead of hashing every string again); their categories sort as the strings do.
@@ -33,10 +35,23 @@ CODED = frozenset(
 
 
 def contiguous(frame: pd.DataFrame) -> pd.DataFrame:
-    """The same table with every column in one piece: a table concatenated from many cached
-    segments holds each Arrow column in many chunks, and taking a few rows of a chunked column
-    joins all its chunks first (40 ms for 300 sentences of 20,000 articles instead of 0.3 ms)."""
-    return frame.take(np.arange(len(frame))) if len(frame) else frame
+    """The same table with every Arrow column in one piece: a table concatenated from many cached
+    segments holds each column in many chunks, and taking a few rows of a chunked column joins all
+    its chunks first (40 ms for 300 sentences of 20,000 articles instead of 0.3 ms). A column past
+    JOIN_LIMIT bytes stays chunked (one Arrow string array holds at most 2 GB)."""
+    joined = {}
+    for column in frame.columns:
+        values = frame[column].array
+        if not hasattr(values, "__arrow_array__"):
+            continue
+        arrow = values.__arrow_array__()
+        if (
+            isinstance(arrow, pa.ChunkedArray)
+            and arrow.num_chunks > 1
+            and arrow.nbytes < JOIN_LIMIT
+        ):
+            joined[column] = pd.array(arrow.combine_chunks(), dtype=values.dtype)
+    return frame.assign(**joined) if joined else frame
 
 
 class TableIndex:
