@@ -31,6 +31,7 @@ KEEP_SETTINGS = 4  # filter settings whose filtered tables are kept per analysis
 # on codes instead of hashing every string again); their categories sort as the strings do.
 CODED = frozenset(
     ("outlet", "published", "kind", "category", "level", "language", "article_id", "value_text")
+    + ("term", "matched", "framing", "claim")
 )
 
 
@@ -75,7 +76,10 @@ class TableIndex:
         key = (table, column)
         if key not in self._codes:
             codes, uniques = pd.factorize(self.tables[table][column], sort=True)
-            self._codes[key] = (np.asarray(codes), pd.Index(uniques))
+            small = (
+                np.int8 if len(uniques) < 2**7 else np.int16 if len(uniques) < 2**15 else np.int32
+            )
+            self._codes[key] = (codes.astype(small), pd.Index(uniques))
         return self._codes[key]
 
     def isin(self, table: str, column: str, allowed: Iterable[object]) -> np.ndarray:
