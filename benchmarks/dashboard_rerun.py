@@ -14,6 +14,7 @@ in memory) and the peak memory of the process.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -71,6 +72,11 @@ def generate_corpus(folder: Path, articles: int, per_file: int = 1000, seed: int
     return folder
 
 
+def peak_mb() -> float:
+    """The peak resident memory of this process so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def page_reruns(folder: Path, reruns: int) -> tuple[float, dict[str, tuple[float, float]]]:
     """Seconds of the cold first run (load + analyse + draw the Overview, nothing in memory), and per
     page the median seconds of a full rerun (analysis in memory, as for a user clicking around) and
@@ -85,10 +91,11 @@ def page_reruns(folder: Path, reruns: int) -> tuple[float, dict[str, tuple[float
     cold = time.perf_counter() - start
     loaded = len(app.session_state["_view"].tables["articles"])
     print(f"{folder.name}: {loaded:,} articles loaded", flush=True)
-    del (
-        app
-    )  # as after a restart: nothing in memory (one analysis held, as a server), disk cache kept
+    print(f"  peak memory after the first open: {peak_mb():,.0f} MB", flush=True)
+    # as after a restart: nothing in memory (a server holds one analysis), the disk cache kept
+    del app
     st.cache_resource.clear()
+    gc.collect()
     app = AppTest.from_file(str(APP), default_timeout=3600)
     start = time.perf_counter()
     app.run()
@@ -128,8 +135,7 @@ def report(name: str, folder: Path, reruns: int, target: float) -> None:
             f"{changed * 1000:7.0f} ms  {verdict}",
             flush=True,
         )
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  peak memory of the app process so far: {peak:,.0f} MB", flush=True)
+    print(f"  peak memory of the app process so far: {peak_mb():,.0f} MB", flush=True)
 
 
 def main() -> None:
