@@ -88,6 +88,7 @@ def _vague_bounds(vague: str) -> tuple[float, float] | None:
     return bounds
 
 
+@lru_cache(maxsize=4096)
 def counted(subject: str, kind: str) -> str:
     """What a figure counts, for grouping: 'troops', 'people', or the listed noun ('officer',
     'drone'); '' when its subject names nothing listed ('1,200 casualties' of anyone). Nouns are
@@ -113,9 +114,7 @@ def is_part(row: dict) -> bool:
     before = sentence[max(0, at - 16) : at].lower().rstrip()
     after = sentence[at + len(written) : at + len(written) + 16].lower().lstrip()
     cues_before, cues_after = _part_cues()
-    return any(before.endswith(cue) for cue in cues_before) or any(
-        after.startswith(cue) for cue in cues_after
-    )
+    return before.endswith(cues_before) or after.startswith(cues_after)
 
 
 def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
@@ -135,7 +134,7 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
             if not row["vague"]
             else _vague_bounds(row["vague"])
         )
-        if bounds and pd.notna(bounds[0]) and pd.notna(bounds[1]):
+        if bounds and _number(bounds[0]) and _number(bounds[1]):
             low, high = sorted((float(bounds[0]), float(bounds[1])))
             items.append((_quantity(row), low, high, row))
     items.sort(key=lambda item: (item[0], item[1], item[2]))
@@ -160,6 +159,11 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
         if rows
         else schema.empty("who_reported_what")
     )
+
+
+def _number(value: object) -> bool:
+    """True for a number that is not missing (pd.notna of a float or None, without its cost)."""
+    return value is not None and value == value  # NaN is the one value unequal to itself
 
 
 def _quantity(row: dict) -> tuple[str, str, str, str, bool]:

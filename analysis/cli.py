@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 
-from analysis import runner, schema
+from analysis import pipeline, runner, schema
 from analysis.cache import default_dir
 from analysis.corpus import (
     DEFAULT_MAX_BYTES,
@@ -18,7 +20,7 @@ from analysis.corpus import (
     read_folder,
     report_frame,
 )
-from analysis.export import write_tables
+from analysis.export import write_table
 from analysis.lexicon import LexiconError
 from analysis.pipeline import Rules
 from analysis.progress import ProgressBar
@@ -168,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_fetch(args)
     if args.engine == "dask" and not args.scheduler:
         parser.error("--engine dask needs --scheduler tcp://HOST:PORT")
+    started = time.perf_counter()
     try:
         rules = Rules.from_files(args.lexicon, args.story or story_in(args.corpus_dir))
         reading = read_folder(
@@ -185,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cache_dir = None if args.no_cache else Path(args.cache) if args.cache else default_dir()
     with ProgressBar("analysing", enabled=not args.quiet) as bar:
         try:
-            result = runner.run(
+            mapped = runner.map_records(
                 reading,
                 rules,
                 jobs=args.jobs or None,
@@ -193,24 +196,51 @@ def main(argv: Sequence[str] | None = None) -> int:
                 engine=args.engine,
                 scheduler=args.scheduler,
                 progress=bar.update,
+                keep_texts=False,
             )
         except OSError as error:  # e.g. a Dask scheduler that cannot be reached
             print(f"error: {error}", file=sys.stderr)
             return 2
-    report = result.tables["load_report"]
+    del reading  # the texts are in the rows now
+    report, loaded = mapped.report, len(mapped.tables["articles"])
     _print_skipped(report)
-    loaded = len(result.tables["articles"])
     if not loaded:
         print(f"error: no article could be loaded from {args.corpus_dir!r}", file=sys.stderr)
         return 2
-    for line in write_tables(result.tables, args.out):
+    tables = mapped.tables
+    mapped.tables = {}  # the reduce lets go of each per-article table once it is written
+    try:
+        written = _write_stream(pipeline.reduce_stream(tables, report, rules), args.out)
+    except OSError as error:  # an output folder that is a file, a full disk, no permission
+        print(f"error: cannot write the tables to {args.out!r}: {error}", file=sys.stderr)
+        return 2
+    for line in written:
         print(line)
     skipped = int((report["status"] == SKIPPED).sum())
     print(
         f"{loaded} articles loaded, {skipped} files skipped -> {args.out} "
-        f"({result.analysed} analysed, {result.cached} from the cache, {result.seconds:.1f} s)"
+        f"({mapped.analysed} analysed, {mapped.cached} from the cache, "
+        f"{time.perf_counter() - started:.1f} s)"
     )
     return 0
+
+
+def _write_stream(tables: Iterator[tuple[str, pd.DataFrame]], out: str) -> list[str]:
+    """Write each table as the reduce yields it, in a thread while the next is computed (the CSV
+    formatting runs in Arrow, outside the GIL); at most one table waits to be written. Returns the
+    summary lines in the export's table order."""
+    lines: dict[str, str] = {}
+    with ThreadPoolExecutor(1) as writer:
+        writing: Future[str] | None = None
+        for name, frame in tables:
+            if writing is not None:
+                writing.result()
+            writing = writer.submit(write_table, name, frame, out)
+            writing.add_done_callback(lambda done, name=name: lines.update({name: done.result()}))
+            del frame
+        if writing is not None:
+            writing.result()
+    return [lines[name] for name in schema.TABLES]
 
 
 def _print_skipped(report: pd.DataFrame) -> None:

@@ -25,10 +25,10 @@ from analysis.lexicon import (
     Negation,
     Term,
     load_lexicon,
-    normalise,
     parse_lexicon,
 )
 from analysis.quotes import Quote, quote_at
+from analysis.terms import normalise
 
 __all__ = [
     "Hit",

@@ -119,12 +119,14 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[str]:
     """Write each table to `out_dir/<name>.csv`; returns one summary line per table."""
+    return [write_table(name, frame, out_dir) for name, frame in tables.items()]
+
+
+def write_table(name: str, frame: pd.DataFrame, out_dir: str | Path) -> str:
+    """Write one table to `out_dir/<name>.csv` (the folder made if missing); its summary line."""
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    lines = []
-    for name, frame in tables.items():
-        with (folder / f"{name}.csv").open("wb") as out:
-            for chunk in _csv_chunks(frame):
-                out.write(chunk)
-        lines.append(f"{name}.csv: {len(frame)} rows x {len(frame.columns)} columns")
-    return lines
+    with (folder / f"{name}.csv").open("wb") as out:
+        for chunk in _csv_chunks(frame):
+            out.write(chunk)
+    return f"{name}.csv: {len(frame)} rows x {len(frame.columns)} columns"

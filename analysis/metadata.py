@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 import dateparser
+import pycld2
 import yaml
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -224,15 +225,23 @@ def title_in_text(sentences: list[Sentence], raw_text: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language from its first 1,000 characters (py3langid, offline;
-    its time grows with the text, and 1,000 characters of prose are enough to tell the language).
+    """ISO 639-1 code of the text's language from its first 1,000 characters (enough prose to tell).
 
-    When the detector is unsure (a short text: its best guess under SURE_LANGUAGE), the most likely
-    language among those with a language pack is taken: a one-line English wire is not Tagalog.
+    CLD2 (compiled, about 40 times faster than py3langid) answers when it is sure and names a
+    language py3langid knows; otherwise py3langid decides, and when it too is unsure (a short text:
+    its best guess under SURE_LANGUAGE) the most likely language among those with a language pack
+    is taken: a one-line English wire is not Tagalog.
     """
     if not text.strip():
         return ""
-    ranked = _identifier().rank(text[:LANGUAGE_SAMPLE])
+    sample = text[:LANGUAGE_SAMPLE]
+    try:
+        reliable, _, guesses = pycld2.detect(sample, isPlainText=True)
+    except (pycld2.error, UnicodeError, ValueError):  # unpaired surrogates, control bytes
+        reliable, guesses = False, ()
+    if reliable and guesses[0][1] in _identifier().nb_classes:
+        return guesses[0][1]
+    ranked = _identifier().rank(sample)
     if ranked[0][1] >= SURE_LANGUAGE:
         return ranked[0][0]
     with_pack = [code for code, _ in ranked if languages.has_pack(code)]

@@ -12,6 +12,7 @@ always show the same numbers.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -170,42 +171,58 @@ def reduce_tables(
     """The reduce: every table of the export contract from the per-article tables of the corpus.
     `camps` (actor -> camp) regroups the story's camps and `by_group` sums outlets by their outlet
     group, e.g. as the analyst set them on the dashboard: only this reduce runs again."""
+    tables = dict(reduce_stream(dict(mapped), report, rules, camps, by_group))
+    return {name: tables[name] for name in schema.TABLES}
+
+
+def reduce_stream(
+    mapped: dict[str, pd.DataFrame],
+    report: pd.DataFrame,
+    rules: Rules,
+    camps: dict[str, str] | None = None,
+    by_group: bool = False,
+) -> Iterator[tuple[str, pd.DataFrame]]:
+    """The reduce table by table, (name, table) as each is ready, letting go of each per-article
+    table of `mapped` (which it empties) once nothing later needs it: a caller that writes and
+    drops each table holds one corpus of rows at a time, not the map's and the export's both."""
     actors = rules.actors.regrouped(camps) if camps else rules.actors
-    mapped = {**mapped, "articles": with_outlet_groups(mapped["articles"], rules.story)}
+    mapped["articles"] = with_outlet_groups(mapped["articles"], rules.story)
     if by_group:
         mapped = outlets_as_groups(mapped)
-    articles = mapped["articles"]
+    articles = mapped.pop("articles")
     outlets = list(dict.fromkeys(articles["outlet"]))
-    tables = {"articles": articles, "load_report": report, "sentences": mapped["sentences"]}
-    tables["figures"] = mapped["figures"]
-    tables |= claims.corpus_tables(mapped["figures"])
-    tables |= escalation.corpus_tables(mapped["escalation_hits"], articles, rules.lexicon)
-    framing, claim = mapped["framing"], actors.core_claim.label if actors.core_claim else None
+    yield "load_report", report
+    yield "sentences", mapped.pop("sentences")
+    figures = mapped.pop("figures")
+    yield "figures", figures
+    yield from claims.corpus_tables(figures).items()
+    claim = actors.core_claim.label if actors.core_claim else None
+    framing = mapped.pop("framing")
     if actors.core_claim is None:
-        main = main_claim.main_claim(mapped["figures"])
+        main = main_claim.main_claim(figures)
         if main is not None:
             claim = main_claim.claim_label(main)
             framing = _claim_first(main_claim.claim_framing(framing, main, claim), framing)
-    tables["people"] = mapped["people"]
-    tables |= stance.corpus_tables(
-        people.resolve_speakers(mapped["quotes"], mapped["people"], actors),
-        framing,
-        mapped["tone"],
-        mapped["quote_words"],
-        actors,
-        outlets,
-        claim,
-    )
-    return {name: tables[name] for name in schema.TABLES}
+    del figures
+    yield from escalation.corpus_tables(
+        mapped.pop("escalation_hits"), articles, rules.lexicon
+    ).items()
+    yield "articles", articles
+    quotes = people.resolve_speakers(mapped.pop("quotes"), mapped["people"], actors)
+    yield "people", mapped.pop("people")
+    yield from stance.corpus_tables(
+        quotes, framing, mapped.pop("tone"), mapped.pop("quote_words"), actors, outlets, claim
+    ).items()
 
 
 def _claim_first(claim_rows: pd.DataFrame, framing: pd.DataFrame) -> pd.DataFrame:
     """The framing table with each article's main-claim rows before its figure rows."""
     if claim_rows.empty:
         return framing
-    order = {a: i for i, a in enumerate(dict.fromkeys(framing["article_id"]))}
+    order = pd.Index(pd.unique(framing["article_id"]))
     both = pd.concat([claim_rows, framing], ignore_index=True)
-    position = both["article_id"].map(order)
+    position = order.get_indexer(both["article_id"])
+    position[position < 0] = len(order)  # an article with no other framing row goes last
     both = both.assign(_p=position, _f=both["figure_ref"] != "")
     both = both.sort_values(["_p", "_f"], kind="stable").drop(columns=["_p", "_f"])
     return schema.conform(both, "framing")

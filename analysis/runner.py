@@ -18,7 +18,7 @@ import types
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -49,16 +49,17 @@ class Batch:
 
 @dataclass
 class Run:
-    """The tables of a corpus, each article's raw text (for highlighting) and what the run did."""
+    """The tables of a corpus (every table, or the map's alone), each article's raw text (for
+    highlighting) and what the run did."""
 
     tables: dict[str, pd.DataFrame]
     texts: dict[str, str]
+    report: pd.DataFrame | None = None  # the load report, when `tables` are the map's (map_records)
     analysed: int = 0
     cached: int = 0
     seconds: float = 0.0
     engine: str = "local"
     jobs: int = 1
-    notes: list[str] = field(default_factory=list)
 
 
 def analyse_batch(records: list[Record], rules: Rules) -> Batch:
@@ -167,10 +168,48 @@ def run(
     camps: dict[str, str] | None = None,
     by_group: bool = False,
 ) -> Run:
-    """Every table of the corpus read in `reading`: cached articles reused, the others analysed by
-    `engine` ('local': a process pool of `jobs` processes, default every core; 'dask': the cluster
-    at `scheduler`), `batch_size` articles per task, then the corpus reduce. `cache_dir` None
-    means no cache."""
+    """Every table of the corpus read in `reading`: the map (`map_records`), then the corpus
+    reduce with `camps` and `by_group` (see pipeline.reduce_tables)."""
+    started = time.perf_counter()
+    mapped = map_records(
+        reading,
+        rules,
+        jobs=jobs,
+        cache_dir=cache_dir,
+        engine=engine,
+        scheduler=scheduler,
+        progress=progress,
+        batch_size=batch_size,
+    )
+    tables = pipeline.reduce_tables(mapped.tables, mapped.report, rules, camps, by_group)
+    return Run(
+        tables,
+        mapped.texts,
+        analysed=mapped.analysed,
+        cached=mapped.cached,
+        seconds=time.perf_counter() - started,
+        engine=mapped.engine,
+        jobs=mapped.jobs,
+    )
+
+
+def map_records(
+    reading: Reading,
+    rules: Rules,
+    *,
+    jobs: int | None = None,
+    cache_dir: Path | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
+    keep_texts: bool = True,
+) -> Run:
+    """The per-article tables (`Run.tables`, keyed by MAP_TABLES, in corpus order) and the load
+    report (`Run.report`) of the corpus read in `reading`: cached articles reused, the others
+    analysed by `engine` ('local': a process pool of `jobs` processes, default every core; 'dask':
+    the cluster at `scheduler`), `batch_size` articles per task. `cache_dir` None means no cache;
+    `keep_texts` False leaves `Run.texts` empty (the raw texts only serve highlighting)."""
     started = time.perf_counter()
     records = reading.records
     jobs = jobs or default_jobs()
@@ -227,18 +266,18 @@ def run(
     flush()
 
     order = {keys[i]: position for position, i in enumerate(unique)}
-    mapped = {name: _ordered(pieces[name], order, name) for name in MAP_TABLES}
+    # each table's pieces are let go as soon as it is put in order: never the corpus twice in memory
+    mapped = {name: _ordered(pieces.pop(name), order, name) for name in MAP_TABLES}
     outcomes = [outcome_of[keys[f]] for f in first]
-    report = report_frame(reading, outcomes)
-    tables = pipeline.reduce_tables(mapped, report, rules, camps, by_group)
     texts = {
         records[i].article_id: records[i].body.replace("\r\n", "\n")
         for i in unique
-        if not isinstance(outcome_of[keys[i]], str)
+        if keep_texts and not isinstance(outcome_of[keys[i]], str)
     }
     return Run(
-        tables,
+        mapped,
         texts,
+        report=report_frame(reading, outcomes),
         analysed=len(todo),
         cached=len(unique) - len(todo),
         seconds=time.perf_counter() - started,

@@ -16,6 +16,7 @@ once, repeated sentences not at all) spoken by the actor's camp.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -146,13 +147,24 @@ def _evidence(
     rows: list[int], ids: list[str], scores: list[float], hits: list[int], label: str
 ) -> list[str]:
     """Ids of the sentences behind a label (`rows` index the tone rows' ids, scores and hits):
-    most negative / most positive / strongest either way."""
+    most negative / most positive / strongest either way. Only the rows that can be among the
+    first few are sorted (those at or below the few-th smallest key): the same ids, in the same
+    order, as sorting every row of an outlet that mentions an actor thousands of times."""
     if label == "critical":
-        ranked = sorted(rows, key=lambda i: (scores[i] - hits[i], ids[i]))
+        keys = [scores[i] - hits[i] for i in rows]
     elif label == "favourable":
-        ranked = sorted(rows, key=lambda i: -scores[i])
+        keys = [-scores[i] for i in rows]
     else:
-        ranked = sorted(rows, key=lambda i: -abs(scores[i]))
+        keys = [-abs(scores[i]) for i in rows]
+    if len(rows) > EVIDENCE_SENTENCES:
+        bound = heapq.nsmallest(EVIDENCE_SENTENCES, keys)[-1]
+        kept = [n for n, key in enumerate(keys) if key <= bound]
+        rows, keys = [rows[n] for n in kept], [keys[n] for n in kept]
+    by_key = dict(zip(rows, keys, strict=True))
+    if label == "critical":  # ties by sentence id; otherwise ties keep the rows' order
+        ranked = sorted(rows, key=lambda i: (by_key[i], ids[i]))
+    else:
+        ranked = sorted(rows, key=by_key.__getitem__)
     return [ids[i] for i in ranked[:EVIDENCE_SENTENCES]]
 
 
@@ -186,8 +198,8 @@ def stance_table(
             if not mine and actor.name not in quoted:
                 continue
             share = words_by.get((outlet, actor.camp), 0) / total if total else 0.0
-            score = sum(scores[i] for i in mine) / len(mine) if mine else 0.0
-            hits = sum(hits_of[i] for i in mine)
+            score = sum(map(scores.__getitem__, mine)) / len(mine) if mine else 0.0
+            hits = sum(map(hits_of.__getitem__, mine))
             label = tone_label(score, hits, len(mine)) if mine else "neutral"
             rows.append(
                 {

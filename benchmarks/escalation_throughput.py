@@ -25,7 +25,7 @@ import vaderSentiment
 from realtext import real_sentences
 
 from analysis.escalation import Lexicon, find_hits, load_lexicon, parse_lexicon
-from analysis.lexicon import term_forms
+from analysis.terms import term_forms
 
 GENERATED_TERMS = 2000
 GENERATED_CATEGORIES = 10

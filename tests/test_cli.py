@@ -91,3 +91,12 @@ def test_dask_engine_needs_a_scheduler(tmp_path, capsys):
         main(["export", str(CORPUS_DIR), "--out", str(tmp_path), "--engine", "dask"])
     assert stopped.value.code == 2
     assert "--scheduler" in capsys.readouterr().err
+
+
+def test_an_output_path_that_is_a_file_exits_2_naming_it(tmp_path, capsys):
+    taken = tmp_path / "out.csv"
+    taken.write_text("not a folder", encoding="utf-8")
+    assert main(["export", str(CORPUS_DIR), "--out", str(taken), "--no-cache", "--quiet"]) == 2
+    error = capsys.readouterr().err
+    assert "cannot write the tables" in error and "out.csv" in error
+    assert taken.read_text(encoding="utf-8") == "not a folder"

@@ -12,8 +12,8 @@ from analysis.lexicon import (
     load_lexicon,
     parse_lexicon,
     read_toml,
-    term_forms,
 )
+from analysis.terms import term_forms
 
 VALID = """\
 [military]

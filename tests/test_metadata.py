@@ -91,6 +91,23 @@ def test_language_detection():
     )
 
 
+def test_language_of_long_and_short_texts_in_other_scripts():
+    long_uk = (
+        "Уряд оголосив, що нові мости через річку відкриють навесні. Міський голова сказав, "
+        "що роботи тривають цілодобово, а рух транспорту обмежать лише на два тижні."
+    )
+    assert detect_language(long_uk) == "uk"
+    assert detect_language("서울시는 내년 예산을 발표했다. 교통 분야가 가장 많이 늘었다.") == "ko"
+    # a one-line text CLD2 cannot call: py3langid decides, among languages with a pack
+    assert detect_language("Sí.") in {"es", "en", "fr", "de", "ru", "uk", "ko"}
+
+
+def test_language_of_text_with_control_characters_or_lone_surrogates_does_not_fail():
+    english = "The council said the new bridge would open in the spring after two years of work."
+    assert detect_language("\x00\x07" + english) == "en"
+    assert detect_language("\ud800 " + english) == "en"
+
+
 def test_partial_dates_only_where_asked_and_their_precision():
     from analysis.metadata import date_precision
 

@@ -181,10 +181,8 @@ def test_pieces_in_any_order_give_the_rows_in_corpus_order(monkeypatch, max_runs
             assert got["text"].tolist() == [text for _, text in rows]
 
 
-def test_cache_key_is_the_records_values_without_the_file_digest():
+def test_cache_key_changes_with_every_value_of_the_record_but_not_its_file_digest():
     import dataclasses
-    import hashlib
-    import json
 
     from analysis.cache import record_key
     from analysis.corpus import Record
@@ -199,7 +197,22 @@ def test_cache_key_is_the_records_values_without_the_file_digest():
         ["a warning"],
         ["a note"],
     )
-    values = dataclasses.asdict(record)
-    values.pop("digest")
-    canonical = json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
-    assert record_key(record) == hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+    key = record_key(record)
+    assert len(key) == 32 and record_key(dataclasses.replace(record)) == key
+    assert record_key(dataclasses.replace(record, digest="other bytes, same text")) == key
+    changed = {
+        "name": "other.txt",
+        "body": "Body, «quoted» 1,300.",
+        "given": {"outlet": "Harbour Times"},
+        "given_source": "manifest",
+        "manifest_row": {"title": "Another row"},
+        "warnings": ["another warning"],
+        "notes": [],
+    }
+    keys = {
+        record_key(dataclasses.replace(record, **{name: value})) for name, value in changed.items()
+    }
+    assert key not in keys and len(keys) == len(changed)
+    # the text and the values are kept apart: moving characters between them changes the key
+    moved = dataclasses.replace(record, body=record.body + "\0", name=record.name)
+    assert record_key(moved) != key
