@@ -20,6 +20,7 @@ import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -53,9 +54,8 @@ class CoreClaim:
     forces: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Mention:
-    """An alias of an actor found in a text."""
+class Mention(NamedTuple):
+    """An alias of an actor found in a text (a named tuple: sentences make many of them)."""
 
     actor: str
     start: int
@@ -82,6 +82,7 @@ class Actors:
     _people: dict[str, tuple[str, Actor]] = field(default_factory=dict, repr=False)
     _by_name: dict[str, Actor] = field(default_factory=dict, repr=False)
     _camps: dict[str, str] = field(default_factory=dict, repr=False)
+    _capitalised: bool = field(default=False, repr=False)  # every alias holds a capital letter
 
     def __post_init__(self) -> None:
         for actor in self.actors:
@@ -95,6 +96,7 @@ class Actors:
                 self._by_alias.setdefault(alias, actor)
                 if alias.startswith("the "):  # "the West" also at a sentence start
                     self._by_alias.setdefault("T" + alias[1:], actor)
+        self._capitalised = all(any(map(str.isupper, alias)) for alias in self._by_alias)
         if self._by_alias:
             self._automaton = ahocorasick.Automaton()
             for alias in self._by_alias:
@@ -134,24 +136,23 @@ class Actors:
 
     def mentions(self, text: str) -> list[Mention]:
         """Every alias in `text`: whole words, case-sensitive, leftmost-longest, not overlapping."""
-        if self._automaton is None or not text:
-            return []
+        if self._automaton is None or not text or (self._capitalised and text.islower()):
+            return []  # no capital letter in the text: no alias in it
         found = []
+        last = len(text) - 1
         for end, alias in self._automaton.iter(text):
             start = end - len(alias) + 1
-            if (start and _is_word(text[start - 1])) or (
-                end + 1 < len(text) and _is_word(text[end + 1])
-            ):
+            if (start and _is_word(text[start - 1])) or (end < last and _is_word(text[end + 1])):
                 continue
             found.append((start, -len(alias), alias))
-        found.sort()
+        if len(found) > 1:
+            found.sort()
         mentions, reached = [], 0
+        by_alias = self._by_alias
         for start, negative_length, alias in found:
             if start >= reached:
-                mentions.append(
-                    Mention(self._by_alias[alias].name, start, start - negative_length, alias)
-                )
                 reached = start - negative_length
+                mentions.append(Mention(by_alias[alias].name, start, reached, alias))
         return mentions
 
     def person(self, name: str) -> tuple[str, Actor] | None:

@@ -25,25 +25,28 @@ from analysis.quote_packs import (
     actors_for,
     quote_pack,
 )
-from analysis.quotes import (
+from analysis.quote_spans import (
     Quote,
-    _content,
-    _direct_spans,
-    _flat,
-    _masked,
-    _paragraphs,
-    _quote,
-    _quote_like,
-    find_quotes,
+    direct_spans,
+    flat_text,
+    masked_text,
+    paragraph_spans,
+    quote_like,
+    spoken_quote,
+    trimmed,
 )
+from analysis.quotes import find_quotes
 from analysis.speakers import MASK, Context, Speaker
 
 
-def quotes_of(article: Article, actors: Actors) -> list[Quote]:
-    """The quotes of `article` read with its own language's rules (English: analysis/quotes.py)."""
+def quotes_of(
+    article: Article, actors: Actors, named: dict[str, list] | None = None
+) -> list[Quote]:
+    """The quotes of `article` read with its own language's rules (English: analysis/quotes.py);
+    `named`: the article's memo of the people each text names (see speakers.Context)."""
     code = languages.code(article.language)
     if code == "en":
-        return find_quotes(article, actors)
+        return find_quotes(article, actors, named)
     return pack_quotes(article, actors_for(actors, code), quote_pack(code))
 
 
@@ -55,8 +58,8 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
         return []
     raw = article.raw_text
     glued = bool(pack and pack.glued_closing_quote)
-    spans = _direct_spans(raw, _paragraphs(raw, sentences), glued_close=glued)
-    masked = _masked(raw, spans)
+    spans = direct_spans(raw, paragraph_spans(raw, sentences), glued_close=glued)
+    masked = masked_text(raw, spans)
     starts = [s.char_start for s in sentences]
     opens = [span.open_at for span in spans]
     context = Context(actors)
@@ -73,9 +76,9 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
         framed = False
         for span in inside:
             close = sentences[max(0, bisect.bisect_right(starts, span.close_at) - 1)]
-            start, end = _content(raw, span.open_at + 1, span.close_at)
+            start, end = trimmed(raw, span.open_at + 1, span.close_at)
             quote = Quote(
-                article.article_id, "", "", "", "", "direct", _flat(raw[start:end]), start, end
+                article.article_id, "", "", "", "", "direct", flat_text(raw[start:end]), start, end
             )
             before = masked[sentence.char_start : span.open_at]
             after = masked[span.close_at + 1 : close.char_end].split(MASK, 1)[0]
@@ -85,14 +88,14 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
                 speaker, cue = _attribute(window, pack.direct, pack, context, position)
             if speaker is not None:
                 context.remember(position, speaker, subject=True)
-                quote = _quote(article.article_id, speaker, cue, "direct", raw, start, end)
+                quote = spoken_quote(article.article_id, speaker, cue, "direct", raw, start, end)
                 framed = framed or _beside(cue, before, after)
             elif (
                 previous is not None
                 and previous[0] >= position - 1
                 and (span.continues or not (before.strip(" ,—–-") or after.strip(" .,—–-")))
             ):
-                quote = _quote_like(previous[1], quote)
+                quote = quote_like(previous[1], quote)
             found.append(quote)
             if quote.speaker:
                 previous = (position, quote)
@@ -190,11 +193,11 @@ def _reported(
         if speaker is None:
             continue
         context.remember(position, speaker, subject=True)
-        start, end = _content(raw, offset + content_start, offset + content_end)
+        start, end = trimmed(raw, offset + content_start, offset + content_end)
         while end > start and raw[end - 1] in ".!?。":
             end -= 1
         cue = _cue(match, match.group("content"))
-        return [_quote(article.article_id, speaker, cue, "reported", raw, start, end)]
+        return [spoken_quote(article.article_id, speaker, cue, "reported", raw, start, end)]
     return []
 
 

@@ -14,8 +14,8 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis import figure_packs, languages, pack_numbers, schema
+from analysis.figure_context import VOCABULARY
 from analysis.figure_kinds import Vocabulary
-from analysis.figures import VOCABULARY
 from analysis.numbers import vague_bounds
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from analysis.actors import Actors, load_actors
 from analysis.figure_packs import Pack
@@ -49,8 +49,7 @@ def shipped_actors() -> Actors:
     return load_actors()
 
 
-@dataclass(frozen=True)
-class Counted:
+class Counted(NamedTuple):
     """What a number counts: kind, status, and the noun it was read from ('' when none)."""
 
     kind: str
@@ -144,10 +143,15 @@ class Vocabulary:
             for phrase in pack.list("status", status.replace(" ", "_")):
                 self.status_of.setdefault(phrase.lower(), []).append(status)
         self._cache: dict[str, tuple[str, str]] = {}
+        self._class_of: dict[str, str] = {}  # word as written -> class: no lower() per look-up
 
     def noun_class(self, word: str) -> str:
         """'troops', 'weapons', 'people', 'casualties' or '' for one word (any case, inflected)."""
-        return self.noun(word)[0]
+        found = self._class_of.get(word)
+        if found is None:
+            found = self.noun(word)[0]
+            remember(self._class_of, word, found)
+        return found
 
     def noun(self, word: str) -> tuple[str, str]:
         """(class, listed form) of one word ('Soldiers' -> ('troops', 'soldier')); ('', '')."""
@@ -222,8 +226,11 @@ class Vocabulary:
 
     def last_counted(self, text: str) -> tuple[str, str]:
         """(word, class) of the last counted noun in `text` ('' when none): an antecedent."""
+        known = self._class_of
         for token in reversed(_TOKEN.findall(text)):
-            noun_class = self.noun_class(token)
+            noun_class = known.get(token)
+            if noun_class is None:
+                noun_class = self.noun_class(token)
             if noun_class:
                 return token, noun_class
         return "", ""
@@ -256,9 +263,10 @@ def classify(
     if noun_class == "qualified":  # 'armoured vehicles' are weapons, '460 Kia vehicles' are not
         military = any(word.lower() in vocabulary.military for word in phrase[:-1])
         noun_class = "weapons" if military else ""
-    in_phrase = [s for word in phrase for s in vocabulary.status_of.get(word.lower(), ())]
+    status_of = vocabulary.status_of
+    in_phrase = [s for word in phrase for s in status_of.get(word.lower(), ())]
     status = ""
-    for statuses in (after, in_phrase, before):
+    for statuses in (after, in_phrase, before) if after or in_phrase or before else ():
         status = _fitting(statuses, noun_class)
         if status:
             break

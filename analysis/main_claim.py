@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.stance import PRECEDENCE
+from analysis.framing import PRECEDENCE
 
 
 def _number(value: float) -> str:

@@ -30,6 +30,10 @@ _NEXT_WORDS = re.compile(r"(?:[\s-]+(?:of\s+)?[\w'’-]+){1,3}")
 _ORDINAL_OR_PLURAL = r"(?:st|nd|rd|th|s|’s|'s|′s)(?![a-z])"
 # '5pm', '10:00 GMT', '5th', '1990s' right after the digits: not a count
 _TIME_OR_ORDINAL_AFTER = re.compile(rf"{_TIME_AFTER}|{_ORDINAL_OR_PLURAL}", re.I)
+_NO_TIME_OR_ORDINAL = frozenset(",.;:()%-/")
+# first letters of the time words above, both cases ('\u212a' is the Kelvin sign, which `re`
+# matches for 'k' when ignoring case)
+_TIME_WORD_STARTS = frozenset("apgucekmhbAPGUCEKMHB\u212a")
 _COMPOUND = re.compile(r"-([a-z]+)")
 _HYPHEN_PREFIX = re.compile(r"([A-Za-z]+)-$")
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
@@ -47,22 +51,25 @@ def rejected(text: str, first: Token, last: Token, unit: str, money: bool) -> bo
     for token in (first, last) if last is not first else (first,):
         if token.value is None and token.kind != "vague":
             return True
-        if token.kind == "digits" and _TIME_OR_ORDINAL_AFTER.match(text, token.end):
+        if token.kind == "digits" and _time_or_ordinal_after(text, token.end):
             return True
     measured = bool(unit or money or first.currency)
-    prev = prev_word(text, first.start)
-    prev_bare = prev.rstrip(".").lower()
-    if (prev_bare in _MONTHS or prev_bare in _WEEKDAYS) and not measured:
-        return first.kind == "digits"
-    nxt = next_word(text, last.end)
-    if first.kind == "digits" and (nxt.rstrip(".").lower() in _MONTHS and nxt[:1].isupper()):
-        return True
+    prev = prev_bare = ""  # the word before matters only to what measures nothing
+    if not measured:
+        prev = prev_word(text, first.start)
+        prev_bare = prev.rstrip(".").lower()
+        if prev_bare in _MONTHS or prev_bare in _WEEKDAYS:
+            return first.kind == "digits"
+    if first.kind == "digits" and _capital_after(text, last.end):
+        nxt = next_word(text, last.end)
+        if nxt.rstrip(".").lower() in _MONTHS and nxt[:1].isupper():
+            return True  # '5 March'
     if first.kind == "words":
         compound = _COMPOUND.match(text, last.end)
         if compound and (compound.group(1) in DURATIONS or not unit_word(compound.group(1))):
             return True  # 'six-speed', 'three-bed', 'five-year' used as adjectives
         if first.text.lower() == "one" and last is first and not measured:
-            return _pronoun_one(prev_bare, nxt.lower())
+            return _pronoun_one(prev_bare, next_word(text, last.end).lower())
     if first.kind == "fraction" and re.search(
         r"\b(?:first|second|the)\s+$", text[max(0, first.start - 8) : first.start].lower()
     ):
@@ -78,7 +85,12 @@ def rejected(text: str, first: Token, last: Token, unit: str, money: bool) -> bo
     following = text[last.end : last.end + 1]
     if following.isascii() and following.isalpha() and not measured and last.scale == 1.0:
         return True  # letters attached to the digits: '4G', '737MAX'
-    if following.isspace() and _STREET.match(text, last.end):
+    # a street name opens on a capital or a digit: a lower-case word after the space rules it out
+    if (
+        following.isspace()
+        and not text[last.end + 1 : last.end + 2].islower()
+        and _STREET.match(text, last.end)
+    ):
         return True
     if is_year(first) and is_year(last) and not measured:
         hedge_word = hedge(text, first.start)[0]
@@ -107,6 +119,27 @@ def rejected(text: str, first: Token, last: Token, unit: str, money: bool) -> bo
         ):
             return True  # 'Maddon, 66, ...': an age in apposition
     return False
+
+
+def _capital_after(text: str, end: int) -> bool:
+    """True when the word `next_word(text, end)` reads opens on a capital (A-Z): the same space
+    and hyphen are skipped, without running the pattern."""
+    at = end + 1 if text[end : end + 1] in (" ", "\u00a0") else end
+    at += text[at : at + 1] == "-"
+    return "A" <= text[at : at + 1] <= "Z"
+
+
+def _time_or_ordinal_after(text: str, end: int) -> bool:
+    """'5pm', '10 GMT', '5th', '1990s': a time or an ordinal right after the digits at `end`.
+
+    Both open on a letter or an apostrophe, or a space then the first letter of a time word: any
+    other character rules them out without running the pattern."""
+    following = text[end : end + 1]
+    if not following or following in _NO_TIME_OR_ORDINAL:
+        return False
+    if following.isspace() and text[end + 1 : end + 2] not in _TIME_WORD_STARTS:
+        return False
+    return _TIME_OR_ORDINAL_AFTER.match(text, end) is not None
 
 
 def _pronoun_one(prev: str, nxt: str) -> bool:

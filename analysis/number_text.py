@@ -19,6 +19,7 @@ for _phrase in sorted(_HEDGE_PHRASES, key=len, reverse=True):
 # Hedges written before a number, matched as whole words ending the text before it ('as many as 5'),
 # and symbols written right against it ('~5', 'sub-5').
 _HEDGE_SYMBOLS = _NUMBERS.list("hedges", "symbols")
+_HEDGE_SYMBOL_ENDINGS = tuple(_HEDGE_SYMBOLS)
 _HEDGE_PHRASES_LONGEST = sorted(_HEDGE_PHRASES, key=len, reverse=True)
 _HEDGE_ENDINGS = frozenset(phrase[-1] for phrase in _HEDGE_PHRASES)
 _HEDGE_REACH = 22
@@ -54,12 +55,12 @@ def hedge(text: str, pos: int) -> tuple[str, str]:
     tail = window.rstrip()
     if len(tail) == len(window):
         return "", hedge_symbol(window)
-    low = tail.lower()
-    last = low.rsplit(None, 1)[-1] if low else ""
+    last = tail.rsplit(None, 1)[-1].lower() if tail else ""
     if last.isalpha():
         phrases = _HEDGES_BY_LAST_WORD.get(last, ())
     else:  # '(about', 'approx.'; but no hedge ends in ',' or ')': 'said, 5'
         phrases = _HEDGE_PHRASES_LONGEST if last[-1:] in _HEDGE_ENDINGS else ()
+    low = tail.lower() if phrases else ""
     for phrase in phrases:
         at = start + len(tail) - len(phrase)
         if at >= start and low.endswith(phrase) and not (at and is_word_char(text[at - 1])):
@@ -71,6 +72,8 @@ def hedge(text: str, pos: int) -> tuple[str, str]:
 def hedge_symbol(written: str) -> str:
     """The hedge symbol `written` ends with ('~', '≈', 'c.', 'sub-'), lowercased; '' for none."""
     low = written[-4:].lower()
+    if not low.endswith(_HEDGE_SYMBOL_ENDINGS):  # most numbers: no symbol, no search
+        return ""
     return next((symbol for symbol in _HEDGE_SYMBOLS if low.endswith(symbol)), "")
 
 

@@ -1,7 +1,6 @@
 """Quantities in running news text: digits, number words, scales, ranges, hedges, vague amounts.
 
-A cheap anchor scan (digits and number words) and one compiled candidate pattern run from each
-anchor find every candidate in a single pass over the text; cheap per-candidate rules then join ranges
+The candidates (analysis/number_candidates.py) are read here: cheap per-candidate rules join ranges
 ("between 10,000 and 12,000", "10,000–12,000", "from 5 to 7 per cent"), read the hedge in front
 ("as many as", "over", "some") and drop what is not a quantity: dates, times, years, ordinals, model
 names and other identifiers ("KN-23", "Game 7", "S&P 500"), addresses and ages in apposition.
@@ -13,84 +12,16 @@ import math
 import re
 from dataclasses import dataclass
 
-import ahocorasick
-
 from analysis import figure_packs
+from analysis.number_candidates import SCALES, WORD_VALUES, candidates
 from analysis.number_rejects import is_year, rejected
-from analysis.number_text import (
-    NEXT_WORD,
-    UNITS,
-    Token,
-    hedge,
-    is_word_char,
-    next_word,
-    unit_word,
-    word_before,
-)
+from analysis.number_text import NEXT_WORD, UNITS, Token, hedge, next_word, unit_word
 
 _NUMBERS = figure_packs.english("numbers.toml")
-WORD_VALUES: dict[str, float] = _NUMBERS.values("words", "cardinals")
-SCALES: dict[str, float] = _NUMBERS.values("words", "scales")
 _FRACTIONS = _NUMBERS.values("words", "fractions")
 # Order-of-magnitude bounds of vague amounts, so they can be compared with numbers.
 _VAGUE_BASE = _NUMBERS.values("words", "vague")
 
-_CARDINAL = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
-_WORD = rf"(?:{_CARDINAL}|hundred|thousand|million|billion|trillion|dozen)"
-_CURRENCY = (
-    r"(?:(?:US|USD|AU|A|NZ|C|CA|HK|S|NT)\s?)?[$€£¥₹₩₽](?:\s?(?:US|A|AU|C|NZ|HK)(?=\d))?"
-    r"|(?:USD|EUR|GBP|JPY|AUD|CAD|CHF|CNY|INR|RMB|RM|Rs\.?|Y=|PS)\s?(?=[-−]?\d)"
-)
-_NUMERIC = (
-    r"\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3}){2,}|(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]))(?:[.,]\d+)?"
-    r"|\d+(?:[.,]\d+)?|\.\d+"
-)
-_SCALE_AFTER = (
-    r"(?:[ \u00a0](?i:hundred|thousand|million|billion|trillion|lakh|crore)\b)+"
-    r"|(?:mn|mln|mil|bn|tn|k|K|m|M|MM|b)\b|[ \u00a0]?(?:bn|mn|mln|B)\b"
-)
-_VAGUE = (
-    r"(?i:\b(?:(?:several|a few|few|many|some)\s+)?(?:tens|dozens|hundreds|thousands|millions|billions)"
-    r"(?:\s+of\s+(?:thousands|millions|billions))*\b"
-    r"|\b(?:several|a few|a couple of|many)\s+(?:hundred|thousand|million|billion)\b)"
-)
-_DATE = (
-    r"(?P<date>(?<![\w.])(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?"
-    r"(?:\.\d+)?)(?![\d]))"
-)
-_FRACTION = (
-    r"(?P<fraction>(?i:\b(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]"
-    r"(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth)s?(?=\s+of\b)|\bhalf(?=\s+(?:of|the)\b)"
-    r"|\b(?:one|\d{1,2})\s+(?:out of|in)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b)"
-    r"|(?<![\w/])\d{1,2}\s?[/⁄]\s?\d{1,3}(?![\d/]))"
-)
-_AMOUNT = (
-    rf"(?<![\w.,/])(?P<cur>{_CURRENCY})?(?P<sign>(?<![\w.,])(?:[-−](?=\.?\d)|(?i:minus)[- ]|\+))?"
-    rf"(?P<num>{_NUMERIC})(?P<sci>\s?[×x]\s?10\s?[-−]?\d+)?(?P<scale>{_SCALE_AFTER})?"
-)
-_WORDS = (
-    r"(?P<fold>(?i:\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)-?fold)\b)"
-    rf"|(?P<words>(?i:\b(?:a(?=\s+(?:hundred|thousand|million|billion|dozen)\b)|{_WORD})"
-    rf"(?:(?:[\s-]+|\s+and\s+){_WORD}\b)*\b))"
-)
-CANDIDATE_RE = re.compile(rf"{_DATE}|(?P<vague>{_VAGUE})|{_FRACTION}|{_AMOUNT}|{_WORDS}")
-# The digit-led alternatives alone, in the same order: what a digit anchor can start.
-_DIGIT_LED_RE = re.compile(rf"{_DATE}|{_FRACTION}|{_AMOUNT}")
-
-# Cheap first pass: where a candidate can be (a run of digits or a whole number word); the full
-# pattern then runs from just before each anchor, far enough back for '$US ', 'minus ', 'a couple
-# of hundred'. Number words are found by one Aho-Corasick pass (C speed) rather than a regex scan.
-_DIGITS_RE = re.compile(r"\d[\d,.]*")
-_ANCHOR_WORDS = ahocorasick.Automaton()
-for _word in (*WORD_VALUES, *_NUMBERS.list("words", "anchors")):
-    _ANCHOR_WORDS.add_word(_word, len(_word))
-_ANCHOR_WORDS.make_automaton()
-_ANCHOR_BACK = 14
-# Words that can open a candidate before its anchor: 'several thousand', 'US $5', 'minus 5'.
-_PREFIX_WORDS = _NUMBERS.words("words", "prefixes")
-
-# Capitalised words that may stand right before a number without making it a model or index number.
-# Hedges written before a number, matched as whole words ending the text before it ('as many as 5').
 _PERCENT = (
     r"\s?(?:%|‰)|\s?-?(?i:per\s?cent\b|percent(?:age points?)?\b|pc\b|pct\b|"
     r"basis points?\b|bps\b)"
@@ -102,8 +33,10 @@ MONEY_WORDS = (
     r"ringgit|dinars?|lira|hryvnias?|cents?|pence|sen|pounds sterling|sterling)\b)"
 )
 _MONEY_AFTER = rf"\s?€|\s{MONEY_WORDS}|(?:p|USD|EUR|GBP)\b"
-# Percent first, then money: one match call instead of two
-_PERCENT_OR_MONEY = re.compile(rf"(?P<percent>{_PERCENT})|{_MONEY_AFTER}")
+# Percent first, then money, then the word after (a unit?): one match call instead of three
+_UNIT_AFTER = re.compile(rf"(?P<percent>{_PERCENT})|(?P<money>{_MONEY_AFTER})|{NEXT_WORD.pattern}")
+# what a unit can open on besides a space or an ASCII character (a superset is safe: the pattern decides)
+_UNIT_OPENERS = frozenset("%‰€-μµ°″'’")
 _RANGE_GAP = re.compile(r"\s*(?:[-–—]|(?i:(?:up )?to|to-|through|till|until|and|-to-))\s*")
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _COMMA_GROUPS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
@@ -172,6 +105,8 @@ def words_value(text: str) -> float | None:
 
 def _digits_value(raw: str, next_is_word: bool) -> float:
     """Value of a digit string with separators: 10,000 / 10.000 / 10 000 / 1,271.2 / 8,5."""
+    if raw.isdigit():  # most numbers: no separator
+        return float(raw)
     raw = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
     if " " in raw:
         return float(raw.replace(" ", "").replace(",", "."))
@@ -215,16 +150,19 @@ def _token(match: re.Match[str], text: str) -> Token | None:
         return Token(
             start, end, words_value(match.group()), match.group(), "words", scale, False, False
         )
-    raw, sign, scale = match.group("num"), match.group("sign") or "", match.group("scale") or ""
+    raw, sign, scale, cur, sci = match.group("num", "sign", "scale", "cur", "sci")
+    sign, scale = sign or "", scale or ""
     scale_word = scale.strip().lower()
-    currency = bool(match.group("cur"))
+    currency = bool(cur)
     if scale_word == "m" and scale.strip() == "m" and not currency and _is_metres(text, end):
         end -= len(scale)
         scale_word = ""
-    sci = match.group("sci")
-    following = "" if scale_word or sci else next_word(text, match.end("num"))
+    next_is_word = False  # only a lone dot group ('1.500 troops') asks what follows
+    if "." in raw and not (scale_word or sci):
+        following = next_word(text, match.end("num"))
+        next_is_word = bool(following) and following.lower() not in UNITS
     try:
-        value = _digits_value(raw, bool(following) and following.lower() not in UNITS)
+        value = _digits_value(raw, next_is_word)
     except ValueError:  # separators no reading makes a number of ('1.2,3,4'): not a quantity
         return None
     if sci:
@@ -233,10 +171,11 @@ def _token(match: re.Match[str], text: str) -> Token | None:
         # float() of the written form saturates to inf/0 where 10.0 ** int(...) would raise
         value = float(f"{value!r}e{exponent_sign}{exponent}") if math.isfinite(value) else value
     multiplier = 1.0
-    for word in scale_word.split():
-        multiplier *= SCALES[word]
-    value *= multiplier
-    if sign.strip()[:1] in ("-", "−") or sign.lower().startswith("minus"):
+    if scale_word:
+        for word in scale_word.split():
+            multiplier *= SCALES[word]
+        value *= multiplier
+    if sign and (sign.strip()[:1] in ("-", "−") or sign.lower().startswith("minus")):
         value = -value
     plain = not (currency or scale_word) and raw.isdigit()
     return Token(start, end, value, text[start:end], "digits", multiplier, currency, plain)
@@ -278,37 +217,56 @@ def _is_metres(text: str, end: int) -> bool:
 
 def _unit(text: str, end: int) -> tuple[str, int, bool]:
     """(unit, end of unit, is money) right after a number: 'percent', a money word, or unit words."""
-    match = _PERCENT_OR_MONEY.match(text, end)
-    if match:
-        if match.group("percent") is not None:
-            return "percent", match.end(), False
+    if not _may_open_unit(text[end : end + 1]):
+        return "", end, False  # ',', ')', '”' after the number: no unit can follow
+    match = _UNIT_AFTER.match(text, end)
+    if match is None:
+        return "", end, False
+    if match.group("percent") is not None:
+        return "percent", match.end(), False
+    if match.group("money") is not None:
         return match.group().strip().lower(), match.end(), True
     words: list[str] = []
-    match = NEXT_WORD.match(text, end)
-    while match and unit_word(match.group(1).rstrip(".-")) and len(words) < 3:
-        words.append(match.group(1).rstrip(".-").lower())
-        end = match.start(1) + len(match.group(1).rstrip(".-"))
+    while match and len(words) < 3:  # the word is the last group of either pattern
+        word = match.group(match.lastindex).rstrip(".-")
+        if not unit_word(word):
+            break
+        words.append(word.lower())
+        end = match.start(match.lastindex) + len(word)
         match = NEXT_WORD.match(text, end)
     return " ".join(words), end, False
 
 
+def _may_open_unit(following: str) -> bool:
+    """False for a character no percent, money or unit word can start with (',', ')', '”')."""
+    return (
+        following.isspace()
+        or following in _UNIT_OPENERS
+        or (following.isascii() and following.isalpha())
+    )
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right, with ranges joined and non-quantities dropped."""
-    tokens = [t for t in (_token(m, text) for m in _candidates(text)) if t is not None]
-    # digit or word runs beyond any float (inf / nan) are noise, not a quantity
-    tokens = [t for t in tokens if t.value is None or math.isfinite(t.value)]
-    units = [_unit(text, t.end) for t in tokens]
+    tokens: list[Token] = []
+    units: list[tuple[str, int, bool]] = []
+    for match in candidates(text):
+        token = _token(match, text)
+        # digit or word runs beyond any float (inf / nan) are noise, not a quantity
+        if token is not None and (token.value is None or math.isfinite(token.value)):
+            tokens.append(token)
+            units.append(_unit(text, token.end))
     quantities: list[Quantity] = []
-    i = 0
-    while i < len(tokens):
+    i, count = 0, len(tokens)
+    while i < count:
         first = tokens[i]
         unit, unit_end, money = units[i]
         last, last_unit, last_money = first, unit, money
-        if i + 1 < len(tokens):
+        if i + 1 < count:
             second = tokens[i + 1]
             gap = text[unit_end : second.start]
             unit2, unit2_end, money2 = units[i + 1]
-            if _joins(
+            if _RANGE_GAP.fullmatch(gap) and _joins(  # most neighbours stand far apart
                 text,
                 first,
                 second,
@@ -331,47 +289,6 @@ def find_quantities(text: str) -> list[Quantity]:
     return quantities
 
 
-def _candidates(text: str) -> list[re.Match[str]]:
-    """Matches of CANDIDATE_RE, the same as a full scan, found by searching only near anchors."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lowered
-        return list(CANDIDATE_RE.finditer(text))
-    matches: list[re.Match[str]] = []
-    last_end = 0
-    for at, anchor_end in _anchors(lowered):
-        if at < last_end:
-            continue
-        digit = lowered[at].isdigit()
-        if at and not lowered[at - 1].isspace():  # '$US5', 'Y=5', '-5'
-            match = (_DIGIT_LED_RE if digit else CANDIDATE_RE).search(
-                text, max(last_end, at - 6), anchor_end + 60
-            )
-        elif at and word_before(lowered, at, _ANCHOR_BACK) in _PREFIX_WORDS:
-            match = CANDIDATE_RE.search(text, max(last_end, at - _ANCHOR_BACK), anchor_end + 60)
-        else:
-            match = (_DIGIT_LED_RE if digit else CANDIDATE_RE).match(text, at)
-        if match is None or match.start() > at:
-            continue
-        matches.append(match)
-        last_end = max(match.end(), match.start() + 1)
-    return matches
-
-
-def _anchors(lowered: str) -> list[tuple[int, int]]:
-    """(start, end) of every digit run and whole number word ('ten', 'thousands', 'tenfold')."""
-    spans = [m.span() for m in _DIGITS_RE.finditer(lowered)]
-    words = []
-    for last, length in _ANCHOR_WORDS.iter(lowered):  # also 'one' in 'money': keep whole words
-        start = last + 1 - length
-        if start and is_word_char(lowered[start - 1]):
-            continue
-        end = last + 5 if lowered.startswith("fold", last + 1) else last + 1
-        if end < len(lowered) and is_word_char(lowered[end]):
-            continue
-        words.append((start, end))
-    return sorted(spans + words) if words else spans
-
-
 def _joins(
     text: str,
     first: Token,
@@ -385,7 +302,7 @@ def _joins(
     """True when two adjacent numbers form one range ('10,000 to 12,000', 'between 5% and 6%')."""
     if first.value is None or second.value is None or "fraction" in (first.kind, second.kind):
         return False
-    if _FOLD.search(first.text):
+    if first.text[-4:].lower() == "fold":  # 'tenfold', 'two-fold'
         return False
     match = _RANGE_GAP.fullmatch(gap)
     if (

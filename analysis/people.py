@@ -24,6 +24,7 @@ from analysis.speakers import Context
 _CALENDAR = frozenset([*calendar.day_name, *calendar.month_name[1:]])  # "Wednesday December"
 _BEFORE_RE = re.compile(r"(?:^|[,;:“”\"(]\s*)(?P<title>[^,;:“”\"()]{3,100}),\s*$")
 _AFTER_RE = re.compile(r"^,\s*(?P<title>[^,;:“”\"()]{3,100}),")
+_CLAUSE_CUT_RE = re.compile(r"[,;:“”\"()]")
 _LEAD_RE = re.compile(r"(?P<title>(?:[\w.'’-]+\s+){1,6})$")  # "The RSF commander " before a name
 
 
@@ -34,13 +35,13 @@ def _appositive(text: str, name: str, offset: int, actors: Actors) -> str:
     at = text.find(name, offset)
     if at < 0:
         return ""
-    clause = re.split(r"[,;:“”\"()]", text[:at])[-1]
+    clause = _CLAUSE_CUT_RE.split(text[:at])[-1]
     lead = text[:at].rstrip()
     while lead.split()[-1:] and lead.split()[-1][:1].isupper() and lead.split()[-1] != name:
         lead = lead[: lead.rstrip().rfind(" ")].rstrip() if " " in lead else ""  # "Brig. Gen."
-    clause = re.split(r"[,;:“”\"()]", lead + " ")[-1] if lead else clause
+    clause = _CLAUSE_CUT_RE.split(lead + " ")[-1] if lead else clause
     for match in (
-        _BEFORE_RE.search(text[:at]),
+        _BEFORE_RE.search(text[:at]) if text[:at].rstrip().endswith(",") else None,
         _AFTER_RE.match(text[at + len(name) :]),
         _LEAD_RE.search(clause),
     ):
@@ -49,9 +50,12 @@ def _appositive(text: str, name: str, offset: int, actors: Actors) -> str:
     return ""
 
 
-def people_rows(article: Article, actors: Actors) -> list[dict[str, object]]:
-    """The `people` rows of one article: each person named, once per (name, title), in order."""
-    context = Context(actors)
+def people_rows(
+    article: Article, actors: Actors, named: dict[str, list] | None = None
+) -> list[dict[str, object]]:
+    """The `people` rows of one article: each person named, once per (name, title), in order;
+    `named`: the article's memo of the people each text names, shared with its quotes."""
+    context = Context(actors, named={} if named is None else named)
     rows: dict[tuple[str, str], dict[str, object]] = {}
     for sentence in article.sentences:
         if sentence.is_boilerplate:

@@ -24,6 +24,7 @@ from analysis.actors import Actors
 from analysis.article import Article, article_row, sentence_rows
 from analysis.corpus import Corpus
 from analysis.escalation import Lexicon
+from analysis.framing import framing_frame, framing_rows
 from analysis.lexicon import parse_lexicon, read_text
 from analysis.story import Story, parse_story
 from analysis.story import load_story as read_story
@@ -125,7 +126,8 @@ class Rules:
 def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
     """The map: one article's rows of every per-article table (see MAP_TABLES), nothing shared."""
     actors, lexicon = rules.actors, rules.lexicon
-    quotes = attribution.quotes_of(article, actors)
+    named: dict[str, list] = {}  # the people each sentence names, found once for quotes and people
+    quotes = attribution.quotes_of(article, actors, named)
     figure_rows = figures.article_rows(article, quotes)
     hit_rows = escalation.hit_rows(article, lexicon, quotes)
     tone, quote_words = tone_rows(article, actors, quotes, hit_rows)
@@ -135,8 +137,8 @@ def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
         "quotes": stance.quote_rows(article, quotes),
         "figures": figure_rows,
         "escalation_hits": hit_rows,
-        "framing": stance.framing_rows(article, actors, quotes, figure_rows),
-        "people": people.people_rows(article, actors),
+        "framing": framing_rows(article, actors, quotes, figure_rows),
+        "people": people.people_rows(article, actors, named),
         "tone": tone,
         "quote_words": quote_words,
     }
@@ -153,7 +155,7 @@ def frames(parts: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
         "escalation_hits": pd.DataFrame(
             rows["escalation_hits"], columns=schema.columns("escalation_hits")
         ),
-        "framing": stance.framing_frame(rows["framing"]),
+        "framing": framing_frame(rows["framing"]),
         "people": people.people_frame(rows["people"]),
     }
     for name, columns in INTERNAL_COLUMNS.items():

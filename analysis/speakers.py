@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.actors import Actor, Actors
+from analysis.patterns import by_first_letter
 from analysis.text import Sentence
 
 MASK = "\ue000"  # private-use character: never in article text
@@ -28,7 +29,8 @@ CUES = (
     r"promised|vowed|pledged|threatened|reiterated|recalled|conceded|observed|remarked|commented|"
     r"hoped|believes|believed|predicted|estimated|hinted|reported"
 )
-CUE_RE = re.compile(rf"\b(?:{CUES})\b")
+
+CUE_RE = re.compile(rf"\b(?:{by_first_letter(CUES)})\b")
 _TRAILING_ADVERBS_RE = re.compile(
     r"(?:,?\s+(?:also|then|later|further|again|previously|earlier|now|first|recently|repeatedly|"
     r"reportedly|not|never|had|has|have|was|were|is|are|would|will|did|does|do|however,?|meanwhile,?|"
@@ -36,11 +38,19 @@ _TRAILING_ADVERBS_RE = re.compile(
     r"(?:last|this)\s+(?:week|month|year)|in\s+a\s+statement|in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
     r"|,)\s*$"
 )
+_CLAUSE_WORDS = (
+    "that|while|when|because|if|although|whereas|since|after|before|where|which|what|But|And"
+)
+# ('as' stands apart: no other word here matches where a whole-word 'as' does)
 _CLAUSE_BOUNDARY_RE = re.compile(
-    rf"[;:—–()\[\]{MASK}\"“”«»„]|,\s|\b(?:that|while|when|because|if|although|whereas|since|"
-    rf"after|before|(?<!known )(?<!such )as|where|which|what|But|And|{CUES})\b"
+    rf"[;:—–()\[\]{MASK}\"“”«»„]|,\s|"
+    rf"\b(?:(?<!known )(?<!such )as|{by_first_letter(_CLAUSE_WORDS + '|' + CUES)})\b"
 )
 _COORDINATION_RE = re.compile(r"\b(?:and|but)$", re.I)
+_LEAD_NAME_RE = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+_DETERMINER_RE = re.compile(
+    r"^(?:the|a|an|one|another)\s+(?:(?:latest|newest|most\s+recent|recent|new|last)\s+)?", re.I
+)
 PREPOSITION_START_RE = re.compile(
     r"^(?:on|in|at|during|after|before|while|from|to|with|by|for|about|of|via)\b", re.I
 )
@@ -93,8 +103,9 @@ _NON_PERSON_WORDS = frozenset(
 )
 _NAME_RUN_RE = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:al|el|ad|ar|as|an|at|az)-[A-Z][\w'’-]*|"
-    r"de|von|der|van|bin|ibn|al))*"
-)
+    r"de|von|der|van|bin|ibn|al))+"
+)  # two words or more: one word is never a full name
+_POSSESSIVE_END_RE = re.compile(r"(?:['’]s)?\.?$")  # "Keir Starmer's" / "Keir Starmer."
 # Lower-case name particles: "Yasser al-Atta", "Faisal bin Farhan", "Ursula von der Leyen".
 _PARTICLE_RE = re.compile(r"^(?:(?:al|el|ad|ar|as|an|at|az)-[A-Z][\w'’-]*|de|von|der|van|bin|ibn)$")
 
@@ -117,13 +128,23 @@ class Context:
     full_names: dict[str, str] = field(default_factory=dict)
     recent: list[tuple[int, Speaker]] = field(default_factory=list)
     last_person: tuple[int, Speaker] | None = None
-    _people: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict, repr=False)
+    # text -> the people it names: one article's memo, shared with its people table (people.py)
+    named: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict, repr=False)
+    subjects: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def people_in(self, text: str) -> list[tuple[str, str, int]]:
         """(title, full name, offset) of the people `text` names, found once per text."""
-        if text not in self._people:
-            self._people[text] = _person_names(text, self.actors)
-        return self._people[text]
+        found = self.named.get(text)
+        if found is None:
+            found = self.named[text] = _person_names(text, self.actors)
+        return found
+
+    def subject_of(self, before: str) -> str | None:
+        """`subject_of(before)`, worked out once per text of the article (a sentence's speech
+        verb is read both for the quote beside it and for reported speech)."""
+        if before not in self.subjects:
+            self.subjects[before] = subject_of(before)
+        return self.subjects[before]
 
     def remember(self, index: int, speaker: Speaker, subject: bool = False) -> None:
         """Note a speaker or person; a speaker or sentence subject becomes the pronoun target."""
@@ -140,7 +161,7 @@ def subject_of(before: str) -> str | None:
         if stripped == text:
             break
         text = stripped
-    coordination = _COORDINATION_RE.search(text)
+    coordination = _COORDINATION_RE.search(text, max(0, len(text) - 3))  # 'and'/'but' at the end
     if coordination:
         clause = text[: coordination.start()]
         cues = list(CUE_RE.finditer(clause))
@@ -148,10 +169,7 @@ def subject_of(before: str) -> str | None:
             return subject_of(clause[: cues[-1].start()])
         bounds = list(_CLAUSE_BOUNDARY_RE.finditer(clause))
         lead = clause[bounds[-1].end() if bounds else 0 :].strip()
-        match = re.match(
-            r"(?:(?:the|a|an)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*",
-            _without_discourse_word(lead),
-        )
+        match = _LEAD_NAME_RE.match(_without_discourse_word(lead))
         return match.group(0) if match and valid_np(match.group(0)) else None
     bounds = list(_CLAUSE_BOUNDARY_RE.finditer(text))
     last = _without_discourse_word(text[bounds[-1].end() if bounds else 0 :].strip())
@@ -225,12 +243,7 @@ def _split_name(phrase: str) -> tuple[str, str]:
 
 def _strip_determiner(phrase: str) -> str:
     """'the ministry' -> 'ministry', 'one Ukrainian drone operator' -> 'Ukrainian drone operator'."""
-    return re.sub(
-        r"^(?:the|a|an|one|another)\s+(?:(?:latest|newest|most\s+recent|recent|new|last)\s+)?",
-        "",
-        phrase.strip(),
-        flags=re.I,
-    )
+    return _DETERMINER_RE.sub("", phrase.strip())
 
 
 def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
@@ -317,7 +330,7 @@ def _person_names(text: str, actors: Actors) -> list[tuple[str, str, int]]:
             continue
         if actors.person(name) is None and actors.mentions(name):
             continue
-        found.append((title, re.sub(r"(?:['’]s)?\.?$", "", name), match.start()))
+        found.append((title, _POSSESSIVE_END_RE.sub("", name), match.start()))
     return found
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from analysis import languages
 from analysis.lexicon import LexiconError
+from analysis.patterns import may_match, required_literals
 
 WORD_RE = re.compile(r"\w+(?:[.,'’-]\w+)*")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -137,6 +138,9 @@ def folded(text: str) -> str | None:
 
 
 _LOWER_CASE = {pattern: lower_case_twin(pattern) for _, pattern in BOILERPLATE_PATTERNS}
+# what each pattern (and its lower-case twin) needs in a line to match at all: most lines hold none
+_NEEDS = {pattern: required_literals(pattern) for _, pattern in BOILERPLATE_PATTERNS}
+_TWIN_NEEDS = {pattern: twin and required_literals(twin) for pattern, twin in _LOWER_CASE.items()}
 
 
 def boilerplate_reason(line: str) -> str:
@@ -144,7 +148,10 @@ def boilerplate_reason(line: str) -> str:
     lowered = folded(line)
     for reason, pattern in BOILERPLATE_PATTERNS:
         fast = _LOWER_CASE.get(pattern) if lowered is not None else None
-        if fast.search(lowered) if fast else pattern.search(line):
+        if fast:
+            if may_match(_TWIN_NEEDS[pattern], lowered) and fast.search(lowered):
+                return reason
+        elif may_match(_NEEDS[pattern], line) and pattern.search(line):
             return reason
     if _LONE_NAME_RE.match(line) and len(line.strip()) < 40:
         return "pull-quote attribution"

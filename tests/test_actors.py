@@ -178,3 +178,14 @@ def test_officials_the_news_quotes_most_are_known_without_a_title_or_story_file(
         ("Benjamin Netanyahu", "Israel"),
         ("Abbas Araghchi", "Iran"),
     ]
+
+
+def test_text_without_a_capital_holds_no_capitalised_alias():
+    assert ACTORS.mentions("troops from the north crossed the river at dawn") == []
+    assert [m.matched for m in ACTORS.mentions("Lithuanian troops crossed")] == ["Lithuanian"]
+
+
+def test_a_lower_case_alias_is_still_found_in_lower_case_text():
+    actors = parse_actors('[actors."Grid"]\ncamp = "Grid"\naliases = ["grid operators"]\n')
+    found = actors.mentions("power was cut by grid operators on monday")
+    assert [(m.actor, m.matched, m.start) for m in found] == [("Grid", "grid operators", 17)]

@@ -202,3 +202,21 @@ def test_speaker_f1_on_hand_labelled_reporting_sentences():
     precision, recall, f1 = speaker_scores()
     print(f"speaker P={precision:.3f} R={recall:.3f} F1={f1:.3f}")
     assert f1 >= 0.85
+
+
+def test_people_found_once_per_article_give_the_same_quotes_and_people_rows():
+    from analysis.people import people_rows
+
+    text = (
+        "Kenyan Interior Minister Amina Odhiambo said on Friday that the border crossing at "
+        "Namanga would reopen. “We have restored order,” Odhiambo told reporters in Nairobi.\n\n"
+        "Tanzania's Foreign Minister Joseph Mbwana, speaking in Arusha, said talks would go on. "
+        "The minister added that “trade cannot wait”, according to a statement.\n\n"
+        "Odhiambo later denied that troops had been sent, the ministry said."
+    )
+    article = article_from_text(text, outlet="Lakeside Herald")
+    named: dict[str, list] = {}
+    shared = (find_quotes(article, ACTORS, named), people_rows(article, ACTORS, named))
+    assert named  # the quotes filled the memo the people table then read
+    assert shared == (find_quotes(article, ACTORS), people_rows(article, ACTORS))
+    assert {q.speaker for q in shared[0]} >= {"Amina Odhiambo", "Joseph Mbwana"}

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis import framing as article_framing
 from analysis import schema, stance
 from analysis.actors import load_actors
 from analysis.article import article_from_text
@@ -76,7 +77,7 @@ def test_not_confirmed_by_both_sides_is_kept_with_who(shipped_tables):
 )
 def test_framing_of_real_reporting_sentences(sentence, framing):
     article = article_from_text(sentence)
-    rows = stance.frame_claim(article, ACTORS, find_quotes(article, ACTORS))
+    rows = article_framing.frame_claim(article, ACTORS, find_quotes(article, ACTORS))
     assert rows[0]["framing"] == framing and rows[0]["primary"]
 
 
@@ -85,7 +86,7 @@ def test_a_denial_right_after_the_claim_denies_it():
         "Officials said North Korean troops had arrived in Russia. "
         "A North Korean diplomat called the reports “groundless rumours”."
     )
-    rows = stance.frame_claim(article, ACTORS, find_quotes(article, ACTORS))
+    rows = article_framing.frame_claim(article, ACTORS, find_quotes(article, ACTORS))
     denied = [r for r in rows if r["framing"] == "denied"]
     assert denied and "North Korean" in denied[0]["by"]
 
@@ -144,7 +145,7 @@ def test_framing_accuracy_on_hand_labelled_articles():
     right = 0
     for item in items:
         article = article_from_text(item["text"])
-        rows = stance.frame_claim(article, ACTORS, find_quotes(article, ACTORS))
+        rows = article_framing.frame_claim(article, ACTORS, find_quotes(article, ACTORS))
         right += bool(rows) and rows[0]["framing"] == item["framing"]
     print(f"framing accuracy {right}/{len(items)}")
     assert right / len(items) >= 0.9
@@ -202,7 +203,7 @@ def test_tone_is_scored_only_in_english_the_lexicon_it_reads():
 def _classify_by_definition(text):
     """classify as first written: every rule searched (and blanked) in the text as it is."""
     found, masked = [], text
-    for framing, pattern in stance._RULES:
+    for framing, pattern in article_framing._RULES:
         seen = {f for f, _ in found}
         if framing == "asserted" and seen - {"not confirmed"}:
             break
@@ -245,13 +246,13 @@ CUE_SENTENCES = [
 def test_cues_found_alike_in_any_text(pieces, upper):
     text = " ".join(pieces)
     text = text.upper() if upper else text
-    ours = [(f, m.span(), m.group(0)) for f, m in stance.classify(text)]
+    ours = [(f, m.span(), m.group(0)) for f, m in article_framing.classify(text)]
     expected = [(f, m.span(), m.group(0)) for f, m in _classify_by_definition(text)]
     assert ours == expected
 
 
 def test_cues_found_alike_in_hand_written_sentences():
     for text in CUE_SENTENCES + [s.upper() for s in CUE_SENTENCES]:
-        ours = [(f, m.span(), m.group(0)) for f, m in stance.classify(text)]
+        ours = [(f, m.span(), m.group(0)) for f, m in article_framing.classify(text)]
         expected = [(f, m.span(), m.group(0)) for f, m in _classify_by_definition(text)]
         assert ours == expected, text

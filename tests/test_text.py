@@ -283,3 +283,40 @@ def test_flatten_turns_each_break_into_one_space(span):
     table = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
     assert text_module.flatten(span) == span.translate(table)
     assert text_module.flatten(span, "\n\r\t") == span.translate(str.maketrans("\n\r\t", "   "))
+
+
+def test_boilerplate_reason_with_its_pre_checks_equals_searching_every_pattern():
+    import random
+
+    from analysis.text import BOILERPLATE_PATTERNS, boilerplate_reason
+
+    def searched(line: str) -> str:  # the definition: every pattern searched as written, in order
+        found = next((why for why, pattern in BOILERPLATE_PATTERNS if pattern.search(line)), "")
+        lone = text_module._LONE_NAME_RE.match(line) and len(line.strip()) < 40
+        return found or ("pull-quote attribution" if lone else "")
+
+    lines = [
+        "Copyright 2025 Harbour Times. All rights reserved.",
+        "© Delmar Daily 2024",
+        "Photo: Maria Ortega/Reuters",
+        "Soldiers cross the river at dawn (Image: Getty)",
+        "The ceasefire held for a third day. PICTURE: AP",
+        "Crowds gather outside parliament (PHOTO BY STAFF)",
+        "[email protected]",
+        "To leave a comment, log in to your account.",
+        "Follow us on social media for live updates",
+        "The Coastline Wire. Home of the coastal news.",
+        "BY ANNA KOWALSKA",
+        "By the time the convoy arrived, the bridge was gone.",
+        "The minister said 400 families had been moved from the valley.",
+        "ALL RİGHTS RESERVED by the İstanbul bureau",  # a case trap: searched as written
+        "Kopyright © ſource: K news",
+    ]
+    rng = random.Random(5)
+    pieces = "© copyright photo image: reuters / ( ) [ ] e-mail protected home of the by AP İ ı ſ K"
+    pieces = pieces.split()
+    for _ in range(400):
+        lines.append(" ".join(rng.choice(pieces + ["word", "Word", "said", "."]) for _ in range(8)))
+    assert sum(bool(searched(line)) for line in lines[:12]) == 11  # the furniture is found
+    for line in lines:
+        assert boilerplate_reason(line) == searched(line), line

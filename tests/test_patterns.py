@@ -1,0 +1,111 @@
+"""analysis/patterns.py: the faster forms of a pattern match exactly what the pattern matches."""
+
+import random
+import re
+
+from analysis import framing, quotes, reported, speakers
+from analysis.patterns import by_first_letter, may_match, required_literals
+
+SENTENCES = [
+    "The finance minister said on Tuesday that the budget would not be cut.",
+    "Officials in Nairobi declined to deny reports that the convoy had been stopped.",
+    "According to the port authority, 40 ships were turned away, a spokeswoman told reporters.",
+    "The mayor, who was re-elected last year, dismissed the allegations as baseless rumours.",
+    "Satellite imagery shows new trenches, analysts claimed, but the army has not confirmed it.",
+    "Neither the ministry nor the rebels have acknowledged the ceasefire's collapse.",
+    "Protesters gathered outside parliament; none of them was quoted as saying anything.",
+    "IT Minister Ana Costa: the outage was caused by a faulty update",
+    "He went on to say the unsaid parts were, in his words, untold.",
+    "Lawmakers reportedly asked whether the deal could be signed before the summit.",
+]
+
+
+def test_by_first_letter_matches_what_the_flat_alternation_matches():
+    words = "told reporters|told|tells|said|says|say|went on to say|warned|sayings"
+    flat = re.compile(rf"\b(?:{words})\b")
+    grouped = re.compile(rf"\b(?:{by_first_letter(words)})\b")
+    assert by_first_letter("said|says|told") == "s(?:aid|ays)|t(?:old)"
+    pieces = [*words.split("|"), "un", "x", "reporters", "Said", "_", "-", "é", ".", "to say"]
+    rng = random.Random(7)
+    texts = SENTENCES + [
+        "".join(rng.choice(pieces) + rng.choice([" ", "", ".", "\n", "  "]) for _ in range(9))
+        for _ in range(3000)
+    ]
+    for text in texts:
+        expected = [(m.span(), m.group(0)) for m in flat.finditer(text)]
+        assert [(m.span(), m.group(0)) for m in grouped.finditer(text)] == expected, text
+
+
+def test_speech_verbs_keep_their_matches():
+    flat = re.compile(rf"\b(?:{speakers.CUES})\b")
+    for text in SENTENCES:
+        expected = [m.span() for m in flat.finditer(text)]
+        assert [m.span() for m in speakers.CUE_RE.finditer(text)] == expected
+
+
+def test_required_literals_are_in_every_match():
+    assert required_literals(re.compile(r"\bden(?:y|ied)\b|\bdismiss\w*")) == ("den", "dismiss")
+    assert required_literals(re.compile(r"(?:ab)+c?")) == ("ab",)
+    assert required_literals(re.compile("said|says|saying")) == ("said", "saying", "says")
+    # nothing fixed in every match, or case ignored: no literals, never a wrong shortcut
+    assert required_literals(re.compile(r"a|b*")) is None
+    assert required_literals(re.compile(r"\w+")) is None
+    assert required_literals(re.compile("said", re.I)) is None
+    assert required_literals(re.compile(r"x(?i:said)")) == ("x",)
+    assert may_match(None, "anything") and not may_match(("den",), "the dam")
+
+
+def test_a_text_without_the_literals_never_matches():
+    patterns = [twin for twin in framing._TWINS.values() if twin is not None]
+    patterns += [reported._TRAILING_RE, reported._HEADLINE_RE, quotes._QUOTED_AS_RE]
+    fragments = sorted({w for p in patterns for w in required_literals(p) or ()})
+    fragments += ["not ", "n't ", " ", ", ", "the army ", "x", "-", "."]
+    rng = random.Random(11)
+    texts = [s.lower() for s in SENTENCES] + SENTENCES
+    texts += ["".join(rng.choice(fragments) for _ in range(12)) for _ in range(3000)]
+    for pattern in patterns:
+        literals = required_literals(pattern)
+        assert literals, pattern.pattern
+        for text in texts:
+            if pattern.search(text):
+                assert may_match(literals, text), (pattern.pattern, text)
+
+
+def test_clause_boundaries_keep_the_matches_of_the_flat_pattern():
+    mask = speakers.MASK
+    flat = re.compile(
+        rf"[;:—–()\[\]{mask}\"“”«»„]|,\s|\b(?:that|while|when|because|if|although|whereas|since|"
+        rf"after|before|(?<!known )(?<!such )as|where|which|what|But|And|{speakers.CUES})\b"
+    )
+    words = [*speakers.CUES.split("|"), "as", "known as", "such as", "asked", "Ras", "and", "x"]
+    words += ["that", "thats", "But", "while", "whilst", "reporters"]
+    rng = random.Random(5)
+    texts = SENTENCES + [
+        "".join(
+            rng.choice(words) + rng.choice([" ", "", ", ", ";", "\n", "“", mask]) for _ in range(8)
+        )
+        for _ in range(3000)
+    ]
+    for text in texts:
+        expected = [(m.span(), m.group(0)) for m in flat.finditer(text)]
+        assert [
+            (m.span(), m.group(0)) for m in speakers._CLAUSE_BOUNDARY_RE.finditer(text)
+        ] == expected
+
+
+def test_every_trailing_report_has_a_speech_verb():
+    """reported.py reads trailing and fronted reports only in sentences with a speech verb."""
+    verbs = [*speakers.CUES.split("|"), "unsaid", "saidx", "retold", "says_", "wrote-"]
+    rng = random.Random(13)
+    texts = SENTENCES + [
+        f"The bridge {rng.choice(['was', 'is'])} closed, {rng.choice(['the ministry', 'Ana Costa'])}"
+        f"{rng.choice([' ', ' also ', '  '])}{rng.choice(verbs)}"
+        f"{rng.choice(['', '.', ' on Friday.', ' in Lima', ', adding', '!'])}"
+        for _ in range(3000)
+    ]
+    matched = 0
+    for text in texts:
+        if reported._TRAILING_RE.match(text):
+            matched += 1
+            assert speakers.CUE_RE.search(text), text
+    assert matched > 500
