@@ -98,6 +98,7 @@ class TableIndex:
         ids, id_values = self.codes("articles", "article_id")
         kept_ids = np.zeros(len(id_values) + 1, dtype=bool)  # last slot: an unknown article
         np.logical_or.at(kept_ids, ids, kept)  # an id twice in articles: kept if either row is
+        kept_ids[-1] = False  # (an article without an id marked nothing)
         codes, values = self.codes(table, "article_id")
         position = self.memo(("article_of", table), lambda: id_values.get_indexer(values))
         return np.append(kept_ids[position], False)[codes]
