@@ -14,11 +14,13 @@ in memory) and the peak memory of the process.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
 import resource
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,6 +28,9 @@ from pathlib import Path
 from realtext import shipped_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(
+    0, str(ROOT)
+)  # measure this checkout's analysis/ and dashboard/, not an installed copy
 APP = ROOT / "dashboard" / "app.py"
 SHIPPED = ROOT / "data" / "corpus"
 PAGES = ["overview", "figures", "escalation", "stance", "compare", "corpus"]
@@ -67,9 +72,15 @@ def generate_corpus(folder: Path, articles: int, per_file: int = 1000, seed: int
     return folder
 
 
-def page_reruns(folder: Path, reruns: int) -> tuple[float, dict[str, float]]:
-    """Seconds of the cold first run (load + analyse + draw the Overview, nothing cached), and the
-    median seconds of a full rerun of each page (analysis cached, as for a user clicking around)."""
+def peak_mb() -> float:
+    """The peak resident memory of this process so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def page_reruns(folder: Path, reruns: int) -> tuple[float, dict[str, tuple[float, float]]]:
+    """Seconds of the cold first run (load + analyse + draw the Overview, nothing in memory), and per
+    page the median seconds of a full rerun (analysis in memory, as for a user clicking around) and
+    the median seconds of the first rerun after a filter changed (one more outlet left out each time)."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
@@ -78,36 +89,53 @@ def page_reruns(folder: Path, reruns: int) -> tuple[float, dict[str, float]]:
     start = time.perf_counter()
     app.run()
     cold = time.perf_counter() - start
-    loaded = app.session_state["_view"].tables["articles"]
-    print(f"{folder.name}: {len(loaded):,} articles loaded", flush=True)
-    st.cache_resource.clear()  # as after a restart: nothing in memory, the disk cache kept
-    restarted = AppTest.from_file(str(APP), default_timeout=3600)
+    loaded = len(app.session_state["_view"].tables["articles"])
+    print(f"{folder.name}: {loaded:,} articles loaded", flush=True)
+    print(f"  peak memory after the first open: {peak_mb():,.0f} MB", flush=True)
+    # as after a restart: nothing in memory (a server holds one analysis), the disk cache kept
+    del app
+    st.cache_resource.clear()
+    gc.collect()
+    app = AppTest.from_file(str(APP), default_timeout=3600)
     start = time.perf_counter()
-    restarted.run()
+    app.run()
     print(
         f"  start after a restart (per-article cache on disk): {time.perf_counter() - start:.1f} s"
     )
+    outlets = app.sidebar.multiselect[0]
+    every = list(outlets.value)
     timings = {}
     for page in PAGES:
         app.switch_page(f"views/{page}.py").run()
         assert not app.exception, [e.value for e in app.exception]
-        samples = []
-        for _ in range(reruns):
+        samples, changed = [], []
+        for number in range(reruns):
             start = time.perf_counter()
             app.run()
             samples.append(time.perf_counter() - start)
-        timings[page] = statistics.median(samples)
+            left_out = every[number % len(every)] if every else None
+            app.sidebar.multiselect[0].set_value([o for o in every if o != left_out])
+            start = time.perf_counter()
+            app.run()  # a filter never seen before on this page
+            changed.append(time.perf_counter() - start)
+            assert not app.exception, [e.value for e in app.exception]
+            app.sidebar.multiselect[0].set_value(every).run()
+        timings[page] = statistics.median(samples), statistics.median(changed)
     return cold, timings
 
 
 def report(name: str, folder: Path, reruns: int, target: float) -> None:
     cold, timings = page_reruns(folder, reruns)
     print(f"{name}: cold start (read + analyse + first page) {cold:.1f} s", flush=True)
-    for page, seconds in timings.items():
-        verdict = "ok" if seconds < target else f"OVER the {target * 1000:.0f} ms target"
-        print(f"  {page:<11} rerun {seconds * 1000:7.0f} ms  {verdict}", flush=True)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  peak memory of the app process so far: {peak:,.0f} MB", flush=True)
+    for page, (seconds, changed) in timings.items():
+        slowest = max(seconds, changed)
+        verdict = "ok" if slowest < target else f"OVER the {target * 1000:.0f} ms target"
+        print(
+            f"  {page:<11} rerun {seconds * 1000:7.0f} ms, after a filter change "
+            f"{changed * 1000:7.0f} ms  {verdict}",
+            flush=True,
+        )
+    print(f"  peak memory of the app process so far: {peak_mb():,.0f} MB", flush=True)
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import charts, data, filters, state
+from dashboard import charts, data, filtered, filters, state
 from dashboard.ui import VIEW_KEY, View
 
 LOG = logging.getLogger("dashboard")
@@ -35,12 +35,13 @@ navigation = st.navigation(
 def build_view() -> View:
     """Load and analyse the current corpus (cached), draw the filters, filter every table."""
     analysis, source = data.current_analysis()
-    options = state.options_from_tables(analysis.tables)
+    index = filtered.index_of(analysis.tables, analysis.derived)
+    options = index.memo("options", lambda: state.options_from_tables(analysis.tables))
     chosen = filters.sidebar_filters(options)
     st.sidebar.caption(f"Showing {source}.")
     return View(
         tables=analysis.tables,
-        filtered=state.apply_filters(analysis.tables, chosen),
+        filtered=filtered.filtered_tables(analysis.tables, chosen, analysis.derived),
         state=chosen,
         options=options,
         colors=charts.outlet_colors(options.outlets),

@@ -2,13 +2,13 @@
 
 `FilterState` is what the analyst chose; `FilterOptions` is what the loaded corpus offers. Query
 parameters are validated against the options (an unknown outlet or a bad date is dropped with a
-notice, never a crash), and no parameter is ever used as a file path. `apply_filters` is pure, so the
-same filtering runs in the app, in tests and in the benchmark.
+notice, never a crash), and no parameter is ever used as a file path. dashboard/filtered.py applies
+a state to the tables.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -261,111 +261,8 @@ def camps_from_rows(
     return changed | dropped
 
 
-def _in(frame: pd.DataFrame, column: str, allowed: Iterable[str]) -> pd.Series:
-    """Rows whose `column` is one of `allowed` (object comparison: fast for any string dtype)."""
-    return frame[column].astype(object).isin(set(allowed))
-
-
 def as_bool(values: pd.Series) -> pd.Series:
     """A column of flags as booleans, whether stored as bool or as text ('True', '1')."""
     if pd.api.types.is_bool_dtype(values):
         return values
     return values.astype(str).str.strip().str.lower().isin(("true", "1", "yes"))
-
-
-def _article_in_range(articles: pd.DataFrame, state: FilterState) -> pd.Series:
-    if not state.narrows_dates:
-        return pd.Series(True, index=articles.index)
-    spans = articles["published"].map(published_span)
-    low, high = state.date_from or date.min, state.date_to or date.max
-    return spans.map(lambda s: s is not None and s[0] <= high and low <= s[1])  # overlapping
-
-
-def apply_filters(
-    tables: Mapping[str, pd.DataFrame], state: FilterState
-) -> Mapping[str, pd.DataFrame]:
-    """Every table restricted to the chosen outlets, dates, languages, figure kinds, categories and
-    voices.
-
-    Tables tied to an article keep the rows of the articles that pass the outlet and date filters;
-    outlet-level tables (stance, summaries) follow the outlet filter only. Missing tables stay missing.
-    The load report describes files, not articles, and is never filtered.
-    """
-    filtered = dict(tables)
-    articles = tables.get("articles")
-    if articles is None:
-        return filtered
-    keep = _in(articles, "outlet", state.outlets) & _article_in_range(articles, state)
-    if state.languages is not None and "language" in articles.columns:
-        keep &= _in(articles, "language", state.languages)
-    filtered["articles"] = articles[keep].reset_index(drop=True)
-    kept_ids = set(filtered["articles"]["article_id"].astype(str))
-    every_article = bool(keep.all())
-
-    def by_article(frame: pd.DataFrame) -> pd.Series:
-        if every_article:
-            return pd.Series(True, index=frame.index)
-        return _in(frame, "article_id", kept_ids)
-
-    row_filters = {
-        "sentences": lambda f: by_article(f),
-        "figures": lambda f: by_article(f) & _in(f, "kind", state.figure_kinds),
-        "claims_timeline": lambda f: by_article(f) & _in(f, "kind", state.figure_kinds),
-        "who_reported_what": lambda f: (
-            _in(f, "kind", state.figure_kinds)
-            & f["outlets"].astype(str).map(lambda s: bool(set(s.split("; ")) & set(state.outlets)))
-        ),
-        "escalation_hits": lambda f: (
-            by_article(f)
-            & _in(f, "category", state.categories)
-            & _in(f, "voice", state.voices)
-            & (state.include_negated | ~as_bool(f["negated"]))
-        ),
-        "escalation_rates": lambda f: (
-            _in(f, "category", state.categories)
-            & (
-                (f["level"] == "article") & by_article(f)
-                | (f["level"] != "article") & _in(f, "outlet", state.outlets)
-            )
-        ),
-        "top_terms": lambda f: (
-            _in(f, "outlet", state.outlets) & _in(f, "category", state.categories)
-        ),
-        "quotes": lambda f: by_article(f),
-        "framing": lambda f: by_article(f),
-        "stance": lambda f: _in(f, "outlet", state.outlets),
-        "summaries": lambda f: _in(f, "outlet", state.outlets),
-    }
-    return FilteredTables(filtered, row_filters)
-
-
-class FilteredTables(Mapping[str, pd.DataFrame]):
-    """The tables with the filters applied, each filtered the first time a page reads it: a page
-    that draws only the articles table does not filter millions of sentences on every rerun."""
-
-    def __init__(
-        self,
-        tables: dict[str, pd.DataFrame],
-        row_filters: dict[str, Callable[[pd.DataFrame], pd.Series]],
-    ) -> None:
-        self._tables = tables
-        self._row_filters = row_filters
-        self._done: dict[str, pd.DataFrame] = {}
-
-    def __getitem__(self, name: str) -> pd.DataFrame:
-        if name not in self._done:
-            frame = self._tables[name]
-            rows = self._row_filters.get(name)
-            if rows is not None and not frame.empty:
-                frame = frame[rows(frame)].reset_index(drop=True)
-            self._done[name] = frame
-        return self._done[name]
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._tables  # without filtering it
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._tables)
-
-    def __len__(self) -> int:
-        return len(self._tables)

@@ -15,6 +15,7 @@ import streamlit as st
 
 from analysis.export import to_csv_bytes
 from dashboard.charts import Chart
+from dashboard.filtered import FilteredTables
 from dashboard.state import FilterOptions, FilterState
 
 VIEW_KEY = "_view"
@@ -39,7 +40,7 @@ class View:
     """Everything a page draws from: all tables, the filters, and the tables with filters applied."""
 
     tables: Mapping[str, pd.DataFrame]
-    filtered: Mapping[str, pd.DataFrame]
+    filtered: FilteredTables
     state: FilterState
     options: FilterOptions
     colors: dict[str, str]
@@ -134,3 +135,33 @@ def show_table(
                 shown = make(start, start + MAX_TABLE_ROWS)
         st.dataframe(shown, key=f"table_{key}", hide_index=True, column_config=column_config)
     download(everything, file_name, key, rows=total)
+
+
+def show_filtered(
+    view: View,
+    name: str,
+    file_name: str,
+    key: str,
+    *,
+    columns: list[str] | None = None,
+    **settings: object,
+) -> None:
+    """The filtered table `name` (these `columns`, default all) with `show_table`: only the rows of
+    the page shown are made on a rerun; the CSV download makes them all when clicked."""
+    tables = view.filtered
+
+    def rows(start: int, stop: int) -> pd.DataFrame:
+        part = tables.page(name, start, stop)
+        return part if columns is None else part[columns]
+
+    show_table(
+        rows(0, MAX_TABLE_ROWS),
+        file_name,
+        key,
+        complete=(
+            tables.count(name),
+            lambda: tables[name] if columns is None else tables[name][columns],
+        ),
+        page=rows,
+        **settings,
+    )

@@ -278,6 +278,43 @@ def test_aggregate_by_outlet_group_follows_every_table(downloads):
     assert url(app)["by"] == ["group"]
 
 
+def test_aggregating_by_outlet_group_sums_the_grouped_outlets(tmp_path, monkeypatch, downloads):
+    """The story file puts two outlets in one group: by group, the charts count the group."""
+    lines = [
+        json.dumps(
+            {
+                "text": f"Relief workers said {200 + n} families had left the valley after the "
+                f"floods, and {n + 3} bridges were closed on day {n % 5 + 1}.",
+                "outlet": ["Valley Courier", "Hill Times", "Plains Wire"][n % 3],
+                "published": f"2025-05-{n % 9 + 1:02d}",
+            }
+        )
+        for n in range(9)
+    ]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "floods.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    (corpus / "story.toml").write_text(
+        '[outlets."Valley Courier"]\ngroup = "Regional press"\n\n'
+        '[outlets."Hill Times"]\ngroup = "Regional press"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("COVERAGE_CORPUS", str(corpus))
+    open_page("overview")
+    per_outlet = csv(downloads, "articles_per_outlet.csv")
+    assert dict(zip(per_outlet["outlet"], per_outlet["articles"], strict=True)) == {
+        "Hill Times": 3,
+        "Plains Wire": 3,
+        "Valley Courier": 3,
+    }
+    open_page("overview", {"by": ["group"]})
+    per_group = csv(downloads, "articles_per_outlet.csv")
+    assert dict(zip(per_group["outlet"], per_group["articles"], strict=True)) == {
+        "Plains Wire": 3,
+        "Regional press": 6,
+    }
+
+
 def test_a_corpus_of_hundreds_of_articles_is_analysed_by_the_pool_inside_the_app(
     tmp_path, monkeypatch, downloads
 ):

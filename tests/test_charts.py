@@ -9,10 +9,10 @@ import pytest
 
 from analysis import schema
 from dashboard import charts, compare
+from dashboard.filtered import apply_filters
 from dashboard.highlight import Span, article_spans, highlight_html
 from dashboard.state import (
     FilterOptions,
-    apply_filters,
     from_query_params,
     options_from_tables,
     to_query_params,
@@ -485,7 +485,7 @@ def test_a_month_dated_article_is_a_bar_over_its_month_not_a_day():
 def test_date_filters_keep_a_partial_date_that_overlaps():
     from datetime import date
 
-    from dashboard.state import FilterState, apply_filters
+    from dashboard.state import FilterState
 
     articles = pd.DataFrame(
         {"article_id": ["a", "b"], "outlet": ["X", "X"], "published": ["2024-11", "2024-10-02"]}

@@ -170,6 +170,13 @@ NO_DATA = "Nothing to show for the current filters."
 MAX_INTERVALS = 600  # marks on the claims timeline; more is unreadable and slow to send
 
 
+def dated(published: pd.Series) -> pd.Series:
+    """Which publication dates are known (a day, a month or a year), each distinct value parsed
+    once: a corpus of 100,000 articles has a few hundred dates, not 100,000."""
+    known = [value for value in published.dropna().unique() if published_span(value) is not None]
+    return published.isin(known)
+
+
 def _end_of(published: str) -> str:
     """The day after a partial date's span, so its bar covers the whole month or year."""
     return (published_span(published)[1] + timedelta(days=1)).isoformat()

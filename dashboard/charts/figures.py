@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from analysis.metadata import published_span
@@ -16,6 +18,7 @@ from dashboard.charts.common import (
     _empty_chart,
     _end_of,
     _grouped_bars,
+    dated,
     hover_text,
     stacked_panels,
     titled,
@@ -30,38 +33,56 @@ def numeric_claims(claims: pd.DataFrame) -> pd.DataFrame:
         return claims
     low = pd.to_numeric(claims["value_low"], errors="coerce")
     high = pd.to_numeric(claims["value_high"], errors="coerce")
-    dated = claims["published"].map(published_span).notna()
-    return claims.assign(value_low=low, value_high=high.fillna(low))[low.notna() & dated]
+    known = dated(claims["published"])
+    return claims.assign(value_low=low, value_high=high.fillna(low))[low.notna() & known]
 
 
-def timeline_points(claims: pd.DataFrame, limit: int = MAX_INTERVALS) -> pd.DataFrame:
+TIMELINE_KEYS = ["published", "outlet", "kind", "value_low", "value_high"]
+TIMELINE_FIRSTS = ["approximator", "subject", "claimant", "modality", "sentence", "sentence_id"]
+Describe = Callable[[np.ndarray], pd.DataFrame]  # claim positions -> their TIMELINE_FIRSTS
+
+
+def timeline_points(
+    claims: pd.DataFrame, limit: int = MAX_INTERVALS, describe: Describe | None = None
+) -> pd.DataFrame:
     """The marks of the claims timeline: identical claims (same day, outlet, kind and value) merged
-    into one with a count; past `limit` marks, the most repeated ones (then the earliest)."""
-    numeric = numeric_claims(claims)
-    keys = ["published", "outlet", "kind", "value_low", "value_high"]
-    firsts = ["approximator", "subject", "claimant", "modality", "sentence", "sentence_id"]
-    points = (
-        numeric.groupby(keys, as_index=False, sort=True)
-        .agg(
-            claims=("article_id", "size"),
-            articles=("article_id", "nunique"),
-            **{column: (column, "first") for column in firsts},
-        )
-        .sort_values(["claims", "published"], ascending=[False, True], kind="stable")
-        .head(limit)
-        .sort_values(keys)
-        .reset_index(drop=True)
+    into one with a count; past `limit` marks, the most repeated ones (then the earliest).
+
+    Claims are counted on their keys alone; the descriptive columns (the first of each mark's
+    claims) are read only for the marks kept, from `claims` or from `describe` (then `claims`
+    needs only the keys and article_id), so a million claims cost no more than their keys."""
+    keys, firsts = TIMELINE_KEYS, TIMELINE_FIRSTS
+    describe = describe or (lambda rows: claims[firsts].iloc[rows])
+    numeric = numeric_claims(claims[[*keys, "article_id"]].reset_index(drop=True))
+    groups = numeric.groupby(keys, sort=True)
+    counts = groups.agg(claims=("article_id", "size"), articles=("article_id", "nunique"))
+    chosen = counts.reset_index().sort_values(
+        ["claims", "published"], ascending=[False, True], kind="stable"
     )
-    return points
+    chosen = chosen.head(limit).index  # group numbers: the groups are numbered in key order
+    number = groups.ngroup()
+    kept = number[number.isin(chosen)]
+    first = kept[~kept.duplicated()]  # each mark's first claim: enough unless a value is missing
+    described = describe(first.index.to_numpy()).set_axis(first.to_numpy()).sort_index()
+    missing = described.index[described.isna().any(axis=1).to_numpy()]
+    if len(missing):  # the first value present, as groupby's first() takes it
+        rest = kept[kept.isin(missing)]
+        described.loc[missing] = describe(rest.index.to_numpy()).groupby(rest.to_numpy()).first()
+    points = counts.reset_index().loc[described.index]
+    points[firsts] = described.to_numpy()
+    return points.sort_values(keys).reset_index(drop=True)
 
 
-def claims_timeline(claims: pd.DataFrame, colors: dict[str, str]) -> Chart:
-    """Each figure claim at its publication date, one panel per kind, ranges drawn low→high.
+def claims_timeline(
+    claims: pd.DataFrame, colors: dict[str, str], describe: Describe | None = None
+) -> Chart:
+    """Each figure claim at its publication date, one panel per kind, ranges drawn low→high
+    (`describe`: as for `timeline_points`).
 
     A panel whose values span more than two orders of magnitude uses a log scale.
     """
     name = "claims_timeline_numeric_figures.csv"
-    data = timeline_points(claims) if not claims.empty else pd.DataFrame()
+    data = timeline_points(claims, describe=describe) if not claims.empty else pd.DataFrame()
     if data.empty:
         columns = ["published", "outlet", "kind", "value_low", "value_high", "claims", "articles"]
         return _empty_chart(columns, "No numeric figure for the current filters.", name)

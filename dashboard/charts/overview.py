@@ -15,6 +15,7 @@ from dashboard.charts.common import (
     _empty_chart,
     _end_of,
     _outlet_axis,
+    dated,
     hover_text,
     titled,
 )
@@ -71,15 +72,11 @@ def articles_over_time(articles: pd.DataFrame, colors: dict[str, str]) -> Chart:
     """A dot per outlet and publication day (bigger for more articles), a bar over the month or
     year of an article dated only that precisely (never a made-up day); undated ones left out."""
     columns, name = ["published", "outlet", "articles", "titles"], "articles_per_day_by_outlet.csv"
-    dated = (
-        articles[articles["published"].map(published_span).notna()]
-        if not articles.empty
-        else articles
-    )
-    if dated.empty:
+    shown = articles[dated(articles["published"])] if not articles.empty else articles
+    if shown.empty:
         return _empty_chart(columns, "No article with a known publication date.", name)
     data = (
-        dated.assign(title=dated["title"].fillna("").astype(str).replace("", "(untitled)"))
+        shown.assign(title=shown["title"].fillna("").astype(str).replace("", "(untitled)"))
         .groupby(["published", "outlet"], as_index=False)
         .agg(articles=("article_id", "count"), titles=("title", lambda t: "; ".join(t[:5])))
         .sort_values(["published", "outlet"])

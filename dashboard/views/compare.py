@@ -12,8 +12,11 @@ MAX_ARTICLES = 4
 
 view = current_view()
 st.title("Compare articles side by side")
-articles = view.filtered["articles"]
-labels = compare.article_labels(articles)
+articles = view.filtered.memo(
+    "compare_articles",
+    lambda: view.filtered.select("articles", ["article_id", "outlet", "published", "language"]),
+)
+labels = view.filtered.memo("compare_labels", lambda: compare.article_labels(articles))
 if len(labels) < 2:
     st.info("At least two articles must match the filters to compare them; widen the filters.")
     st.stop()
@@ -48,8 +51,16 @@ st.markdown(
 st.caption(
     "Hover a highlight to see what it is (figure kind and claimant, category and voice, speaker)."
 )
+tables = view.filtered.memo(
+    ("compare", tuple(chosen)),
+    lambda: {  # the filtered rows of the chosen articles only
+        name: view.filtered.of_articles(name, chosen)
+        for name in ("articles", "figures", "escalation_hits", "quotes", "sentences")
+        if name in view.filtered
+    },
+)
 for column, article_id in zip(st.columns(len(chosen)), chosen, strict=True):
-    row = articles[articles["article_id"] == article_id].iloc[0]
+    row = tables["articles"][tables["articles"]["article_id"] == article_id].iloc[0]
     with column:
         st.markdown(
             f"<b>{escape_text(row['title'] or '(no headline found in the file)')}</b>",
@@ -59,7 +70,7 @@ for column, article_id in zip(st.columns(len(chosen)), chosen, strict=True):
         with st.container(height=600):
             html = highlight_html(
                 view.texts.get(article_id, ""),
-                article_spans(article_id, view.filtered),
+                article_spans(article_id, tables),
                 shown,
                 language=str(row["language"] or ""),
             )
@@ -70,9 +81,9 @@ st.subheader("Figures in these articles")
 st.caption(
     "One row per figure; '—' marks an article that does not give it. Shared figures come first."
 )
-if "figures" in view.filtered:
+if "figures" in tables:
     show_table(
-        compare.figure_matrix(view.filtered["figures"], picked),
+        compare.figure_matrix(tables["figures"], picked),
         "compare_figures.csv",
         "compare_figures",
     )
@@ -85,7 +96,7 @@ st.caption(
     "more of these articles: wire copy, the same quote. '—' marks an article that leaves it out."
 )
 show_table(
-    compare.shared_passages(view.filtered["sentences"], view.filtered.get("quotes"), picked),
+    compare.shared_passages(tables["sentences"], tables.get("quotes"), picked),
     "compare_shared_passages.csv",
     "compare_shared",
     empty_message="These articles share no quote or sentence.",

@@ -9,7 +9,7 @@ from analysis.readers.common import SUFFIX_FORMATS
 from analysis.schema import columns
 from analysis.story import parse_story
 from dashboard import data
-from dashboard.ui import current_view, show_table
+from dashboard.ui import current_view, show_filtered, show_table
 
 UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUFFIX_FORMATS] + ["gz", "zip"]
 UPLOAD_WIDGET = "upload_widget"
@@ -82,7 +82,7 @@ st.caption(
 provenance_first = ["article_id", "outlet", "outlet_source", "published", "published_source"]
 provenance_first += ["title", "title_source", "language", "language_source"]
 article_columns = provenance_first + [c for c in columns("articles") if c not in provenance_first]
-show_table(view.filtered["articles"][article_columns], "articles.csv", "articles")
+show_filtered(view, "articles", "articles.csv", "articles", columns=article_columns)
 
 st.subheader("Load report")
 show_table(

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts
 from dashboard.ui import MAX_TABLE_ROWS, available, current_view, show_chart, show_table
+
+RATE_COLUMNS = ["level", "outlet", "category", "hits", "hits_narrator"]
+HIT_COLUMNS = ["outlet", "term", "category", "matched"]
+
+
+def in_context(start: int, stop: int) -> pd.DataFrame:
+    """Hits start … stop-1 in their sentences (only those hits' articles' sentences are read)."""
+    hits = view.filtered.page("escalation_hits", start, stop)
+    sentences = view.filtered.of_articles("sentences", hits["article_id"].unique())
+    return charts.keyword_in_context(hits, sentences)
+
 
 view = current_view()
 st.title("Escalation language")
@@ -16,29 +28,51 @@ if available(view, "escalation_hits", "escalation_rates"):
         "Rates count non-negated hits in analysed sentences; the base is the words analysed in the "
         "articles that match the filters."
     )
-    rates = charts.escalation_rates(
-        filtered["escalation_rates"], filtered["articles"], chosen.categories, chosen.voices
+    rates = filtered.memo(
+        "escalation_rates",
+        lambda: charts.escalation_rates(
+            filtered.select("escalation_rates", RATE_COLUMNS),
+            filtered.select("articles", ["outlet", "words"]),
+            chosen.categories,
+            chosen.voices,
+        ),
     )
     heatmap, bars = st.tabs(["Heatmap", "Bars"])
     with heatmap:
-        show_chart(charts.escalation_heatmap(rates, chosen.voices), "escalation_heatmap")
+        show_chart(
+            filtered.memo("heatmap", lambda: charts.escalation_heatmap(rates, chosen.voices)),
+            "escalation_heatmap",
+        )
     with bars:
-        show_chart(charts.escalation_bars(rates, chosen.voices, view.colors), "escalation_bars")
+        show_chart(
+            filtered.memo(
+                "bars", lambda: charts.escalation_bars(rates, chosen.voices, view.colors)
+            ),
+            "escalation_bars",
+        )
 
-    hits = filtered["escalation_hits"]
     st.subheader("Top terms per outlet")
-    show_chart(charts.top_terms(hits, view.colors), "top_terms")
+    show_chart(
+        filtered.memo(
+            "top_terms",
+            lambda: charts.top_terms(filtered.select("escalation_hits", HIT_COLUMNS), view.colors),
+        ),
+        "top_terms",
+    )
 
     st.subheader("Every hit in context")
     negated = "included" if chosen.include_negated else "left out"
-    st.caption(f"{len(hits)} hit(s) for the current filters; negated hits are {negated}.")
-    sentences = filtered["sentences"]
+    hits = filtered.count("escalation_hits")
+    st.caption(f"{hits} hit(s) for the current filters; negated hits are {negated}.")
     show_table(
-        charts.keyword_in_context(hits.head(MAX_TABLE_ROWS), sentences),
+        filtered.memo("hits_in_context", lambda: in_context(0, MAX_TABLE_ROWS)),
         "escalation_hits_in_context.csv",
         "kwic",
-        complete=(len(hits), lambda: charts.keyword_in_context(hits, sentences)),
-        page=lambda start, stop: charts.keyword_in_context(hits.iloc[start:stop], sentences),
+        complete=(
+            hits,
+            lambda: charts.keyword_in_context(filtered["escalation_hits"], filtered["sentences"]),
+        ),
+        page=in_context,
         column_config={
             "left": st.column_config.TextColumn(width="large"),
             "matched": st.column_config.TextColumn("term as written"),

@@ -6,30 +6,49 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.state import as_bool
-from dashboard.ui import available, current_view, show_chart, show_table
+from dashboard.ui import available, current_view, show_chart, show_filtered, show_table
+
+
+def timeline() -> tuple[charts.Chart, int]:
+    """The claims timeline and how many numeric, dated claims it could draw (the keys of every
+    claim are read; the evidence of the marks drawn only)."""
+    claims = view.filtered.select("claims_timeline", [*charts.TIMELINE_KEYS, "article_id"])
+    numeric = len(charts.numeric_claims(claims[["published", "value_low", "value_high"]]))
+    chart = charts.claims_timeline(
+        claims,
+        view.colors,
+        lambda rows: view.filtered.at("claims_timeline", rows, charts.TIMELINE_FIRSTS),
+    )
+    return chart, numeric
+
+
+def by_kind() -> charts.Chart:
+    columns = ["outlet", "kind", "is_repeat", "value_text"]
+    return charts.figures_by_kind(view.filtered.select("figures", columns), view.colors)
+
 
 view = current_view()
+filtered = view.filtered
 st.title("Figures: who reported which number, and when")
 if available(view, "figures", "claims_timeline", "who_reported_what"):
-    claims = view.filtered["claims_timeline"]
-    timeline = charts.claims_timeline(claims, view.colors)
-    show_chart(timeline, "claims_timeline")
-    numeric = len(charts.numeric_claims(claims)) if not claims.empty else 0
-    drawn = int(timeline.data["claims"].sum()) if not timeline.data.empty else 0
-    if len(claims) > numeric:
+    claims = filtered.count("claims_timeline")
+    chart, numeric = filtered.memo("claims_timeline", timeline)
+    show_chart(chart, "claims_timeline")
+    drawn = int(chart.data["claims"].sum()) if not chart.data.empty else 0
+    if claims > numeric:
         st.caption(
-            f"{len(claims) - numeric} claim(s) are vague ('several thousand') or undated and are "
+            f"{claims - numeric} claim(s) are vague ('several thousand') or undated and are "
             "not on the timeline; they are in the tables below."
         )
     if numeric > drawn:
         st.caption(
-            f"The timeline shows the {len(timeline.data):,} most repeated of the distinct claims "
+            f"The timeline shows the {len(chart.data):,} most repeated of the distinct claims "
             f"({drawn:,} of {numeric:,} numeric claims); narrow the filters to see every one."
         )
-    show_chart(charts.figures_by_kind(view.filtered["figures"], view.colors), "figures_by_kind")
+    show_chart(filtered.memo("figures_by_kind", by_kind), "figures_by_kind")
 
     st.subheader("Who reported what")
-    grouped = view.filtered["who_reported_what"]
+    grouped = filtered["who_reported_what"]
     conflicts = int(as_bool(grouped["conflict"]).sum()) if not grouped.empty else 0
     st.caption(
         f"Each row groups the same claim across outlets: one quantity (what is counted and what "
@@ -51,8 +70,9 @@ if available(view, "figures", "claims_timeline", "who_reported_what"):
     )
 
     st.subheader("Every figure, with its evidence sentence")
-    show_table(
-        view.filtered["figures"],
+    show_filtered(
+        view,
+        "figures",
         "figures.csv",
         "figures",
         column_config={"sentence": st.column_config.TextColumn(width="large")},

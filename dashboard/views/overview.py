@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.metadata import published_span
 from dashboard import charts
 from dashboard.highlight import escape_text
 from dashboard.ui import available, current_view, download, show_chart, show_table
 
 view = current_view()
-articles = view.filtered["articles"]
+filtered = view.filtered
+articles = filtered.memo(
+    "overview_articles",
+    lambda: filtered.select("articles", ["article_id", "outlet", "published", "title", "words"]),
+)
 st.title("Coverage at a glance")
 st.caption(
     f"{len(articles)} of {len(view.tables['articles'])} articles from {articles['outlet'].nunique()} "
@@ -22,7 +25,9 @@ if available(view, "summaries"):
     summaries = view.filtered["summaries"]
     if summaries.empty:
         st.info("No summary for the outlets selected.")
-    where = charts.outlet_places(view.tables["articles"])
+    where = filtered.index.memo(
+        "outlet_places", lambda: charts.outlet_places(view.tables["articles"])
+    )
     lines = [
         f'<li style="margin-bottom:0.4em;"><span style="color:{view.colors.get(row.outlet, "#999")};">'
         f"&#9632;</span> <b>{escape_text(row.outlet)}</b>"
@@ -37,9 +42,15 @@ if available(view, "summaries"):
     )
     download(summaries, "outlet_summaries.csv", "summaries")
 
-show_chart(charts.articles_per_outlet(articles, view.colors), "articles_per_outlet")
-show_chart(charts.articles_over_time(articles, view.colors), "articles_over_time")
-undated = int(articles["published"].map(published_span).isna().sum())
+show_chart(
+    filtered.memo("articles_per_outlet", lambda: charts.articles_per_outlet(articles, view.colors)),
+    "articles_per_outlet",
+)
+show_chart(
+    filtered.memo("articles_over_time", lambda: charts.articles_over_time(articles, view.colors)),
+    "articles_over_time",
+)
+undated = int((~charts.dated(articles["published"])).sum())
 if undated:
     st.caption(f"{undated} article(s) without a known publication date are not on this chart.")
 

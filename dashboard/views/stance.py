@@ -7,7 +7,7 @@ import streamlit as st
 
 from analysis.story import camps_text
 from dashboard import charts, data, state
-from dashboard.ui import available, current_view, show_chart, show_table
+from dashboard.ui import available, current_view, show_chart, show_filtered
 
 NEW_CAMPS = 2  # empty rows offered for new camps
 
@@ -74,12 +74,31 @@ def camps_editor(actors: list[str]) -> None:
         )
 
 
+def tone() -> charts.Chart:
+    """The tone heatmap; its hover reads the evidence sentences of the articles it cites."""
+    stance = view.filtered["stance"]
+    cited = {str(ids).split("; ")[0].rpartition(":")[0] for ids in stance["evidence_ids"]}
+    return charts.tone_heatmap(stance, view.filtered.of_articles("sentences", cited))
+
+
+def actors() -> list[str]:
+    """Every actor the stance table or a quote's affiliation names: the camps editor's choices."""
+    named = set(view.tables["stance"]["actor"].dropna().unique())
+    return sorted(named | (set(view.tables["quotes"]["affiliation"].dropna().unique()) - {""}))
+
+
 view = current_view()
 st.title("Stance: voices, tone and framing")
 if available(view, "quotes", "stance", "framing"):
     filtered = view.filtered
-    show_chart(charts.voice_balance(filtered["quotes"]), "voice_balance")
-    show_chart(charts.tone_heatmap(filtered["stance"], filtered["sentences"]), "tone")
+    show_chart(
+        filtered.memo(
+            "voice_balance",
+            lambda: charts.voice_balance(filtered.select("quotes", ["outlet", "camp", "words"])),
+        ),
+        "voice_balance",
+    )
+    show_chart(filtered.memo("tone", tone), "tone")
     st.caption(
         "Tone is lexical (VADER sentiment of the clauses that name the actor): it shows which "
         "sentences to read, not who is the aggressor; war-heavy sentences read negative for every "
@@ -89,19 +108,24 @@ if available(view, "quotes", "stance", "framing"):
         st.caption(
             "Tone is computed per outlet over all its articles: the date filter does not apply."
         )
-    show_chart(charts.framing_by_outlet(filtered["framing"]), "framing")
+    show_chart(
+        filtered.memo(
+            "framing",
+            lambda: charts.framing_by_outlet(
+                filtered.select("framing", ["outlet", "framing", "claim"])
+            ),
+        ),
+        "framing",
+    )
 
     st.subheader("Quotes")
-    show_table(
-        filtered["quotes"],
+    show_filtered(
+        view,
+        "quotes",
         "quotes.csv",
         "quotes",
         column_config={"text": st.column_config.TextColumn(width="large")},
     )
 
     st.subheader("Camps")
-    camps_editor(
-        sorted(
-            set(view.tables["stance"]["actor"]) | set(view.tables["quotes"]["affiliation"]) - {""}
-        )
-    )
+    camps_editor(filtered.index.memo("actors", actors))
