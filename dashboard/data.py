@@ -32,11 +32,6 @@ from analysis.story import load_story, parse_story, story_in
 from dashboard import state
 from dashboard.filtered import contiguous
 
-# Arrow buffers from the system allocator: Arrow's default pool keeps what it frees for itself, so
-# while the corpus reduce works (in numpy and Python memory) the buffers freed by reading the
-# per-article cache still count: at 20,000 articles the peak is 2.0 GB instead of 1.75 GB.
-pyarrow.set_memory_pool(pyarrow.system_memory_pool())
-
 SHIPPED_CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 CORPUS_ENV = "COVERAGE_CORPUS"
 UPLOADS_KEY = "uploaded_files"
