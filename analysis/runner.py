@@ -273,6 +273,7 @@ def map_records(
     order = {keys[i]: position for position, i in enumerate(unique)}
     # each table's pieces are let go as soon as it is put in order: never the corpus twice in memory
     mapped = {name: _ordered(pieces.pop(name), order, name) for name in MAP_TABLES}
+    pa.default_memory_pool().release_unused()  # what the pieces held, back to the system
     outcomes = [outcome_of[keys[f]] for f in first]
     texts = {
         records[i].article_id: records[i].body.replace("\r\n", "\n")
