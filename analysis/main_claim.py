@@ -42,7 +42,8 @@ def main_claim(figures: pd.DataFrame) -> dict | None:
     best, best_key = None, None
     for (kind, low, high), rows in firm.groupby(["kind", "low", "high"], sort=False):
         owners = [a for a in rows["actor"].fillna("") if a]
-        actor = max(set(owners), key=owners.count) if owners else ""
+        # ties go to the first in corpus order (a set's order changes with every process's hashing)
+        actor = max(dict.fromkeys(owners), key=owners.count) if owners else ""
         carrying = rows[rows["actor"].fillna("").isin({"", actor})]
         key = (
             carrying["outlet"].nunique(),
@@ -51,7 +52,7 @@ def main_claim(figures: pd.DataFrame) -> dict | None:
         )
         if best_key is None or key > best_key:
             subjects = list(carrying.loc[carrying["actor"].fillna("") == actor, "subject"])
-            subject = max(set(subjects), key=lambda s: (subjects.count(s), len(s)))
+            subject = max(dict.fromkeys(subjects), key=lambda s: (subjects.count(s), len(s)))
             best_key = key
             best = {
                 "kind": kind,
