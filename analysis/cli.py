@@ -229,18 +229,14 @@ def _write_stream(tables: Iterator[tuple[str, pd.DataFrame]], out: str) -> list[
     """Write each table as the reduce yields it, in a thread while the next is computed (the CSV
     formatting runs in Arrow, outside the GIL); at most one table waits to be written. Returns the
     summary lines in the export's table order."""
-    lines: dict[str, str] = {}
+    written: dict[str, Future[str]] = {}
     with ThreadPoolExecutor(1) as writer:
-        writing: Future[str] | None = None
         for name, frame in tables:
-            if writing is not None:
-                writing.result()
-            writing = writer.submit(write_table, name, frame, out)
-            writing.add_done_callback(lambda done, name=name: lines.update({name: done.result()}))
+            if written:
+                next(reversed(written.values())).result()  # the table before: written (or raises)
+            written[name] = writer.submit(write_table, name, frame, out)
             del frame
-        if writing is not None:
-            writing.result()
-    return [lines[name] for name in schema.TABLES]
+    return [written[name].result() for name in schema.TABLES]
 
 
 def _print_skipped(report: pd.DataFrame) -> None:
