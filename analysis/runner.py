@@ -275,11 +275,15 @@ def map_records(
     mapped = {name: _ordered(pieces.pop(name), order, name) for name in MAP_TABLES}
     pa.default_memory_pool().release_unused()  # what the pieces held, back to the system
     outcomes = [outcome_of[keys[f]] for f in first]
-    texts = {
-        records[i].article_id: records[i].body.replace("\r\n", "\n")
-        for i in unique
-        if keep_texts and not isinstance(outcome_of[keys[i]], str)
-    }
+    texts = (
+        {
+            records[i].article_id: records[i].body.replace("\r\n", "\n")
+            for i in unique
+            if not isinstance(outcome_of[keys[i]], str)
+        }
+        if keep_texts
+        else {}
+    )
     return Run(
         mapped,
         texts,
