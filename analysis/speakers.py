@@ -322,16 +322,28 @@ def _described(description: str, context: Context, position: int) -> Speaker:
 
 def _person_names(text: str, actors: Actors) -> list[tuple[str, str, int]]:
     """(title, full name, offset) of people named in a text ('Russian President Vladimir Putin')."""
+    runs = actors.memo("person runs")
     found = []
     for match in _NAME_RUN_RE.finditer(text):
-        title, name = _split_name(_without_discourse_word(match.group(0)))
-        words = name.split()
-        if len(words) < 2 or any(w.lower() in _NON_PERSON_WORDS or w.isupper() for w in words):
-            continue
-        if actors.person(name) is None and actors.mentions(name):
-            continue
-        found.append((title, _POSSESSIVE_END_RE.sub("", name), match.start()))
+        run = match.group(0)
+        person = runs.get(run, False)
+        if person is False:
+            person = runs[run] = _person_of_run(run, actors)
+        if person is not None:
+            found.append((*person, match.start()))
     return found
+
+
+def _person_of_run(run: str, actors: Actors) -> tuple[str, str] | None:
+    """(title, full name) of the person a run of capitalised words names, None when it names
+    none (a body, a place, an acronym)."""
+    title, name = _split_name(_without_discourse_word(run))
+    words = name.split()
+    if len(words) < 2 or any(w.lower() in _NON_PERSON_WORDS or w.isupper() for w in words):
+        return None
+    if actors.person(name) is None and actors.mentions(name):
+        return None
+    return title, _POSSESSIVE_END_RE.sub("", name)
 
 
 def full_names(sentences: list[Sentence], context: Context) -> dict[str, str]:
