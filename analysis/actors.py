@@ -171,7 +171,15 @@ class Actors:
         return self._people.get(name)
 
     def affiliation(self, name: str, description: str = "") -> Actor | None:
-        """Actor a speaker belongs to: a listed official first, else the first alias in title or name."""
+        """Actor a speaker belongs to: a listed official first, else the first alias in title or name
+        (worked out once per name and title: a speaker is named again and again)."""
+        known = self.memo("affiliation")
+        key = (name, description)
+        if key not in known:
+            known[key] = self._affiliation(name, description)
+        return known[key]
+
+    def _affiliation(self, name: str, description: str) -> Actor | None:
         if name:
             listed = self.person(name)
             if listed:
