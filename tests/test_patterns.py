@@ -3,7 +3,7 @@
 import random
 import re
 
-from analysis import framing, quotes, reported, speakers
+from analysis import framing, people, quotes, reported, speakers
 from analysis.patterns import by_first_letter, may_match, required_literals
 
 SENTENCES = [
@@ -109,3 +109,30 @@ def test_every_trailing_report_has_a_speech_verb():
             matched += 1
             assert speakers.CUE_RE.search(text), text
     assert matched > 500
+
+
+def test_the_title_before_a_name_is_found_as_without_the_look_behind():
+    plain = re.compile(people._LEAD_RE.pattern.replace(r"(?<![\w.'’-])", "", 1))
+    assert plain.pattern != people._LEAD_RE.pattern
+    clauses = [
+        "The RSF commander ",
+        "a spokesman for the Sudanese army, Brig. Gen. ",
+        "Le porte-parole du ministère ",
+        "the U.S. special envoy for Sudan ",
+        "Kenya's opposition leader and former prime minister ",
+        "o ministro da Defesa do Brasil ",
+        "der Sprecher des Auswärtigen Amts ",
+        "In a statement released on Tuesday evening in Nairobi, the ",
+        "   ",
+        "",
+        "word\n",
+    ]
+    rng = random.Random(11)
+    pieces = ["army", "Brig.", "O’Neil", "re-elected", "_", "9", "é", "(", ",", "-", "'"]
+    for _ in range(4000):
+        clauses.append(
+            "".join(rng.choice(pieces) + rng.choice([" ", "", "  ", "\n", "\t"]) for _ in range(9))
+        )
+    for clause in clauses:
+        found, expected = people._LEAD_RE.search(clause), plain.search(clause)
+        assert (found and found.span("title")) == (expected and expected.span("title")), clause
