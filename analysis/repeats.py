@@ -35,17 +35,19 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 def mark_repeats(texts: list[str], eligible: list[bool]) -> list[bool]:
     """Mark an eligible sentence as a repeat when an earlier one has the same words (any order) or
-    nearly so (a Jaccard share of 0.8 with one sharing one of its three longest words)."""
+    nearly so (a Jaccard share of 0.8 with one holding one of its three longest words)."""
     repeats = [False] * len(texts)
     # earlier sentences by their length and words: an exact repeat has both (then its sorted words
     # are compared), so the sorted key is only made when they match
     shapes: dict[tuple[int, frozenset[str]], list[list[str]]] = {}
-    index: defaultdict[str, list[int]] = defaultdict(list)
     token_sets: dict[int, frozenset[str]] = {}
+    seen: set[str] = set()  # the words of every sentence that can be repeated
+    index: Index = Index()
+    plain = not any("Σ" in text or "İ" in text for text in texts)
     for i, text in enumerate(texts):
         if not eligible[i]:
             continue
-        tokens = lower_words(text)
+        tokens = WORD_RE.findall(text.lower()) if plain else lower_words(text)
         if len(tokens) < _MIN_TOKENS:
             continue
         words = frozenset(tokens)
@@ -56,19 +58,51 @@ def mark_repeats(texts: list[str], eligible: list[bool]) -> list[bool]:
             if any(sorted(other) == key for other in same):
                 repeats[i] = True
                 continue
-        if len(words) >= _MIN_NEAR:
-            probes = sorted(words, key=len, reverse=True)[:_PROBES]
-            candidates = {j for word in probes if word in index for j in index[word]}
-            for j in candidates:
+        # a near-copy shares 80 % of the words (5 common >= 4 in all): most sentences share less
+        # with all the earlier ones together, and are not looked up
+        size = len(words)
+        if size >= _MIN_NEAR and 5 * len(words & seen) >= 4 * size:
+            # the longest words, ties in alphabetical order (a set's order changes with each
+            # process's string hashing: the same article was marked differently from run to run)
+            probes = sorted(sorted(words), key=len, reverse=True)[:_PROBES]
+            for j in index.holding(probes):
                 other = token_sets[j]
                 common = len(words & other)
-                if common / (len(words) + len(other) - common) >= _NEAR:
+                if common / (size + len(other) - common) >= _NEAR:
                     repeats[i] = True
                     break
             if repeats[i]:
                 continue
-        shapes.setdefault(shape, []).append(tokens)
+        if same is None:
+            shapes[shape] = [tokens]
+        else:
+            same.append(tokens)
         token_sets[i] = words
-        for word in words:
-            index[word].append(i)
+        seen |= words
+        index.add(i, words)
     return repeats
+
+
+class Index:
+    """The sentences holding each word, built at the first look-up (most articles have none)."""
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[int, frozenset[str]]] = []
+        self._by_word: defaultdict[str, list[int]] | None = None
+
+    def add(self, i: int, words: frozenset[str]) -> None:
+        """Index sentence `i` under each of its words."""
+        if self._by_word is None:
+            self._pending.append((i, words))
+            return
+        for word in words:
+            self._by_word[word].append(i)
+
+    def holding(self, words: list[str]) -> set[int]:
+        """The sentences holding one of `words`."""
+        if self._by_word is None:
+            self._by_word = defaultdict(list)
+            for i, pending in self._pending:
+                self.add(i, pending)
+            self._pending = []
+        return {i for word in words if word in self._by_word for i in self._by_word[word]}

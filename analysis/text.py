@@ -112,12 +112,19 @@ _UNGATED = [(reason, pattern) for reason, pattern in BOILERPLATE_PATTERNS if pat
 
 def _holds(needs: list[tuple[str, ...]], text: str) -> bool:
     """True when `text` holds one string of each set of `needs` (it may match their pattern)."""
-    return all(any(map(text.__contains__, strings)) for strings in needs)
+    for strings in needs:  # noqa: SIM110 - a loop: no generator made per line
+        if not any(map(text.__contains__, strings)):
+            return False
+    return True
 
 
 def boilerplate_reason(line: str) -> str:
     """Why a line is page furniture ('' when it is article text)."""
-    lowered = folded(line)
+    return _reason(line, folded(line))
+
+
+def _reason(line: str, lowered: str | None) -> str:
+    """`boilerplate_reason` of a line given `folded(line)`."""
     patterns = BOILERPLATE_PATTERNS
     if lowered is not None and not any(map(lowered.__contains__, _ANY_NEED)):
         patterns = _UNGATED
@@ -174,6 +181,9 @@ def _blocks(raw: str, start: int) -> list[tuple[int, int, str]]:
     open_block: list[int] | None = None
     previous_text = ""
     after_byline = False
+    # lower-cased once: a line's slice of it is the line lower-cased (same length), but for a
+    # capital sigma, whose lower case depends on the letters around it
+    lowered = folded(raw) if "Σ" not in raw else None
     for line_start, line_end in _lines(raw, start):
         line = raw[line_start:line_end].rstrip("\r")
         if not line.strip():
@@ -187,7 +197,10 @@ def _blocks(raw: str, start: int) -> list[tuple[int, int, str]]:
             if not line.strip():
                 open_block = None
                 continue
-        reason = boilerplate_reason(line)
+        if lowered is None:
+            reason = boilerplate_reason(line)
+        else:
+            reason = _reason(line, lowered[line_start : line_start + len(line)])
         if not reason and after_byline and _BYLINE_TAIL_RE.match(line):
             reason = "byline"
         after_byline = reason == "byline"
@@ -270,17 +283,24 @@ def split_sentences(
     for block_start, block_end, reason in _blocks(raw_text, start):
         if reason:
             spans.append((block_start, block_end, True))
-        else:
-            for s, e in split_block(raw_text, block_start, block_end, abbreviations):
+            continue
+        for s, e in split_block(raw_text, block_start, block_end, abbreviations):
+            if e - s > MAX_SENTENCE_CHARS:
                 spans.extend(
-                    (piece_start, piece_end, False)
-                    for piece_start, piece_end in cut_long(raw_text, s, e)
+                    (piece_s, piece_e, False) for piece_s, piece_e in cut_long(raw_text, s, e)
                 )
-    spans = [_trim(raw_text, s, e) + (b,) for s, e, b in spans]
-    spans = [(s, e, b) for s, e, b in spans if e > s]
-    texts = [flatten(raw_text[s:e]) for s, e, _ in spans]
-    repeats = mark_repeats(texts, [not b for _, _, b in spans])
-    return [Sentence(i, s, e, texts[i], b, repeats[i]) for i, (s, e, b) in enumerate(spans)]
+            else:
+                spans.append((s, e, False))
+    kept: list[tuple[int, int, bool]] = []
+    for s, e, boilerplate in spans:
+        if s < e and (raw_text[s].isspace() or raw_text[e - 1].isspace()):
+            s, e = _trim(raw_text, s, e)
+        if e > s:
+            kept.append((s, e, boilerplate))
+    flat = flatten(raw_text)  # the same length: each sentence's text is its span of it
+    texts = [flat[s:e] for s, e, _ in kept]
+    repeats = mark_repeats(texts, [not b for _, _, b in kept])
+    return [Sentence(i, s, e, texts[i], b, repeats[i]) for i, (s, e, b) in enumerate(kept)]
 
 
 def cut_long(raw: str, start: int, end: int) -> list[tuple[int, int]]:

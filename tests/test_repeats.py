@@ -3,6 +3,9 @@ lower-cased once per sentence) marks what the rule marks when every key is built
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +29,7 @@ def repeats_by_definition(texts: list[str], eligible: list[bool]) -> list[bool]:
             repeats[i] = True
             continue
         if len(words) >= 6:
-            probes = sorted(words, key=len, reverse=True)[:3]
+            probes = sorted(sorted(words), key=len, reverse=True)[:3]  # ties alphabetical
             candidates = {j for word in probes for j in index.get(word, ())}
             repeats[i] = any(
                 len(words & token_sets[j]) / len(words | token_sets[j]) >= 0.8 for j in candidates
@@ -58,6 +61,8 @@ SENTENCES = [
     "Порт открылся в понедельник после трёхдневной забастовки.",
     "После трёхдневной забастовки порт открылся в понедельник.",
     "Σ'Α Σ''Β ΑΣ''Β ΑΣ'Β test words here",
+    "Ferries, trucks and trains stopped while unions met.",
+    "Ferries, trucks and trains stopped while unions met on Friday.",  # 8 of 10 words: 0.8
 ]
 
 
@@ -90,3 +95,39 @@ def test_mark_repeats_equals_the_rule_on_any_sentences(texts, rng):
 def test_lower_words_are_the_words_each_lower_cased():
     for text in SENTENCES:
         assert lower_words(text) == [w.lower() for w in WORD_RE.findall(text)]
+
+
+def test_a_sentence_sharing_exactly_four_fifths_of_the_words_is_a_repeat():
+    shorter, longer = SENTENCES[-2], SENTENCES[-1]  # 8 words, the same 8 and 2 more: 0.8
+    assert mark_repeats([shorter, longer], [True, True]) == [False, True]
+    assert mark_repeats([longer, shorter], [True, True]) == [False, True]
+    assert mark_repeats([shorter, longer + " Again."], [True, True]) == [False, False]
+
+
+# the longest words tie: alpha, bravo, delta and gamma; the earlier sentence holds only alpha
+TIED = [
+    "Alpha and the one big ox was on a hot day in the red sun at sea.",
+    "Alpha bravo delta gamma and the one big ox was on a hot day in the red sun at sea.",
+]
+
+
+def test_ties_between_the_longest_words_go_alphabetical():
+    assert mark_repeats(TIED, [True, True]) == [False, True]
+
+
+def test_repeats_are_the_same_whatever_the_string_hashing():
+    code = (
+        "from analysis.repeats import mark_repeats; import sys; "
+        f"print(mark_repeats({TIED!r}, [True, True]))"
+    )
+    results = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={"PYTHONHASHSEED": str(seed), "PYTHONPATH": "."},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(12)
+    }
+    assert results == {"[False, True]\n"}
