@@ -69,15 +69,19 @@ def figure_rows(text: str, language: str = "en") -> list[dict[str, object]]:
         else:
             starts.append(start)
     rows: list[dict[str, object]] = []
-    by_sentence: dict[int, list[Quantity]] = {}
-    for quantity in quantities:
-        by_sentence.setdefault(bisect.bisect_right(starts, quantity.start) - 1, []).append(quantity)
-    for index, found in by_sentence.items():
-        begin = starts[index]
-        end = starts[index + 1] if index + 1 < len(starts) else len(text)
-        sentence = text[begin:end]
+    starts.append(len(text))
+    index, count, at = 0, len(quantities), 0  # the quantities are in text order
+    while at < count:
+        start = quantities[at].start
+        index = bisect.bisect_right(starts, start, index) - 1
+        begin, end = starts[index], starts[index + 1]
+        found = [quantities[at]]
+        at += 1
+        while at < count and quantities[at].start < end:
+            found.append(quantities[at])
+            at += 1
         previous = text[starts[index - 1] : begin] if index else ""
-        rows.extend(_rows(sentence.rstrip(), _shifted(found, -begin), begin, previous))
+        rows.extend(_rows(text[begin:end].rstrip(), _shifted(found, -begin), begin, previous))
     return rows
 
 

@@ -37,13 +37,6 @@ def prev_word(text: str, pos: int) -> str:
     return tail.rsplit(None, 1)[-1]
 
 
-def word_before(text: str, pos: int, reach: int) -> str:
-    """The word before the whitespace that ends text[pos - reach : pos] ('' when none)."""
-    window = text[max(0, pos - reach) : pos]
-    tail = window.rstrip()
-    return tail.rsplit(None, 1)[-1] if tail and len(tail) < len(window) else ""
-
-
 def hedge(text: str, pos: int) -> tuple[str, str]:
     """(hedge phrase, hedge symbol) written right before `pos`, lowercased; '' for none.
 
