@@ -32,7 +32,11 @@ _PACK = figure_packs.english("figures.toml")
 _ABBREVIATIONS = _PACK.list("attribution", "abbreviations")
 # Checked after the punctuation mark is read, once a space is seen to follow ('4.5' never asks):
 # not 'Mr.', 'Gen.', 'U.' (a single letter)
-_NOT_AFTER_ABBREVIATION = r"(?<!\b[A-Za-z].)" + "".join(rf"(?<!\b{a}.)" for a in _ABBREVIATIONS)
+# (one look-behind per length of abbreviation, `re` needing a fixed width: 36 of them cost more)
+_NOT_AFTER_ABBREVIATION = r"(?<!\b[A-Za-z].)" + "".join(
+    rf"(?<!\b(?:{'|'.join(a for a in _ABBREVIATIONS if len(a) == size)}).)"
+    for size in sorted({len(a) for a in _ABBREVIATIONS})
+)
 _BOUNDARY_RE = re.compile(
     rf"[.!?…\n](?:(?<=[.!?…])(?=[\"”’)\]]*\s){_NOT_AFTER_ABBREVIATION}[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|"
     r"(?<=\n)[ \t]*\n|(?<=\n)(?<![,;:(–—-]\n)(?=[\"“‘(\[]?[A-Z]))"
