@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis import figure_packs
 
@@ -95,6 +96,7 @@ class Token:
     plain_int: bool  # digits only: no separator, currency or scale
 
 
+@lru_cache(maxsize=1 << 16)  # one word: the words after numbers repeat ('people', 'km', 'of')
 def unit_word(word: str) -> bool:
     """A measure ('km', 'km/h', 'lb-ft', 'mile-long'), not a model name ('F-16', 'C-130')."""
     low = word.lower()

@@ -127,14 +127,19 @@ def _token(match: re.Match[str], text: str) -> Token | None:
     start, end = match.span()
     if group == "num":  # most candidates: digits with no scale or exponent after them
         raw, sign, cur = match.group("num", "sign", "cur")
+        digits_only = raw.isdigit()
         following = next_word(text, end) if "." in raw else ""  # only '1.500 troops' asks
         try:
-            value = _digits_value(raw, bool(following) and following.lower() not in UNITS)
+            value = (
+                float(raw)
+                if digits_only
+                else _digits_value(raw, bool(following) and following.lower() not in UNITS)
+            )
         except ValueError:  # separators no reading makes a number of ('1.2,3,4')
             return None
         if sign and (sign.strip()[:1] in ("-", "−") or sign.lower().startswith("minus")):
             value = -value
-        plain = not cur and raw.isdigit()
+        plain = digits_only and not cur
         return Token(start, end, value, text[start:end], "digits", 1.0, bool(cur), plain)
     if group == "date":
         return None
