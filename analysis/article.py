@@ -11,7 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from analysis import languages, metadata, readers
-from analysis.text import Sentence, count_words, pack_abbreviations, split_sentences
+from analysis.boundaries import pack_abbreviations
+from analysis.text import Sentence, count_words, split_sentences
 
 LoadError = readers.ReadError  # a file (or row) that cannot be loaded; the message is the reason
 

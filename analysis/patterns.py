@@ -33,15 +33,30 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Strings one of which every match of `pattern` contains, so `not any(s in text ...)` proves
     the pattern finds nothing in `text`; None when no such strings are known (a pattern that
     ignores case, or one that can match without any fixed text)."""
+    options = _top_options(pattern)
+    return minimal_strings(max(options, key=_telling)) if options else None
+
+
+def required_options(pattern: re.Pattern[str]) -> list[tuple[str, ...]]:
+    """Every set of strings found of which each match of `pattern` contains one (a match holds one
+    of each set: '\\(photo:' needs '(', 'photo' and ':'), fewest strings first; [] when none."""
+    minimal = {minimal_strings(option) for option in _top_options(pattern)}
+    return sorted(minimal, key=lambda o: (len(o), -min(map(len, o)), o))
+
+
+def _top_options(pattern: re.Pattern[str]) -> list[set[str]]:
     if _parser is None or pattern.flags & re.IGNORECASE:
-        return None
+        return []
     try:
-        found = _required(_parser.parse(pattern.pattern, pattern.flags))
+        return _options(_parser.parse(pattern.pattern, pattern.flags))
     except Exception:  # noqa: BLE001 - an unexpected parse tree: no shortcut, never a wrong one
-        return None
-    if not found:
-        return None
-    return tuple(sorted(s for s in found if not any(o != s and o in s for o in found)))
+        return []
+
+
+def minimal_strings(option: set[str]) -> tuple[str, ...]:
+    """The strings that hold no other of them, sorted: a text holds one of them exactly when it
+    holds one of all (the longer holds the shorter)."""
+    return tuple(sorted(s for s in option if not any(o != s and o in s for o in option)))
 
 
 def may_match(literals: tuple[str, ...] | None, text: str) -> bool:
@@ -51,6 +66,16 @@ def may_match(literals: tuple[str, ...] | None, text: str) -> bool:
 
 def _required(items) -> set[str] | None:  # noqa: ANN001 - a parse tree of re._parser
     """Strings one of which every match of the parsed sequence `items` contains, else None."""
+    return max(_options(items), key=_telling, default=None)
+
+
+def _telling(option: set[str] | tuple[str, ...]) -> tuple[int, int]:
+    """How telling a choice of strings is: the longest shortest string, then the fewest strings."""
+    return min(map(len, option)), -len(option)
+
+
+def _options(items) -> list[set[str]]:  # noqa: ANN001 - a parse tree of re._parser
+    """Every set of strings found of which each match of the parsed sequence `items` holds one."""
     options: list[set[str]] = []
     run = ""
     for op, av in [*items, (None, None)]:
@@ -75,8 +100,7 @@ def _required(items) -> set[str] | None:  # noqa: ANN001 - a parse tree of re._p
             inner = _required(av[2])
             if inner:
                 options.append(inner)
-    # the most telling choice: the longest shortest string, then the fewest strings
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+    return options
 
 
 def _lead(items) -> str:  # noqa: ANN001 - a parse tree of re._parser
@@ -87,3 +111,25 @@ def _lead(items) -> str:  # noqa: ANN001 - a parse tree of re._parser
             break
         lead += chr(av)
     return lead
+
+
+# A case-insensitive pattern written in lower case, searched without IGNORECASE in the lower-cased
+# text, gives the same matches at the same offsets (str.lower keeps every other character's length
+# and turns no other character into ASCII, and \w \s \d do not change under it), many times faster:
+# Python's re scans ahead for literals only when case matters. Not for a text holding one of the
+# four characters IGNORECASE matches to ASCII letters (İ ı ſ K), which is searched as it is.
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lower_case_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The same pattern without IGNORECASE, for `folded` text; None unless `pattern` ignores
+    case and is written in lower case (escapes aside)."""
+    bare = re.sub(r"\\.", "", pattern.pattern)
+    if not pattern.flags & re.IGNORECASE or bare != bare.lower():
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def folded(text: str) -> str | None:
+    """`text` lower-cased for `lower_case_twin` patterns; None when it must be searched as it is."""
+    return None if _CASE_TRAPS.search(text) else text.lower()

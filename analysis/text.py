@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis import languages
-from analysis.lexicon import LexiconError
-from analysis.patterns import may_match, required_literals
+from analysis.boundaries import split_block
+from analysis.patterns import folded, lower_case_twin, minimal_strings, required_options
+from analysis.repeats import WORD_RE, mark_repeats
 
-WORD_RE = re.compile(r"\w+(?:[.,'’-]\w+)*")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 # A run of date and time tokens at the start of a line: "13:46, Sat, Oct 19, 2024 | UPDATED: ...",
@@ -78,24 +77,9 @@ _INLINE_FURNITURE_RE = re.compile(
 _LONE_NAME_RE = re.compile(r"^\s*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}\s*$")
 _BYLINE_TAIL_RE = re.compile(r"^\s*(?:with|for|and) the [A-Z][\w ]{0,60}$")
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen brig lt col sgt cpl pvt capt maj adm cmdr rep sen gov pres st jr sr rev hon "
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc approx dept est fig inc ltd co "
-    "corp mt ft ave univ min max".split()
-)
-_SENTENCE_STARTERS = frozenset(
-    "the a an he she it they we i this that these those but and in on at after before as if "
-    "when while there his her its their our".split()
-)
-# A sentence ends at . ! ? or … (with closing quotes/brackets) followed by space and an opening token
-# (a run of stops is tried from its first stop only: retrying inside a long '......' is quadratic)
-_BOUNDARY_RE = re.compile(
-    r"(?:(?<![.!?])[.!?]+|…)[\"”’»“)\]]*(?=\s+(?:«\s?|[\"“‘„(\[])?[^\W_])"  # « Oui » : French spacing
-)
 _TERMINAL_RE = re.compile(r"[.!?…:][\"”’»)\]]*\s*$")
 _OPENING_QUOTES = '"“‘«„'
 MAX_SENTENCE_CHARS = 2000  # ten times a long news sentence
-_NEAR = 100  # characters each side of a stop that decide it (the words next to it): keeps splitting linear
 
 
 @dataclass(frozen=True)
@@ -115,43 +99,41 @@ class Sentence:
         return not (self.is_boilerplate or self.is_repeat)
 
 
-# A case-insensitive pattern written in lower case, searched without IGNORECASE in the lower-cased
-# text, gives the same matches at the same offsets (str.lower keeps every other character's length
-# and turns no other character into ASCII, and \w \s \d do not change under it), many times faster:
-# Python's re scans ahead for literals only when case matters. Not for a text holding one of the
-# four characters IGNORECASE matches to ASCII letters (İ ı ſ K), which is searched as it is.
-_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def lower_case_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The same pattern without IGNORECASE, for `folded` text; None unless `pattern` ignores
-    case and is written in lower case (escapes aside)."""
-    bare = re.sub(r"\\.", "", pattern.pattern)
-    if not pattern.flags & re.IGNORECASE or bare != bare.lower():
-        return None
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-
-
-def folded(text: str) -> str | None:
-    """`text` lower-cased for `lower_case_twin` patterns; None when it must be searched as it is."""
-    return None if _CASE_TRAPS.search(text) else text.lower()
-
-
 _LOWER_CASE = {pattern: lower_case_twin(pattern) for _, pattern in BOILERPLATE_PATTERNS}
-# what each pattern (and its lower-case twin) needs in a line to match at all: most lines hold none
-_NEEDS = {pattern: required_literals(pattern) for _, pattern in BOILERPLATE_PATTERNS}
-_TWIN_NEEDS = {pattern: twin and required_literals(twin) for pattern, twin in _LOWER_CASE.items()}
+# what each pattern (and its lower-case twin) needs in a line to match at all: sets of strings, a
+# line holding none of one set cannot match ('(', ':' or '/' first: most lines hold none of them)
+_NEEDS = {pattern: required_options(pattern) for _, pattern in BOILERPLATE_PATTERNS}
+_TWIN_NEEDS = {pattern: twin and required_options(twin) for pattern, twin in _LOWER_CASE.items()}
+# a lower-cased line holding none of the first set of each twin is tried with the other patterns only
+_GATED = [pattern for pattern, needs in _TWIN_NEEDS.items() if needs]
+_ANY_NEED = minimal_strings({s for pattern in _GATED for s in _TWIN_NEEDS[pattern][0]})
+_UNGATED = [(reason, pattern) for reason, pattern in BOILERPLATE_PATTERNS if pattern not in _GATED]
+
+
+def _holds(needs: list[tuple[str, ...]], text: str) -> bool:
+    """True when `text` holds one string of each set of `needs` (it may match their pattern)."""
+    for strings in needs:  # noqa: SIM110 - a loop: no generator made per line
+        if not any(map(text.__contains__, strings)):
+            return False
+    return True
 
 
 def boilerplate_reason(line: str) -> str:
     """Why a line is page furniture ('' when it is article text)."""
-    lowered = folded(line)
-    for reason, pattern in BOILERPLATE_PATTERNS:
-        fast = _LOWER_CASE.get(pattern) if lowered is not None else None
-        if fast:
-            if may_match(_TWIN_NEEDS[pattern], lowered) and fast.search(lowered):
+    return _reason(line, folded(line))
+
+
+def _reason(line: str, lowered: str | None) -> str:
+    """`boilerplate_reason` of a line given `folded(line)`."""
+    patterns = BOILERPLATE_PATTERNS
+    if lowered is not None and not any(map(lowered.__contains__, _ANY_NEED)):
+        patterns = _UNGATED
+    for reason, pattern in patterns:
+        twin = _LOWER_CASE[pattern] if lowered is not None else None
+        if twin:
+            if _holds(_TWIN_NEEDS[pattern], lowered) and twin.search(lowered):
                 return reason
-        elif may_match(_NEEDS[pattern], line) and pattern.search(line):
+        elif _holds(_NEEDS[pattern], line) and pattern.search(line):
             return reason
     if _LONE_NAME_RE.match(line) and len(line.strip()) < 40:
         return "pull-quote attribution"
@@ -199,6 +181,9 @@ def _blocks(raw: str, start: int) -> list[tuple[int, int, str]]:
     open_block: list[int] | None = None
     previous_text = ""
     after_byline = False
+    # lower-cased once: a line's slice of it is the line lower-cased (same length), but for a
+    # capital sigma, whose lower case depends on the letters around it
+    lowered = folded(raw) if "Σ" not in raw else None
     for line_start, line_end in _lines(raw, start):
         line = raw[line_start:line_end].rstrip("\r")
         if not line.strip():
@@ -212,7 +197,10 @@ def _blocks(raw: str, start: int) -> list[tuple[int, int, str]]:
             if not line.strip():
                 open_block = None
                 continue
-        reason = boilerplate_reason(line)
+        if lowered is None:
+            reason = boilerplate_reason(line)
+        else:
+            reason = _reason(line, lowered[line_start : line_start + len(line)])
         if not reason and after_byline and _BYLINE_TAIL_RE.match(line):
             reason = "byline"
         after_byline = reason == "byline"
@@ -242,7 +230,7 @@ def _mixed_line(line: str) -> list[tuple[int, int, str]] | None:
     """A line holding both article text and furniture cut into pieces (start, end, reason), offsets
     in the line; None when the line is all text or all furniture (then it stays one block)."""
     pieces: list[tuple[int, int, str]] = []
-    for start, end in _split_block(line, 0, len(line)):
+    for start, end in split_block(line, 0, len(line)):
         pieces.extend(_cut_inline(line, start, end))
     reasons = [why or boilerplate_reason(line[s:e]) for s, e, why in pieces]
     if len(pieces) == 2 and reasons[1] == "photo credit":
@@ -286,115 +274,6 @@ def _cut_inline(line: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(s, e, why) for s, e, why in trimmed if e > s]
 
 
-def _ends_with_abbreviation(text: str, extra: frozenset[str] = frozenset()) -> bool:
-    """True when the text before a full stop ends with an abbreviation ('Nov', 'U.S', 'Gen', 'J'),
-    English or one of `extra` (the article's language pack: 'т.е', 'bzw', 'Sr', 'г')."""
-    word = text.rsplit(None, 1)[-1].lstrip('("“‘«„') if text.strip() else ""
-    bare = word.rstrip(".").lower()
-    if bare in _ABBREVIATIONS or bare in extra or (len(bare) == 1 and bare.isalpha()):
-        return True
-    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare))
-
-
-def _is_lowercase_continuation(
-    before: str, block: str, match: re.Match[str], extra: frozenset[str] = frozenset()
-) -> bool:
-    """True when the text after a stop starts in lower case and the stop does not end a sentence.
-
-    Lower case after a full stop ends a sentence only after an ordinary word ("sent it to him.
-    kyiv also warned", a slip common in translated copy), never after an abbreviation, an initial
-    or a dotted acronym ("approx. five", "3 p.m. on", "e.g. the"), nor after ! ? or an ellipsis.
-    """
-    following = block[match.end() : match.end() + _NEAR].lstrip().lstrip('"“‘«([')
-    if not following[:1].islower():
-        return False
-    if block[match.start() : match.end()].rstrip('"”’»)]') != ".":
-        return True
-    word = before.rsplit(None, 1)[-1] if before.strip() else ""
-    return len(word) < 3 or not word.isalpha() or _ends_with_abbreviation(before + ".", extra)
-
-
-def _split_block(
-    raw: str, start: int, end: int, extra: frozenset[str] = frozenset()
-) -> list[tuple[int, int]]:
-    """Sentence spans inside one block of article text (`extra`: the language's abbreviations)."""
-    spans: list[tuple[int, int]] = []
-    block = raw[start:end]
-    cursor = 0
-    for match in _BOUNDARY_RE.finditer(block):
-        before = block[max(cursor, match.start() - _NEAR) : match.start()]
-        if _is_lowercase_continuation(before, block, match, extra):
-            continue
-        if block[match.start()] == "." and _ends_with_abbreviation(before + ".", extra):
-            following = block[match.end() : match.end() + _NEAR].lstrip().lstrip('"“‘«(').split()
-            acronym = "." in before.rsplit(None, 1)[-1] if before.strip() else False
-            if not (acronym and following and following[0].lower() in _SENTENCE_STARTERS):
-                continue
-        spans.append((start + cursor, start + match.end()))
-        cursor = match.end()
-        while cursor < len(block) and block[cursor].isspace():
-            cursor += 1
-    if cursor < len(block):
-        spans.append((start + cursor, end))
-    return [(s, e) for s, e in spans if raw[s:e].strip()]
-
-
-def _tokens(text: str) -> list[str]:
-    return [w.lower() for w in WORD_RE.findall(text)]
-
-
-def token_set(text: str) -> frozenset[str]:
-    """The distinct lower-cased words of a text."""
-    return frozenset(_tokens(text))
-
-
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    """Share of distinct words two texts have in common (0 … 1): how near-copies are found."""
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def _mark_repeats(texts: list[str], eligible: list[bool]) -> list[bool]:
-    """Mark a sentence as a repeat when an earlier one has the same words (any order) or nearly so."""
-    repeats = [False] * len(texts)
-    exact: set[tuple[str, ...]] = set()
-    index: dict[str, list[int]] = {}
-    token_sets: list[frozenset[str]] = []
-    for i, text in enumerate(texts):
-        tokens = _tokens(text)
-        words = frozenset(tokens)
-        token_sets.append(words)
-        if not eligible[i] or len(tokens) < 4:
-            continue
-        key = tuple(sorted(tokens))
-        if key in exact:
-            repeats[i] = True
-            continue
-        if len(words) >= 6:
-            probes = sorted(words, key=len, reverse=True)[:3]
-            candidates = {j for word in probes for j in index.get(word, ())}
-            repeats[i] = any(jaccard(words, token_sets[j]) >= 0.8 for j in candidates)
-        if not repeats[i]:
-            exact.add(key)
-            for word in words:
-                index.setdefault(word, []).append(i)
-    return repeats
-
-
-def pack_abbreviations(language: str) -> frozenset[str]:
-    """The abbreviations of `language`'s pack (data/languages/<code>/text.toml), lower case and
-    without their final stop; empty when the language has none. A malformed list raises
-    LexiconError naming the file."""
-    data = languages.read_pack(language, "text.toml")
-    words = data.get("abbreviations", [])
-    if set(data) - {"abbreviations"} or not isinstance(words, list):
-        path = languages.pack_file(language, "text.toml")
-        raise LexiconError(str(path), "text.toml takes one key: abbreviations = [ ... ]")
-    if not all(isinstance(w, str) and w.strip(" .") for w in words):
-        path = languages.pack_file(language, "text.toml")
-        raise LexiconError(str(path), "abbreviations must be non-empty strings")
-    return frozenset(w.strip().rstrip(".").lower() for w in words)
-
-
 def split_sentences(
     raw_text: str, start: int = 0, abbreviations: frozenset[str] = frozenset()
 ) -> list[Sentence]:
@@ -404,17 +283,24 @@ def split_sentences(
     for block_start, block_end, reason in _blocks(raw_text, start):
         if reason:
             spans.append((block_start, block_end, True))
-        else:
-            for s, e in _split_block(raw_text, block_start, block_end, abbreviations):
+            continue
+        for s, e in split_block(raw_text, block_start, block_end, abbreviations):
+            if e - s > MAX_SENTENCE_CHARS:
                 spans.extend(
-                    (piece_start, piece_end, False)
-                    for piece_start, piece_end in cut_long(raw_text, s, e)
+                    (piece_s, piece_e, False) for piece_s, piece_e in cut_long(raw_text, s, e)
                 )
-    spans = [_trim(raw_text, s, e) + (b,) for s, e, b in spans]
-    spans = [(s, e, b) for s, e, b in spans if e > s]
-    texts = [flatten(raw_text[s:e]) for s, e, _ in spans]
-    repeats = _mark_repeats(texts, [not b for _, _, b in spans])
-    return [Sentence(i, s, e, texts[i], b, repeats[i]) for i, (s, e, b) in enumerate(spans)]
+            else:
+                spans.append((s, e, False))
+    kept: list[tuple[int, int, bool]] = []
+    for s, e, boilerplate in spans:
+        if s < e and (raw_text[s].isspace() or raw_text[e - 1].isspace()):
+            s, e = _trim(raw_text, s, e)
+        if e > s:
+            kept.append((s, e, boilerplate))
+    flat = flatten(raw_text)  # the same length: each sentence's text is its span of it
+    texts = [flat[s:e] for s, e, _ in kept]
+    repeats = mark_repeats(texts, [not b for _, _, b in kept])
+    return [Sentence(i, s, e, texts[i], b, repeats[i]) for i, (s, e, b) in enumerate(kept)]
 
 
 def cut_long(raw: str, start: int, end: int) -> list[tuple[int, int]]:

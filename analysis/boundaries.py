@@ -1,0 +1,135 @@
+"""Where sentences end inside a block of article text: at . ! ? or … followed by space and an
+opening token, except after an abbreviation ('Nov.', 'U.S.', 'Gen.', an initial), English or of the
+article's language pack (data/languages/<code>/text.toml).
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis import languages
+from analysis.lexicon import LexiconError
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen brig lt col sgt cpl pvt capt maj adm cmdr rep sen gov pres st jr sr rev hon "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc approx dept est fig inc ltd co "
+    "corp mt ft ave univ min max".split()
+)
+_SENTENCE_STARTERS = frozenset(
+    "the a an he she it they we i this that these those but and in on at after before as if "
+    "when while there his her its their our".split()
+)
+# A sentence ends at . ! ? or … (with closing quotes/brackets) followed by space and an opening token
+# (a run of stops is tried from its first stop only: retrying inside a long '......' is quadratic).
+# Written to start with one class of characters (not an alternation), so the engine skips to the
+# next stop at once instead of trying every position. The groups read what follows without slicing:
+# `gap` the space, `aside` an opening that leaves no letter next to the space (« with French
+# spacing, „), `next` the first letter or digit.
+_BOUNDARY_RE = re.compile(
+    r"[.!?…](?:(?<=…)|(?<=[.!?])(?<![.!?]{2})[.!?]*)[\"”’»“)\]]*"
+    r"(?=(?P<gap>\s+)(?:(?P<aside>«\s|„)|[«\"“‘(\[])?(?P<next>[^\W_]))"  # « Oui » : French spacing
+)
+_DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")  # 'u.s', 'e.g'
+_NEAR = 100  # characters each side of a stop that decide it (the words next to it): keeps splitting linear
+
+
+def split_block(
+    raw: str, start: int, end: int, extra: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """Sentence spans inside one block of article text (`extra`: the language's abbreviations).
+
+    Most stops are decided from the regular expression's groups and the word before the stop; a
+    stop followed by lower case or after an abbreviation is decided by `_ends_sentence`."""
+    spans: list[tuple[int, int]] = []
+    block = raw[start:end]
+    cursor = 0
+    for match in _BOUNDARY_RE.finditer(block):
+        stop, after = match.span()
+        lower_next = (
+            match.group("aside") is None
+            and match.group("next").islower()
+            and match.start("next") < after + _NEAR
+        )
+        doubtful = lower_next or (
+            block[stop] == "." and _abbreviation_before(block, cursor, stop, extra)
+        )
+        if doubtful and not _ends_sentence(block, cursor, match, extra):
+            continue
+        spans.append((start + cursor, start + after))
+        cursor = match.end("gap")  # the next sentence starts after the space
+    if cursor < len(block) and (cursor or block.strip()):
+        spans.append((start + cursor, end))
+    return spans
+
+
+def _abbreviation_before(block: str, cursor: int, stop: int, extra: frozenset[str]) -> bool:
+    """`_ends_with_abbreviation` of the text before the stop at `stop` (back to `cursor`), read
+    from the word before the stop alone."""
+    if stop == cursor or block[stop - 1].isspace():
+        return _is_abbreviation("", extra)  # the word before the stop is the stop itself
+    word = block[max(cursor, stop - _NEAR) : stop].rsplit(None, 1)[-1]
+    return _is_abbreviation(word.lstrip('("“‘«„').lower(), extra)
+
+
+def _is_abbreviation(bare: str, extra: frozenset[str]) -> bool:
+    """True for a lower-case word without its stop that is an abbreviation, an initial or a
+    dotted acronym ('nov', 'j', 'u.s')."""
+    if bare in _ABBREVIATIONS or bare in extra or (len(bare) == 1 and bare.isalpha()):
+        return True
+    return "." in bare and _DOTTED_RE.fullmatch(bare) is not None
+
+
+def _ends_sentence(
+    block: str, cursor: int, match: re.Match[str], extra: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the stop `match` ends a sentence, read from the words next to it: not before lower
+    case that continues the sentence, nor after an abbreviation unless an acronym ends the
+    sentence ('… in the U.S. The talks …')."""
+    before = block[max(cursor, match.start() - _NEAR) : match.start()]
+    if _is_lowercase_continuation(before, block, match, extra):
+        return False
+    if block[match.start()] == "." and _ends_with_abbreviation(before + ".", extra):
+        following = block[match.end() : match.end() + _NEAR].lstrip().lstrip('"“‘«(').split()
+        acronym = "." in before.rsplit(None, 1)[-1] if before.strip() else False
+        return bool(acronym and following and following[0].lower() in _SENTENCE_STARTERS)
+    return True
+
+
+def _ends_with_abbreviation(text: str, extra: frozenset[str] = frozenset()) -> bool:
+    """True when the text before a full stop ends with an abbreviation ('Nov', 'U.S', 'Gen', 'J'),
+    English or one of `extra` (the article's language pack: 'т.е', 'bzw', 'Sr', 'г')."""
+    word = text.rsplit(None, 1)[-1].lstrip('("“‘«„') if text.strip() else ""
+    return _is_abbreviation(word.rstrip(".").lower(), extra)
+
+
+def _is_lowercase_continuation(
+    before: str, block: str, match: re.Match[str], extra: frozenset[str] = frozenset()
+) -> bool:
+    """True when the text after a stop starts in lower case and the stop does not end a sentence.
+
+    Lower case after a full stop ends a sentence only after an ordinary word ("sent it to him.
+    kyiv also warned", a slip common in translated copy), never after an abbreviation, an initial
+    or a dotted acronym ("approx. five", "3 p.m. on", "e.g. the"), nor after ! ? or an ellipsis.
+    """
+    following = block[match.end() : match.end() + _NEAR].lstrip().lstrip('"“‘«([')
+    if not following[:1].islower():
+        return False
+    if block[match.start() : match.end()].rstrip('"”’»)]') != ".":
+        return True
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return len(word) < 3 or not word.isalpha() or _ends_with_abbreviation(before + ".", extra)
+
+
+def pack_abbreviations(language: str) -> frozenset[str]:
+    """The abbreviations of `language`'s pack (data/languages/<code>/text.toml), lower case and
+    without their final stop; empty when the language has none. A malformed list raises
+    LexiconError naming the file."""
+    data = languages.read_pack(language, "text.toml")
+    words = data.get("abbreviations", [])
+    if set(data) - {"abbreviations"} or not isinstance(words, list):
+        path = languages.pack_file(language, "text.toml")
+        raise LexiconError(str(path), "text.toml takes one key: abbreviations = [ ... ]")
+    if not all(isinstance(w, str) and w.strip(" .") for w in words):
+        path = languages.pack_file(language, "text.toml")
+        raise LexiconError(str(path), "abbreviations must be non-empty strings")
+    return frozenset(w.strip().rstrip(".").lower() for w in words)

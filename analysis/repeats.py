@@ -1,0 +1,108 @@
+"""Sentences that repeat an earlier one of the same article (a pull-quote, a reworded lede): the
+same words in any order, or nearly the same words; and the one way the project cuts text into words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+WORD_RE = re.compile(r"\w+(?:[.,'’-]\w+)*")
+_MIN_TOKENS = 4  # shorter sentences ("He said no.") are never repeats
+_MIN_NEAR = 6  # distinct words a sentence needs before a near-copy is looked for
+_PROBES = 3  # its longest words: a near-copy shares one of them
+_NEAR = 0.8  # share of distinct words two near-copies have in common
+
+
+def lower_words(text: str) -> list[str]:
+    """The lower-cased words of a text, in order (WORD_RE's words, each lower-cased)."""
+    # lower-casing the text first finds the same words (it keeps each character's length and
+    # class) except for the two characters whose lower case depends on more than themselves
+    if "Σ" in text or "İ" in text:  # final sigma; a dotted I that becomes two characters
+        return [word.lower() for word in WORD_RE.findall(text)]
+    return WORD_RE.findall(text.lower())
+
+
+def token_set(text: str) -> frozenset[str]:
+    """The distinct lower-cased words of a text."""
+    return frozenset(lower_words(text))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of distinct words two texts have in common (0 … 1): how near-copies are found."""
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def mark_repeats(texts: list[str], eligible: list[bool]) -> list[bool]:
+    """Mark an eligible sentence as a repeat when an earlier one has the same words (any order) or
+    nearly so (a Jaccard share of 0.8 with one holding one of its three longest words)."""
+    repeats = [False] * len(texts)
+    # earlier sentences by their length and words: an exact repeat has both (then its sorted words
+    # are compared), so the sorted key is only made when they match
+    shapes: dict[tuple[int, frozenset[str]], list[list[str]]] = {}
+    token_sets: dict[int, frozenset[str]] = {}
+    seen: set[str] = set()  # the words of every sentence that can be repeated
+    index: Index = Index()
+    plain = not any("Σ" in text or "İ" in text for text in texts)
+    for i, text in enumerate(texts):
+        if not eligible[i]:
+            continue
+        tokens = WORD_RE.findall(text.lower()) if plain else lower_words(text)
+        if len(tokens) < _MIN_TOKENS:
+            continue
+        words = frozenset(tokens)
+        shape = (len(tokens), words)
+        same = shapes.get(shape)
+        if same is not None:
+            key = sorted(tokens)
+            if any(sorted(other) == key for other in same):
+                repeats[i] = True
+                continue
+        # a near-copy shares 80 % of the words (5 common >= 4 in all): most sentences share less
+        # with all the earlier ones together, and are not looked up
+        size = len(words)
+        if size >= _MIN_NEAR and 5 * len(words & seen) >= 4 * size:
+            # the longest words, ties in alphabetical order (a set's order changes with each
+            # process's string hashing: the same article was marked differently from run to run)
+            probes = sorted(sorted(words), key=len, reverse=True)[:_PROBES]
+            for j in index.holding(probes):
+                other = token_sets[j]
+                common = len(words & other)
+                if common / (size + len(other) - common) >= _NEAR:
+                    repeats[i] = True
+                    break
+            if repeats[i]:
+                continue
+        if same is None:
+            shapes[shape] = [tokens]
+        else:
+            same.append(tokens)
+        token_sets[i] = words
+        seen |= words
+        index.add(i, words)
+    return repeats
+
+
+class Index:
+    """The sentences holding each word, built at the first look-up (most articles have none)."""
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[int, frozenset[str]]] = []
+        self._by_word: defaultdict[str, list[int]] | None = None
+
+    def add(self, i: int, words: frozenset[str]) -> None:
+        """Index sentence `i` under each of its words."""
+        if self._by_word is None:
+            self._pending.append((i, words))
+            return
+        for word in words:
+            self._by_word[word].append(i)
+
+    def holding(self, words: list[str]) -> set[int]:
+        """The sentences holding one of `words`."""
+        if self._by_word is None:
+            self._by_word = defaultdict(list)
+            for i, pending in self._pending:
+                self.add(i, pending)
+            self._pending = []
+        return {i for word in words if word in self._by_word for i in self._by_word[word]}
