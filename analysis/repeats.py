@@ -36,7 +36,14 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def mark_repeats(texts: list[str], eligible: list[bool]) -> list[bool]:
     """Mark an eligible sentence as a repeat when an earlier one has the same words (any order) or
     nearly so (a Jaccard share of 0.8 with one holding one of its three longest words)."""
+    return repeats_and_words(texts, eligible)[0]
+
+
+def repeats_and_words(texts: list[str], eligible: list[bool]) -> tuple[list[bool], list[int]]:
+    """`mark_repeats`, and the number of words of each eligible sentence (-1 for the others): the
+    words are found once for both."""
     repeats = [False] * len(texts)
+    counts = [-1] * len(texts)
     # earlier sentences by their length and words: an exact repeat has both (then its sorted words
     # are compared), so the sorted key is only made when they match
     shapes: dict[tuple[int, frozenset[str]], list[list[str]]] = {}
@@ -48,6 +55,7 @@ def mark_repeats(texts: list[str], eligible: list[bool]) -> list[bool]:
         if not eligible[i]:
             continue
         tokens = WORD_RE.findall(text.lower()) if plain else lower_words(text)
+        counts[i] = len(tokens)  # as many as in the text itself: lower case keeps every word
         if len(tokens) < _MIN_TOKENS:
             continue
         words = frozenset(tokens)
@@ -80,7 +88,7 @@ def mark_repeats(texts: list[str], eligible: list[bool]) -> list[bool]:
         token_sets[i] = words
         seen |= words
         index.add(i, words)
-    return repeats
+    return repeats, counts
 
 
 class Index:

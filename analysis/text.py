@@ -10,11 +10,11 @@ from `counted` sentences are neither polluted nor doubled.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analysis.boundaries import split_block
 from analysis.patterns import folded, lower_case_twin, minimal_strings, required_options
-from analysis.repeats import WORD_RE, mark_repeats
+from analysis.repeats import WORD_RE, repeats_and_words
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
@@ -92,6 +92,8 @@ class Sentence:
     text: str
     is_boilerplate: bool
     is_repeat: bool
+    # WORD_RE's words in `text`, counted while repeats are found (-1: not counted, furniture)
+    words: int = field(default=-1, compare=False, repr=False)
 
     @property
     def counted(self) -> bool:
@@ -299,8 +301,10 @@ def split_sentences(
             kept.append((s, e, boilerplate))
     flat = flatten(raw_text)  # the same length: each sentence's text is its span of it
     texts = [flat[s:e] for s, e, _ in kept]
-    repeats = mark_repeats(texts, [not b for _, _, b in kept])
-    return [Sentence(i, s, e, texts[i], b, repeats[i]) for i, (s, e, b) in enumerate(kept)]
+    repeats, words = repeats_and_words(texts, [not b for _, _, b in kept])
+    return [
+        Sentence(i, s, e, texts[i], b, repeats[i], words[i]) for i, (s, e, b) in enumerate(kept)
+    ]
 
 
 def cut_long(raw: str, start: int, end: int) -> list[tuple[int, int]]:
