@@ -30,6 +30,7 @@ GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 GAZETTEER_FILES = ("countries.toml", "bodies.toml", "institutions.toml", "people.toml")
 ACTOR_KEYS = {"kind", "demonym", "camp", "aliases", "people"}
 _CLAIM_KEYS = {"label", "subject", "host", "forces"}
+MEMO_LIMIT = 100_000  # results kept per memo (see Actors.memo); a huge corpus starts it afresh
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Actors:
     _by_name: dict[str, Actor] = field(default_factory=dict, repr=False)
     _camps: dict[str, str] = field(default_factory=dict, repr=False)
     _capitalised: bool = field(default=False, repr=False)  # every alias holds a capital letter
+    _memos: dict[str, dict] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for actor in self.actors:
@@ -134,6 +136,15 @@ class Actors:
         """Actor -> camp for every actor."""
         return dict(self._camps)
 
+    def memo(self, kind: str) -> dict:
+        """A store for results worked out from these actors and a short text alone (`kind` says
+        which): names and titles recur across articles, so each is worked out once per process.
+        Bounded: emptied when full."""
+        store = self._memos.setdefault(kind, {})
+        if len(store) >= MEMO_LIMIT:
+            store.clear()
+        return store
+
     def mentions(self, text: str) -> list[Mention]:
         """Every alias in `text`: whole words, case-sensitive, leftmost-longest, not overlapping."""
         if self._automaton is None or not text or (self._capitalised and text.islower()):
@@ -160,7 +171,15 @@ class Actors:
         return self._people.get(name)
 
     def affiliation(self, name: str, description: str = "") -> Actor | None:
-        """Actor a speaker belongs to: a listed official first, else the first alias in title or name."""
+        """Actor a speaker belongs to: a listed official first, else the first alias in title or name
+        (worked out once per name and title: a speaker is named again and again)."""
+        known = self.memo("affiliation")
+        key = (name, description)
+        if key not in known:
+            known[key] = self._affiliation(name, description)
+        return known[key]
+
+    def _affiliation(self, name: str, description: str) -> Actor | None:
         if name:
             listed = self.person(name)
             if listed:

@@ -45,7 +45,11 @@ def claims_timeline(
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 WINDOW_DAYS = 7  # estimates further apart than this are updates of each other, not rivals
-_FIRM = ("asserted", "reported")  # only these can disagree: 'could' or a denial is no estimate
+_FIRM = ("asserted", "reported")
+_READ = (  # the figures columns a claim is made of
+    *("kind", "actor", "subject", "status", "value_low", "value_high", "vague", "value_text"),
+    *("sentence", "published", "modality", "outlet", "claimant", "sentence_id"),
+)  # only these can disagree: 'could' or a denial is no estimate
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +130,8 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
     do not overlap, published within WINDOW_DAYS of each other; further apart, the later figure is
     an update (see the claims timeline), not a rival estimate.
     """
-    chosen = figures[~figures["is_repeat"].astype(bool) & (figures["kind"] != "other")]
+    wanted = ~figures["is_repeat"].astype(bool) & (figures["kind"] != "other")
+    chosen = figures.loc[wanted, [c for c in _READ if c in figures.columns]]  # not every text
     items = []
     for row in schema.records(chosen):
         bounds = (

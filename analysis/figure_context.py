@@ -22,7 +22,7 @@ from analysis.figure_cues import (
     cues_in,
     sources,
 )
-from analysis.figure_kinds import HUMAN_STATUSES, Vocabulary, classify, shipped_actors
+from analysis.figure_kinds import HUMAN_STATUSES, Vocabulary, classify, remember, shipped_actors
 from analysis.numbers import Quantity
 
 _PACK = figure_packs.english("figures.toml")
@@ -209,14 +209,10 @@ def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
     end = position
     head = False  # a plural noun closes the phrase, except for 'rounds of ammunition'
     for match in islice(chain(start, tokens), 8):
-        written = match.group()
-        token = written if "." in written[:-1] else written.rstrip(".")
+        token, low, stops, participle, plural, goes_on = _phrase_word(match.group())
         if not token:
             break
-        low = token.lower()
-        if head and not (
-            low == "of" or phrase[-1] == "of" or VOCABULARY.noun_class(low) in _HEADS_GO_ON
-        ):
+        if head and not (goes_on or phrase[-1] == "of"):
             break
         if low in ("and", "or"):
             following = _NP_TOKEN.search(sentence, match.end(), limit)
@@ -224,17 +220,34 @@ def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
                 phrase.append(token)
                 continue
             break
-        if (
-            not token[0].isalpha()
-            or low in _NP_STOP
-            or (low.endswith(("ed", "ing")) and low not in _PARTICIPLE_MODIFIERS and phrase)
-        ):
+        if stops or (participle and phrase):
             break
         phrase.append(token)
         end = match.start() + len(token)
-        head = head or (
-            token[-1] == "s" and token[0].islower() and not low.endswith(("ss", "'s", "’s"))
-        )
+        head = head or plural
     while phrase and phrase[-1].lower() in ("and", "or", "of"):
         phrase.pop()
     return phrase, end
+
+
+_PHRASE_WORDS: dict[str, tuple[str, str, bool, bool, bool, bool]] = {}
+
+
+def _phrase_word(written: str) -> tuple[str, str, bool, bool, bool, bool]:
+    """What `_noun_phrase` asks of a token as written, looked up once per distinct word: (token
+    without a final full stop, lower-cased, ends a phrase, a participle that may end it, a plural
+    noun that closes it, a word that goes on after a plural ('of', 'troops', 'weapons'))."""
+    found = _PHRASE_WORDS.get(written)
+    if found is None:
+        token = written if "." in written[:-1] else written.rstrip(".")
+        low = token.lower()
+        found = (
+            token,
+            low,
+            not token[:1].isalpha() or low in _NP_STOP,
+            low.endswith(("ed", "ing")) and low not in _PARTICIPLE_MODIFIERS,
+            token[-1:] == "s" and token[0].islower() and not low.endswith(("ss", "'s", "’s")),
+            low == "of" or VOCABULARY.noun_class(low) in _HEADS_GO_ON,
+        )
+        remember(_PHRASE_WORDS, written, found)
+    return found

@@ -216,7 +216,7 @@ class Vocabulary:
         if pattern is None:
             return []
         window_start = max(clause_start, start - _BEFORE_REACH)
-        found = [m for m in pattern.finditer(text, window_start, start)]
+        found = list(pattern.finditer(text, window_start, start))
         if not found or start - found[-1].end() > _BEFORE_GAP:
             return []
         gap = text[found[-1].end() : start]

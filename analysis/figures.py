@@ -32,7 +32,11 @@ _PACK = figure_packs.english("figures.toml")
 _ABBREVIATIONS = _PACK.list("attribution", "abbreviations")
 # Checked after the punctuation mark is read, once a space is seen to follow ('4.5' never asks):
 # not 'Mr.', 'Gen.', 'U.' (a single letter)
-_NOT_AFTER_ABBREVIATION = r"(?<!\b[A-Za-z].)" + "".join(rf"(?<!\b{a}.)" for a in _ABBREVIATIONS)
+# (one look-behind per length of abbreviation, `re` needing a fixed width: 36 of them cost more)
+_NOT_AFTER_ABBREVIATION = r"(?<!\b[A-Za-z].)" + "".join(
+    rf"(?<!\b(?:{'|'.join(a for a in _ABBREVIATIONS if len(a) == size)}).)"
+    for size in sorted({len(a) for a in _ABBREVIATIONS})
+)
 _BOUNDARY_RE = re.compile(
     rf"[.!?…\n](?:(?<=[.!?…])(?=[\"”’)\]]*\s){_NOT_AFTER_ABBREVIATION}[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|"
     r"(?<=\n)[ \t]*\n|(?<=\n)(?<![,;:(–—-]\n)(?=[\"“‘(\[]?[A-Z]))"
@@ -69,15 +73,19 @@ def figure_rows(text: str, language: str = "en") -> list[dict[str, object]]:
         else:
             starts.append(start)
     rows: list[dict[str, object]] = []
-    by_sentence: dict[int, list[Quantity]] = {}
-    for quantity in quantities:
-        by_sentence.setdefault(bisect.bisect_right(starts, quantity.start) - 1, []).append(quantity)
-    for index, found in by_sentence.items():
-        begin = starts[index]
-        end = starts[index + 1] if index + 1 < len(starts) else len(text)
-        sentence = text[begin:end]
+    starts.append(len(text))
+    index, count, at = 0, len(quantities), 0  # the quantities are in text order
+    while at < count:
+        start = quantities[at].start
+        index = bisect.bisect_right(starts, start, index) - 1
+        begin, end = starts[index], starts[index + 1]
+        found = [quantities[at]]
+        at += 1
+        while at < count and quantities[at].start < end:
+            found.append(quantities[at])
+            at += 1
         previous = text[starts[index - 1] : begin] if index else ""
-        rows.extend(_rows(sentence.rstrip(), _shifted(found, -begin), begin, previous))
+        rows.extend(_rows(text[begin:end].rstrip(), _shifted(found, -begin), begin, previous))
     return rows
 
 

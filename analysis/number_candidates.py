@@ -11,7 +11,7 @@ import re
 import ahocorasick
 
 from analysis import figure_packs
-from analysis.number_text import is_word_char, word_before
+from analysis.number_text import is_word_char
 
 _NUMBERS = figure_packs.english("numbers.toml")
 WORD_VALUES: dict[str, float] = _NUMBERS.values("words", "cardinals")
@@ -63,6 +63,7 @@ _DIGIT_LED_RE = re.compile(rf"{_DATE}|{_FRACTION}|{_AMOUNT}")
 # pattern then runs from just before each anchor, far enough back for '$US ', 'minus ', 'a couple
 # of hundred'. Number words are found by one Aho-Corasick pass (C speed) rather than a regex scan.
 _DIGITS_RE = re.compile(r"\d[\d,.]*")
+_SPAN = re.Match.span
 _ANCHOR_WORDS = ahocorasick.Automaton()
 for _word in (*WORD_VALUES, *_NUMBERS.list("words", "anchors")):
     _ANCHOR_WORDS.add_word(_word, len(_word))
@@ -82,18 +83,23 @@ def candidates(text: str) -> list[re.Match[str]]:
         return list(CANDIDATE_RE.finditer(text))
     matches: list[re.Match[str]] = []
     last_end = 0
+    digit_led, candidate, prefix_words = _DIGIT_LED_RE.match, CANDIDATE_RE.match, _PREFIX_WORDS
     for at, anchor_end in _anchors(lowered):
         if at < last_end:
             continue
-        digit = lowered[at].isdigit()
-        if at and not lowered[at - 1].isspace():  # '$US5', 'Y=5', '-5'
-            pattern = _DIGIT_LED_RE if digit else CANDIDATE_RE
+        if not at:
+            match = (digit_led if lowered[0].isdigit() else candidate)(text, 0)
+        elif not lowered[at - 1].isspace():  # '$US5', 'Y=5', '-5'
+            pattern = _DIGIT_LED_RE if lowered[at].isdigit() else CANDIDATE_RE
             match = _leftmost(pattern, text, max(last_end, at - 6), at, anchor_end + 60)
-        elif at and word_before(lowered, at, _ANCHOR_BACK) in _PREFIX_WORDS:
-            lowest = max(last_end, at - _ANCHOR_BACK)
-            match = _leftmost(CANDIDATE_RE, text, lowest, at, anchor_end + 60)
         else:
-            match = (_DIGIT_LED_RE if digit else CANDIDATE_RE).match(text, at)
+            # the word before the spaces ('several', 'of', 'us'): read inline, most anchors ask
+            tail = lowered[at - _ANCHOR_BACK if at > _ANCHOR_BACK else 0 : at].rstrip()
+            if tail and tail.rsplit(None, 1)[-1] in prefix_words:
+                lowest = max(last_end, at - _ANCHOR_BACK)
+                match = _leftmost(CANDIDATE_RE, text, lowest, at, anchor_end + 60)
+            else:
+                match = (digit_led if lowered[at].isdigit() else candidate)(text, at)
         if match is None:
             continue
         matches.append(match)
@@ -115,7 +121,7 @@ def _leftmost(
 
 def _anchors(lowered: str) -> list[tuple[int, int]]:
     """(start, end) of every digit run and whole number word ('ten', 'thousands', 'tenfold')."""
-    spans = [m.span() for m in _DIGITS_RE.finditer(lowered)]
+    spans = list(map(_SPAN, _DIGITS_RE.finditer(lowered)))
     words = []
     for last, length in _ANCHOR_WORDS.iter(lowered):  # also 'one' in 'money': keep whole words
         start = last + 1 - length

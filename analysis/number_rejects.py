@@ -48,7 +48,8 @@ def is_year(token: Token) -> bool:
 
 def rejected(text: str, first: Token, last: Token, unit: str, money: bool) -> bool:
     """True for dates, times, years, ordinals, identifiers, addresses and apposition ages."""
-    for token in (first, last) if last is not first else (first,):
+    single = last is first
+    for token in (first,) if single else (first, last):
         if token.value is None and token.kind != "vague":
             return True
         if token.kind == "digits" and _time_or_ordinal_after(text, token.end):
@@ -76,11 +77,12 @@ def rejected(text: str, first: Token, last: Token, unit: str, money: bool) -> bo
         return True  # 'the second half'
     if first.kind != "digits":
         return False
-    before = text[max(0, first.start - 12) : first.start]
-    hyphen_prefix = _HYPHEN_PREFIX.search(before) if before.endswith(("-", "-\n")) else None
-    if hyphen_prefix and hyphen_prefix.group(1).lower() not in _HYPHEN_PREFIX_OK:
-        return True
-    if last is not first and _AGED_BEFORE.search(before):
+    start = first.start
+    if text[start - 1 : start] == "-" or text[start - 2 : start] == "-\n":
+        hyphen_prefix = _HYPHEN_PREFIX.search(text[max(0, start - 12) : start])
+        if hyphen_prefix and hyphen_prefix.group(1).lower() not in _HYPHEN_PREFIX_OK:
+            return True
+    if not single and _AGED_BEFORE.search(text[max(0, start - 12) : start]):
         return True
     following = text[last.end : last.end + 1]
     if following.isascii() and following.isalpha() and not measured and last.scale == 1.0:
@@ -92,13 +94,15 @@ def rejected(text: str, first: Token, last: Token, unit: str, money: bool) -> bo
         and _STREET.match(text, last.end)
     ):
         return True
-    if is_year(first) and is_year(last) and not measured:
+    if measured:  # the rules below are for what measures nothing
+        return False
+    if is_year(first) and is_year(last):
         hedge_word = hedge(text, first.start)[0]
         if hedge_word in ("between", "over", "under", "some") or not (
             hedge_word or _counts_something(text, last.end, 2)
         ):
             return True
-    if first.plain_int and not measured and last is first:
+    if first.plain_int and single:
         if prev_bare in _IDENTIFIER_WORDS:
             return True
         named = any(map(str.isupper, prev))

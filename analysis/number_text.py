@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis import figure_packs
 
@@ -35,13 +36,6 @@ def prev_word(text: str, pos: int) -> str:
     if not tail or tail[-1].isspace():
         return ""
     return tail.rsplit(None, 1)[-1]
-
-
-def word_before(text: str, pos: int, reach: int) -> str:
-    """The word before the whitespace that ends text[pos - reach : pos] ('' when none)."""
-    window = text[max(0, pos - reach) : pos]
-    tail = window.rstrip()
-    return tail.rsplit(None, 1)[-1] if tail and len(tail) < len(window) else ""
 
 
 def hedge(text: str, pos: int) -> tuple[str, str]:
@@ -102,6 +96,7 @@ class Token:
     plain_int: bool  # digits only: no separator, currency or scale
 
 
+@lru_cache(maxsize=1 << 16)  # one word: the words after numbers repeat ('people', 'km', 'of')
 def unit_word(word: str) -> bool:
     """A measure ('km', 'km/h', 'lb-ft', 'mile-long'), not a model name ('F-16', 'C-130')."""
     low = word.lower()

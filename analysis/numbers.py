@@ -125,6 +125,22 @@ def _token(match: re.Match[str], text: str) -> Token | None:
     """A candidate match as a token with its value, or None for dates and times."""
     group = match.lastgroup
     start, end = match.span()
+    if group == "num":  # most candidates: digits with no scale or exponent after them
+        raw, sign, cur = match.group("num", "sign", "cur")
+        digits_only = raw.isdigit()
+        following = next_word(text, end) if "." in raw else ""  # only '1.500 troops' asks
+        try:
+            value = (
+                float(raw)
+                if digits_only
+                else _digits_value(raw, bool(following) and following.lower() not in UNITS)
+            )
+        except ValueError:  # separators no reading makes a number of ('1.2,3,4')
+            return None
+        if sign and (sign.strip()[:1] in ("-", "−") or sign.lower().startswith("minus")):
+            value = -value
+        plain = digits_only and not cur
+        return Token(start, end, value, text[start:end], "digits", 1.0, bool(cur), plain)
     if group == "date":
         return None
     if group == "vague":
@@ -266,15 +282,21 @@ def find_quantities(text: str) -> list[Quantity]:
             second = tokens[i + 1]
             gap = text[unit_end : second.start]
             unit2, unit2_end, money2 = units[i + 1]
-            if _RANGE_GAP.fullmatch(gap) and _joins(  # most neighbours stand far apart
-                text,
-                first,
-                second,
-                gap,
-                unit,
-                unit2,
-                money or first.currency,
-                money2 or second.currency,
+            # most neighbours stand far apart: no separator is longer than 7 characters
+            near = len(gap) < 12 or len(gap.strip()) < 8
+            if (
+                near
+                and _RANGE_GAP.fullmatch(gap)
+                and _joins(
+                    text,
+                    first,
+                    second,
+                    gap,
+                    unit,
+                    unit2,
+                    money or first.currency,
+                    money2 or second.currency,
+                )
             ):
                 last, last_unit, last_money = second, unit2, money2
                 unit_end = unit2_end

@@ -25,7 +25,9 @@ _CALENDAR = frozenset([*calendar.day_name, *calendar.month_name[1:]])  # "Wednes
 _BEFORE_RE = re.compile(r"(?:^|[,;:“”\"(]\s*)(?P<title>[^,;:“”\"()]{3,100}),\s*$")
 _AFTER_RE = re.compile(r"^,\s*(?P<title>[^,;:“”\"()]{3,100}),")
 _CLAUSE_CUT_RE = re.compile(r"[,;:“”\"()]")
-_LEAD_RE = re.compile(r"(?P<title>(?:[\w.'’-]+\s+){1,6})$")  # "The RSF commander " before a name
+# "The RSF commander " before a name. A match starts where a word does, so the look-behind (which
+# only skips starts inside a word) changes no match and spares a search of every character.
+_LEAD_RE = re.compile(r"(?<![\w.'’-])(?P<title>(?:[\w.'’-]+\s+){1,6})$")
 
 
 def _appositive(text: str, name: str, offset: int, actors: Actors) -> str:
@@ -91,12 +93,15 @@ def resolve_speakers(quotes: pd.DataFrame, people: pd.DataFrame, actors: Actors)
     affiliations: dict[str, set[str]] = defaultdict(set)
     full_names: dict[str, set[str]] = defaultdict(set)
     named = zip(people["name"].tolist(), people["affiliation"].fillna("").tolist(), strict=True)
-    spoken = zip(
-        quotes["speaker"].fillna("").tolist(),
-        quotes["affiliation"].fillna("").tolist(),
-        strict=True,
+    quoted_pairs = list(
+        zip(
+            quotes["speaker"].fillna("").tolist(),
+            quotes["affiliation"].fillna("").tolist(),
+            strict=True,
+        )
     )
-    for name, affiliation in [*named, *spoken]:
+    quoted = set(quoted_pairs)
+    for name, affiliation in {*named, *quoted}:  # each distinct pair once: sets, order is moot
         if " " not in name or not name[:1].isupper():
             continue
         words = name.lower().split()
@@ -121,19 +126,12 @@ def resolve_speakers(quotes: pd.DataFrame, people: pd.DataFrame, actors: Actors)
             return next(iter(candidates))
         return speaker
 
-    full_name: dict[str, str] = {}  # each speaker's full name, worked out once per name
-    speakers, found = [], []
-    for speaker, affiliation in zip(
-        quotes["speaker"].fillna("").tolist(),
-        quotes["affiliation"].fillna("").tolist(),
-        strict=True,
-    ):
-        if speaker not in full_name:
-            full_name[speaker] = completed(speaker)
-        speaker = full_name[speaker]
-        known = affiliations.get(speaker, set())
-        if not affiliation and len(known) == 1:
-            affiliation = next(iter(known))
-        speakers.append(speaker)
-        found.append(affiliation)
-    return quotes.assign(speaker=speakers, affiliation=found)
+    resolved: dict[tuple[str, str], tuple[str, str]] = {}  # worked out once per distinct pair
+    full_name = {speaker: completed(speaker) for speaker in {s for s, _ in quoted}}
+    for speaker, affiliation in quoted:
+        full = full_name[speaker]
+        known = affiliations.get(full, set())
+        given = next(iter(known)) if not affiliation and len(known) == 1 else affiliation
+        resolved[speaker, affiliation] = (full, given)
+    speakers, found = zip(*map(resolved.__getitem__, quoted_pairs), strict=True)
+    return quotes.assign(speaker=list(speakers), affiliation=list(found))

@@ -104,7 +104,8 @@ def reported_speech(
     )
     if found:
         phrase, cue, start, end = found
-        if len(_WORDS_RE.findall(text[start:end].replace(MASK, " "))) < 2:
+        words = _WORDS_RE.finditer(text, start, end)  # at least two words (MASK is none)
+        if next(words, None) is None or next(words, None) is None:
             return []
         speaker = resolve(phrase, context, position)
         if not speaker:
@@ -129,7 +130,7 @@ def _headline_report(text: str, context: Context) -> tuple[str, str, int, int] |
 
 def _trailing_report(text: str, context: Context) -> tuple[str, str, int, int] | None:
     """'The attack caused no damage, the ministry said.' / '…, said Putin.'"""
-    match = _TRAILING_RE.match(text) if may_match(_TRAILING_WORDS, text) else None
+    match = _TRAILING_RE.match(text) if "," in text and may_match(_TRAILING_WORDS, text) else None
     if not match:
         return None
     phrase = (match.group("np1") or match.group("np2") or "").strip()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from analysis.actors import Actor, Actors
 from analysis.patterns import by_first_letter
@@ -180,6 +181,7 @@ def subject_of(before: str) -> str | None:
     return last if valid_np(last) else None
 
 
+@lru_cache(maxsize=65536)
 def _is_appositive(phrase: str) -> bool:
     """'the president's chief of staff', 'speaking in Rio', 'who leads ...'."""
     words = phrase.split()
@@ -193,6 +195,7 @@ def _is_appositive(phrase: str) -> bool:
     return words[0].endswith(("ing", "ed")) or words[0] in {"who", "whose", "known", "also"}
 
 
+@lru_cache(maxsize=65536)
 def valid_np(phrase: str) -> bool:
     """Could `phrase` name a speaker (a name, a pronoun, a titled description)?"""
     words = phrase.split()
@@ -216,6 +219,7 @@ def valid_np(phrase: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _split_name(phrase: str) -> tuple[str, str]:
     """(title, name) of a noun phrase: 'Nato Secretary-General Mark Rutte' -> ('Nato …', 'Mark Rutte')."""
     tokens = phrase.split()
@@ -249,10 +253,7 @@ def _strip_determiner(phrase: str) -> str:
 def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
     """The speaker a noun phrase names: a person, a body, or the earlier speaker it refers to."""
     actors = context.actors
-    parts = [
-        _TRAILING_PP_RE.sub("", _STATEMENT_BY_RE.sub("", p.strip())) for p in phrase.split(", ")
-    ]
-    parts = [p for p in parts if p]
+    parts = _phrase_parts(phrase)
     if not parts:
         return None
     if parts[0].lower() in PRONOUNS:
@@ -277,6 +278,16 @@ def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
     return _described(
         next((p for p in parts if not _is_appositive(p)), parts[0]), context, position
     )
+
+
+@lru_cache(maxsize=65536)
+def _phrase_parts(phrase: str) -> tuple[str, ...]:
+    """The comma-separated parts of a speaker phrase without 'a statement by' and trailing
+    circumstances ('in Kyiv', 'on behalf of …')."""
+    parts = [
+        _TRAILING_PP_RE.sub("", _STATEMENT_BY_RE.sub("", p.strip())) for p in phrase.split(", ")
+    ]
+    return tuple(p for p in parts if p)
 
 
 def _without_discourse_word(part: str) -> str:
@@ -322,16 +333,28 @@ def _described(description: str, context: Context, position: int) -> Speaker:
 
 def _person_names(text: str, actors: Actors) -> list[tuple[str, str, int]]:
     """(title, full name, offset) of people named in a text ('Russian President Vladimir Putin')."""
+    runs = actors.memo("person runs")
     found = []
     for match in _NAME_RUN_RE.finditer(text):
-        title, name = _split_name(_without_discourse_word(match.group(0)))
-        words = name.split()
-        if len(words) < 2 or any(w.lower() in _NON_PERSON_WORDS or w.isupper() for w in words):
-            continue
-        if actors.person(name) is None and actors.mentions(name):
-            continue
-        found.append((title, _POSSESSIVE_END_RE.sub("", name), match.start()))
+        run = match.group(0)
+        person = runs.get(run, False)
+        if person is False:
+            person = runs[run] = _person_of_run(run, actors)
+        if person is not None:
+            found.append((*person, match.start()))
     return found
+
+
+def _person_of_run(run: str, actors: Actors) -> tuple[str, str] | None:
+    """(title, full name) of the person a run of capitalised words names, None when it names
+    none (a body, a place, an acronym)."""
+    title, name = _split_name(_without_discourse_word(run))
+    words = name.split()
+    if len(words) < 2 or any(w.lower() in _NON_PERSON_WORDS or w.isupper() for w in words):
+        return None
+    if actors.person(name) is None and actors.mentions(name):
+        return None
+    return title, _POSSESSIVE_END_RE.sub("", name)
 
 
 def full_names(sentences: list[Sentence], context: Context) -> dict[str, str]:

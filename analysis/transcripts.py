@@ -29,6 +29,24 @@ JOURNALIST_ROLES = frozenset(
 )
 
 
+def line_matches(pattern: re.Pattern[str], text: str, start: int = 0) -> list[re.Match[str]]:
+    """`pattern.finditer(text, start)` for a pattern that matches only at a line start (`^` with
+    re.M) and within one line: tried at each line start, not at every character of the text."""
+    at = start
+    if start and text[start - 1] != "\n":
+        at = text.find("\n", start) + 1
+        if not at:
+            return []
+    found = []
+    while True:
+        match = pattern.match(text, at)
+        if match:
+            found.append(match)
+        at = text.find("\n", at) + 1
+        if not at:
+            return found
+
+
 @dataclass(frozen=True)
 class Turn:
     """A stretch of raw text spoken by one named speaker (name as written, e.g. 'ROE')."""
@@ -45,7 +63,9 @@ def turns(raw: str, body_start: int = 0) -> list[Turn]:
     lines or more, one of them with a role (`JANE DOE, HOST:`), so 'URL:' or 'EXCLUSIVE:' lines
     never make a transcript."""
     lines = [
-        m for m in _TURN_RE.finditer(raw, body_start) if len(m.group("name").replace(" ", "")) >= 2
+        m
+        for m in line_matches(_TURN_RE, raw, body_start)
+        if len(m.group("name").replace(" ", "")) >= 2
     ]
     if len(lines) < 2 or not any(m.group("role") for m in lines):
         return []
@@ -62,7 +82,7 @@ def captions(raw: str) -> list[tuple[str, str, int, int]]:
     """(name, title, start, end) of each captioned sound bite: the quoted paragraph after the
     caption line (a line 'Name / Agency' before ordinary text is a photo credit, not a caption)."""
     found = []
-    for match in _CAPTION_RE.finditer(raw):
+    for match in line_matches(_CAPTION_RE, raw):
         after = raw[match.end() :]
         paragraph = re.match(r"[ \t]*\n\s*(?P<text>[“\"«„][^\n]+)", after)
         if paragraph:

@@ -3,7 +3,7 @@
 import random
 import re
 
-from analysis import framing, quotes, reported, speakers
+from analysis import framing, people, quotes, reported, speakers, transcripts
 from analysis.patterns import by_first_letter, may_match, required_literals
 
 SENTENCES = [
@@ -109,3 +109,61 @@ def test_every_trailing_report_has_a_speech_verb():
             matched += 1
             assert speakers.CUE_RE.search(text), text
     assert matched > 500
+
+
+def test_the_title_before_a_name_is_found_as_without_the_look_behind():
+    plain = re.compile(people._LEAD_RE.pattern.replace(r"(?<![\w.'’-])", "", 1))
+    assert plain.pattern != people._LEAD_RE.pattern
+    clauses = [
+        "The RSF commander ",
+        "a spokesman for the Sudanese army, Brig. Gen. ",
+        "Le porte-parole du ministère ",
+        "the U.S. special envoy for Sudan ",
+        "Kenya's opposition leader and former prime minister ",
+        "o ministro da Defesa do Brasil ",
+        "der Sprecher des Auswärtigen Amts ",
+        "In a statement released on Tuesday evening in Nairobi, the ",
+        "   ",
+        "",
+        "word\n",
+    ]
+    rng = random.Random(11)
+    pieces = ["army", "Brig.", "O’Neil", "re-elected", "_", "9", "é", "(", ",", "-", "'"]
+    for _ in range(4000):
+        clauses.append(
+            "".join(rng.choice(pieces) + rng.choice([" ", "", "  ", "\n", "\t"]) for _ in range(9))
+        )
+    for clause in clauses:
+        found, expected = people._LEAD_RE.search(clause), plain.search(clause)
+        assert (found and found.span("title")) == (expected and expected.span("title")), clause
+
+
+TRANSCRIPT = """Flood talks resume
+AMINA YUSUF, HOST:
+Good morning. Rain fell again overnight in Maiduguri.
+PETER OKAFOR, BYLINE: The river rose two metres, officials said.
+OKAFOR: Residents waited on roofs.
+GOV. BABAGANA ZULUM: "We have asked for boats."
+URL: example.org/floods
+Chioma Eze / Red Cross spokeswoman
+"Nous manquons de tentes et d'eau potable."
+Foto: AP / Sunday Alamba
+  MARÍA LÓPEZ, CORRESPONSAL:\tLas lluvias no cesan.
+"""
+
+
+def test_line_matches_finds_what_a_scan_of_every_character_finds():
+    rng = random.Random(5)
+    lines = TRANSCRIPT.split("\n")
+    texts = [TRANSCRIPT, "", "\n", "ROE: yes", "x\nROE, HOST: yes\n"]
+    for _ in range(1500):
+        picked = [rng.choice(lines) for _ in range(rng.randint(0, 8))]
+        texts.append(rng.choice(["", " ", "\n"]) + rng.choice(["\n", "\n\n", " \n"]).join(picked))
+    for text in texts:
+        for pattern in (transcripts._TURN_RE, transcripts._CAPTION_RE):
+            for start in sorted({0, 1, len(text) // 2, len(text)}):
+                if start > len(text):
+                    continue
+                expected = [m.span() for m in pattern.finditer(text, start)]
+                found = [m.span() for m in transcripts.line_matches(pattern, text, start)]
+                assert found == expected, (pattern.pattern, text, start)
