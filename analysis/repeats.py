@@ -47,14 +47,15 @@ def repeats_and_words(texts: list[str], eligible: list[bool]) -> tuple[list[bool
     # earlier sentences by their length and words: an exact repeat has both (then its sorted words
     # are compared), so the sorted key is only made when they match
     shapes: dict[tuple[int, frozenset[str]], list[list[str]]] = {}
-    token_sets: dict[int, frozenset[str]] = {}
-    seen: set[str] = set()  # the words of every sentence that can be repeated
-    index: Index = Index()
+    token_sets: dict[int, frozenset[str]] = {}  # the sentences that can be repeated
+    seen: set[str] = set()  # all their words
+    by_word: defaultdict[str, list[int]] | None = None  # built at the first look-up
+    findall = WORD_RE.findall
     plain = not any("Σ" in text or "İ" in text for text in texts)
     for i, text in enumerate(texts):
         if not eligible[i]:
             continue
-        tokens = WORD_RE.findall(text.lower()) if plain else lower_words(text)
+        tokens = findall(text.lower()) if plain else lower_words(text)
         counts[i] = len(tokens)  # as many as in the text itself: lower case keeps every word
         if len(tokens) < _MIN_TOKENS:
             continue
@@ -70,10 +71,15 @@ def repeats_and_words(texts: list[str], eligible: list[bool]) -> tuple[list[bool
         # with all the earlier ones together, and are not looked up
         size = len(words)
         if size >= _MIN_NEAR and 5 * len(words & seen) >= 4 * size:
+            if by_word is None:
+                by_word = defaultdict(list)
+                for j, earlier in token_sets.items():
+                    for word in earlier:
+                        by_word[word].append(j)
             # the longest words, ties in alphabetical order (a set's order changes with each
             # process's string hashing: the same article was marked differently from run to run)
             probes = sorted(sorted(words), key=len, reverse=True)[:_PROBES]
-            for j in index.holding(probes):
+            for j in {j for word in probes if word in by_word for j in by_word[word]}:
                 other = token_sets[j]
                 common = len(words & other)
                 if common / (size + len(other) - common) >= _NEAR:
@@ -87,30 +93,7 @@ def repeats_and_words(texts: list[str], eligible: list[bool]) -> tuple[list[bool
             same.append(tokens)
         token_sets[i] = words
         seen |= words
-        index.add(i, words)
+        if by_word is not None:
+            for word in words:
+                by_word[word].append(i)
     return repeats, counts
-
-
-class Index:
-    """The sentences holding each word, built at the first look-up (most articles have none)."""
-
-    def __init__(self) -> None:
-        self._pending: list[tuple[int, frozenset[str]]] = []
-        self._by_word: defaultdict[str, list[int]] | None = None
-
-    def add(self, i: int, words: frozenset[str]) -> None:
-        """Index sentence `i` under each of its words."""
-        if self._by_word is None:
-            self._pending.append((i, words))
-            return
-        for word in words:
-            self._by_word[word].append(i)
-
-    def holding(self, words: list[str]) -> set[int]:
-        """The sentences holding one of `words`."""
-        if self._by_word is None:
-            self._by_word = defaultdict(list)
-            for i, pending in self._pending:
-                self.add(i, pending)
-            self._pending = []
-        return {i for word in words if word in self._by_word for i in self._by_word[word]}

@@ -95,6 +95,28 @@ class Sentence:
     # WORD_RE's words in `text`, counted while repeats are found (-1: not counted, furniture)
     words: int = field(default=-1, compare=False, repr=False)
 
+    def __init__(
+        self,
+        index: int,
+        char_start: int,
+        char_end: int,
+        text: str,
+        is_boilerplate: bool,
+        is_repeat: bool,
+        words: int = -1,
+    ) -> None:
+        # the fields set at once: a frozen dataclass's own __init__ sets each one through
+        # object.__setattr__, four times slower, for some thirty sentences an article
+        self.__dict__.update(
+            index=index,
+            char_start=char_start,
+            char_end=char_end,
+            text=text,
+            is_boilerplate=is_boilerplate,
+            is_repeat=is_repeat,
+            words=words,
+        )
+
     @property
     def counted(self) -> bool:
         """True when the sentence is analysed and counted (not furniture, not a repeat)."""
