@@ -12,6 +12,7 @@ _MIN_TOKENS = 4  # shorter sentences ("He said no.") are never repeats
 _MIN_NEAR = 6  # distinct words a sentence needs before a near-copy is looked for
 _PROBES = 3  # its longest words: a near-copy shares one of them
 _NEAR = 0.8  # share of distinct words two near-copies have in common
+_SCAN = 64  # earlier sentences read one by one for a look-up; past them, an index by word
 
 
 def lower_words(text: str) -> list[str]:
@@ -49,9 +50,10 @@ def repeats_and_words(texts: list[str], eligible: list[bool]) -> tuple[list[bool
     shapes: dict[tuple[int, frozenset[str]], list[list[str]]] = {}
     token_sets: dict[int, frozenset[str]] = {}  # the sentences that can be repeated
     seen: set[str] = set()  # all their words
-    by_word: defaultdict[str, list[int]] | None = None  # built at the first look-up
+    by_word: defaultdict[str, list[int]] | None = None  # sentences by word, past _SCAN of them
     findall = WORD_RE.findall
-    plain = not any("Σ" in text or "İ" in text for text in texts)
+    joined = "".join(texts)
+    plain = "Σ" not in joined and "İ" not in joined  # lower-case the text, not each word
     for i, text in enumerate(texts):
         if not eligible[i]:
             continue
@@ -71,15 +73,19 @@ def repeats_and_words(texts: list[str], eligible: list[bool]) -> tuple[list[bool
         # with all the earlier ones together, and are not looked up
         size = len(words)
         if size >= _MIN_NEAR and 5 * len(words & seen) >= 4 * size:
-            if by_word is None:
+            # the longest words, ties in alphabetical order (a set's order changes with each
+            # process's string hashing: the same article was marked differently from run to run)
+            probes = sorted(sorted(words), key=len, reverse=True)[:_PROBES]
+            if by_word is None and len(token_sets) > _SCAN:
                 by_word = defaultdict(list)
                 for j, earlier in token_sets.items():
                     for word in earlier:
                         by_word[word].append(j)
-            # the longest words, ties in alphabetical order (a set's order changes with each
-            # process's string hashing: the same article was marked differently from run to run)
-            probes = sorted(sorted(words), key=len, reverse=True)[:_PROBES]
-            for j in {j for word in probes if word in by_word for j in by_word[word]}:
+            if by_word is None:  # few sentences: each is read, no index is kept
+                holding = [j for j, other in token_sets.items() if not other.isdisjoint(probes)]
+            else:
+                holding = {j for word in probes if word in by_word for j in by_word[word]}
+            for j in holding:
                 other = token_sets[j]
                 common = len(words & other)
                 if common / (size + len(other) - common) >= _NEAR:

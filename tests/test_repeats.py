@@ -136,3 +136,13 @@ def test_repeats_are_the_same_whatever_the_string_hashing():
         for seed in range(12)
     }
     assert results == {"[False, True]\n"}
+
+
+def test_a_long_article_gives_the_same_marks_with_its_index_by_word():
+    import random
+
+    rng = random.Random(5)
+    vocabulary = "port strike union ferry crane dockworkers wage talks harbour night".split()
+    texts = [" ".join(rng.choices(vocabulary, k=rng.randint(3, 12))) for _ in range(400)]
+    eligible = [rng.random() < 0.9 for _ in texts]
+    assert mark_repeats(texts, eligible) == repeats_by_definition(texts, eligible)
