@@ -68,11 +68,14 @@ BOILERPLATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # HERMAN/REUTERS", "Bild: AP/Alexander Kazakov"); a labelled date line ("Published: 20 Nov. 2024,
 # 15:57"). Text after it starts a new sentence; text before a labelled one is kept.
 _CREDIT_NAME = rf"(?:(?i:{_WIRES})\b|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)"
+_DATE_LABELS = "published|updated|posted|last updated|first published"
 _INLINE_FURNITURE_RE = re.compile(
     rf"(?P<caption>\(\s*(?i:{_CREDIT_WORDS})\s*:[^()]*\)|\([A-Z][A-Z.'’&-]*(?:\s+[A-Z][A-Z.'’&-]*)*\s*/\s*[A-Z][A-Z .'’&/-]*\))"
     rf"|(?P<credit>(?<![\w-])(?=[A-Z])(?i:{_CREDIT_WORDS})\s*:\s*{_CREDIT_NAME}(?:\s*/\s*{_CREDIT_NAME})*)"
-    r"|(?P<dateline>(?<![\w-])(?=[A-Z])(?i:published|updated|posted|last updated|first published)\s*:)"
+    rf"|(?P<dateline>(?<![\w-])(?=[A-Z])(?i:{_DATE_LABELS})\s*:)"
 )
+# what a match needs: a colon and a credit or date label (in any case), or a bracket and a slash
+_INLINE_LABELS = minimal_strings({*_CREDIT_WORDS[3:-1].split("|"), *_DATE_LABELS.split("|")})
 # A lone name under a pull-quote ("Wladimir Putin"): two or three capitalised words, nothing else.
 _LONE_NAME_RE = re.compile(r"^\s*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}\s*$")
 _BYLINE_TAIL_RE = re.compile(r"^\s*(?:with|for|and) the [A-Z][\w ]{0,60}$")
@@ -164,6 +167,15 @@ def _reason(line: str, lowered: str | None) -> str:
     return ""
 
 
+def may_hold_inline(line: str, lowered: str | None) -> bool:
+    """False when `line` (`lowered`: its `folded` twin) cannot hold inline furniture."""
+    if lowered is None:  # a colon or a slash, each match has one
+        return ":" in line or "/" in line
+    if ":" in line and any(map(lowered.__contains__, _INLINE_LABELS)):
+        return True
+    return "/" in line and "(" in line
+
+
 def dateline_length(line: str) -> int:
     """Length of a date/time line prefix ('date 2024-10-28', '13:46, Sat, Oct 19, 2024'), else 0."""
     match = _DATELINE_RE.match(line)
@@ -221,16 +233,12 @@ def _blocks(raw: str, start: int) -> list[tuple[int, int, str]]:
             if not line.strip():
                 open_block = None
                 continue
-        if lowered is None:
-            reason = boilerplate_reason(line)
-        else:
-            reason = _reason(line, lowered[line_start : line_start + len(line)])
+        low = lowered[line_start : line_start + len(line)] if lowered is not None else None
+        reason = _reason(line, low) if low is not None else boilerplate_reason(line)
         if not reason and after_byline and _BYLINE_TAIL_RE.match(line):
             reason = "byline"
         after_byline = reason == "byline"
-        inline = ("/" in line or ":" in line) and _INLINE_FURNITURE_RE.search(
-            line
-        )  # each needs one
+        inline = may_hold_inline(line, low) and _INLINE_FURNITURE_RE.search(line)
         pieces = _mixed_line(line) if reason or inline else None
         if pieces:
             blocks.extend((line_start + s, line_start + e, why) for s, e, why in pieces)
