@@ -299,4 +299,9 @@ def framing_rows(
 
 def framing_frame(rows: list[dict]) -> pd.DataFrame:
     """The framing table from its rows."""
-    return schema.conform(pd.DataFrame(rows), "framing") if rows else schema.empty("framing")
+    if not rows:
+        return schema.empty("framing")
+    typed = schema.typed_columns(rows, schema.columns("framing"))
+    return (
+        pd.DataFrame(typed, copy=False) if typed else schema.conform(pd.DataFrame(rows), "framing")
+    )
