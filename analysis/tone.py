@@ -88,12 +88,16 @@ def camp_words(quote_words: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     return summed.reset_index()[CAMP_WORD_COLUMNS]
 
 
-def _clause_around(text: str, offset: int) -> str:
-    """The clause of `text` holding `offset` (cut at commas, semicolons, colons, dashes, quotes)."""
-    for clause in _CLAUSE_RE.finditer(text):
-        if clause.start() <= offset < clause.end():
-            return clause.group(0)
-    return text
+def _clauses_around(text: str, offsets: list[int]) -> list[str]:
+    """The clause of `text` holding each offset (cut at commas, semicolons, colons, dashes,
+    quotes); the whole text for an offset on a cut. The clauses are found once per text."""
+    clauses = list(_CLAUSE_RE.finditer(text))
+    starts = [clause.start() for clause in clauses]
+    found = []
+    for offset in offsets:
+        at = bisect.bisect_right(starts, offset) - 1
+        found.append(clauses[at].group(0) if at >= 0 and offset < clauses[at].end() else text)
+    return found
 
 
 TONE_COLUMNS = ["article_id", "outlet", "actor", "sentence_id", "score", "escalation_hits"]
@@ -116,9 +120,13 @@ def tone_rows(
     # VADER reads English: an article in another language gets no tone, never a wrong one
     scoreable = languages.code(article.language) in ("en", "")
     for sentence in article.counted_sentences if scoreable else ():
+        mentions = actors.mentions(sentence.text)
+        if not mentions:
+            continue
         clauses: dict[str, list[str]] = defaultdict(list)
-        for mention in actors.mentions(sentence.text):
-            clauses[mention.actor].append(_clause_around(sentence.text, mention.start))
+        around = _clauses_around(sentence.text, [mention.start for mention in mentions])
+        for mention, clause in zip(mentions, around, strict=True):
+            clauses[mention.actor].append(clause)
         sentence_id = article.sentence_id(sentence)
         for actor, texts in clauses.items():
             scored.append(

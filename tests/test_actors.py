@@ -189,3 +189,16 @@ def test_a_lower_case_alias_is_still_found_in_lower_case_text():
     actors = parse_actors('[actors."Grid"]\ncamp = "Grid"\naliases = ["grid operators"]\n')
     found = actors.mentions("power was cut by grid operators on monday")
     assert [(m.actor, m.matched, m.start) for m in found] == [("Grid", "grid operators", 17)]
+
+
+def test_remembered_affiliations_belong_to_their_own_actor_list(monkeypatch):
+    story = parse_actors('[actors."Sahel Relief Mission"]\npeople = ["Amina Toure"]\n')
+    for _ in range(2):  # asked again: the remembered answer, each list its own
+        assert WORLD.affiliation("Amina Toure", "mission chief") is None
+        assert story.affiliation("Amina Toure", "mission chief").name == "Sahel Relief Mission"
+    monkeypatch.setattr("analysis.actors.MEMO_LIMIT", 2)  # a full memo starts afresh, same answers
+    titles = ["Kenyan Foreign Minister", "the Brazilian envoy", "a French diplomat", "Amina Toure"]
+    for title in titles * 2:
+        expected = story._affiliation("", title)
+        assert story.affiliation("", title) == expected
+        assert len(story.memo("affiliation")) <= 2

@@ -1,4 +1,4 @@
-"""Tone's reduce helpers: the evidence sentences behind a stance label."""
+"""Tone's helpers: the clause around each mention, the evidence sentences behind a stance label."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from analysis.tone import EVIDENCE_SENTENCES, _evidence
+from analysis.tone import _CLAUSE_RE, EVIDENCE_SENTENCES, _clauses_around, _evidence
 
 
 def _evidence_by_full_sort(rows, ids, scores, hits, label):
@@ -33,3 +33,31 @@ def test_evidence_equals_sorting_every_row_even_with_many_ties(label):
         assert _evidence(rows, ids, scores, hits, label) == _evidence_by_full_sort(
             rows, ids, scores, hits, label
         ), size
+
+
+CLAUSE_TEXTS = [
+    "Kenya's president, William Ruto, said the talks had failed; Ethiopia denied it.",
+    "« La France ne reconnaîtra pas ce résultat », a déclaré le ministre — sans détour.",
+    "Brazil: no comment.",
+    ",,;",
+    "",
+    "The UN envoy called it “a disaster” and left",
+]
+
+
+def test_each_offset_gets_the_first_clause_that_holds_it():
+    def first_holding(text: str, offset: int) -> str:  # the plain reading: clause by clause
+        for clause in _CLAUSE_RE.finditer(text):
+            if clause.start() <= offset < clause.end():
+                return clause.group(0)
+        return text
+
+    rng = random.Random(3)
+    texts = CLAUSE_TEXTS + [
+        "".join(rng.choice(["Chad", " ", ",", ";", "—", '"', "«", "a", ":"]) for _ in range(12))
+        for _ in range(500)
+    ]
+    for text in texts:
+        offsets = list(range(len(text) + 1))
+        assert _clauses_around(text, offsets) == [first_holding(text, o) for o in offsets]
+    assert _clauses_around(CLAUSE_TEXTS[0], [0, 19]) == ["Kenya's president", " William Ruto"]
