@@ -56,7 +56,7 @@ class Article:
     @property
     def words(self) -> int:
         """Words in the analysed text, the base of every per-1,000-words rate."""
-        return sum(count_words(s.text) for s in self.counted_sentences)
+        return sum(s.words if s.words >= 0 else count_words(s.text) for s in self.counted_sentences)
 
     def sentence_id(self, sentence: Sentence) -> str:
         """The id evidence columns use to point at a sentence."""

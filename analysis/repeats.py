@@ -12,6 +12,7 @@ _MIN_TOKENS = 4  # shorter sentences ("He said no.") are never repeats
 _MIN_NEAR = 6  # distinct words a sentence needs before a near-copy is looked for
 _PROBES = 3  # its longest words: a near-copy shares one of them
 _NEAR = 0.8  # share of distinct words two near-copies have in common
+_SCAN = 64  # earlier sentences read one by one for a look-up; past them, an index by word
 
 
 def lower_words(text: str) -> list[str]:
@@ -36,18 +37,28 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def mark_repeats(texts: list[str], eligible: list[bool]) -> list[bool]:
     """Mark an eligible sentence as a repeat when an earlier one has the same words (any order) or
     nearly so (a Jaccard share of 0.8 with one holding one of its three longest words)."""
+    return repeats_and_words(texts, eligible)[0]
+
+
+def repeats_and_words(texts: list[str], eligible: list[bool]) -> tuple[list[bool], list[int]]:
+    """`mark_repeats`, and the number of words of each eligible sentence (-1 for the others): the
+    words are found once for both."""
     repeats = [False] * len(texts)
+    counts = [-1] * len(texts)
     # earlier sentences by their length and words: an exact repeat has both (then its sorted words
     # are compared), so the sorted key is only made when they match
     shapes: dict[tuple[int, frozenset[str]], list[list[str]]] = {}
-    token_sets: dict[int, frozenset[str]] = {}
-    seen: set[str] = set()  # the words of every sentence that can be repeated
-    index: Index = Index()
-    plain = not any("Σ" in text or "İ" in text for text in texts)
+    token_sets: dict[int, frozenset[str]] = {}  # the sentences that can be repeated
+    seen: set[str] = set()  # all their words
+    by_word: defaultdict[str, list[int]] | None = None  # sentences by word, past _SCAN of them
+    findall = WORD_RE.findall
+    joined = "".join(texts)
+    plain = "Σ" not in joined and "İ" not in joined  # lower-case the text, not each word
     for i, text in enumerate(texts):
         if not eligible[i]:
             continue
-        tokens = WORD_RE.findall(text.lower()) if plain else lower_words(text)
+        tokens = findall(text.lower()) if plain else lower_words(text)
+        counts[i] = len(tokens)  # as many as in the text itself: lower case keeps every word
         if len(tokens) < _MIN_TOKENS:
             continue
         words = frozenset(tokens)
@@ -65,7 +76,16 @@ def mark_repeats(texts: list[str], eligible: list[bool]) -> list[bool]:
             # the longest words, ties in alphabetical order (a set's order changes with each
             # process's string hashing: the same article was marked differently from run to run)
             probes = sorted(sorted(words), key=len, reverse=True)[:_PROBES]
-            for j in index.holding(probes):
+            if by_word is None and len(token_sets) > _SCAN:
+                by_word = defaultdict(list)
+                for j, earlier in token_sets.items():
+                    for word in earlier:
+                        by_word[word].append(j)
+            if by_word is None:  # few sentences: each is read, no index is kept
+                holding = [j for j, other in token_sets.items() if not other.isdisjoint(probes)]
+            else:
+                holding = {j for word in probes if word in by_word for j in by_word[word]}
+            for j in holding:
                 other = token_sets[j]
                 common = len(words & other)
                 if common / (size + len(other) - common) >= _NEAR:
@@ -79,30 +99,7 @@ def mark_repeats(texts: list[str], eligible: list[bool]) -> list[bool]:
             same.append(tokens)
         token_sets[i] = words
         seen |= words
-        index.add(i, words)
-    return repeats
-
-
-class Index:
-    """The sentences holding each word, built at the first look-up (most articles have none)."""
-
-    def __init__(self) -> None:
-        self._pending: list[tuple[int, frozenset[str]]] = []
-        self._by_word: defaultdict[str, list[int]] | None = None
-
-    def add(self, i: int, words: frozenset[str]) -> None:
-        """Index sentence `i` under each of its words."""
-        if self._by_word is None:
-            self._pending.append((i, words))
-            return
-        for word in words:
-            self._by_word[word].append(i)
-
-    def holding(self, words: list[str]) -> set[int]:
-        """The sentences holding one of `words`."""
-        if self._by_word is None:
-            self._by_word = defaultdict(list)
-            for i, pending in self._pending:
-                self.add(i, pending)
-            self._pending = []
-        return {i for word in words if word in self._by_word for i in self._by_word[word]}
+        if by_word is not None:
+            for word in words:
+                by_word[word].append(i)
+    return repeats, counts

@@ -10,11 +10,11 @@ from `counted` sentences are neither polluted nor doubled.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analysis.boundaries import split_block
 from analysis.patterns import folded, lower_case_twin, minimal_strings, required_options
-from analysis.repeats import WORD_RE, mark_repeats
+from analysis.repeats import WORD_RE, repeats_and_words
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
@@ -68,11 +68,14 @@ BOILERPLATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # HERMAN/REUTERS", "Bild: AP/Alexander Kazakov"); a labelled date line ("Published: 20 Nov. 2024,
 # 15:57"). Text after it starts a new sentence; text before a labelled one is kept.
 _CREDIT_NAME = rf"(?:(?i:{_WIRES})\b|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)"
+_DATE_LABELS = "published|updated|posted|last updated|first published"
 _INLINE_FURNITURE_RE = re.compile(
     rf"(?P<caption>\(\s*(?i:{_CREDIT_WORDS})\s*:[^()]*\)|\([A-Z][A-Z.'’&-]*(?:\s+[A-Z][A-Z.'’&-]*)*\s*/\s*[A-Z][A-Z .'’&/-]*\))"
     rf"|(?P<credit>(?<![\w-])(?=[A-Z])(?i:{_CREDIT_WORDS})\s*:\s*{_CREDIT_NAME}(?:\s*/\s*{_CREDIT_NAME})*)"
-    r"|(?P<dateline>(?<![\w-])(?=[A-Z])(?i:published|updated|posted|last updated|first published)\s*:)"
+    rf"|(?P<dateline>(?<![\w-])(?=[A-Z])(?i:{_DATE_LABELS})\s*:)"
 )
+# what a match needs: a colon and a credit or date label (in any case), or a bracket and a slash
+_INLINE_LABELS = minimal_strings({*_CREDIT_WORDS[3:-1].split("|"), *_DATE_LABELS.split("|")})
 # A lone name under a pull-quote ("Wladimir Putin"): two or three capitalised words, nothing else.
 _LONE_NAME_RE = re.compile(r"^\s*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}\s*$")
 _BYLINE_TAIL_RE = re.compile(r"^\s*(?:with|for|and) the [A-Z][\w ]{0,60}$")
@@ -92,6 +95,30 @@ class Sentence:
     text: str
     is_boilerplate: bool
     is_repeat: bool
+    # WORD_RE's words in `text`, counted while repeats are found (-1: not counted, furniture)
+    words: int = field(default=-1, compare=False, repr=False)
+
+    def __init__(
+        self,
+        index: int,
+        char_start: int,
+        char_end: int,
+        text: str,
+        is_boilerplate: bool,
+        is_repeat: bool,
+        words: int = -1,
+    ) -> None:
+        # the fields set at once: a frozen dataclass's own __init__ sets each one through
+        # object.__setattr__, four times slower, for some thirty sentences an article
+        self.__dict__.update(
+            index=index,
+            char_start=char_start,
+            char_end=char_end,
+            text=text,
+            is_boilerplate=is_boilerplate,
+            is_repeat=is_repeat,
+            words=words,
+        )
 
     @property
     def counted(self) -> bool:
@@ -138,6 +165,15 @@ def _reason(line: str, lowered: str | None) -> str:
     if _LONE_NAME_RE.match(line) and len(line.strip()) < 40:
         return "pull-quote attribution"
     return ""
+
+
+def may_hold_inline(line: str, lowered: str | None) -> bool:
+    """False when `line` (`lowered`: its `folded` twin) cannot hold inline furniture."""
+    if lowered is None:  # a colon or a slash, each match has one
+        return ":" in line or "/" in line
+    if ":" in line and any(map(lowered.__contains__, _INLINE_LABELS)):
+        return True
+    return "/" in line and "(" in line
 
 
 def dateline_length(line: str) -> int:
@@ -197,16 +233,12 @@ def _blocks(raw: str, start: int) -> list[tuple[int, int, str]]:
             if not line.strip():
                 open_block = None
                 continue
-        if lowered is None:
-            reason = boilerplate_reason(line)
-        else:
-            reason = _reason(line, lowered[line_start : line_start + len(line)])
+        low = lowered[line_start : line_start + len(line)] if lowered is not None else None
+        reason = _reason(line, low) if low is not None else boilerplate_reason(line)
         if not reason and after_byline and _BYLINE_TAIL_RE.match(line):
             reason = "byline"
         after_byline = reason == "byline"
-        inline = ("/" in line or ":" in line) and _INLINE_FURNITURE_RE.search(
-            line
-        )  # each needs one
+        inline = may_hold_inline(line, low) and _INLINE_FURNITURE_RE.search(line)
         pieces = _mixed_line(line) if reason or inline else None
         if pieces:
             blocks.extend((line_start + s, line_start + e, why) for s, e, why in pieces)
@@ -299,8 +331,10 @@ def split_sentences(
             kept.append((s, e, boilerplate))
     flat = flatten(raw_text)  # the same length: each sentence's text is its span of it
     texts = [flat[s:e] for s, e, _ in kept]
-    repeats = mark_repeats(texts, [not b for _, _, b in kept])
-    return [Sentence(i, s, e, texts[i], b, repeats[i]) for i, (s, e, b) in enumerate(kept)]
+    repeats, words = repeats_and_words(texts, [not b for _, _, b in kept])
+    return [
+        Sentence(i, s, e, texts[i], b, repeats[i], words[i]) for i, (s, e, b) in enumerate(kept)
+    ]
 
 
 def cut_long(raw: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -9,7 +9,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.repeats import WORD_RE, lower_words, mark_repeats
+from analysis.repeats import WORD_RE, lower_words, mark_repeats, repeats_and_words
 
 
 def repeats_by_definition(texts: list[str], eligible: list[bool]) -> list[bool]:
@@ -79,7 +79,7 @@ def test_mark_repeats_equals_the_rule_on_written_sentences():
         st.one_of(
             st.sampled_from(SENTENCES),
             st.lists(
-                st.sampled_from(["port", "Port", "the", "strike", "ΑΣ", "İ", "a.b", "x-y", "’s"]),
+                st.sampled_from(["port", "Port", "the", "ΑΣ", "İ", "İa", "a.b", "x-y", "’s", "K"]),
                 max_size=9,
             ).map(" ".join),
         ),
@@ -89,7 +89,12 @@ def test_mark_repeats_equals_the_rule_on_written_sentences():
 )
 def test_mark_repeats_equals_the_rule_on_any_sentences(texts, rng):
     eligible = [rng.random() < 0.8 for _ in texts]
-    assert mark_repeats(texts, eligible) == repeats_by_definition(texts, eligible)
+    repeats, words = repeats_and_words(texts, eligible)
+    assert repeats == repeats_by_definition(texts, eligible)
+    # the words counted on the way are the words of each text as it is
+    assert words == [
+        len(WORD_RE.findall(t)) if ok else -1 for t, ok in zip(texts, eligible, strict=True)
+    ]
 
 
 def test_lower_words_are_the_words_each_lower_cased():
@@ -131,3 +136,13 @@ def test_repeats_are_the_same_whatever_the_string_hashing():
         for seed in range(12)
     }
     assert results == {"[False, True]\n"}
+
+
+def test_a_long_article_gives_the_same_marks_with_its_index_by_word():
+    import random
+
+    rng = random.Random(5)
+    vocabulary = "port strike union ferry crane dockworkers wage talks harbour night".split()
+    texts = [" ".join(rng.choices(vocabulary, k=rng.randint(3, 12))) for _ in range(400)]
+    eligible = [rng.random() < 0.9 for _ in texts]
+    assert mark_repeats(texts, eligible) == repeats_by_definition(texts, eligible)

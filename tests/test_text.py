@@ -320,3 +320,24 @@ def test_boilerplate_reason_with_its_pre_checks_equals_searching_every_pattern()
     assert sum(bool(searched(line)) for line in lines[:12]) == 11  # the furniture is found
     for line in lines:
         assert boilerplate_reason(line) == searched(line), line
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["(Image: Getty)", "(YVES HERMAN / REUTERS)", "Picture: AP", "Bild:"]),
+            st.sampled_from(["PUBLISHED:", "Last Updated :", "posted", "FOTO", "Source", "ſource"]),
+            st.sampled_from(["(", ")", "/", ":", "Σ", "İmage", "\u212a", "credit", "Quelle"]),
+            st.text(alphabet=st.sampled_from(list("aAzZ .'’&-(/):0"))),
+        ),
+        max_size=6,
+    )
+)
+def test_a_line_with_inline_furniture_passes_its_pre_check(pieces):
+    from analysis.patterns import folded
+
+    line = " ".join(pieces)
+    if text_module._INLINE_FURNITURE_RE.search(line):
+        assert text_module.may_hold_inline(line, folded(line)), line
+        assert text_module.may_hold_inline(line, None), line
