@@ -53,6 +53,7 @@ _WORD_TAIL_RE = re.compile(r"[^ |-]*")
 _MAX_GAP_WORDS = 4
 _WINDOW_CHARS = 160
 _CUE_CHARS = 80  # enough for the last _MAX_GAP_WORDS + 2 words in the fast filter
+_CUE_WORDS_SEEN = _MAX_GAP_WORDS + 2
 _CLAUSE_BREAK_RE = re.compile(
     r"[,;:.!?()\[\]\"“”«»—–]|\n\s*\n|\s-\s|"
     r"\b(?:but|and|while|whereas|although|though|because|however|yet|which|who)\b",
@@ -117,6 +118,7 @@ class _Matcher:
         if not self.terms or not text:
             return []
         matching, run_starts, run_shifts = _collapse(" " + normalise(text, wide=self.wide) + " ")
+        spaced = matching.replace("|", " ") if self.negation is None else ""  # words before a hit
         hits: list[Hit] = []
         for key_end, found in self.automaton.iter_long(matching):
             span = self._span(matching, key_end, found)
@@ -129,9 +131,9 @@ class _Matcher:
             raw_end = _original(end - 1, run_starts, run_shifts)
             if self.negation is not None:
                 negated = self.negation.negates(text, raw_start, raw_end)
-            else:
-                nearby = matching[max(0, start - _CUE_CHARS) : start].replace("|", " ").split()
-                maybe_negated = not _CUE_WORDS.isdisjoint(nearby[-_MAX_GAP_WORDS - 2 :])
+            else:  # the last few words (rsplit: no more of them cut than are looked at)
+                nearby = spaced[max(0, start - _CUE_CHARS) : start].rsplit(None, _CUE_WORDS_SEEN)
+                maybe_negated = not _CUE_WORDS.isdisjoint(nearby[-_CUE_WORDS_SEEN:])
                 negated = maybe_negated and _is_negated(text, raw_start)
             hits.append(Hit(self.terms[index], raw_start, raw_end, negated))
         return hits

@@ -96,14 +96,15 @@ def frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     """The figures table from row dicts, built column by column with the right dtypes (fast)."""
     if not rows:
         return schema.empty("figures")
-    # object arrays rather than lists: pandas still infers its string dtype, a fifth faster
-    return pd.DataFrame(
-        {
-            column: np.array([row[column] for row in rows], dtype=_DTYPES.get(column, object))
-            for column in _COLUMNS
-        },
-        copy=False,
-    )
+    columns = {}
+    for column in _COLUMNS:
+        values = [row[column] for row in rows]
+        text = None if column in _DTYPES else schema.text_array(values)
+        # else object arrays rather than lists: pandas still infers its string dtype, faster
+        columns[column] = (
+            text if text is not None else np.array(values, dtype=_DTYPES.get(column, object))
+        )
+    return pd.DataFrame(columns, copy=False)
 
 
 _DTYPES = {

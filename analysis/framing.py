@@ -19,12 +19,13 @@ import bisect
 import re
 from functools import lru_cache
 
+import ahocorasick
 import pandas as pd
 
 from analysis import schema
 from analysis.actors import Actors, CoreClaim
 from analysis.article import Article
-from analysis.patterns import may_match, required_literals
+from analysis.patterns import required_literals
 from analysis.quotes import Quote, quote_at
 from analysis.text import Sentence, folded, lower_case_twin
 
@@ -95,31 +96,70 @@ def classify(text: str) -> list[tuple[str, re.Match[str]]]:
     blanked, so 'did not deny' is not also a denial; 'asserted' only when no other cue is found
     (a 'neither X nor Y has confirmed' beside a plain statement still leaves it asserted)."""
     found: list[tuple[str, re.Match[str]]] = []
+    seen: set[str] = set()
     masked, lowered = text, folded(text)  # lowered: `masked` lower-cased, for the fast twins
+    possible = _possible(lowered) if lowered is not None else 0
+    cued = None  # the pattern and text of the last cue: blanked only before a later search
     for framing, pattern in _RULES:
-        seen = {f for f, _ in found}
         if framing == "asserted" and seen - {"not confirmed"}:
             break
         if framing in ("alleged", "reported") and seen & {"denied", "not denied", "confirmed"}:
             continue  # "dismissed reports of …": the reports are what is denied
         twin = _TWINS[framing] if lowered is not None else None
-        if twin is not None and not may_match(_HINTS[framing], lowered):
-            match = None  # none of the words every cue of this framing holds: no cue
-        elif twin is None:
-            match = pattern.search(masked)
-            spans = [m.span() for m in pattern.finditer(masked)] if match else []
-        else:  # found where the twin finds it, read from the text itself (the cue as written)
-            spans = [m.span() for m in twin.finditer(lowered)]
-            match = pattern.search(masked, spans[0][0]) if spans else None
-        if match:
-            found.append((framing, match))
+        if twin is not None and not possible & _BITS[framing]:
+            continue  # none of the words every cue of this framing holds: no cue
+        if cued is not None:
+            spans = [m.span() for m in cued[0].finditer(cued[1])]
             masked = _blanked(masked, spans)
             lowered = _blanked(lowered, spans) if lowered is not None else None
+            cued = None
+        if twin is None:
+            match = pattern.search(masked)
+            cued = pattern, masked
+        else:  # found where the twin finds it, read from the text itself (the cue as written)
+            first = twin.search(lowered)
+            match = pattern.search(masked, first.start()) if first else None
+            cued = twin, lowered
+        if match:
+            found.append((framing, match))
+            seen.add(framing)
+        else:
+            cued = None
     return found
 
 
 _TWINS = {framing: lower_case_twin(pattern) for framing, pattern in _RULES}
 _HINTS = {framing: twin and required_literals(twin) for framing, twin in _TWINS.items()}
+
+
+def _literal_automaton() -> tuple[ahocorasick.Automaton, int]:
+    """One Aho-Corasick automaton of every framing's literals, each giving the bits of the framings
+    it belongs to; and the bits of the framings always possible (no literals known, or one holding
+    a space: blanking adds spaces)."""
+    automaton, always, bits = ahocorasick.Automaton(), 0, {}
+    for position, hints in enumerate(_HINTS.values()):
+        if hints is None or any(" " in hint for hint in hints):
+            always |= 1 << position
+            continue
+        for hint in hints:
+            bits[hint] = bits.get(hint, 0) | 1 << position
+    for hint, mask in bits.items():
+        automaton.add_word(hint, mask)
+    automaton.make_automaton()
+    return automaton, always
+
+
+_LITERALS, _ALWAYS = _literal_automaton()
+_BITS = {framing: 1 << position for position, framing in enumerate(_HINTS)}
+
+
+def _possible(lowered: str) -> int:
+    """Bits (see _BITS) of the framings a lower-cased sentence may hold: a framing none of whose
+    literals it holds cannot match it, nor any blanked copy of it (blanking adds only spaces)."""
+    possible = _ALWAYS
+    for _, mask in _LITERALS.iter(lowered):
+        possible |= mask
+    return possible
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -259,4 +299,9 @@ def framing_rows(
 
 def framing_frame(rows: list[dict]) -> pd.DataFrame:
     """The framing table from its rows."""
-    return schema.conform(pd.DataFrame(rows), "framing") if rows else schema.empty("framing")
+    if not rows:
+        return schema.empty("framing")
+    typed = schema.typed_columns(rows, schema.columns("framing"))
+    return (
+        pd.DataFrame(typed, copy=False) if typed else schema.conform(pd.DataFrame(rows), "framing")
+    )

@@ -148,19 +148,20 @@ def frames(parts: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
     """The map's rows of many articles as one DataFrame per table, articles in the given order."""
     rows = {name: [row for part in parts for row in part[name]] for name in MAP_TABLES}
     built = {
-        "articles": pd.DataFrame(rows["articles"], columns=schema.columns("articles")),
-        "sentences": pd.DataFrame(rows["sentences"], columns=schema.columns("sentences")),
         "quotes": stance.quotes_frame(rows["quotes"]),
         "figures": figures.frame(rows["figures"]),
-        "escalation_hits": pd.DataFrame(
-            rows["escalation_hits"], columns=schema.columns("escalation_hits")
-        ),
         "framing": framing_frame(rows["framing"]),
         "people": people.people_frame(rows["people"]),
     }
-    for name, columns in INTERNAL_COLUMNS.items():
-        built[name] = pd.DataFrame(rows[name], columns=columns)
-    return built
+    for name in ("articles", "sentences", "escalation_hits", *INTERNAL_COLUMNS):
+        columns = INTERNAL_COLUMNS.get(name) or schema.columns(name)
+        typed = schema.typed_columns(rows[name], columns)
+        built[name] = (
+            pd.DataFrame(typed, copy=False)
+            if typed is not None
+            else pd.DataFrame(rows[name], columns=columns)
+        )
+    return {name: built[name] for name in MAP_TABLES}
 
 
 def reduce_tables(

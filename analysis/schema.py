@@ -6,7 +6,9 @@ these columns, and the dashboard reads them. Add columns at the end; never renam
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 TABLES: dict[str, dict[str, str]] = {
     "articles": {
@@ -222,3 +224,45 @@ def records(frame: pd.DataFrame) -> list[dict]:
     names = list(frame.columns)
     values = [frame.iloc[:, i].tolist() for i in range(len(names))]
     return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+# What pandas infers for a column of str values (Arrow-backed text with pyarrow installed).
+_TEXT = pd.Series(["text"]).dtype
+_NUMBERS = {int: np.int64, float: np.float64, bool: np.bool_}
+
+
+def text_array(values: list) -> pd.api.extensions.ExtensionArray | None:
+    """`values`, all str, as the Arrow text array pandas infers for them (built directly: pandas
+    checks every value again first); None when one is not a str or text is not Arrow-backed."""
+    if getattr(_TEXT, "storage", "") != "pyarrow" or set(map(type, values)) != {str}:
+        return None
+    try:
+        return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()), dtype=_TEXT)
+    except (UnicodeError, pa.ArrowException):  # (a lone surrogate): pandas' way decides
+        return None
+
+
+def typed_columns(rows: list[dict], names: list[str]) -> dict[str, object] | None:
+    """The columns `names` of row dicts, each built straight into the dtype pandas infers for it
+    (`pd.DataFrame(rows)` goes through an object array per column and checks text twice: a fifth
+    slower), for DataFrame(columns, copy=False); None when a row lacks a key or a column is not all
+    str, all int, all float or all bool (then the caller lets pandas infer)."""
+    if not rows:
+        return None
+    built: dict[str, object] = {}
+    for name in names:
+        try:
+            values = [row[name] for row in rows]
+        except KeyError:
+            return None
+        kinds = set(map(type, values))
+        kind = kinds.pop() if len(kinds) == 1 else None
+        try:
+            column = np.array(values, dtype=_NUMBERS[kind]) if kind in _NUMBERS else None
+        except OverflowError:  # an int past int64: pandas' way decides
+            column = None
+        column = text_array(values) if kind is str else column
+        if column is None:
+            return None
+        built[name] = column
+    return built

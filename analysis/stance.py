@@ -63,7 +63,12 @@ def quote_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object]]
 
 def quotes_frame(rows: list[dict]) -> pd.DataFrame:
     """The quotes table from its rows."""
-    return schema.conform(pd.DataFrame(rows), "quotes") if rows else schema.empty("quotes")
+    if not rows:
+        return schema.empty("quotes")
+    typed = schema.typed_columns(rows, schema.columns("quotes"))
+    return (
+        pd.DataFrame(typed, copy=False) if typed else schema.conform(pd.DataFrame(rows), "quotes")
+    )
 
 
 def _voices_clause(

@@ -225,6 +225,8 @@ CUE_SENTENCES = [
     "The \u212aremlin alleged that the ſhips were fake news.",  # Kelvin sign, long s
     "Neither Lisbon nor Madrid has acknowledged the transfer, which is said to be complete.",
     "Ils ont démenti — « fake news », a dit le porte-parole.",
+    "Quito accused Lima of massing 900 troops, and reports said more could follow.",
+    "Hanoi has not denied it, has not confirmed it and dismissed claims it was verified.",
     "",
 ]
 
