@@ -194,11 +194,18 @@ def reduce_stream(
         mapped = outlets_as_groups(mapped)
     articles = mapped.pop("articles")
     outlets = list(dict.fromkeys(articles["outlet"]))
+    # The order lets a caller write each table while the next is computed (cli._write_stream): a
+    # table passed on as it is (sentences, figures) or quick to make is handed out just before a
+    # long computation, and each table is let go of as early as that allows.
     yield "load_report", report
     yield "sentences", mapped.pop("sentences")
+    escalation_tables = escalation.corpus_tables(
+        mapped.pop("escalation_hits"), articles, rules.lexicon
+    )
     figures = mapped.pop("figures")
     yield "figures", figures
-    yield from claims.corpus_tables(figures).items()
+    claim_tables = claims.corpus_tables(figures)
+    yield "escalation_hits", escalation_tables.pop("escalation_hits")
     claim = actors.core_claim.label if actors.core_claim else None
     framing = mapped.pop("framing")
     if actors.core_claim is None:
@@ -207,13 +214,17 @@ def reduce_stream(
             claim = main_claim.claim_label(main)
             framing = _claim_first(main_claim.claim_framing(framing, main, claim), framing)
     del figures
-    yield from escalation.corpus_tables(
-        mapped.pop("escalation_hits"), articles, rules.lexicon
-    ).items()
-    yield "articles", articles
+    yield "claims_timeline", claim_tables.pop("claims_timeline")
     quotes = people.resolve_speakers(mapped.pop("quotes"), mapped["people"], actors)
+    yield from claim_tables.items()
+    yield from escalation_tables.items()
+    del claim_tables, escalation_tables
+    yield "articles", articles
     yield "people", mapped.pop("people")
-    yield from stance.corpus_tables(
+    quotes = stance.with_camps(quotes, actors)
+    yield "quotes", quotes
+    yield "framing", framing
+    yield from stance.stance_tables(
         quotes, framing, mapped.pop("tone"), mapped.pop("quote_words"), actors, outlets, claim
     ).items()
 

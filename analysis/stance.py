@@ -218,9 +218,32 @@ def corpus_tables(
     outlets: list[str],
     claim: str | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The reduce: camps from each quote's affiliation (the camps of `actors`, so regrouping needs
-    no per-article work), then stance and summaries from every article's rows."""
-    quotes = quotes.assign(camp=quotes["affiliation"].fillna("").map(actors.camp).fillna(""))
+    """The reduce: camps from each quote's affiliation (`with_camps`), then stance and summaries
+    from every article's rows (`stance_tables`)."""
+    quotes = with_camps(quotes, actors)
+    return {"quotes": quotes, "framing": framing} | stance_tables(
+        quotes, framing, tone, quote_words, actors, outlets, claim
+    )
+
+
+def with_camps(quotes: pd.DataFrame, actors: Actors) -> pd.DataFrame:
+    """Quotes with the camp of each speaker's affiliation (the camps of `actors`, applied in the
+    reduce, so regrouping camps needs no per-article work)."""
+    return quotes.assign(camp=quotes["affiliation"].fillna("").map(actors.camp).fillna(""))
+
+
+def stance_tables(
+    quotes: pd.DataFrame,
+    framing: pd.DataFrame,
+    tone: pd.DataFrame,
+    quote_words: pd.DataFrame,
+    actors: Actors,
+    outlets: list[str],
+    claim: str | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The stance and summaries tables from the quotes (`with_camps`), framing and tone rows."""
     stance = stance_table(tone, camp_words(quote_words, quotes), quotes, actors, outlets)
-    summaries = summaries_table(quotes, framing, stance, outlets, actors, claim)
-    return {"quotes": quotes, "framing": framing, "stance": stance, "summaries": summaries}
+    return {
+        "stance": stance,
+        "summaries": summaries_table(quotes, framing, stance, outlets, actors, claim),
+    }
