@@ -10,7 +10,10 @@ import re
 from collections import Counter
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
+from operator import itemgetter
 
+import numpy as np
 import pandas as pd
 
 from analysis import figure_packs, languages, pack_numbers, schema
@@ -108,10 +111,9 @@ def counted(subject: str, kind: str) -> str:
     return best or ("troops" if kind == "troops" else "")
 
 
-def is_part(row: dict) -> bool:
-    """True when the figure is written as a part of a total ('including 400 officers', '6,000 of
-    them'), so it is kept apart from the total it belongs to."""
-    sentence, written = str(row["sentence"]), str(row["value_text"])
+def is_part(sentence: str, written: str) -> bool:
+    """True when the figure `written` is a part of a total in `sentence` ('including 400
+    officers', '6,000 of them'), so it is kept apart from the total it belongs to."""
     at = sentence.find(written)
     if at < 0:
         return False
@@ -132,52 +134,108 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
     """
     wanted = ~figures["is_repeat"].astype(bool) & (figures["kind"] != "other")
     chosen = figures.loc[wanted, [c for c in _READ if c in figures.columns]]  # not every text
-    items = []
-    for row in schema.records(chosen):
-        bounds = (
-            (row["value_low"], row["value_high"])
-            if not row["vague"]
-            else _vague_bounds(row["vague"])
-        )
-        if bounds and _number(bounds[0]) and _number(bounds[1]):
-            low, high = sorted((float(bounds[0]), float(bounds[1])))
-            items.append((_quantity(row), low, high, row))
-    items.sort(key=lambda item: (item[0], item[1], item[2]))
-    groups: list[list[tuple]] = []
-    reach = 0.0  # highest value of the last group, so each figure costs constant time
-    for item in items:
-        last = groups[-1] if groups else None
-        if last and last[0][0] == item[0] and item[1] <= reach * 1.05:
-            last.append(item)
-            reach = max(reach, item[2])
-        else:
-            groups.append([item])
-            reach = item[2]
-    ids = [f"C{n}" for n in range(1, len(groups) + 1)]
+    column = {name: chosen[name].tolist() for name in chosen.columns}
+    column.setdefault("status", [""] * len(chosen))
+    keep, lows, highs, quantity_ids, quantities = _estimates(column)
+    ranks = np.empty(len(quantities), dtype=np.int64)
+    ranks[sorted(range(len(quantities)), key=quantities.__getitem__)] = np.arange(len(quantities))
+    order = np.lexsort((highs, lows, ranks[quantity_ids]))  # a stable sort, as list.sort
+    taken = keep[order].tolist()
+    rows = {
+        name: _take(column[name], taken)
+        for name in ("subject", "published", "modality", "outlet", "claimant", "sentence_id")
+    }
+    rows["status"] = _take(column["status"], taken)
+    lows, highs, quantity_ids = lows[order].tolist(), highs[order].tolist(), quantity_ids[order]
+    starts = _group_starts(quantity_ids.tolist(), lows, highs)
+    spans = [slice(a, b) for a, b in pairwise([*starts, len(lows)])]
+    group_of = np.repeat(np.arange(len(spans)), np.diff([*starts, len(lows)])).tolist()
+    ids = [f"C{n}" for n in range(1, len(spans) + 1)]
     conflicts: dict[str, set[str]] = {claim_id: set() for claim_id in ids}
-    for a, b in _disagreeing(groups):
+    for a, b in _sweep(_firm_days(rows, quantity_ids.tolist(), quantities, group_of)):
         conflicts[ids[a]].add(ids[b])
         conflicts[ids[b]].add(ids[a])
-    rows = [_claim_row(ids[n], g, conflicts[ids[n]]) for n, g in enumerate(groups)]
+    claim_rows = [
+        _claim_row(ids[n], quantities[quantity_ids[span.start]], rows, span, (lows, highs))
+        | {"conflict": bool(conflicts[ids[n]])}
+        | {"conflicts_with": "; ".join(sorted(conflicts[ids[n]], key=lambda c: int(c[1:])))}
+        for n, span in enumerate(spans)
+    ]
     return (
-        schema.conform(pd.DataFrame(rows), "who_reported_what")
-        if rows
+        schema.conform(pd.DataFrame(claim_rows), "who_reported_what")
+        if claim_rows
         else schema.empty("who_reported_what")
     )
+
+
+def _take(values: list, positions: list[int]) -> list:
+    """values[p] for each position, in order (itemgetter: one C call, not a Python loop)."""
+    return (
+        list(itemgetter(*positions)(values))
+        if len(positions) > 1
+        else [values[p] for p in positions]
+    )
+
+
+def _estimates(column: dict[str, list]) -> tuple[np.ndarray, ...]:
+    """The figures with numeric bounds: (their positions, low and high bounds, quantity ids) and
+    the distinct quantities, each computed once per distinct vague word, subject or sentence."""
+    vague_memo: dict[object, tuple | None] = {}
+    part_memo: dict[tuple, bool] = {}
+    quantity_of: dict[tuple, int] = {}
+    keep, lows, highs, ids = [], [], [], []
+    rows = zip(
+        *(column[c] for c in ("kind", "actor", "subject", "status", "value_low", "value_high")),
+        *(column[c] for c in ("vague", "sentence", "value_text")),
+        strict=True,
+    )
+    for at, (kind, actor, subject, status, low, high, vague, sentence, written) in enumerate(rows):
+        if not vague:
+            bounds = (low, high)
+        elif vague in vague_memo:
+            bounds = vague_memo[vague]
+        else:
+            bounds = vague_memo[vague] = _vague_bounds(vague)
+        if not (bounds and _number(bounds[0]) and _number(bounds[1])):
+            continue
+        low, high = sorted((float(bounds[0]), float(bounds[1])))
+        status = str(status or "")
+        if kind == "troops" and status == "":
+            status = "deployed"  # troops with no stated status are troops present
+        part = part_memo.get((sentence, written))
+        if part is None:
+            part = part_memo[sentence, written] = is_part(str(sentence), str(written))
+        quantity = (kind, actor, counted(subject, kind), status, part)
+        keep.append(at)
+        lows.append(low)
+        highs.append(high)
+        ids.append(quantity_of.setdefault(quantity, len(quantity_of)))
+    return (
+        np.array(keep, dtype=np.int64),
+        np.array(lows, dtype=np.float64),
+        np.array(highs, dtype=np.float64),
+        np.array(ids, dtype=np.int64),
+        list(quantity_of),
+    )
+
+
+def _group_starts(quantity_ids: list[int], lows: list[float], highs: list[float]) -> list[int]:
+    """Where each group starts in the sorted figures: a new quantity, or a value above 1.05 times
+    the highest value of the group so far (so each figure costs constant time)."""
+    starts: list[int] = []
+    last, reach = -1, 0.0
+    for at, (quantity, low, high) in enumerate(zip(quantity_ids, lows, highs, strict=True)):
+        if starts and quantity == last and low <= reach * 1.05:
+            reach = max(reach, high)
+        else:
+            starts.append(at)
+            last, reach = quantity, high
+    return starts
 
 
 def _number(value: object) -> bool:
     """True for a number that is not missing (pd.notna of a float or None, without its cost)."""
     return value is not None and value == value  # NaN is the one value unequal to itself
-
-
-def _quantity(row: dict) -> tuple[str, str, str, str, bool]:
-    """The quantity a figure estimates: kind, actor, what is counted, what happened, part or not.
-    Troops with no stated status are troops present, the same quantity as troops deployed."""
-    status = str(row.get("status", "") or "")
-    if row["kind"] == "troops" and status == "":
-        status = "deployed"
-    return (row["kind"], row["actor"], counted(row["subject"], row["kind"]), status, is_part(row))
 
 
 def _day(published: object) -> int | None:
@@ -188,19 +246,47 @@ def _day(published: object) -> int | None:
         return None
 
 
+_Days = dict[tuple, dict[int, dict[int, set[str]]]]  # quantity -> day -> group -> outlets
+
+
+def _firm_days(
+    rows: dict[str, list], quantity_ids: list[int], quantities: list[tuple], group_of: list[int]
+) -> _Days:
+    """The firm (asserted or reported) dated estimates by quantity, day, group and outlet."""
+    day_of = {published: _day(published) for published in set(rows["published"])}
+    found = {
+        (quantity, day_of[published], group, str(outlet))
+        for quantity, published, modality, group, outlet in zip(
+            quantity_ids, rows["published"], rows["modality"], group_of, rows["outlet"], strict=True
+        )
+        if modality in _FIRM
+    }
+    by_quantity: _Days = {}
+    for quantity, day, group, outlet in found:
+        if day is not None:
+            days = by_quantity.setdefault(quantities[quantity], {})
+            days.setdefault(day, {}).setdefault(group, set()).add(outlet)
+    return by_quantity
+
+
 def _disagreeing(groups: list[list[tuple]]) -> set[tuple[int, int]]:
-    """Pairs of groups (by position) of the same quantity where two different outlets give firm
-    estimates published within WINDOW_DAYS of each other (the groups do not overlap in value by
-    construction; undated figures cannot be placed, so they never conflict). Each quantity's
-    estimates are bucketed by day, group and outlet and swept by date, so a large corpus costs
-    time in its days and groups, not in the square of its figures."""
-    by_quantity: dict[tuple, dict[int, dict[int, set[str]]]] = {}
+    """Pairs of groups (by position) of (quantity, low, high, row) items that disagree (_sweep)."""
+    by_quantity: _Days = {}
     for number, group in enumerate(groups):
         for quantity, _, _, row in group:
             day = _day(row["published"]) if row["modality"] in _FIRM else None
             if day is not None:
                 days = by_quantity.setdefault(quantity, {})
                 days.setdefault(day, {}).setdefault(number, set()).add(str(row["outlet"]))
+    return _sweep(by_quantity)
+
+
+def _sweep(by_quantity: _Days) -> set[tuple[int, int]]:
+    """Pairs of groups (by position) of the same quantity where two different outlets give firm
+    estimates published within WINDOW_DAYS of each other (the groups do not overlap in value by
+    construction; undated figures cannot be placed, so they never conflict). Each quantity's
+    estimates are bucketed by day, group and outlet and swept by date, so a large corpus costs
+    time in its days and groups, not in the square of its figures."""
     pairs: set[tuple[int, int]] = set()
     for quantity, days in by_quantity.items():
         if not quantity[2]:
@@ -231,29 +317,29 @@ def _label(kind: str, actor: str, subject: str, status: str, part: bool) -> str:
     return f"{label}, part of a larger total" if part else label
 
 
-def _claim_row(claim_id: str, group: list[tuple], conflicts: set[str]) -> dict[str, object]:
-    records = [item[3] for item in group]
-    subjects = Counter(r["subject"] for r in records)
-    dates = sorted(r["published"] for r in records if r["published"])
-    outlets = list(dict.fromkeys(r["outlet"] for r in records))
-    kind, actor, _, status, part = group[0][0]
+def _claim_row(
+    claim_id: str, quantity: tuple, rows: dict[str, list], span: slice, bounds: tuple[list, list]
+) -> dict[str, object]:
+    """One claim's row (without its conflicts) from its span of the sorted figures."""
+    subjects = Counter(rows["subject"][span])
+    dates = sorted(filter(None, rows["published"][span]))
+    outlets = list(dict.fromkeys(rows["outlet"][span]))
+    kind, actor, _, status, part = quantity
     most = max(subjects.values(), default=0)
     subject = min((s for s, n in subjects.items() if n == most), default="")  # as Series.mode
-    status = str(records[0].get("status", "") or "")
+    status = str(rows["status"][span.start] or "")
     return {
         "claim_id": claim_id,
         "kind": kind,
         "actor": actor,
         "subject": subject,
-        "value_low": min(item[1] for item in group),
-        "value_high": max(item[2] for item in group),
+        "value_low": min(bounds[0][span]),
+        "value_high": max(bounds[1][span]),
         "outlets": "; ".join(outlets),
         "n_outlets": len(outlets),
-        "claimants": "; ".join(dict.fromkeys(r["claimant"] for r in records if r["claimant"])),
+        "claimants": "; ".join(dict.fromkeys(filter(None, rows["claimant"][span]))),
         "first_seen": dates[0] if dates else "",
-        "conflict": bool(conflicts),
-        "conflicts_with": "; ".join(sorted(conflicts, key=lambda c: int(c[1:]))),
-        "sentence_ids": "; ".join(dict.fromkeys(r["sentence_id"] for r in records)),
+        "sentence_ids": "; ".join(dict.fromkeys(rows["sentence_id"][span])),
         "status": status,
         "label": _label(kind, actor, subject, status, part),
     }
