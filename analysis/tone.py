@@ -16,11 +16,12 @@ once, repeated sentences not at all) spoken by the actor's camp.
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from analysis import languages, schema, vader
@@ -150,28 +151,46 @@ def tone_rows(
 
 
 def _evidence(
-    rows: list[int], ids: list[str], scores: list[float], hits: list[int], label: str
+    rows: Sequence[int], ids: list[str], scores: Sequence[float], hits: Sequence[int], label: str
 ) -> list[str]:
     """Ids of the sentences behind a label (`rows` index the tone rows' ids, scores and hits):
     most negative / most positive / strongest either way. Only the rows that can be among the
-    first few are sorted (those at or below the few-th smallest key): the same ids, in the same
-    order, as sorting every row of an outlet that mentions an actor thousands of times."""
+    first few are sorted (those at or below the few-th smallest key, found by numpy): the same ids,
+    in the same order, as sorting every row of an outlet that mentions an actor thousands of times."""
+    at = np.asarray(rows, dtype=np.int64)
+    score = np.asarray(scores, dtype=np.float64)[at]
     if label == "critical":
-        keys = [scores[i] - hits[i] for i in rows]
+        keys = score - np.asarray(hits, dtype=np.float64)[at]
     elif label == "favourable":
-        keys = [-scores[i] for i in rows]
+        keys = -score
     else:
-        keys = [-abs(scores[i]) for i in rows]
-    if len(rows) > EVIDENCE_SENTENCES:
-        bound = heapq.nsmallest(EVIDENCE_SENTENCES, keys)[-1]
-        kept = [n for n, key in enumerate(keys) if key <= bound]
-        rows, keys = [rows[n] for n in kept], [keys[n] for n in kept]
-    by_key = dict(zip(rows, keys, strict=True))
+        keys = -np.abs(score)
+    if len(at) > EVIDENCE_SENTENCES:
+        kept = keys <= np.partition(keys, EVIDENCE_SENTENCES - 1)[EVIDENCE_SENTENCES - 1]
+        at, keys = at[kept], keys[kept]
+    by_key = dict(zip(at.tolist(), keys.tolist(), strict=True))
     if label == "critical":  # ties by sentence id; otherwise ties keep the rows' order
-        ranked = sorted(rows, key=lambda i: (by_key[i], ids[i]))
+        ranked = sorted(by_key, key=lambda i: (by_key[i], ids[i]))
     else:
-        ranked = sorted(rows, key=by_key.__getitem__)
+        ranked = sorted(by_key, key=by_key.__getitem__)
     return [ids[i] for i in ranked[:EVIDENCE_SENTENCES]]
+
+
+_NO_ROWS = np.zeros(0, dtype=np.int64)
+
+
+def _rows_by(tone: pd.DataFrame) -> dict[tuple[str, str], np.ndarray]:
+    """The tone rows of each outlet x actor, in table order (a stable sort of factorized keys)."""
+    outlet_codes, outlet_names = pd.factorize(tone["outlet"], use_na_sentinel=False)
+    actor_codes, actor_names = pd.factorize(tone["actor"], use_na_sentinel=False)
+    keys = outlet_codes.astype(np.int64) * max(len(actor_names), 1) + actor_codes
+    order = np.argsort(keys, kind="stable")
+    starts = np.flatnonzero(np.diff(keys[order])) + 1
+    return {
+        (outlet_names[outlet_codes[rows[0]]], actor_names[actor_codes[rows[0]]]): rows
+        for rows in np.split(order, starts)
+        if len(rows)
+    }
 
 
 def stance_table(
@@ -183,15 +202,15 @@ def stance_table(
 ) -> pd.DataFrame:
     """The reduce: one row per outlet x actor mentioned or quoted (`outlets` in order, actors in
     lexicon order): mentions, tone, label, escalation hits, quoted share."""
-    outlet_of, actor_of, ids, scores = (
-        tone[c].tolist() for c in ["outlet", "actor", "sentence_id", "score"]
-    )
-    hits_of = [int(h) for h in tone["escalation_hits"].tolist()]
-    rows_by: dict[tuple[str, str], list[int]] = defaultdict(list)  # tone rows per outlet x actor
-    for row, key in enumerate(zip(outlet_of, actor_of, strict=True)):
-        rows_by[key].append(row)
+    ids, scores = tone["sentence_id"].tolist(), tone["score"].to_numpy(dtype=np.float64)
+    hits_of = tone["escalation_hits"].to_numpy(dtype=np.int64)
+    rows_by = _rows_by(tone)
     words_by = camp_words.groupby(["outlet", "camp"], sort=False)["words"].sum().to_dict()
-    quoted_by = quotes.groupby("outlet", sort=False)["affiliation"].agg(set).to_dict()
+    quoted_by: dict[str, set[str]] = defaultdict(set)  # affiliations quoted per outlet
+    for outlet, affiliation in (
+        quotes[["outlet", "affiliation"]].drop_duplicates().itertuples(index=False)
+    ):
+        quoted_by[outlet].add(affiliation)
     totals: dict[str, int] = defaultdict(int)  # quoted words per outlet (whole numbers)
     for (outlet, _), words in words_by.items():
         totals[outlet] += words
@@ -200,13 +219,13 @@ def stance_table(
         total = totals.get(outlet, 0)
         quoted = quoted_by.get(outlet, set())
         for actor in actors.actors:
-            mine = rows_by.get((outlet, actor.name), [])
-            if not mine and actor.name not in quoted:
+            mine = rows_by.get((outlet, actor.name), _NO_ROWS)
+            if not len(mine) and actor.name not in quoted:
                 continue
             share = words_by.get((outlet, actor.camp), 0) / total if total else 0.0
-            score = sum(map(scores.__getitem__, mine)) / len(mine) if mine else 0.0
-            hits = sum(map(hits_of.__getitem__, mine))
-            label = tone_label(score, hits, len(mine)) if mine else "neutral"
+            score = sum(scores[mine].tolist()) / len(mine) if len(mine) else 0.0  # in row order
+            hits = int(hits_of[mine].sum())
+            label = tone_label(score, hits, len(mine)) if len(mine) else "neutral"
             rows.append(
                 {
                     "outlet": outlet,
