@@ -71,33 +71,49 @@ def quotes_frame(rows: list[dict]) -> pd.DataFrame:
     )
 
 
+_Voices = dict[str, tuple[list[str], list[str]]]  # camp -> (top speakers, their first sentences)
+
+
+def camp_voices(quotes: pd.DataFrame) -> dict[str, _Voices]:
+    """Per outlet with a named speaker, per camp: its three most quoted speakers by words (as
+    `groupby("speaker")["words"].sum().sort_values(ascending=False)`, the same sort on the same
+    values) and the first sentence each is quoted in; one groupby for the whole corpus."""
+    named = quotes.loc[quotes["speaker"] != "", ["outlet", "camp", "speaker", "words"]]
+    keys = ["outlet", "camp", "speaker"]
+    first = quotes.loc[named.index, [*keys, "sentence_ids"]].drop_duplicates(keys)
+    first_of = dict(zip(first[keys].itertuples(index=False), first["sentence_ids"], strict=True))
+    voices: dict[str, _Voices] = {outlet: {} for outlet in named["outlet"].unique()}
+    words = named.groupby(keys)["words"].sum()
+    for (outlet, camp), sums in words.groupby(level=[0, 1], sort=False):
+        top = [key[2] for key in sums.sort_values(ascending=False).index[:3]]
+        evidence = [str(first_of[outlet, camp, s]).split("; ")[0] for s in top]
+        voices[outlet][camp] = (top, evidence)
+    return voices
+
+
 def _voices_clause(
-    quotes: pd.DataFrame, stance: pd.DataFrame, actors: Actors
+    voices: _Voices | None, stance: pd.DataFrame, actors: Actors
 ) -> tuple[str, list[str]]:
-    """'Quotes only Western voices (Keir Starmer)' / 'Quotes Western (60%: …) and … voices'.
+    """'Quotes only Western voices (Keir Starmer)' / 'Quotes Western (60%: …) and … voices'
+    from an outlet's `camp_voices` (None: no named speaker).
 
     Shares are the stance table's quoted_share per camp (nested quotes once, repeats not at all).
     """
-    named = quotes.loc[quotes["speaker"] != "", ["speaker", "camp", "words", "sentence_ids"]]
     shares: dict[str, float] = {}
     for row in stance.itertuples():
         shares[actors.camp(str(row.actor))] = float(row.quoted_share)
     shares = {camp: share for camp, share in shares.items() if camp and share > 0}
-    if named.empty or not shares:
+    if voices is None or not shares:
         return "Quotes no named speaker", []
     parts, evidence = [], []
     for camp, share in sorted(shares.items(), key=lambda item: -item[1]):
-        in_camp = named[named["camp"] == camp]
-        speakers = in_camp.groupby("speaker")["words"].sum().sort_values(ascending=False).index[:3]
+        speakers, first = voices.get(camp, ([], []))
         label = actors.camp_label(camp)
         names = ", ".join(speakers)
         parts.append(
             f"{label} voices ({names})" if len(shares) == 1 else f"{label} ({share:.0%}: {names})"
         )
-        evidence += [
-            str(in_camp[in_camp["speaker"] == s].iloc[0]["sentence_ids"]).split("; ")[0]
-            for s in speakers
-        ]
+        evidence += first
     if len(parts) == 1:
         return f"Quotes only {parts[0]}", evidence
     return f"Quotes {', '.join(parts[:-1])} and {parts[-1]} voices", evidence
@@ -160,11 +176,15 @@ def summaries_table(
 ) -> pd.DataFrame:
     """One sentence per outlet built only from the tables above, with every clause's evidence;
     `claim` is the label of the claim framed (the story's, or the corpus's main claim)."""
-    quotes_of, framing_of, stance_of = (_by_outlet(t) for t in (quotes, framing, stance))
+    voices = camp_voices(quotes)
+    framing_of = _by_outlet(
+        framing[["outlet", "figure_ref", "primary", "framing", "by", "sentence_id"]]
+    )
+    stance_of = _by_outlet(stance)
     rows = []
     for outlet in outlets:
         clauses = [
-            _voices_clause(quotes_of(outlet), stance_of(outlet), actors),
+            _voices_clause(voices.get(outlet), stance_of(outlet), actors),
             _framing_clause(framing_of(outlet), claim),
             _tone_clause(stance_of(outlet)),
         ]
