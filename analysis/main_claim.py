@@ -35,23 +35,34 @@ def _firm(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def main_claim(figures: pd.DataFrame) -> dict | None:
-    """{kind, actor, low, high, subject, sentence_ids} of the figure most outlets give, else None."""
-    firm = _firm(figures)
+    """{kind, actor, low, high, subject, sentence_ids} of the figure most outlets give, else None.
+    Groups of (kind, low, high) are read in order of first appearance (as groupby(sort=False))."""
+    read = ["kind", "actor", "outlet", "published", "subject", "sentence_id"]
+    firm = _firm(
+        figures[[*read, "value_low", "value_high", "vague", "is_repeat"]]
+    )  # not every text
     if firm.empty:
         return None
+    column = {name: firm[name].tolist() for name in ("low", "high", *read)}
+    column["actor"] = firm["actor"].fillna("").tolist()
+    groups: dict[tuple, list[int]] = {}
+    for at, key in enumerate(zip(column["kind"], column["low"], column["high"], strict=True)):
+        if key[0] == key[0]:  # groupby drops a missing kind
+            groups.setdefault(key, []).append(at)
     best, best_key = None, None
-    for (kind, low, high), rows in firm.groupby(["kind", "low", "high"], sort=False):
-        owners = [a for a in rows["actor"].fillna("") if a]
+    for (kind, low, high), rows in groups.items():
+        owners = [a for a in map(column["actor"].__getitem__, rows) if a]
         # ties go to the first in corpus order (a set's order changes with every process's hashing)
         actor = max(dict.fromkeys(owners), key=owners.count) if owners else ""
-        carrying = rows[rows["actor"].fillna("").isin({"", actor})]
+        carrying = [i for i in rows if column["actor"][i] in ("", actor)]
+        dates = [d for d in map(column["published"].__getitem__, carrying) if d == d]
         key = (
-            carrying["outlet"].nunique(),
+            len({o for o in map(column["outlet"].__getitem__, carrying) if o == o}),  # nunique
             len(carrying),
-            "".join(chr(0x10FFFF - ord(c)) for c in str(carrying["published"].min())),
+            "".join(chr(0x10FFFF - ord(c)) for c in str(min(dates) if dates else float("nan"))),
         )
         if best_key is None or key > best_key:
-            subjects = list(carrying.loc[carrying["actor"].fillna("") == actor, "subject"])
+            subjects = [column["subject"][i] for i in carrying if column["actor"][i] == actor]
             subject = max(dict.fromkeys(subjects), key=lambda s: (subjects.count(s), len(s)))
             best_key = key
             best = {
@@ -60,7 +71,7 @@ def main_claim(figures: pd.DataFrame) -> dict | None:
                 "low": low,
                 "high": high,
                 "subject": subject,
-                "sentence_ids": set(carrying["sentence_id"]),
+                "sentence_ids": {column["sentence_id"][i] for i in carrying},
             }
     return best
 
