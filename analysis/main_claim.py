@@ -98,7 +98,7 @@ def claim_framing(framing: pd.DataFrame, claim: dict, label: str) -> pd.DataFram
         ["article_id", "framing", "by"]
     )
     rows["primary"] = ~rows.duplicated("article_id")
-    order = {a: i for i, a in enumerate(dict.fromkeys(framing["article_id"]))}
+    order = {a: i for i, a in enumerate(pd.unique(framing["article_id"]).tolist())}  # first seen
     rows = rows.assign(position=rows["article_id"].map(order))
     rows = rows.sort_values(["position", "rank"], kind="stable")
     return rows.drop(columns=["rank", "position"])
