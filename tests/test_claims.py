@@ -252,3 +252,129 @@ def test_the_same_troop_estimate_groups_across_languages():
     troops = claims[claims["kind"] == "troops"].set_index("value_low")
     assert troops.loc[2000, "n_outlets"] == 3  # one estimate, three languages
     assert bool(troops.loc[1500, "conflict"]) and bool(troops.loc[2000, "conflict"])
+
+
+def _claims_row_by_row(figures: pd.DataFrame) -> pd.DataFrame:
+    """The definition who_reported_what must equal: every figure as a row dict, its quantity and
+    bounds computed one by one, sorted by (quantity, low, high) and grouped by overlap."""
+    chosen = figures[~figures["is_repeat"].astype(bool) & (figures["kind"] != "other")]
+    items = []
+    for row in chosen.to_dict("records"):
+        vague = row["vague"]
+        bounds = (row["value_low"], row["value_high"]) if not vague else claims._vague_bounds(vague)
+        if bounds and pd.notna(bounds[0]) and pd.notna(bounds[1]):
+            status = str(row["status"] or "")
+            status = "deployed" if row["kind"] == "troops" and status == "" else status
+            part = claims.is_part(str(row["sentence"]), str(row["value_text"]))
+            quantity = (row["kind"], row["actor"], claims.counted(row["subject"], row["kind"]))
+            items.append(((*quantity, status, part), *sorted(map(float, bounds)), row))
+    items.sort(key=lambda item: item[:3])
+    groups: list[list[tuple]] = []
+    reach = 0.0
+    for item in items:
+        if groups and groups[-1][0][0] == item[0] and item[1] <= reach * 1.05:
+            groups[-1].append(item)
+            reach = max(reach, item[2])
+        else:
+            groups.append([item])
+            reach = item[2]
+    ids = [f"C{n}" for n in range(1, len(groups) + 1)]
+    pairs = claims._disagreeing(groups)
+    rows = []
+    for n, group in enumerate(groups):
+        records = [item[3] for item in group]
+        subjects = [r["subject"] for r in records]
+        subject = min(subjects, key=lambda s: (-subjects.count(s), s))  # as Series.mode()[0]
+        kind, actor, _, _, part = group[0][0]
+        status = str(records[0]["status"] or "")
+        others = sorted({ids[b] for a, b in pairs if a == n} | {ids[a] for a, b in pairs if b == n})
+        others.sort(key=lambda c: int(c[1:]))
+        outlets = list(dict.fromkeys(r["outlet"] for r in records))
+        rows.append(
+            {
+                "claim_id": ids[n],
+                "kind": kind,
+                "actor": actor,
+                "subject": subject,
+                "value_low": min(item[1] for item in group),
+                "value_high": max(item[2] for item in group),
+                "outlets": "; ".join(outlets),
+                "n_outlets": len(outlets),
+                "claimants": "; ".join(
+                    dict.fromkeys(r["claimant"] for r in records if r["claimant"])
+                ),
+                "first_seen": min((r["published"] for r in records if r["published"]), default=""),
+                "conflict": bool(others),
+                "conflicts_with": "; ".join(others),
+                "sentence_ids": "; ".join(dict.fromkeys(r["sentence_id"] for r in records)),
+                "status": status,
+                "label": claims._label(kind, actor, subject, status, part),
+            }
+        )
+    return (
+        schema.conform(pd.DataFrame(rows), "who_reported_what")
+        if rows
+        else schema.empty("who_reported_what")
+    )
+
+
+def random_figures(seed: int, size: int) -> pd.DataFrame:
+    """Figure rows drawn from hand-written pieces: several outlets and languages, equal values,
+    vague amounts, missing bounds, parts of totals, undated and month-only dates."""
+    rng = random.Random(seed)
+    pieces = [  # (kind, actor, subject, sentence with {v})
+        ("troops", "Chad", "soldiers", "Chad sent {v} soldiers to the border, officials said."),
+        ("troops", "Chad", "soldats", "Le Tchad a envoyé {v} soldats, dont 300 blessés."),
+        ("troops", "Niger", "солдат", "Нигер направил {v} солдат к границе."),
+        (
+            "casualties",
+            "Niger",
+            "civilians",
+            "At least {v} civilians were killed, including 40 children.",
+        ),
+        ("casualties", "", "people", "Some {v} people died in the floods."),
+        ("weapons", "Chad", "drones", "The army bought {v} drones, 20 of them armed."),
+        ("troops", "", "", "About {v} were deployed overnight."),
+        ("other", "Chad", "tonnes", "{v} tonnes of grain arrived."),
+    ]
+    values = [(1200.0, 1200.0, ""), (1200.0, 1500.0, ""), (1250.0, 1250.0, ""), (400.0, 400.0, ""),
+              (5000.0, 5000.0, ""), (float("nan"), float("nan"), "thousands"),
+              (float("nan"), float("nan"), "des milliers"), (float("nan"), float("nan"), "тысячи"),
+              (float("nan"), float("nan"), ""), (2e4, 1.9e4, "")]  # fmt: skip
+    rows = []
+    for n in range(size):
+        kind, actor, subject, sentence = rng.choice(pieces)
+        low, high, vague = rng.choice(values)
+        written = vague or f"{low:,.0f}" if low == low else "several"
+        rows.append(
+            {
+                "article_id": f"a{n % 37}",
+                "outlet": rng.choice(
+                    ["Harbour Times", "Delmar Daily", "Radio Meridian", "Le Matin"]
+                ),
+                "published": rng.choice(["", "2025-03", "2025-03-01", "2025-03-04", "2025-03-20"]),
+                "value_low": low,
+                "value_high": high,
+                "vague": vague,
+                "value_text": written,
+                "approximator": "",
+                "kind": kind,
+                "subject": subject,
+                "actor": actor,
+                "claimant": rng.choice(["", "", "the ministry", "Amnesty"]),
+                "modality": rng.choice(["asserted", "reported", "possible", "denied"]),
+                "sentence": sentence.format(v=written),
+                "char_start": 0,
+                "char_end": 1,
+                "is_repeat": rng.random() < 0.1,
+                "sentence_id": f"a{n % 37}:s{rng.randrange(9)}",
+                "status": rng.choice(["", "", "killed", "deployed"]),
+            }
+        )
+    return schema.conform(pd.DataFrame(rows), "figures") if rows else schema.empty("figures")
+
+
+def test_who_reported_what_equals_the_row_by_row_definition():
+    for seed, size in ((1, 0), (2, 1), (3, 12), (4, 300), (5, 1500)):
+        figures = random_figures(seed, size)
+        pd.testing.assert_frame_equal(who_reported_what(figures), _claims_row_by_row(figures))
