@@ -7,6 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
+
+from analysis.main_claim import _firm, main_claim
+from tests.test_claims import random_figures
+
 ROOT = Path(__file__).resolve().parents[1]
 CHOOSE = """
 import pandas as pd
@@ -37,3 +42,32 @@ def test_ties_between_actors_and_subjects_go_to_the_first_in_corpus_order_in_eve
         assert done.returncode == 0, done.stderr
         chosen.add(done.stdout.strip())
     assert chosen == {"Chad soldiers"}
+
+
+def _main_claim_by_groupby(figures: pd.DataFrame) -> dict | None:
+    """The definition main_claim must equal: pandas groups of (kind, low, high) in corpus order."""
+    firm = _firm(figures)
+    best, best_key = None, None
+    for (kind, low, high), rows in firm.groupby(["kind", "low", "high"], sort=False):
+        owners = [a for a in rows["actor"].fillna("") if a]
+        actor = max(dict.fromkeys(owners), key=owners.count) if owners else ""
+        carrying = rows[rows["actor"].fillna("").isin({"", actor})]
+        key = (
+            carrying["outlet"].nunique(),
+            len(carrying),
+            "".join(chr(0x10FFFF - ord(c)) for c in str(carrying["published"].min())),
+        )
+        if best_key is None or key > best_key:
+            subjects = list(carrying.loc[carrying["actor"].fillna("") == actor, "subject"])
+            subject = max(dict.fromkeys(subjects), key=lambda s: (subjects.count(s), len(s)))
+            best_key, best = key, (kind, actor, low, high, subject, set(carrying["sentence_id"]))
+    return best
+
+
+def test_main_claim_equals_the_groupby_definition():
+    for seed, size in ((1, 1), (2, 12), (3, 300), (4, 1500), (6, 40)):
+        figures = random_figures(seed, size)
+        claim = main_claim(figures)
+        found = tuple(claim[k] for k in ("kind", "actor", "low", "high", "subject", "sentence_ids"))
+        assert found == _main_claim_by_groupby(figures), (seed, size)
+    assert main_claim(random_figures(7, 0)) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pandas as pd
@@ -258,3 +259,44 @@ def test_cues_found_alike_in_hand_written_sentences():
         ours = [(f, m.span(), m.group(0)) for f, m in article_framing.classify(text)]
         expected = [(f, m.span(), m.group(0)) for f, m in _classify_by_definition(text)]
         assert ours == expected, text
+
+
+def _voices_by_outlet(quotes: pd.DataFrame, outlet: str) -> dict[str, tuple[list[str], list[str]]]:
+    """The definition camp_voices must equal: one outlet's named quotes, per camp its three most
+    quoted speakers by words and the first sentence each is quoted in."""
+    named = quotes[(quotes["outlet"] == outlet) & (quotes["speaker"] != "")]
+    voices = {}
+    for camp in named["camp"].dropna().unique():
+        in_camp = named[named["camp"] == camp]
+        speakers = in_camp.groupby("speaker")["words"].sum().sort_values(ascending=False).index[:3]
+        voices[camp] = (
+            list(speakers),
+            [
+                str(in_camp[in_camp["speaker"] == s].iloc[0]["sentence_ids"]).split("; ")[0]
+                for s in speakers
+            ],
+        )
+    return voices
+
+
+def test_camp_voices_equal_each_outlets_own_ranking():
+    rng = random.Random(5)
+    speakers = [("Amina Diallo", "west"), ("Jean Moreau", "west"), ("Олег Петров", "east"),
+                ("Chen Wei", "east"), ("", "west"), ("Lucía Gómez", "")]  # fmt: skip
+    for size in (0, 1, 5, 40, 400):
+        rows = []
+        for n in range(size):
+            speaker, camp = rng.choice(speakers)
+            rows.append(
+                {
+                    "outlet": rng.choice(["Harbour Times", "Delmar Daily", "Le Matin"]),
+                    "speaker": speaker,
+                    "camp": camp,
+                    "words": rng.choice([3, 5, 5, 8, 13]),  # equal sums are frequent
+                    "sentence_ids": f"a{n}:s{rng.randrange(4)}; a{n}:s9",
+                }
+            )
+        quotes = pd.DataFrame(rows, columns=["outlet", "speaker", "camp", "words", "sentence_ids"])
+        voices = stance.camp_voices(quotes)
+        for outlet in quotes["outlet"].unique():
+            assert voices.get(outlet, {}) == _voices_by_outlet(quotes, outlet), (size, outlet)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import random
 
+import pandas as pd
 import pytest
 
-from analysis.tone import _CLAUSE_RE, EVIDENCE_SENTENCES, _clauses_around, _evidence
+from analysis.tone import _CLAUSE_RE, EVIDENCE_SENTENCES, _clauses_around, _evidence, _rows_by
 
 
 def _evidence_by_full_sort(rows, ids, scores, hits, label):
@@ -61,3 +62,20 @@ def test_each_offset_gets_the_first_clause_that_holds_it():
         offsets = list(range(len(text) + 1))
         assert _clauses_around(text, offsets) == [first_holding(text, o) for o in offsets]
     assert _clauses_around(CLAUSE_TEXTS[0], [0, 19]) == ["Kenya's president", " William Ruto"]
+
+
+def test_rows_by_outlet_and_actor_keep_table_order():
+    rng = random.Random(8)
+    for size in (0, 1, 6, 300):
+        tone = pd.DataFrame(
+            {
+                "outlet": [
+                    rng.choice(["Harbour Times", "Le Matin", "Дневник"]) for _ in range(size)
+                ],
+                "actor": [rng.choice(["Chad", "Niger", "Mali"]) for _ in range(size)],
+            }
+        )
+        plain: dict[tuple[str, str], list[int]] = {}
+        for row, key in enumerate(zip(tone["outlet"], tone["actor"], strict=True)):
+            plain.setdefault(key, []).append(row)
+        assert {k: v.tolist() for k, v in _rows_by(tone).items()} == plain
