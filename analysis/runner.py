@@ -130,9 +130,16 @@ def plain_main() -> Iterator[None]:
 
 
 def _map_local(
-    batches: list[list[Record]], rules: Rules, jobs: int, done: Callable[[Batch], None]
+    batches: list[list[Record]],
+    rules: Rules,
+    jobs: int,
+    done: Callable[[Batch], None],
+    meanwhile: Callable[[], None],
 ) -> None:
+    """The batches analysed by a pool of `jobs` processes (here when one is enough); `meanwhile`
+    runs in this process while the workers start and work."""
     if jobs <= 1 or len(batches) <= 1:
+        meanwhile()
         for batch in batches:
             done(analyse_batch(batch, rules))
         return
@@ -143,19 +150,26 @@ def _map_local(
     ) as pool:
         with plain_main():  # workers start during the submits
             futures = [pool.submit(_pool_batch, batch) for batch in batches]
+        meanwhile()
         for future in as_completed(futures):
             done(future.result())
 
 
 def _map_dask(
-    batches: list[list[Record]], rules: Rules, scheduler: str, done: Callable[[Batch], None]
+    batches: list[list[Record]],
+    rules: Rules,
+    scheduler: str,
+    done: Callable[[Batch], None],
+    meanwhile: Callable[[], None],
 ) -> None:
+    """The batches analysed on the Dask cluster at `scheduler`; `meanwhile` runs here meanwhile."""
     from dask.distributed import Client
     from dask.distributed import as_completed as dask_completed
 
     with Client(scheduler) as client:
         shared = client.scatter(rules, broadcast=True)
         futures = client.map(analyse_batch, batches, rules=shared, pure=False)
+        meanwhile()
         for future in dask_completed(futures):
             done(future.result())
 
@@ -237,9 +251,11 @@ def map_records(
     by_segment: dict[Path, set[str]] = {}
     for key, (segment, _) in hits.items():
         by_segment.setdefault(segment, set()).add(key)
-    for segment, wanted in by_segment.items():
-        for name, frame in cache.read(segment, wanted, MAP_TABLES).items():
-            pieces[name].append(frame)
+
+    def read_cached() -> None:  # while the workers start and analyse what is new
+        for segment, wanted in by_segment.items():
+            for name, frame in cache.read(segment, wanted, MAP_TABLES).items():
+                pieces[name].append(frame)
 
     def flush() -> None:
         if cache and pending:
@@ -263,11 +279,13 @@ def map_records(
         if engine == "dask":
             if not scheduler:
                 raise ValueError("the dask engine needs a scheduler address (tcp://host:8786)")
-            _map_dask(_batches(todo, batch_size), rules, scheduler, done)
+            _map_dask(_batches(todo, batch_size), rules, scheduler, done, read_cached)
         elif engine == "local":
-            _map_local(_batches(todo, batch_size), rules, jobs, done)
+            _map_local(_batches(todo, batch_size), rules, jobs, done, read_cached)
         else:
             raise ValueError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
+    else:
+        read_cached()
     flush()
 
     order = {keys[i]: position for position, i in enumerate(unique)}
