@@ -362,7 +362,9 @@ def _ordered(frames: list[pd.DataFrame], order: dict[str, int], name: str) -> pd
         frame, position = pd.concat(filled, ignore_index=True), np.concatenate(positions)
     else:
         bounds.sort(key=lambda run: run[0])  # stable: runs starting at one article keep their order
-        parts = [filled[n].iloc[a:b] for _, n, a, b in bounds]
+        parts = [
+            filled[n] if b - a == len(filled[n]) else filled[n].iloc[a:b] for *_, n, a, b in bounds
+        ]
         frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
         position = np.concatenate([positions[n][a:b] for _, n, a, b in bounds])
     if (np.diff(position) < 0).any():
