@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from pathlib import Path
 
 import numpy as np
@@ -129,6 +130,21 @@ def plain_main() -> Iterator[None]:
             sys.modules["__main__"] = original
 
 
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """Workers forked from a server that has imported the analysis once (not the caller's state)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["analysis.runner"])
+    return context
+
+
+def start_workers_server() -> None:
+    """Start the server the pool's workers are forked from now (it imports the analysis, most of
+    a second), so that it overlaps reading the corpus instead of following it."""
+    _pool_context()
+    with plain_main():
+        forkserver.ensure_running()
+
+
 def _map_local(
     batches: list[list[Record]],
     rules: Rules,
@@ -143,10 +159,8 @@ def _map_local(
         for batch in batches:
             done(analyse_batch(batch, rules))
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["analysis.runner"])
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(rules,)
+        jobs, mp_context=_pool_context(), initializer=_init_worker, initargs=(rules,)
     ) as pool:
         with plain_main():  # workers start during the submits
             futures = [pool.submit(_pool_batch, batch) for batch in batches]
