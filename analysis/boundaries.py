@@ -10,15 +10,6 @@ import re
 from analysis import languages
 from analysis.lexicon import LexiconError
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen brig lt col sgt cpl pvt capt maj adm cmdr rep sen gov pres st jr sr rev hon "
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc approx dept est fig inc ltd co "
-    "corp mt ft ave univ min max".split()
-)
-_SENTENCE_STARTERS = frozenset(
-    "the a an he she it they we i this that these those but and in on at after before as if "
-    "when while there his her its their our".split()
-)
 # A sentence ends at . ! ? or … (with closing quotes/brackets) followed by space and an opening token
 # (a run of stops is tried from its first stop only: retrying inside a long '......' is quadratic).
 # Written to start with one class of characters (not an alternation), so the engine skips to the
@@ -120,16 +111,32 @@ def _is_lowercase_continuation(
     return len(word) < 3 or not word.isalpha() or _ends_with_abbreviation(before + ".", extra)
 
 
-def pack_abbreviations(language: str) -> frozenset[str]:
-    """The abbreviations of `language`'s pack (data/languages/<code>/text.toml), lower case and
-    without their final stop; empty when the language has none. A malformed list raises
-    LexiconError naming the file."""
+def _pack_words(language: str) -> dict[str, frozenset[str]]:
+    """The word lists of `language`'s text.toml (abbreviations, sentence_starters), lower case and
+    without a final stop; empty when the language has none. A malformed file raises LexiconError
+    naming it."""
     data = languages.read_pack(language, "text.toml")
-    words = data.get("abbreviations", [])
-    if set(data) - {"abbreviations"} or not isinstance(words, list):
-        path = languages.pack_file(language, "text.toml")
-        raise LexiconError(str(path), "text.toml takes one key: abbreviations = [ ... ]")
-    if not all(isinstance(w, str) and w.strip(" .") for w in words):
-        path = languages.pack_file(language, "text.toml")
-        raise LexiconError(str(path), "abbreviations must be non-empty strings")
-    return frozenset(w.strip().rstrip(".").lower() for w in words)
+    path = languages.pack_file(language, "text.toml")
+    if set(data) - set(_PACK_KEYS):
+        raise LexiconError(str(path), f"text.toml takes the keys {', '.join(_PACK_KEYS)}")
+    found = {}
+    for key in _PACK_KEYS:
+        words = data.get(key, [])
+        if not isinstance(words, list) or not all(
+            isinstance(w, str) and w.strip(" .") for w in words
+        ):
+            raise LexiconError(str(path), f"{key} must be a list of non-empty strings")
+        found[key] = frozenset(w.strip().rstrip(".").lower() for w in words)
+    return found
+
+
+def pack_abbreviations(language: str) -> frozenset[str]:
+    """The abbreviations `language`'s pack (data/languages/<code>/text.toml) adds to the English
+    ones every article is split with; empty when it adds none."""
+    return _pack_words(language)["abbreviations"] - _ABBREVIATIONS
+
+
+_PACK_KEYS = ("abbreviations", "sentence_starters")
+_ENGLISH = _pack_words("en")  # the base of every language
+_ABBREVIATIONS = _ENGLISH["abbreviations"]
+_SENTENCE_STARTERS = _ENGLISH["sentence_starters"]

@@ -171,6 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.engine == "dask" and not args.scheduler:
         parser.error("--engine dask needs --scheduler tcp://HOST:PORT")
     started = time.perf_counter()
+    if args.engine == "local" and (args.jobs or runner.default_jobs()) > 1:
+        runner.start_workers_server()  # meanwhile the corpus is read
     try:
         rules = Rules.from_files(args.lexicon, args.story or story_in(args.corpus_dir))
         reading = read_folder(

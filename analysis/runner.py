@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from pathlib import Path
 
 import numpy as np
@@ -129,33 +130,60 @@ def plain_main() -> Iterator[None]:
             sys.modules["__main__"] = original
 
 
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """Workers forked from a server that has imported the analysis once (not the caller's state)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["analysis.runner"])
+    return context
+
+
+def start_workers_server() -> None:
+    """Start the server the pool's workers are forked from now (it imports the analysis, most of
+    a second), so that it overlaps reading the corpus instead of following it."""
+    _pool_context()
+    with plain_main():
+        forkserver.ensure_running()
+
+
 def _map_local(
-    batches: list[list[Record]], rules: Rules, jobs: int, done: Callable[[Batch], None]
+    batches: list[list[Record]],
+    rules: Rules,
+    jobs: int,
+    done: Callable[[Batch], None],
+    meanwhile: Callable[[], None],
 ) -> None:
+    """The batches analysed by a pool of `jobs` processes (here when one is enough); `meanwhile`
+    runs in this process while the workers start and work."""
     if jobs <= 1 or len(batches) <= 1:
+        meanwhile()
         for batch in batches:
             done(analyse_batch(batch, rules))
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["analysis.runner"])
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(rules,)
+        jobs, mp_context=_pool_context(), initializer=_init_worker, initargs=(rules,)
     ) as pool:
         with plain_main():  # workers start during the submits
             futures = [pool.submit(_pool_batch, batch) for batch in batches]
+        meanwhile()
         for future in as_completed(futures):
             done(future.result())
 
 
 def _map_dask(
-    batches: list[list[Record]], rules: Rules, scheduler: str, done: Callable[[Batch], None]
+    batches: list[list[Record]],
+    rules: Rules,
+    scheduler: str,
+    done: Callable[[Batch], None],
+    meanwhile: Callable[[], None],
 ) -> None:
+    """The batches analysed on the Dask cluster at `scheduler`; `meanwhile` runs here meanwhile."""
     from dask.distributed import Client
     from dask.distributed import as_completed as dask_completed
 
     with Client(scheduler) as client:
         shared = client.scatter(rules, broadcast=True)
         futures = client.map(analyse_batch, batches, rules=shared, pure=False)
+        meanwhile()
         for future in dask_completed(futures):
             done(future.result())
 
@@ -237,9 +265,11 @@ def map_records(
     by_segment: dict[Path, set[str]] = {}
     for key, (segment, _) in hits.items():
         by_segment.setdefault(segment, set()).add(key)
-    for segment, wanted in by_segment.items():
-        for name, frame in cache.read(segment, wanted, MAP_TABLES).items():
-            pieces[name].append(frame)
+
+    def read_cached() -> None:  # while the workers start and analyse what is new
+        for segment, wanted in by_segment.items():
+            for name, frame in cache.read(segment, wanted, MAP_TABLES).items():
+                pieces[name].append(frame)
 
     def flush() -> None:
         if cache and pending:
@@ -263,11 +293,13 @@ def map_records(
         if engine == "dask":
             if not scheduler:
                 raise ValueError("the dask engine needs a scheduler address (tcp://host:8786)")
-            _map_dask(_batches(todo, batch_size), rules, scheduler, done)
+            _map_dask(_batches(todo, batch_size), rules, scheduler, done, read_cached)
         elif engine == "local":
-            _map_local(_batches(todo, batch_size), rules, jobs, done)
+            _map_local(_batches(todo, batch_size), rules, jobs, done, read_cached)
         else:
             raise ValueError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
+    else:
+        read_cached()
     flush()
 
     order = {keys[i]: position for position, i in enumerate(unique)}
@@ -344,7 +376,9 @@ def _ordered(frames: list[pd.DataFrame], order: dict[str, int], name: str) -> pd
         frame, position = pd.concat(filled, ignore_index=True), np.concatenate(positions)
     else:
         bounds.sort(key=lambda run: run[0])  # stable: runs starting at one article keep their order
-        parts = [filled[n].iloc[a:b] for _, n, a, b in bounds]
+        parts = [
+            filled[n] if b - a == len(filled[n]) else filled[n].iloc[a:b] for *_, n, a, b in bounds
+        ]
         frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
         position = np.concatenate([positions[n][a:b] for _, n, a, b in bounds])
     if (np.diff(position) < 0).any():

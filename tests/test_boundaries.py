@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import boundaries
 from analysis.boundaries import pack_abbreviations, split_block
+from analysis.lexicon import LexiconError
 
 # the pattern and the loop as first written: every stop read by the general path
 _FIRST_RE = re.compile(
@@ -111,3 +113,20 @@ def test_split_block_equals_the_general_rule_on_written_text():
 def test_split_block_equals_the_general_rule_on_any_text(pieces, extra):
     text = " ".join(pieces)
     assert split_block(text, 0, len(text), extra) == split_by_definition(text, 0, len(text), extra)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"abbreviations": ["dr", ""]}, {"abbreviations": "dr"}, {"sentence_starters": [3]}, {"x": []}],
+)
+def test_a_malformed_text_pack_is_an_error_naming_its_file(monkeypatch, data):
+    monkeypatch.setattr(boundaries.languages, "read_pack", lambda code, name: data)
+    with pytest.raises(LexiconError, match=r"de/text\.toml"):
+        pack_abbreviations("de")
+
+
+def test_the_english_lists_are_the_base_every_pack_adds_to():
+    assert {"gen", "nov", "approx"} <= boundaries._ABBREVIATIONS
+    assert "the" in boundaries._SENTENCE_STARTERS
+    assert pack_abbreviations("en") == frozenset()  # nothing to add: English is split once
+    assert "bzw" in pack_abbreviations("de") and "gen" not in pack_abbreviations("de")

@@ -80,7 +80,8 @@ def test_pool_and_cache_give_the_same_bytes_as_one_process(corpus_dir, in_proces
     assert set(again.texts) == set(again.tables["articles"]["article_id"])
 
 
-def test_only_new_or_changed_articles_are_analysed(corpus_dir, tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])  # 2: the cache is read while the pool analyses
+def test_only_new_or_changed_articles_are_analysed(corpus_dir, tmp_path, jobs):
     rules = Rules()
     runner.run(read_folder(corpus_dir), rules, jobs=1, cache_dir=tmp_path)
     grown = make_corpus(
@@ -90,7 +91,7 @@ def test_only_new_or_changed_articles_are_analysed(corpus_dir, tmp_path):
     manifest = grown / "sources.csv"  # a changed outlet in the manifest re-analyses that article
     manifest.write_text(manifest.read_text("utf-8").replace("Reuters", "Reuters Wire"), "utf-8")
     changed = sum("Reuters" in line for line in manifest.read_text("utf-8").splitlines()[1:])
-    result = runner.run(read_folder(grown), rules, jobs=1, cache_dir=tmp_path)
+    result = runner.run(read_folder(grown), rules, jobs=jobs, cache_dir=tmp_path, batch_size=1)
     assert result.analysed == 1 + changed
     assert result.cached == 8 - changed
     expected = csvs(analyse(load_corpus(grown)))
