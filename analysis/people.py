@@ -14,6 +14,7 @@ import calendar
 import re
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 
 from analysis import schema
@@ -93,14 +94,7 @@ def resolve_speakers(quotes: pd.DataFrame, people: pd.DataFrame, actors: Actors)
     affiliations: dict[str, set[str]] = defaultdict(set)
     full_names: dict[str, set[str]] = defaultdict(set)
     named = zip(people["name"].tolist(), people["affiliation"].fillna("").tolist(), strict=True)
-    quoted_pairs = list(
-        zip(
-            quotes["speaker"].fillna("").tolist(),
-            quotes["affiliation"].fillna("").tolist(),
-            strict=True,
-        )
-    )
-    quoted = set(quoted_pairs)
+    pair_of, quoted = _distinct_pairs(quotes["speaker"], quotes["affiliation"])
     for name, affiliation in {*named, *quoted}:  # each distinct pair once: sets, order is moot
         if " " not in name or not name[:1].isupper():
             continue
@@ -133,5 +127,21 @@ def resolve_speakers(quotes: pd.DataFrame, people: pd.DataFrame, actors: Actors)
         known = affiliations.get(full, set())
         given = next(iter(known)) if not affiliation and len(known) == 1 else affiliation
         resolved[speaker, affiliation] = (full, given)
-    speakers, found = zip(*map(resolved.__getitem__, quoted_pairs), strict=True)
-    return quotes.assign(speaker=list(speakers), affiliation=list(found))
+    speakers, found = zip(*map(resolved.__getitem__, quoted), strict=True)
+    return quotes.assign(  # each distinct pair's result, taken for every quote
+        speaker=pd.Series(list(speakers)).array.take(pair_of),
+        affiliation=pd.Series(list(found)).array.take(pair_of),
+    )
+
+
+def _distinct_pairs(first: pd.Series, second: pd.Series) -> tuple[np.ndarray, list[tuple]]:
+    """Each row's position among the distinct (first, second) pairs (missing text as ''), and
+    those pairs in order of first appearance: factorized, not walked row by row."""
+    codes, uniques = pd.factorize(first.fillna(""))
+    other_codes, other_uniques = pd.factorize(second.fillna(""))
+    pair_of, pairs = pd.factorize(codes.astype(np.int64) * len(other_uniques) + other_codes)
+    left, right = (
+        uniques.take(pairs // len(other_uniques)),
+        other_uniques.take(pairs % len(other_uniques)),
+    )
+    return pair_of, list(zip(left.tolist(), right.tolist(), strict=True))
