@@ -330,7 +330,8 @@ def corpus_tables(
 
     Rates and top terms leave negated hits out; `hits_narrator` leaves quoted speech out too.
     """
-    counted = hits[~hits["negated"].astype(bool)]
+    read = ["outlet", "article_id", "term", "category", "voice", "weight"]  # not the sentences
+    counted = hits.loc[~hits["negated"].astype(bool), read]
     top = (
         counted.groupby(["outlet", "term", "category"], as_index=False)
         .size()
