@@ -3,16 +3,22 @@
 A reduce over the `figures` rows and the per-figure `framing` rows: the firm figure (a value, not
 "dozens"; troops, casualties, weapons or money) that the most outlets give, the same kind and value
 whether or not they say whose it is, is the main claim (then the one in the most sentences, then the
-earliest). It is labelled from its own figures ("100 drones", "71 Chinese military aircraft"), and
+earliest). It is labelled from its own figures ("100 drones", "71 Chinese military aircraft"), in
+English when an English article carries it, and
 each article that carries it gets a core-claim framing row (figure_ref '') with its strongest
 framing. The summaries then frame the corpus's own claim, never one it does not contain.
 """
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
+from analysis.figure_context import VOCABULARY
 from analysis.framing import PRECEDENCE
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _number(value: float) -> str:
@@ -62,8 +68,17 @@ def main_claim(figures: pd.DataFrame) -> dict | None:
             "".join(chr(0x10FFFF - ord(c)) for c in str(min(dates) if dates else float("nan"))),
         )
         if best_key is None or key > best_key:
-            subjects = [column["subject"][i] for i in carrying if column["actor"][i] == actor]
-            subject = max(dict.fromkeys(subjects), key=lambda s: (subjects.count(s), len(s)))
+            # the wording of the figures that name the actor, the most common (then the longest);
+            # in English when an English article carries it, as the summaries naming it are
+            owned = [column["subject"][i] for i in carrying if column["actor"][i] == actor]
+            subjects = [
+                *owned,
+                *(column["subject"][i] for i in carrying if column["actor"][i] != actor),
+            ]
+            subject = max(
+                dict.fromkeys(subjects),
+                key=lambda s: (_english(s), s in owned, owned.count(s), len(s)),
+            )
             best_key = key
             best = {
                 "kind": kind,
@@ -74,6 +89,12 @@ def main_claim(figures: pd.DataFrame) -> dict | None:
                 "sentence_ids": {column["sentence_id"][i] for i in carrying},
             }
     return best
+
+
+def _english(subject: str) -> bool:
+    """True when the subject names a noun the English figures vocabulary knows ('soldiers', not
+    'Soldaten' or 'soldados')."""
+    return any(VOCABULARY.noun(token)[0] for token in _WORD.findall(subject))
 
 
 def claim_label(claim: dict) -> str:

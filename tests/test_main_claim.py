@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.main_claim import _firm, main_claim
+from analysis.main_claim import _english, _firm, main_claim
 from tests.test_claims import random_figures
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,8 +58,13 @@ def _main_claim_by_groupby(figures: pd.DataFrame) -> dict | None:
             "".join(chr(0x10FFFF - ord(c)) for c in str(carrying["published"].min())),
         )
         if best_key is None or key > best_key:
-            subjects = list(carrying.loc[carrying["actor"].fillna("") == actor, "subject"])
-            subject = max(dict.fromkeys(subjects), key=lambda s: (subjects.count(s), len(s)))
+            mine = carrying["actor"].fillna("") == actor
+            owned = list(carrying.loc[mine, "subject"])
+            subjects = owned + list(carrying.loc[~mine, "subject"])
+            subject = max(
+                dict.fromkeys(subjects),
+                key=lambda s: (_english(s), s in owned, owned.count(s), len(s)),
+            )
             best_key, best = key, (kind, actor, low, high, subject, set(carrying["sentence_id"]))
     return best
 
@@ -71,3 +76,26 @@ def test_main_claim_equals_the_groupby_definition():
         found = tuple(claim[k] for k in ("kind", "actor", "low", "high", "subject", "sentence_ids"))
         assert found == _main_claim_by_groupby(figures), (seed, size)
     assert main_claim(random_figures(7, 0)) is None
+
+
+def test_the_claim_is_worded_in_english_when_an_english_article_carries_it():
+    """Only the German article names whose soldiers they are; the English wording still labels the
+    claim the English summaries name (an analyst reading '2,000 Soldaten' there is lost)."""
+    rows = [
+        ("Berliner Rundschau", "Venezuela", "Soldaten", "2.000"),
+        ("El Diario de Bogotá", "", "soldados", "2.000"),
+        ("Le Quotidien International", "", "soldats", "2 000"),
+        ("Atlantic Wire Service", "", "soldiers", "2,000"),
+    ]
+    figures = pd.DataFrame(
+        [
+            {"article_id": f"a{n}", "outlet": outlet, "published": "2025-02-11",
+             "value_low": 2000.0, "value_high": 2000.0, "vague": "", "value_text": text,
+             "kind": "troops", "subject": subject, "actor": actor, "modality": "asserted",
+             "is_repeat": False, "sentence_id": f"a{n}:1", "claimant": "", "status": ""}
+            for n, (outlet, actor, subject, text) in enumerate(rows)
+        ]
+    )  # fmt: skip
+    claim = main_claim(figures)
+    assert (claim["actor"], claim["subject"]) == ("Venezuela", "soldiers")
+    assert main_claim(figures.iloc[:3])["subject"] == "Soldaten"  # no English one: the actor's
