@@ -218,31 +218,16 @@ def tables(
         tone += scored
         words += owned
     outlets = list(dict.fromkeys(a.outlet for a in articles))
-    return corpus_tables(
-        quotes_frame(quote_rows_),
-        framing_frame(framing),
+    with_camp = with_camps(quotes_frame(quote_rows_), actors)
+    framed = framing_frame(framing)
+    return {"quotes": with_camp, "framing": framed} | stance_tables(
+        with_camp,
+        framed,
         pd.DataFrame(tone, columns=TONE_COLUMNS),
         pd.DataFrame(words, columns=QUOTE_WORD_COLUMNS),
         actors,
         outlets,
         actors.core_claim.label if actors.core_claim else None,
-    )
-
-
-def corpus_tables(
-    quotes: pd.DataFrame,
-    framing: pd.DataFrame,
-    tone: pd.DataFrame,
-    quote_words: pd.DataFrame,
-    actors: Actors,
-    outlets: list[str],
-    claim: str | None = None,
-) -> dict[str, pd.DataFrame]:
-    """The reduce: camps from each quote's affiliation (`with_camps`), then stance and summaries
-    from every article's rows (`stance_tables`)."""
-    quotes = with_camps(quotes, actors)
-    return {"quotes": quotes, "framing": framing} | stance_tables(
-        quotes, framing, tone, quote_words, actors, outlets, claim
     )
 
 
