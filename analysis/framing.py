@@ -20,9 +20,7 @@ import re
 from functools import lru_cache
 
 import ahocorasick
-import pandas as pd
 
-from analysis import schema
 from analysis.actors import Actors, CoreClaim
 from analysis.article import Article
 from analysis.patterns import required_literals
@@ -295,13 +293,3 @@ def framing_rows(
 ) -> list[dict[str, object]]:
     """framing rows of one article: its core-claim rows (decisive first), then one per figure."""
     return frame_claim(article, actors, quotes) + frame_figures(article, figures, quotes)
-
-
-def framing_frame(rows: list[dict]) -> pd.DataFrame:
-    """The framing table from its rows."""
-    if not rows:
-        return schema.empty("framing")
-    typed = schema.typed_columns(rows, schema.columns("framing"))
-    return (
-        pd.DataFrame(typed, copy=False) if typed else schema.conform(pd.DataFrame(rows), "framing")
-    )

@@ -24,7 +24,7 @@ from analysis.actors import Actors
 from analysis.article import Article, article_row, sentence_rows
 from analysis.corpus import Corpus
 from analysis.escalation import Lexicon
-from analysis.framing import framing_frame, framing_rows
+from analysis.framing import framing_rows
 from analysis.lexicon import parse_lexicon, read_text
 from analysis.story import Story, parse_story
 from analysis.story import load_story as read_story
@@ -148,9 +148,9 @@ def frames(parts: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
     """The map's rows of many articles as one DataFrame per table, articles in the given order."""
     rows = {name: [row for part in parts for row in part[name]] for name in MAP_TABLES}
     built = {
-        "quotes": stance.quotes_frame(rows["quotes"]),
+        "quotes": schema.from_rows(rows["quotes"], "quotes"),
         "figures": figures.frame(rows["figures"]),
-        "framing": framing_frame(rows["framing"]),
+        "framing": schema.from_rows(rows["framing"], "framing"),
         "people": people.people_frame(rows["people"]),
     }
     for name in ("articles", "sentences", "escalation_hits", *INTERNAL_COLUMNS):

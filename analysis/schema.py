@@ -242,6 +242,17 @@ def text_array(values: list) -> pd.api.extensions.ExtensionArray | None:
         return None
 
 
+def from_rows(rows: list[dict], table: str) -> pd.DataFrame:
+    """`table` from its row dicts: built column by column (`typed_columns`) when it can be, else
+    by pandas, conformed to the schema (a missing column is an error); empty when no rows."""
+    if not rows:
+        return empty(table)
+    typed = typed_columns(rows, columns(table))
+    if typed is None:
+        return conform(pd.DataFrame(rows), table)
+    return pd.DataFrame(typed, copy=False)
+
+
 def typed_columns(rows: list[dict], names: list[str]) -> dict[str, object] | None:
     """The columns `names` of row dicts, each built straight into the dtype pandas infers for it
     (`pd.DataFrame(rows)` goes through an object array per column and checks text twice: a fifth

@@ -14,7 +14,7 @@ import pandas as pd
 from analysis import schema
 from analysis.actors import Actors
 from analysis.article import Article
-from analysis.framing import framing_frame, framing_rows
+from analysis.framing import framing_rows
 from analysis.quotes import Quote
 from analysis.text import count_words
 from analysis.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, camp_words, stance_table, tone_rows
@@ -59,16 +59,6 @@ def quote_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object]]
             }
         )
     return rows
-
-
-def quotes_frame(rows: list[dict]) -> pd.DataFrame:
-    """The quotes table from its rows."""
-    if not rows:
-        return schema.empty("quotes")
-    typed = schema.typed_columns(rows, schema.columns("quotes"))
-    return (
-        pd.DataFrame(typed, copy=False) if typed else schema.conform(pd.DataFrame(rows), "quotes")
-    )
 
 
 _Voices = dict[str, tuple[list[str], list[str]]]  # camp -> (top speakers, their first sentences)
@@ -218,8 +208,8 @@ def tables(
         tone += scored
         words += owned
     outlets = list(dict.fromkeys(a.outlet for a in articles))
-    with_camp = with_camps(quotes_frame(quote_rows_), actors)
-    framed = framing_frame(framing)
+    with_camp = with_camps(schema.from_rows(quote_rows_, "quotes"), actors)
+    framed = schema.from_rows(framing, "framing")
     return {"quotes": with_camp, "framing": framed} | stance_tables(
         with_camp,
         framed,
