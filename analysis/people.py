@@ -17,7 +17,6 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
-from analysis import schema
 from analysis.actors import Actors
 from analysis.article import Article
 from analysis.speakers import Context
@@ -79,11 +78,6 @@ def people_rows(
                 "sentence_id": article.sentence_id(sentence),
             }
     return list(rows.values())
-
-
-def people_frame(rows: list[dict]) -> pd.DataFrame:
-    """The people table from its rows."""
-    return schema.conform(pd.DataFrame(rows), "people") if rows else schema.empty("people")
 
 
 def resolve_speakers(quotes: pd.DataFrame, people: pd.DataFrame, actors: Actors) -> pd.DataFrame:

@@ -151,7 +151,7 @@ def frames(parts: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
         "quotes": schema.from_rows(rows["quotes"], "quotes"),
         "figures": figures.frame(rows["figures"]),
         "framing": schema.from_rows(rows["framing"], "framing"),
-        "people": people.people_frame(rows["people"]),
+        "people": schema.from_rows(rows["people"], "people"),
     }
     for name in ("articles", "sentences", "escalation_hits", *INTERNAL_COLUMNS):
         columns = INTERNAL_COLUMNS.get(name) or schema.columns(name)
