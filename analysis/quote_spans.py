@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from analysis.speakers import MASK, Speaker
-from analysis.text import Sentence, flatten
+from analysis.text import Sentence, count_words, flatten
 
 WORD_CHAR_RE = re.compile(r"\w")
 _MARK_RE = re.compile("[“”„«»\"‘’‚']")  # the quote marks (and apostrophes) spans start or end at
@@ -17,7 +18,8 @@ _MARK_RE = re.compile("[“”„«»\"‘’‚']")  # the quote marks (and apo
 
 @dataclass(frozen=True)
 class Quote:
-    """A direct or reported quote with its speaker and the span of its content in the raw text."""
+    """A direct or reported quote with its speaker and the span of its content in the raw text
+    (`text` is that span with its white space flattened)."""
 
     article_id: str
     speaker: str
@@ -28,6 +30,11 @@ class Quote:
     text: str
     char_start: int
     char_end: int
+
+    @cached_property
+    def words(self) -> int:
+        """The words of its text (text.count_words), counted once for the quotes table and tone."""
+        return count_words(self.text)
 
 
 @dataclass

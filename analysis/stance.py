@@ -16,7 +16,6 @@ from analysis.actors import Actors
 from analysis.article import Article
 from analysis.framing import framing_rows
 from analysis.quotes import Quote
-from analysis.text import count_words
 from analysis.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, camp_words, stance_table, tone_rows
 
 SUMMARY_FRAMINGS = 3  # framings a summary names; the others are counted
@@ -52,7 +51,7 @@ def quote_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object]]
                 "cue": quote.cue,
                 "kind": quote.kind,
                 "text": quote.text,
-                "words": count_words(quote.text),
+                "words": quote.words,
                 "char_start": quote.char_start,
                 "char_end": quote.char_end,
                 "sentence_ids": "; ".join(spanned),

@@ -28,7 +28,7 @@ from analysis import languages, schema, vader
 from analysis.actors import Actors
 from analysis.article import Article
 from analysis.quotes import Quote
-from analysis.text import WORD_RE
+from analysis.text import WORD_RE, Sentence
 
 CRITICAL_AT = -0.10
 FAVOURABLE_AT = 0.10
@@ -56,21 +56,74 @@ def tone_label(score: float, escalation_hits: int, mentions: int) -> str:
 
 def quoted_words_by_quote(article: Article, quotes: list[Quote]) -> list[int]:
     """Quoted words owned by each quote (in `quotes` order): each word once, the innermost quote
-    owning it, repeats and furniture left out. Camps are applied later, in the corpus reduce."""
+    owning it, repeats and furniture left out. Camps are applied later, in the corpus reduce.
+    A quote overlapping no other owns all its words: they are counted by regex, per sentence
+    (`_counted_words`); only quotes nested in or overlapping others are read word by word."""
     sentences = sorted(article.sentences, key=lambda s: s.char_start)
     starts = [s.char_start for s in sentences]
-    owner: dict[int, int] = {}
-    order = sorted(range(len(quotes)), key=lambda i: quotes[i].char_start - quotes[i].char_end)
-    for index in order:  # longest first: inner (shorter) quotes overwrite outer ones
-        quote = quotes[index]
-        for match in WORD_RE.finditer(article.raw_text, quote.char_start, quote.char_end):
-            owner[match.start()] = index
+    raw = article.raw_text
     words = [0] * len(quotes)
+    by_start = sorted(range(len(quotes)), key=lambda i: quotes[i].char_start)
+    group: list[int] = []
+    reach = -1
+    for index in [*by_start, None]:  # groups of quotes overlapping one another
+        quote = quotes[index] if index is not None else None
+        if quote is not None and group and quote.char_start < reach:
+            group.append(index)
+            reach = max(reach, quote.char_end)
+            continue
+        if len(group) == 1:
+            words[group[0]] = _counted_words(raw, quotes[group[0]], sentences, starts)
+        elif group:
+            _owned_words(raw, [(i, quotes[i]) for i in group], sentences, starts, words)
+        if quote is not None:
+            group, reach = [index], quote.char_end
+    return words
+
+
+def _counted_words(raw: str, quote: Quote, sentences: list[Sentence], starts: list[int]) -> int:
+    """Words of a quote overlapping no other that start in a counted sentence (a position belongs
+    to the last sentence starting at or before it, if it ends after it). The quote's words are
+    read from its start, as the word-by-word reading does: `before(x)` words start before x."""
+    first, last = quote.char_start, quote.char_end
+
+    def before(x: int) -> int:
+        if x >= last:
+            return quote.words  # its text is the span's, white space flattened: the same words
+        return len(WORD_RE.findall(raw, first, x)) if x > first else 0
+
+    total = 0
+    at = max(bisect.bisect_right(starts, first) - 1, 0)
+    while at < len(sentences) and starts[at] < last:
+        sentence = sentences[at]
+        at += 1
+        if not sentence.counted:
+            continue
+        end = min(sentence.char_end, starts[at]) if at < len(sentences) else sentence.char_end
+        low, high = max(first, sentence.char_start), min(last, end)
+        if low < high:
+            total += before(high) - before(low)
+    return total
+
+
+def _owned_words(
+    raw: str,
+    group: list[tuple[int, Quote]],
+    sentences: list[Sentence],
+    starts: list[int],
+    words: list[int],
+) -> None:
+    """Words of quotes nested in or overlapping one another, read word by word: each word is
+    owned by the shortest quote whose words start there (the later one among equals)."""
+    owner: dict[int, int] = {}
+    group = sorted(group)
+    for index, quote in sorted(group, key=lambda item: item[1].char_start - item[1].char_end):
+        for match in WORD_RE.finditer(raw, quote.char_start, quote.char_end):
+            owner[match.start()] = index
     for position, index in owner.items():
         at = bisect.bisect_right(starts, position) - 1
         if at >= 0 and position < sentences[at].char_end and sentences[at].counted:
             words[index] += 1
-    return words
 
 
 def camp_words(quote_words: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:

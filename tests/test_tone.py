@@ -7,7 +7,17 @@ import random
 import pandas as pd
 import pytest
 
-from analysis.tone import _CLAUSE_RE, EVIDENCE_SENTENCES, _clauses_around, _evidence, _rows_by
+from analysis.article import article_from_text
+from analysis.quote_spans import Quote
+from analysis.text import WORD_RE
+from analysis.tone import (
+    _CLAUSE_RE,
+    EVIDENCE_SENTENCES,
+    _clauses_around,
+    _evidence,
+    _rows_by,
+    quoted_words_by_quote,
+)
 
 
 def _evidence_by_full_sort(rows, ids, scores, hits, label):
@@ -79,3 +89,46 @@ def test_rows_by_outlet_and_actor_keep_table_order():
         for row, key in enumerate(zip(tone["outlet"], tone["actor"], strict=True)):
             plain.setdefault(key, []).append(row)
         assert {k: v.tolist() for k, v in _rows_by(tone).items()} == plain
+
+
+def _quoted_words_word_by_word(article, quotes):
+    """The definition: every word of every quote, the shortest quote starting a word there owning
+    it (the later one among equals), counted when it starts in a counted sentence."""
+    sentences = sorted(article.sentences, key=lambda s: s.char_start)
+    owner = {}
+    for index in sorted(
+        range(len(quotes)), key=lambda i: quotes[i].char_start - quotes[i].char_end
+    ):
+        for match in WORD_RE.finditer(
+            article.raw_text, quotes[index].char_start, quotes[index].char_end
+        ):
+            owner[match.start()] = index
+    words = [0] * len(quotes)
+    for position, index in owner.items():
+        holding = [s for s in sentences if s.char_start <= position]
+        if holding and position < holding[-1].char_end and holding[-1].counted:
+            words[index] += 1
+    return words
+
+
+def test_quoted_words_equal_reading_word_by_word():
+    text = (
+        "Harbour strike enters its third week\n\n"
+        "The union's leader, Amara Okafor, said the port authority had “offered nothing, not even "
+        "the 3.5 per cent it promised in May”. “We will stay out,” she added.\n\n"
+        "“This is a lawful strike. Our members voted for it,” Okafor told reporters.\n\n"
+        "The authority said it was “studying the union's so-called ‘final demands’ carefully”.\n\n"
+        "Copyright 2031 Harbour Gazette. All rights reserved."
+    )
+    article = article_from_text(text, file="harbour.txt")
+    raw = article.raw_text
+    rng = random.Random(11)
+    for _ in range(300):
+        quotes = []
+        for _ in range(rng.randrange(6)):
+            start = rng.randrange(len(raw))
+            end = min(len(raw), start + rng.choice([0, 3, 12, 40, 160]))
+            quotes.append(
+                Quote("a", "", "", "", "", "direct", " ".join(raw[start:end].split()), start, end)
+            )
+        assert quoted_words_by_quote(article, quotes) == _quoted_words_word_by_word(article, quotes)
