@@ -335,13 +335,15 @@ def _person_names(text: str, actors: Actors) -> list[tuple[str, str, int]]:
     """(title, full name, offset) of people named in a text ('Russian President Vladimir Putin')."""
     runs = actors.memo("person runs")
     found = []
-    for match in _NAME_RUN_RE.finditer(text):
-        run = match.group(0)
+    at = 0  # the runs as strings (no match objects); a run's offset is where it next occurs,
+    for run in _NAME_RUN_RE.findall(text):  # as the pattern would match it there first
         person = runs.get(run, False)
         if person is False:
             person = runs[run] = _person_of_run(run, actors)
+        start = text.find(run, at)
+        at = start + len(run)
         if person is not None:
-            found.append((*person, match.start()))
+            found.append((*person, start))
     return found
 
 
