@@ -64,10 +64,6 @@ class Mention(NamedTuple):
     matched: str
 
 
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char in "_-"
-
-
 @dataclass
 class Actors:
     """All actors, with a whole-word Aho-Corasick matcher over their aliases and officials' names.
@@ -101,8 +97,8 @@ class Actors:
         self._capitalised = all(any(map(str.isupper, alias)) for alias in self._by_alias)
         if self._by_alias:
             self._automaton = ahocorasick.Automaton()
-            for alias in self._by_alias:
-                self._automaton.add_word(alias, alias)
+            for alias, actor in self._by_alias.items():  # what a hit needs, in one value
+                self._automaton.add_word(alias, (len(alias), alias, actor.name))
             self._automaton.make_automaton()
 
     def get(self, name: str) -> Actor | None:
@@ -151,19 +147,20 @@ class Actors:
             return []  # no capital letter in the text: no alias in it
         found = []
         last = len(text) - 1
-        for end, alias in self._automaton.iter(text):
-            start = end - len(alias) + 1
-            if (start and _is_word(text[start - 1])) or (end < last and _is_word(text[end + 1])):
+        for end, (length, alias, name) in self._automaton.iter(text):
+            start = end - length + 1  # whole words: no letter, digit, _ or - beside it
+            if start and ((char := text[start - 1]).isalnum() or char in "_-"):
                 continue
-            found.append((start, -len(alias), alias))
+            if end < last and ((char := text[end + 1]).isalnum() or char in "_-"):
+                continue
+            found.append((start, -length, alias, name))
         if len(found) > 1:
             found.sort()
         mentions, reached = [], 0
-        by_alias = self._by_alias
-        for start, negative_length, alias in found:
+        for start, negative_length, alias, name in found:
             if start >= reached:
                 reached = start - negative_length
-                mentions.append(Mention(by_alias[alias].name, start, reached, alias))
+                mentions.append(Mention(name, start, reached, alias))
         return mentions
 
     def person(self, name: str) -> tuple[str, Actor] | None:
