@@ -171,24 +171,26 @@ def tone_rows(
     scored = []
     # VADER reads English: an article in another language gets no tone, never a wrong one
     scoreable = languages.code(article.language) in ("en", "")
+    article_id, outlet = article.article_id, article.outlet
     for sentence in article.counted_sentences if scoreable else ():
         mentions = actors.mentions(sentence.text)
         if not mentions:
             continue
-        clauses: dict[str, list[str]] = defaultdict(list)
+        clauses: dict[str, list[str]] = {}
         around = _clauses_around(sentence.text, [mention.start for mention in mentions])
         for mention, clause in zip(mentions, around, strict=True):
-            clauses[mention.actor].append(clause)
+            clauses.setdefault(mention.actor, []).append(clause)
         sentence_id = article.sentence_id(sentence)
+        hits_here = escalation.get(sentence_id, 0)
         for actor, texts in clauses.items():
             scored.append(
                 {
-                    "article_id": article.article_id,
-                    "outlet": article.outlet,
+                    "article_id": article_id,
+                    "outlet": outlet,
                     "actor": actor,
                     "sentence_id": sentence_id,
-                    "score": sum(sentence_tone(text) for text in texts) / len(texts),
-                    "escalation_hits": escalation.get(sentence_id, 0),
+                    "score": sum(map(sentence_tone, texts)) / len(texts),
+                    "escalation_hits": hits_here,
                 }
             )
     owned = [
