@@ -37,11 +37,10 @@ def _appositive(text: str, name: str, offset: int, actors: Actors) -> str:
     at = text.find(name, offset)
     if at < 0:
         return ""
-    clause = _CLAUSE_CUT_RE.split(text[:at])[-1]
     lead = text[:at].rstrip()
-    while lead.split()[-1:] and lead.split()[-1][:1].isupper() and lead.split()[-1] != name:
+    while (last := lead.rsplit(None, 1)[-1:]) and last[0][:1].isupper() and last[0] != name:
         lead = lead[: lead.rstrip().rfind(" ")].rstrip() if " " in lead else ""  # "Brig. Gen."
-    clause = _CLAUSE_CUT_RE.split(lead + " ")[-1] if lead else clause
+    clause = _CLAUSE_CUT_RE.split(lead + " " if lead else text[:at])[-1]
     for match in (
         _BEFORE_RE.search(text[:at]) if text[:at].rstrip().endswith(",") else None,
         _AFTER_RE.match(text[at + len(name) :]),
