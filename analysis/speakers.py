@@ -120,6 +120,10 @@ class Speaker:
     actor: Actor | None
     is_person: bool
 
+    def __init__(self, name: str, description: str, actor: Actor | None, is_person: bool) -> None:
+        # the fields set at once (as text.Sentence does): some thirty speakers an article
+        self.__dict__.update(name=name, description=description, actor=actor, is_person=is_person)
+
 
 @dataclass
 class Context:
