@@ -13,8 +13,10 @@ from analysis.corpus import Corpus, load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_DIR = ROOT / "data" / "corpus"
-# The per-article cache of every run in the tests goes to a temporary folder, never the user's.
-os.environ["COVERAGE_CACHE"] = tempfile.mkdtemp(prefix="coverage-cache-tests-")
+# The per-article cache of every run in the tests goes to a temporary folder, never the user's,
+# deleted when the test session ends.
+_CACHE = tempfile.TemporaryDirectory(prefix="coverage-cache-tests-")
+os.environ["COVERAGE_CACHE"] = _CACHE.name
 
 
 @pytest.fixture(scope="session")
