@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped corpus, loaded once per test session."""
+"""Shared fixtures: the shipped corpus, loaded once per test session; the dashboard's tables."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from analysis.corpus import Corpus, load_corpus
+
+# The hand-made dashboard tables (the `tables` fixture) shared by the dashboard's test modules.
+pytest_plugins = ["tests.dashboard_tables"]
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_DIR = ROOT / "data" / "corpus"
