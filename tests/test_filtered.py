@@ -233,36 +233,6 @@ def test_charts_from_coded_columns_equal_charts_from_the_whole_tables(pipeline_t
             assert coded.data.astype(str).equals(whole.data.astype(str)), (state, whole.file_name)
 
 
-def test_timeline_marks_take_the_first_value_present_as_groupby_first_does():
-    claims = pd.DataFrame(
-        {
-            "published": ["2025-03-04"] * 3 + ["2025-03-05"],
-            "outlet": ["Wire", "Wire", "Wire", "Daily"],
-            "article_id": ["a", "b", "c", "d"],
-            "kind": ["people"] * 4,
-            "value_low": [400.0, 400.0, 400.0, 35.0],
-            "value_high": [400.0, 400.0, 400.0, 35.0],
-            "approximator": [None, "about", "nearly", ""],
-            "subject": ["boats", "boats", "boats", "killed"],
-            "claimant": ["governor", "", "", "officials"],
-            "modality": ["asserted"] * 4,
-            "sentence": ["s1", "s2", "s3", "s4"],
-            "sentence_id": ["a:0", "b:0", "c:0", "d:0"],
-        }
-    )
-    points = charts.timeline_points(claims)
-    mark = points[points["outlet"] == "Wire"].iloc[0]
-    assert (mark["claims"], mark["articles"], mark["approximator"]) == (3, 3, "about")
-    assert (mark["claimant"], mark["sentence"]) == ("governor", "s1")
-    numeric = charts.numeric_claims(claims)
-    plain = numeric.groupby(charts.TIMELINE_KEYS, as_index=False).agg(
-        **{c: (c, "first") for c in charts.TIMELINE_FIRSTS}
-    )
-    assert (
-        points[charts.TIMELINE_FIRSTS].astype(str).equals(plain[charts.TIMELINE_FIRSTS].astype(str))
-    )
-
-
 def test_a_setting_is_filtered_once_and_only_the_last_few_are_kept(pipeline_tables):
     store: dict = {}
     every = states(pipeline_tables)
