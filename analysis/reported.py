@@ -130,7 +130,7 @@ def _headline_report(text: str, context: Context) -> tuple[str, str, int, int] |
 
 def _trailing_report(text: str, context: Context) -> tuple[str, str, int, int] | None:
     """'The attack caused no damage, the ministry said.' / '…, said Putin.'"""
-    match = _TRAILING_RE.match(text) if "," in text and may_match(_TRAILING_WORDS, text) else None
+    match = _TRAILING_RE.match(text) if may_match(_TRAILING_WORDS, _last_clause(text)) else None
     if not match:
         return None
     phrase = (match.group("np1") or match.group("np2") or "").strip()
@@ -141,6 +141,15 @@ def _trailing_report(text: str, context: Context) -> tuple[str, str, int, int] |
     if not (told or _TAIL_RE.match(tail)):
         return None
     return phrase, match.group("cue1") or match.group("cue2"), 0, match.end("content")
+
+
+def _last_clause(text: str) -> str:
+    """The text from its last comma not followed by a digit ('' with none): a trailing
+    '…, X said (in Kazan on 3,000 …)' has its speech verb there, and no other such comma."""
+    at = text.rfind(",")
+    while at >= 0 and text[at + 1 : at + 2].isdecimal():
+        at = text.rfind(",", 0, at)
+    return text[at:] if at >= 0 else ""
 
 
 def _according_report(text: str, context: Context) -> tuple[str, str, int, int] | None:

@@ -220,3 +220,18 @@ def test_people_found_once_per_article_give_the_same_quotes_and_people_rows():
     assert named  # the quotes filled the memo the people table then read
     assert shared == (find_quotes(article, ACTORS), people_rows(article, ACTORS))
     assert {q.speaker for q in shared[0]} >= {"Amina Odhiambo", "Joseph Mbwana"}
+
+
+def test_trailing_report_with_figures_and_an_earlier_verb():
+    found = quotes_of(
+        "Floods cut the only road to Tete, stranding 1,200 families, the provincial governor said "
+        "on Tuesday.\n\nThe governor said the army had been asked to help, but the bridge at "
+        "Zóbuè, officials added, is still closed."
+    )
+    reported = [(q.speaker, q.cue, q.text) for q in found if q.kind == "reported"]
+    assert reported[0] == (
+        "provincial governor",
+        "said",
+        "Floods cut the only road to Tete, stranding 1,200 families",
+    )
+    assert all(q.cue != "added" for q in found)  # 'officials added' is no trailing cue here
