@@ -194,9 +194,11 @@ def _attribute_direct(
     before = masked[max(sentence.char_start, span.open_at - FRAME_WINDOW) : span.open_at]
     after_end = min(close_sentence.char_end, span.close_at + FRAME_WINDOW)
     after = masked[span.close_at + 1 : after_end].split(MASK, 1)[0]
-    whole = masked[max(sentence.char_start, span.open_at - FRAME_WINDOW) : after_end]
     beside = _after_frame(after, context) or _colon_frame(before, context)
-    found = beside or _before_frame(before, context) or _according_frame(whole) or _for_frame(whole)
+    found = beside or _before_frame(before, context)
+    if not found:  # the frame around the whole quote, cut out only when it is read
+        whole = masked[max(sentence.char_start, span.open_at - FRAME_WINDOW) : after_end]
+        found = _according_frame(whole) or _for_frame(whole)
     start, end = trimmed(raw, span.open_at + 1, span.close_at)
     if found:
         phrase, cue = found
