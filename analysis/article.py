@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from analysis import languages, metadata, readers
 from analysis.boundaries import pack_abbreviations
@@ -92,9 +93,10 @@ class Record:
     warnings: list[str] = field(default_factory=list)  # go before the article's own warnings
     notes: list[str] = field(default_factory=list)  # go after them
 
-    @property
+    @cached_property
     def article_id(self) -> str:
-        """The id the article will have (from its text), known before it is built."""
+        """The id the article will have (from its text), known before it is built: found once,
+        where the records are read (for duplicates and the cache) and kept for the build."""
         return article_id_for(self.body.replace("\r\n", "\n"))
 
 
@@ -107,6 +109,7 @@ def build_article(record: Record) -> Article:
         record.given,
         record.given_source,
         record.manifest_row,
+        record.article_id,
     )
     article.warnings[:0] = record.warnings
     article.warnings += record.notes
@@ -120,8 +123,10 @@ def _build_article(
     given: dict[str, str],
     given_source: str,
     manifest_row: dict[str, str] | None = None,
+    article_id: str = "",
 ) -> Article:
-    """An Article from its text: header block, manifest row, then the text itself, in that order."""
+    """An Article from its text: header block, manifest row, then the text itself, in that order
+    (`article_id`: the id of the text when already known)."""
     text = body.replace("\r\n", "\n")
     found = metadata.parse_header(text)
     sentences = split_sentences(text, found.body_start)
@@ -153,7 +158,7 @@ def _build_article(
     if abbreviations:  # the language's own abbreviations ('т.е.', 'bzw.', 'Sr.'): split again
         sentences = split_sentences(text, found.body_start, abbreviations)
     article = Article(
-        article_id=article_id_for(text),
+        article_id=article_id or article_id_for(text),
         file=name,
         sha256=digest,
         raw_text=text,
