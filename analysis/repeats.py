@@ -21,13 +21,27 @@ _SCAN = 64  # earlier sentences read one by one for a look-up; past them, an ind
 _RECENT = 64
 
 
+def words_of(text: str) -> list[str]:
+    """WORD_RE's words of a text (its findall), found faster: a whitespace-separated chunk of
+    letters and digits alone (most of them) is one word as it is, only the others are searched
+    (no word holds a space, and a chunk's words do not depend on the text around it)."""
+    words: list[str] = []
+    append, findall = words.append, WORD_RE.findall
+    for chunk in text.split():
+        if chunk.isalnum():  # \w but for '_': the whole chunk is one word
+            append(chunk)
+        else:
+            words += findall(chunk)
+    return words
+
+
 def lower_words(text: str) -> list[str]:
     """The lower-cased words of a text, in order (WORD_RE's words, each lower-cased)."""
     # lower-casing the text first finds the same words (it keeps each character's length and
     # class) except for the two characters whose lower case depends on more than themselves
     if "Σ" in text or "İ" in text:  # final sigma; a dotted I that becomes two characters
         return [word.lower() for word in WORD_RE.findall(text)]
-    return WORD_RE.findall(text.lower())
+    return words_of(text.lower())
 
 
 def token_set(text: str) -> frozenset[str]:
@@ -58,13 +72,12 @@ def repeats_and_words(texts: list[str], eligible: list[bool]) -> tuple[list[bool
     token_sets: dict[int, frozenset[str]] = {}  # the sentences that can be repeated
     seen: set[str] = set()  # all their words (and maybe more: see below)
     by_word: defaultdict[str, list[int]] | None = None  # sentences by word, past _SCAN of them
-    findall = WORD_RE.findall
     joined = "".join(texts)
     plain = "Σ" not in joined and "İ" not in joined  # lower-case the text, not each word
     for i, text in enumerate(texts):
         if not eligible[i]:
             continue
-        tokens = findall(text.lower()) if plain else lower_words(text)
+        tokens = words_of(text.lower()) if plain else lower_words(text)
         counts[i] = len(tokens)  # as many as in the text itself: lower case keeps every word
         if len(tokens) < _MIN_TOKENS:
             continue
