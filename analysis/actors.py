@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from analysis.lexicon import LexiconError, find_line, read_text, read_toml
+from analysis.toml_files import LexiconError, find_line, read_text, read_toml
 
 GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 GAZETTEER_FILES = ("countries.toml", "bodies.toml", "institutions.toml", "people.toml")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from analysis import languages
-from analysis.lexicon import LexiconError
+from analysis.toml_files import LexiconError
 
 # A sentence ends at . ! ? or … (with closing quotes/brackets) followed by space and an opening token
 # (a run of stops is tried from its first stop only: retrying inside a long '......' is quadratic).

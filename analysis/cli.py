@@ -21,11 +21,11 @@ from analysis.corpus import (
     report_frame,
 )
 from analysis.export import write_table
-from analysis.lexicon import LexiconError
 from analysis.pipeline import Rules
 from analysis.progress import ProgressBar
 from analysis.readers import fetch
 from analysis.story import story_in
+from analysis.toml_files import LexiconError
 
 TABLE_HELP = "\n".join(f"  {name}.csv: {', '.join(cols)}" for name, cols in schema.TABLES.items())
 

@@ -24,9 +24,7 @@ from analysis.article import (
     Article,
     LoadError,
     Record,
-    article_row,
     build_article,
-    sentence_rows,
 )
 from analysis.readers import fetch
 
@@ -399,15 +397,3 @@ def _table_records(
             raise
         results.append((name, str(error)))
     return results
-
-
-def articles_table(corpus: Corpus) -> pd.DataFrame:
-    """The `articles` table: one row per article with the provenance of its metadata."""
-    rows = [article_row(a) for a in corpus.articles]
-    return pd.DataFrame(rows, columns=schema.columns("articles"))
-
-
-def sentences_table(corpus: Corpus) -> pd.DataFrame:
-    """The `sentences` table: every sentence of every article with its offsets and status."""
-    rows = [row for a in corpus.articles for row in sentence_rows(a)]
-    return pd.DataFrame(rows, columns=schema.columns("sentences"))

@@ -19,16 +19,10 @@ import pandas as pd
 
 from analysis import schema
 from analysis.article import Article
-from analysis.lexicon import (
-    Lexicon,
-    LexiconError,
-    Negation,
-    Term,
-    load_lexicon,
-    parse_lexicon,
-)
+from analysis.lexicon import Lexicon, Negation, Term, load_lexicon, parse_lexicon
 from analysis.quotes import Quote, quote_at
 from analysis.terms import normalise
+from analysis.toml_files import LexiconError
 
 __all__ = [
     "Hit",

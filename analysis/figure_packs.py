@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.languages import pack_file
-from analysis.lexicon import LexiconError, find_line, parse_toml, read_text
+from analysis.toml_files import LexiconError, find_line, parse_toml, read_text
 
 WORDS = "words"  # whitespace-separated words in one string, or an array of strings
 PHRASES = "phrases"  # an array of strings (phrases may hold spaces)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from analysis.toml_files import read_toml
+
 PACKS_DIR = Path(__file__).resolve().parent.parent / "data" / "languages"
 
 
@@ -54,6 +56,4 @@ def read_pack(language: str, name: str) -> dict:
     path = pack_file(language, name)
     if path is None:
         return {}
-    from analysis.lexicon import read_toml  # lexicon.py reads packs too: imported here, not above
-
     return read_toml(path, name=display_name(path))

@@ -25,9 +25,10 @@ from analysis.article import Article, article_row, sentence_rows
 from analysis.corpus import Corpus
 from analysis.escalation import Lexicon
 from analysis.framing import framing_rows
-from analysis.lexicon import parse_lexicon, read_text
+from analysis.lexicon import parse_lexicon
 from analysis.story import Story, parse_story
 from analysis.story import load_story as read_story
+from analysis.toml_files import read_text
 from analysis.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, tone_rows
 
 # Tables the map emits per article; the last two are internal (not exported), summed by the reduce.

@@ -14,8 +14,8 @@ from itertools import product
 
 from analysis import languages
 from analysis.actors import Actor, Actors
-from analysis.lexicon import LexiconError, find_line, parse_toml, read_text
 from analysis.speakers import MASK
+from analysis.toml_files import LexiconError, find_line, parse_toml, read_text
 
 QUOTE = "\ue001"  # the quote being attributed, in the sentence its patterns are matched on
 _PLACEHOLDERS = ("{quote}", "{verb}", "{speaker}", "{subject}", "{dropped}", "{content}")

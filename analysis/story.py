@@ -28,7 +28,7 @@ from analysis.actors import (
     world,
 )
 from analysis.corpus import STORY_NAME
-from analysis.lexicon import LexiconError, find_line, read_text, read_toml
+from analysis.toml_files import LexiconError, find_line, read_text, read_toml
 
 SHIPPED_STORY = Path(__file__).resolve().parent.parent / "data" / "corpus" / STORY_NAME
 _TOP_KEYS = {"story", "actors", "camps", "core_claim", "outlets"}

@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped corpus, loaded once per test session."""
+"""Shared fixtures: the shipped corpus, loaded once per test session; the dashboard's tables."""
 
 from __future__ import annotations
 
@@ -11,10 +11,15 @@ import pytest
 
 from analysis.corpus import Corpus, load_corpus
 
+# The hand-made dashboard tables (the `tables` fixture) shared by the dashboard's test modules.
+pytest_plugins = ["tests.dashboard_tables"]
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_DIR = ROOT / "data" / "corpus"
-# The per-article cache of every run in the tests goes to a temporary folder, never the user's.
-os.environ["COVERAGE_CACHE"] = tempfile.mkdtemp(prefix="coverage-cache-tests-")
+# The per-article cache of every run in the tests goes to a temporary folder, never the user's,
+# deleted when the test session ends.
+_CACHE = tempfile.TemporaryDirectory(prefix="coverage-cache-tests-")
+os.environ["COVERAGE_CACHE"] = _CACHE.name
 
 
 @pytest.fixture(scope="session")

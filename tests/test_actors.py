@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.actors import load_actors, parse_actors
-from analysis.lexicon import LexiconError
 from analysis.story import SHIPPED_STORY
+from analysis.toml_files import LexiconError
 
 ACTORS = load_actors(SHIPPED_STORY)
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from analysis import boundaries
 from analysis.boundaries import pack_abbreviations, split_block
-from analysis.lexicon import LexiconError
+from analysis.toml_files import LexiconError
 
 # the pattern and the loop as first written: every stop read by the general path
 _FIRST_RE = re.compile(

@@ -1,302 +1,14 @@
-"""The dashboard's pure parts without Streamlit: filter state and URL, charts, highlighting, compare."""
+"""dashboard/charts/ without Streamlit: outlet colours, the claims timeline, escalation rates and
+heatmap, empty-state figures, keyword in context, hover text, month-dated articles and claims."""
 
 from __future__ import annotations
-
-from datetime import date
 
 import pandas as pd
 import pytest
 
 from analysis import schema
-from dashboard import charts, compare
-from dashboard.filtered import apply_filters
-from dashboard.highlight import Span, article_spans, highlight_html
-from dashboard.state import (
-    FilterOptions,
-    from_query_params,
-    options_from_tables,
-    to_query_params,
-)
-
-RUTTE = (
-    "Nato Secretary-General Mark Rutte confirmed on Monday that North Korean troops had been sent "
-    "to Russia and that North Korean military units had been deployed to the Kursk region."
-)
-RANGE = (
-    "South Korea's spy agency said 10,000 to 12,000 North Korean troops had been sent to Russia."
-)
-ZELENSKY = (
-    "Intelligence from Ukrainian President Volodymyr Zelensky suggests that as many as 10,000 "
-    "North Korean soldiers could be deployed to bolster Russian forces."
-)
-
-
-def _table(name: str, rows: list[dict]) -> pd.DataFrame:
-    """A schema table from partial rows (missing columns empty)."""
-    frame = pd.DataFrame(rows)
-    text_columns = [c for c in frame.columns if frame[c].dtype == object]
-    frame[text_columns] = frame[text_columns].fillna("")
-    return frame.reindex(columns=schema.columns(name), fill_value="")
-
-
-@pytest.fixture()
-def tables() -> dict[str, pd.DataFrame]:
-    """Two outlets, three articles (one undated), figures, escalation hits and rates, quotes."""
-    articles = _table(
-        "articles",
-        [
-            {"article_id": "a1", "outlet": "Wire", "published": "2024-10-28", "words": 300},
-            {"article_id": "a2", "outlet": "Tabloid", "published": "2024-10-19", "words": 200},
-            {"article_id": "a3", "outlet": "Tabloid", "published": "", "words": 100},
-        ],
-    )
-    figures = _table(
-        "figures",
-        [
-            {
-                "article_id": "a1",
-                "outlet": "Wire",
-                "published": "2024-10-28",
-                "kind": "troops",
-                "value_low": 10000,
-                "value_high": 12000,
-                "value_text": "10,000 to 12,000",
-                "subject": "North Korean troops",
-                "sentence": RANGE,
-                "is_repeat": False,
-                "char_start": RANGE.index("10,000"),
-                "char_end": RANGE.index(" North"),
-            },
-            {
-                "article_id": "a2",
-                "outlet": "Tabloid",
-                "published": "2024-10-19",
-                "kind": "troops",
-                "value_low": 10000,
-                "value_high": 10000,
-                "value_text": "10,000",
-                "approximator": "as many as",
-                "subject": "North Korean soldiers",
-                "sentence": ZELENSKY,
-                "is_repeat": False,
-                "char_start": ZELENSKY.index("10,000"),
-                "char_end": ZELENSKY.index("10,000") + 6,
-            },
-            {
-                "article_id": "a2",
-                "outlet": "Tabloid",
-                "published": "2024-10-19",
-                "kind": "money",
-                "value_low": float("nan"),
-                "value_high": float("nan"),
-                "vague": "billions",
-                "value_text": "billions",
-                "sentence": "It cost billions.",
-                "is_repeat": False,
-                "char_start": 0,
-                "char_end": 0,
-            },
-        ],
-    )
-    hits = _table(
-        "escalation_hits",
-        [
-            {
-                "article_id": "a1",
-                "outlet": "Wire",
-                "category": "military",
-                "term": "deploy*",
-                "matched": "deployed",
-                "negated": False,
-                "voice": "narrator",
-                "sentence": RUTTE,
-                "sentence_id": "a1:0",
-                "char_start": RUTTE.index("deployed"),
-                "char_end": RUTTE.index("deployed") + 8,
-            },
-            {
-                "article_id": "a2",
-                "outlet": "Tabloid",
-                "category": "military",
-                "term": "deploy*",
-                "matched": "deployed",
-                "negated": True,
-                "voice": "quoted",
-                "speaker": "Volodymyr Zelensky",
-                "sentence": ZELENSKY,
-                "sentence_id": "a2:0",
-                "char_start": ZELENSKY.index("deployed"),
-                "char_end": ZELENSKY.index("deployed") + 8,
-            },
-        ],
-    )
-    rates = _table(
-        "escalation_rates",
-        [
-            {
-                "level": "article",
-                "outlet": "Wire",
-                "article_id": "a1",
-                "category": "military",
-                "hits": 3,
-                "hits_narrator": 2,
-                "words": 300,
-            },
-            {
-                "level": "article",
-                "outlet": "Tabloid",
-                "article_id": "a2",
-                "category": "military",
-                "hits": 4,
-                "hits_narrator": 1,
-                "words": 200,
-            },
-            {
-                "level": "article",
-                "outlet": "Tabloid",
-                "article_id": "a3",
-                "category": "military",
-                "hits": 1,
-                "hits_narrator": 1,
-                "words": 100,
-            },
-            {
-                "level": "outlet",
-                "outlet": "Wire",
-                "category": "military",
-                "hits": 3,
-                "hits_narrator": 2,
-                "words": 300,
-            },
-        ],
-    )
-    sentences = _table(
-        "sentences",
-        [
-            {
-                "article_id": "a1",
-                "sentence_id": "a1:0",
-                "index": 0,
-                "char_start": 0,
-                "char_end": len(RUTTE),
-                "is_boilerplate": False,
-                "is_repeat": False,
-                "text": RUTTE,
-            },
-            {
-                "article_id": "a2",
-                "sentence_id": "a2:0",
-                "index": 0,
-                "char_start": 0,
-                "char_end": len(ZELENSKY),
-                "is_boilerplate": False,
-                "is_repeat": False,
-                "text": ZELENSKY,
-            },
-        ],
-    )
-    return {
-        "articles": articles,
-        "figures": figures,
-        "claims_timeline": figures[schema.columns("claims_timeline")],
-        "escalation_hits": hits,
-        "escalation_rates": rates,
-        "sentences": sentences,
-        "load_report": _table(
-            "load_report", [{"file": "x.bin", "status": "skipped", "reason": "binary"}]
-        ),
-    }
-
-
-def test_options_and_default_state_select_everything(tables):
-    options = options_from_tables(tables)
-    assert options.outlets == ("Tabloid", "Wire")
-    assert (options.first_date, options.last_date) == (date(2024, 10, 19), date(2024, 10, 28))
-    assert options.figure_kinds == ("money", "troops")
-    filtered = apply_filters(tables, options.default_state())
-    assert len(filtered["articles"]) == 3  # the undated article too
-    assert len(filtered["escalation_hits"]) == 1  # the negated hit is out by default
-
-
-def test_url_round_trip_keeps_only_what_differs(tables):
-    options = options_from_tables(tables)
-    state, notices = from_query_params(
-        {"outlet": ["Wire"], "from": ["2024-10-20"], "voice": ["narrator"], "negated": ["1"]},
-        options,
-    )
-    assert notices == []
-    assert state.outlets == ("Wire",) and state.date_from == date(2024, 10, 20)
-    params = to_query_params(state, options)
-    assert params == {
-        "outlet": ["Wire"],
-        "voice": ["narrator"],
-        "from": ["2024-10-20"],
-        "negated": ["1"],
-    }
-    assert from_query_params(params, options)[0] == state
-    assert to_query_params(options.default_state(), options) == {}
-
-
-def test_hostile_url_is_dropped_with_notices_never_a_crash(tables):
-    options = options_from_tables(tables)
-    state, notices = from_query_params(
-        {
-            "outlet": ["../../etc/passwd", "Wire"],
-            "from": ["2024-13-45"],
-            "to": ["<script>"],
-            "negated": ["maybe"],
-            "corpus": ["/etc"],
-        },
-        options,
-    )
-    assert state.outlets == ("Wire",)
-    assert state.date_from is None and state.date_to is None and state.include_negated is False
-    assert len(notices) == 5
-    assert any("'../../etc/passwd'" in n for n in notices) and any("'corpus'" in n for n in notices)
-
-
-def test_an_empty_selection_survives_the_url(tables):
-    options = options_from_tables(tables)
-    state, _ = from_query_params({"outlet": [""]}, options)
-    assert state.outlets == ()
-    filtered = apply_filters(tables, state)
-    assert filtered["articles"].empty and filtered["figures"].empty
-    assert len(filtered["load_report"]) == 1  # files, not articles: never filtered
-
-
-def test_date_range_leaves_out_undated_articles_and_their_rows(tables):
-    options = options_from_tables(tables)
-    state, _ = from_query_params({"from": ["2024-10-20"]}, options)
-    filtered = apply_filters(tables, state)
-    assert list(filtered["articles"]["article_id"]) == ["a1"]
-    assert set(filtered["figures"]["article_id"]) == {"a1"}
-
-
-def test_a_table_is_filtered_only_when_a_page_reads_it(tables, monkeypatch):
-    options = options_from_tables(tables)
-    state, _ = from_query_params({"from": ["2024-10-20"]}, options)
-    calls = []
-    original = pd.DataFrame.reset_index
-
-    def counting(frame, *args, **kwargs):
-        calls.append(list(frame.columns))
-        return original(frame, *args, **kwargs)
-
-    monkeypatch.setattr(pd.DataFrame, "reset_index", counting)
-    filtered = apply_filters(tables, state)
-    assert "sentences" in filtered and len(filtered) == len(tables)
-    sentence_filtering = [c for c in calls if "sentence_id" in c and "index" in c]
-    assert not sentence_filtering  # asked for nothing yet
-    assert set(filtered["sentences"]["article_id"]) == {"a1"}
-    assert [c for c in calls if "sentence_id" in c and "index" in c]
-
-
-def test_negated_and_voice_filters_apply_to_hits(tables):
-    options = options_from_tables(tables)
-    with_negated, _ = from_query_params({"negated": ["1"]}, options)
-    assert len(apply_filters(tables, with_negated)["escalation_hits"]) == 2
-    quoted_only, _ = from_query_params({"negated": ["1"], "voice": ["quoted"]}, options)
-    assert list(apply_filters(tables, quoted_only)["escalation_hits"]["voice"]) == ["quoted"]
+from dashboard import charts
+from tests.dashboard_tables import RUTTE, ZELENSKY
 
 
 def test_outlet_colours_are_fixed_by_the_sorted_outlet_list():
@@ -375,97 +87,6 @@ def test_hover_text_is_escaped():
     assert "<img" not in charts.hover_text('<img src=x onerror="alert(1)">')
 
 
-def test_article_text_is_escaped_before_anything_is_marked():
-    raw = (
-        'Officials said <script>alert("x")</script> and <img src=x onerror=alert(1)> 10,000 troops.'
-    )
-    start = raw.index("10,000")
-    html = highlight_html(
-        raw,
-        [Span(start, start + 6, "figure", 'troops "10,000" <b>'), Span(0, len(raw), "quote", "q")],
-        ["figure", "quote"],
-    )
-    assert "<script" not in html and "<img" not in html
-    assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
-    assert 'title="troops &quot;10,000&quot; &lt;b&gt;"' in html
-    assert html.count('<mark class="hl-figure"') == 1 and ">10,000</mark>" in html
-
-
-def test_disabled_layers_are_not_marked():
-    html = highlight_html("Up to 12,000 soldiers.", [Span(6, 12, "figure", "f")], ["quote"])
-    assert "<mark" not in html and "12,000" in html
-
-
-def test_article_spans_come_from_the_tables(tables):
-    spans = article_spans("a1", tables)
-    layers = sorted(s.layer for s in spans)
-    assert layers == ["escalation", "figure"]
-
-
-def test_compare_lines_up_near_copied_sentences_and_shows_missing_figures(tables):
-    reworded = RUTTE.replace("on Monday", "Monday")
-    sentences = pd.concat(
-        [
-            tables["sentences"],
-            _table(
-                "sentences",
-                [
-                    {
-                        "article_id": "a2",
-                        "sentence_id": "a2:1",
-                        "index": 1,
-                        "text": reworded,
-                        "is_boilerplate": False,
-                        "is_repeat": False,
-                    }
-                ],
-            ),
-        ]
-    )
-    labels = {"a1": "Wire", "a2": "Tabloid"}
-    shared = compare.shared_passages(sentences, schema.empty("quotes"), labels)
-    assert (
-        len(shared) == 1 and shared.loc[0, "Wire"] == RUTTE and shared.loc[0, "Tabloid"] == reworded
-    )
-    assert shared.loc[0, "similarity"] >= compare.SIMILARITY
-    matrix = compare.figure_matrix(tables["figures"], labels)
-    troops = matrix[matrix["value"] == "10,000–12,000"].iloc[0]
-    assert troops["Wire"] == "10,000 to 12,000" and troops["Tabloid"] == compare.MISSING
-
-
-def test_options_without_dates_disable_date_bounds():
-    options = FilterOptions(("A",), None, None, (), ())
-    state, notices = from_query_params({"from": ["2024-10-01"]}, options)
-    assert state.date_from is None and notices
-
-
-def test_the_language_filter_keeps_its_articles_and_lives_in_the_url(tables):
-    tables["articles"]["language"] = ["en", "ko", ""]
-    options = options_from_tables(tables)
-    assert options.languages == ("en", "ko")
-    assert apply_filters(tables, options.default_state())["articles"]["article_id"].tolist() == [
-        "a1",
-        "a2",
-        "a3",
-    ]  # every language, the unknown one too, until the filter is narrowed
-    state, notices = from_query_params({"lang": ["ko", "xx"]}, options)
-    assert state.languages == ("ko",) and notices == [
-        "Ignored the language 'xx' from the link: it is not in this corpus."
-    ]
-    filtered = apply_filters(tables, state)
-    assert filtered["articles"]["article_id"].tolist() == ["a2"]
-    assert set(filtered["figures"]["article_id"]) <= {"a2"}
-    assert to_query_params(state, options) == {"lang": ["ko"]}
-    everything, _ = from_query_params({"lang": ["en", "ko"]}, options)
-    assert everything.languages is None and to_query_params(everything, options) == {}
-
-
-def test_highlighted_text_carries_its_language_and_reads_right_to_left_where_it_should():
-    html = highlight_html("«لا نريد <b>الحرب</b>»", [], [], language="ar")
-    assert 'lang="ar"' in html and 'dir="auto"' in html and "unicode-bidi:plaintext" in html
-    assert "&lt;b&gt;" in html and "<b>" not in html
-
-
 def test_a_month_dated_article_is_a_bar_over_its_month_not_a_day():
     articles = pd.DataFrame(
         {
@@ -480,18 +101,6 @@ def test_a_month_dated_article_is_a_bar_over_its_month_not_a_day():
     assert len(bars) == 1 and list(bars[0]["x"]) == ["2024-11-01", "2024-12-01"]
     assert "month" in bars[0]["hovertemplate"]
     assert set(chart.data["published"]) == {"2024-11", "2024-11-05"}
-
-
-def test_date_filters_keep_a_partial_date_that_overlaps():
-    from datetime import date
-
-    from dashboard.state import FilterState
-
-    articles = pd.DataFrame(
-        {"article_id": ["a", "b"], "outlet": ["X", "X"], "published": ["2024-11", "2024-10-02"]}
-    )
-    state = FilterState(("X",), (), (), date_from=date(2024, 11, 20), date_to=date(2024, 12, 1))
-    assert list(apply_filters({"articles": articles}, state)["articles"]["article_id"]) == ["a"]
 
 
 def test_outlet_places_give_country_and_group_where_known():
@@ -539,3 +148,33 @@ def test_a_month_dated_claim_is_a_box_over_its_month():
     ]
     assert list(trace["y"])[:5] == [10_000, 10_000, 12_000, 12_000, 10_000]
     assert "month only" in trace["hovertext"][0]
+
+
+def test_timeline_marks_take_the_first_value_present_as_groupby_first_does():
+    claims = pd.DataFrame(
+        {
+            "published": ["2025-03-04"] * 3 + ["2025-03-05"],
+            "outlet": ["Wire", "Wire", "Wire", "Daily"],
+            "article_id": ["a", "b", "c", "d"],
+            "kind": ["people"] * 4,
+            "value_low": [400.0, 400.0, 400.0, 35.0],
+            "value_high": [400.0, 400.0, 400.0, 35.0],
+            "approximator": [None, "about", "nearly", ""],
+            "subject": ["boats", "boats", "boats", "killed"],
+            "claimant": ["governor", "", "", "officials"],
+            "modality": ["asserted"] * 4,
+            "sentence": ["s1", "s2", "s3", "s4"],
+            "sentence_id": ["a:0", "b:0", "c:0", "d:0"],
+        }
+    )
+    points = charts.timeline_points(claims)
+    mark = points[points["outlet"] == "Wire"].iloc[0]
+    assert (mark["claims"], mark["articles"], mark["approximator"]) == (3, 3, "about")
+    assert (mark["claimant"], mark["sentence"]) == ("governor", "s1")
+    numeric = charts.numeric_claims(claims)
+    plain = numeric.groupby(charts.TIMELINE_KEYS, as_index=False).agg(
+        **{c: (c, "first") for c in charts.TIMELINE_FIRSTS}
+    )
+    assert (
+        points[charts.TIMELINE_FIRSTS].astype(str).equals(plain[charts.TIMELINE_FIRSTS].astype(str))
+    )

@@ -6,8 +6,7 @@ import pytest
 
 from analysis import schema
 from analysis.actors import load_actors
-from analysis.article import Article, article_from_text
-from analysis.corpus import articles_table
+from analysis.article import Article, article_from_text, article_row
 from analysis.escalation import find_hits, load_lexicon, parse_lexicon, tables
 from analysis.quotes import Quote, find_quotes
 from analysis.story import SHIPPED_STORY
@@ -277,7 +276,7 @@ def test_per_1000_words_by_hand_for_the_daily_express(shipped_corpus, shipped_ta
     #   "an act of desperation than anything else"           14
     hits_by_hand = 14
     article = next(a for a in shipped_corpus.articles if a.file.startswith("000_"))
-    words = articles_table(shipped_corpus).set_index("article_id").loc[article.article_id, "words"]
+    words = article_row(article)["words"]
     rates = shipped_tables["escalation_rates"]
     row = rates[
         (rates["level"] == "article")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import figure_packs, languages
-from analysis.lexicon import LexiconError
+from analysis.toml_files import LexiconError
 
 
 @pytest.mark.parametrize("code", languages.available())

@@ -1,6 +1,8 @@
 """The filtered tables (dashboard/filtered.py) against plain pandas filtering of the full tables, on
 tables the real pipeline makes from hand-written articles of other stories; and every chart drawn
-from the narrow, coded columns equals the chart drawn from the whole filtered table."""
+from the narrow, coded columns equals the chart drawn from the whole filtered table. Then the
+filters on the small hand-made tables: date ranges and undated articles, tables filtered only when
+read, the negated and voice filters on escalation hits, partial dates."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from dashboard.filtered import (
     contiguous,
     filtered_tables,
 )
-from dashboard.state import FilterState, as_bool, options_from_tables
+from dashboard.state import FilterState, as_bool, from_query_params, options_from_tables
 
 # The test's own reporting about three other stories: floods, a port strike, a grain deal.
 SENTENCES = [
@@ -44,7 +46,7 @@ DATES = ["2025-03-04", "2025-03-09", "2025-03", "2025-04-02", "", "2025-03-20"]
 
 
 @pytest.fixture(scope="module")
-def tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
+def pipeline_tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
     folder = tmp_path_factory.mktemp("filtered")
     rows = []
     for n in range(24):
@@ -129,24 +131,24 @@ def states(tables: dict[str, pd.DataFrame]) -> list[FilterState]:
     ]
 
 
-def test_the_pipeline_made_every_table_with_rows(tables):
+def test_the_pipeline_made_every_table_with_rows(pipeline_tables):
     for name in ("articles", "sentences", "figures", "escalation_hits", "quotes", "framing"):
-        assert len(tables[name]) > 0, name
+        assert len(pipeline_tables[name]) > 0, name
 
 
-def test_every_filtered_table_equals_the_plain_pandas_filter(tables):
-    index = TableIndex(tables)
-    for state in states(tables):
-        expected = reference(tables, state)
-        filtered = apply_filters(tables, state, index)
+def test_every_filtered_table_equals_the_plain_pandas_filter(pipeline_tables):
+    index = TableIndex(pipeline_tables)
+    for state in states(pipeline_tables):
+        expected = reference(pipeline_tables, state)
+        filtered = apply_filters(pipeline_tables, state, index)
         for name, frame in expected.items():
             assert filtered.count(name) == len(frame), (state, name)
             pd.testing.assert_frame_equal(filtered[name], frame, obj=f"{name} {state}")
 
 
-def test_rows_are_made_only_as_asked_and_equal_the_whole_table(tables):
-    state = replace(states(tables)[1], include_negated=True)
-    filtered = apply_filters(tables, state)
+def test_rows_are_made_only_as_asked_and_equal_the_whole_table(pipeline_tables):
+    state = replace(states(pipeline_tables)[1], include_negated=True)
+    filtered = apply_filters(pipeline_tables, state)
     whole = filtered["sentences"]
     pd.testing.assert_frame_equal(
         filtered.page("sentences", 3, 9), whole.iloc[3:9].reset_index(drop=True)
@@ -168,10 +170,10 @@ def test_rows_are_made_only_as_asked_and_equal_the_whole_table(tables):
     )
 
 
-def test_charts_from_coded_columns_equal_charts_from_the_whole_tables(tables):
-    colors = charts.outlet_colors(options_from_tables(tables).outlets)
-    for state in states(tables):
-        f = apply_filters(tables, state)
+def test_charts_from_coded_columns_equal_charts_from_the_whole_tables(pipeline_tables):
+    colors = charts.outlet_colors(options_from_tables(pipeline_tables).outlets)
+    for state in states(pipeline_tables):
+        f = apply_filters(pipeline_tables, state)
         articles = f.select("articles", ["article_id", "outlet", "published", "title", "words"])
         rates = charts.escalation_rates(
             f.select("escalation_rates", ["level", "outlet", "category", "hits", "hits_narrator"]),
@@ -231,45 +233,15 @@ def test_charts_from_coded_columns_equal_charts_from_the_whole_tables(tables):
             assert coded.data.astype(str).equals(whole.data.astype(str)), (state, whole.file_name)
 
 
-def test_timeline_marks_take_the_first_value_present_as_groupby_first_does():
-    claims = pd.DataFrame(
-        {
-            "published": ["2025-03-04"] * 3 + ["2025-03-05"],
-            "outlet": ["Wire", "Wire", "Wire", "Daily"],
-            "article_id": ["a", "b", "c", "d"],
-            "kind": ["people"] * 4,
-            "value_low": [400.0, 400.0, 400.0, 35.0],
-            "value_high": [400.0, 400.0, 400.0, 35.0],
-            "approximator": [None, "about", "nearly", ""],
-            "subject": ["boats", "boats", "boats", "killed"],
-            "claimant": ["governor", "", "", "officials"],
-            "modality": ["asserted"] * 4,
-            "sentence": ["s1", "s2", "s3", "s4"],
-            "sentence_id": ["a:0", "b:0", "c:0", "d:0"],
-        }
-    )
-    points = charts.timeline_points(claims)
-    mark = points[points["outlet"] == "Wire"].iloc[0]
-    assert (mark["claims"], mark["articles"], mark["approximator"]) == (3, 3, "about")
-    assert (mark["claimant"], mark["sentence"]) == ("governor", "s1")
-    numeric = charts.numeric_claims(claims)
-    plain = numeric.groupby(charts.TIMELINE_KEYS, as_index=False).agg(
-        **{c: (c, "first") for c in charts.TIMELINE_FIRSTS}
-    )
-    assert (
-        points[charts.TIMELINE_FIRSTS].astype(str).equals(plain[charts.TIMELINE_FIRSTS].astype(str))
-    )
-
-
-def test_a_setting_is_filtered_once_and_only_the_last_few_are_kept(tables):
+def test_a_setting_is_filtered_once_and_only_the_last_few_are_kept(pipeline_tables):
     store: dict = {}
-    every = states(tables)
-    first = filtered_tables(tables, every[0], store)
-    assert filtered_tables(tables, every[0], store) is first
+    every = states(pipeline_tables)
+    first = filtered_tables(pipeline_tables, every[0], store)
+    assert filtered_tables(pipeline_tables, every[0], store) is first
     assert first.memo("n", lambda: len(first["articles"])) == first.memo("n", lambda: -1)
     for state in every[1 : KEEP_SETTINGS + 1]:
-        filtered_tables(tables, state, store)
-    assert filtered_tables(tables, every[0], store) is not first  # the oldest was let go
+        filtered_tables(pipeline_tables, state, store)
+    assert filtered_tables(pipeline_tables, every[0], store) is not first  # the oldest was let go
     assert store["index"] is first.index  # the codes are made once per analysis
 
 
@@ -281,3 +253,46 @@ def test_contiguous_joins_the_chunks_and_keeps_every_value():
     pd.testing.assert_frame_equal(joined, chunked)
     assert joined["text"].array.__arrow_array__().num_chunks == 1
     assert contiguous(part.head(0)).empty
+
+
+def test_date_range_leaves_out_undated_articles_and_their_rows(tables):
+    options = options_from_tables(tables)
+    state, _ = from_query_params({"from": ["2024-10-20"]}, options)
+    filtered = apply_filters(tables, state)
+    assert list(filtered["articles"]["article_id"]) == ["a1"]
+    assert set(filtered["figures"]["article_id"]) == {"a1"}
+
+
+def test_a_table_is_filtered_only_when_a_page_reads_it(tables, monkeypatch):
+    options = options_from_tables(tables)
+    state, _ = from_query_params({"from": ["2024-10-20"]}, options)
+    calls = []
+    original = pd.DataFrame.reset_index
+
+    def counting(frame, *args, **kwargs):
+        calls.append(list(frame.columns))
+        return original(frame, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "reset_index", counting)
+    filtered = apply_filters(tables, state)
+    assert "sentences" in filtered and len(filtered) == len(tables)
+    sentence_filtering = [c for c in calls if "sentence_id" in c and "index" in c]
+    assert not sentence_filtering  # asked for nothing yet
+    assert set(filtered["sentences"]["article_id"]) == {"a1"}
+    assert [c for c in calls if "sentence_id" in c and "index" in c]
+
+
+def test_negated_and_voice_filters_apply_to_hits(tables):
+    options = options_from_tables(tables)
+    with_negated, _ = from_query_params({"negated": ["1"]}, options)
+    assert len(apply_filters(tables, with_negated)["escalation_hits"]) == 2
+    quoted_only, _ = from_query_params({"negated": ["1"], "voice": ["quoted"]}, options)
+    assert list(apply_filters(tables, quoted_only)["escalation_hits"]["voice"]) == ["quoted"]
+
+
+def test_date_filters_keep_a_partial_date_that_overlaps():
+    articles = pd.DataFrame(
+        {"article_id": ["a", "b"], "outlet": ["X", "X"], "published": ["2024-11", "2024-10-02"]}
+    )
+    state = FilterState(("X",), (), (), date_from=date(2024, 11, 20), date_to=date(2024, 12, 1))
+    assert list(apply_filters({"articles": articles}, state)["articles"]["article_id"]) == ["a"]

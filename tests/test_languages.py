@@ -14,8 +14,9 @@ from analysis import escalation, languages
 from analysis.actors import load_actors
 from analysis.article import article_from_text
 from analysis.attribution import quotes_of
-from analysis.lexicon import LexiconError, load_lexicon, parse_pack_lexicon
+from analysis.lexicon import load_lexicon, parse_pack_lexicon
 from analysis.quote_packs import actors_for, expand_forms, parse_quote_pack, quote_pack
+from analysis.toml_files import LexiconError
 
 GOLD = Path(__file__).parent / "data" / "languages"
 ACTORS = load_actors()

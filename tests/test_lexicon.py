@@ -6,14 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.lexicon import (
-    SHIPPED_LEXICON,
-    LexiconError,
-    load_lexicon,
-    parse_lexicon,
-    read_toml,
-)
+from analysis.lexicon import SHIPPED_LEXICON, load_lexicon, parse_lexicon
 from analysis.terms import term_forms
+from analysis.toml_files import LexiconError, read_toml
 
 VALID = """\
 [military]

@@ -16,11 +16,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from analysis.corpus import load_corpus, load_uploads
-from analysis.lexicon import LexiconError
 from analysis.pipeline import analyse
 from analysis.readers import Limits, load_columns, read_table
 from analysis.readers.columns import parse_columns
 from analysis.readers.common import format_of
+from analysis.toml_files import LexiconError
 
 FLOODS = (
     "Floodwaters in southern Brazil have forced more than 80,000 people from their homes, the "

@@ -11,10 +11,10 @@ import pytest
 
 from analysis.cli import main
 from analysis.corpus import load_corpus
-from analysis.lexicon import LexiconError
 from analysis.pipeline import analyse, map_corpus, reduce_tables
 from analysis.story import SHIPPED_STORY, camps_text, load_story, parse_story, story_in
 from analysis.story_measures import measures
+from analysis.toml_files import LexiconError
 
 STORIES = Path(__file__).resolve().parent / "data" / "stories"
 NAMES = ["sudan", "taiwan", "strike"]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis import metadata
-from analysis.lexicon import LexiconError, find_line, read_toml
+from analysis.toml_files import LexiconError, find_line, read_toml
 
 SHIPPED_COLUMNS = Path(__file__).resolve().parents[2] / "data" / "formats" / "columns.toml"
 FIELDS = ("text", *metadata.FIELDS)
