@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from analysis import languages, metadata, readers
-from analysis.boundaries import pack_abbreviations
+from analysis.boundaries import may_split_otherwise, pack_abbreviations
 from analysis.text import Sentence, count_words, split_sentences
 
 LoadError = readers.ReadError  # a file (or row) that cannot be loaded; the message is the reason
@@ -155,7 +155,8 @@ def _build_article(
             found_value = finder()
             values[key] = (found_value, "text") if found_value else ("", "unknown")
     abbreviations = pack_abbreviations(values["language"][0])
-    if abbreviations:  # the language's own abbreviations ('т.е.', 'bzw.', 'Sr.'): split again
+    # the language's own abbreviations ('т.е.', 'bzw.', 'Sr.'): split again when the text holds one
+    if abbreviations and may_split_otherwise(text, abbreviations):
         sentences = split_sentences(text, found.body_start, abbreviations)
     article = Article(
         article_id=article_id or article_id_for(text),

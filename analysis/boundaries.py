@@ -6,6 +6,7 @@ article's language pack (data/languages/<code>/text.toml).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis import languages
 from analysis.toml_files import LexiconError
@@ -109,6 +110,23 @@ def _is_lowercase_continuation(
         return True
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
     return len(word) < 3 or not word.isalpha() or _ends_with_abbreviation(before + ".", extra)
+
+
+def may_split_otherwise(text: str, extra: frozenset[str]) -> bool:
+    """False when splitting `text` with the abbreviations `extra` is known to give the sentences
+    splitting it without them gives: none of them (bar those any split takes as abbreviations:
+    an initial, a dotted acronym) stands before a full stop in the text. An article in another
+    language is then not split a second time with its pack's abbreviations."""
+    if "Σ" in text or "İ" in text:  # lower case depends on the letters around: not looked at
+        return True
+    lowered = text.lower()
+    return any(map(lowered.__contains__, _before_stop(extra)))
+
+
+@lru_cache(maxsize=64)
+def _before_stop(extra: frozenset[str]) -> tuple[str, ...]:
+    """The abbreviations of `extra` that add to the built-in rule, each with its full stop."""
+    return tuple(sorted(word + "." for word in extra if not _is_abbreviation(word, frozenset())))
 
 
 def _pack_words(language: str, data: dict | None = None) -> dict[str, frozenset[str]]:
