@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from analysis import languages, metadata, readers
-from analysis.boundaries import pack_abbreviations
+from analysis.boundaries import may_split_otherwise, pack_abbreviations
 from analysis.text import Sentence, count_words, split_sentences
 
 LoadError = readers.ReadError  # a file (or row) that cannot be loaded; the message is the reason
@@ -92,9 +93,10 @@ class Record:
     warnings: list[str] = field(default_factory=list)  # go before the article's own warnings
     notes: list[str] = field(default_factory=list)  # go after them
 
-    @property
+    @cached_property
     def article_id(self) -> str:
-        """The id the article will have (from its text), known before it is built."""
+        """The id the article will have (from its text), known before it is built: found once,
+        where the records are read (for duplicates and the cache) and kept for the build."""
         return article_id_for(self.body.replace("\r\n", "\n"))
 
 
@@ -107,6 +109,7 @@ def build_article(record: Record) -> Article:
         record.given,
         record.given_source,
         record.manifest_row,
+        record.article_id,
     )
     article.warnings[:0] = record.warnings
     article.warnings += record.notes
@@ -120,8 +123,10 @@ def _build_article(
     given: dict[str, str],
     given_source: str,
     manifest_row: dict[str, str] | None = None,
+    article_id: str = "",
 ) -> Article:
-    """An Article from its text: header block, manifest row, then the text itself, in that order."""
+    """An Article from its text: header block, manifest row, then the text itself, in that order
+    (`article_id`: the id of the text when already known)."""
     text = body.replace("\r\n", "\n")
     found = metadata.parse_header(text)
     sentences = split_sentences(text, found.body_start)
@@ -150,10 +155,11 @@ def _build_article(
             found_value = finder()
             values[key] = (found_value, "text") if found_value else ("", "unknown")
     abbreviations = pack_abbreviations(values["language"][0])
-    if abbreviations:  # the language's own abbreviations ('т.е.', 'bzw.', 'Sr.'): split again
+    # the language's own abbreviations ('т.е.', 'bzw.', 'Sr.'): split again when the text holds one
+    if abbreviations and may_split_otherwise(text, abbreviations):
         sentences = split_sentences(text, found.body_start, abbreviations)
     article = Article(
-        article_id=article_id_for(text),
+        article_id=article_id or article_id_for(text),
         file=name,
         sha256=digest,
         raw_text=text,

@@ -6,6 +6,7 @@ article's language pack (data/languages/<code>/text.toml).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis import languages
 from analysis.toml_files import LexiconError
@@ -111,11 +112,29 @@ def _is_lowercase_continuation(
     return len(word) < 3 or not word.isalpha() or _ends_with_abbreviation(before + ".", extra)
 
 
-def _pack_words(language: str) -> dict[str, frozenset[str]]:
+def may_split_otherwise(text: str, extra: frozenset[str]) -> bool:
+    """False when splitting `text` with the abbreviations `extra` is known to give the sentences
+    splitting it without them gives: none of them (bar those any split takes as abbreviations:
+    an initial, a dotted acronym) stands before a full stop in the text. An article in another
+    language is then not split a second time with its pack's abbreviations."""
+    if "Σ" in text or "İ" in text:  # lower case depends on the letters around: not looked at
+        return True
+    lowered = text.lower()
+    return any(map(lowered.__contains__, _before_stop(extra)))
+
+
+@lru_cache(maxsize=64)
+def _before_stop(extra: frozenset[str]) -> tuple[str, ...]:
+    """The abbreviations of `extra` that add to the built-in rule, each with its full stop."""
+    return tuple(sorted(word + "." for word in extra if not _is_abbreviation(word, frozenset())))
+
+
+def _pack_words(language: str, data: dict | None = None) -> dict[str, frozenset[str]]:
     """The word lists of `language`'s text.toml (abbreviations, sentence_starters), lower case and
     without a final stop; empty when the language has none. A malformed file raises LexiconError
-    naming it."""
-    data = languages.read_pack(language, "text.toml")
+    naming it. `data`: the file as `languages.read_pack` parsed it, when already at hand."""
+    if data is None:
+        data = languages.read_pack(language, "text.toml")
     path = languages.pack_file(language, "text.toml")
     if set(data) - set(_PACK_KEYS):
         raise LexiconError(str(path), f"text.toml takes the keys {', '.join(_PACK_KEYS)}")
@@ -133,9 +152,18 @@ def _pack_words(language: str) -> dict[str, frozenset[str]]:
 def pack_abbreviations(language: str) -> frozenset[str]:
     """The abbreviations `language`'s pack (data/languages/<code>/text.toml) adds to the English
     ones every article is split with; empty when it adds none."""
-    return _pack_words(language)["abbreviations"] - _ABBREVIATIONS
+    data = languages.read_pack(language, "text.toml")  # parsed once per process (cached)
+    known = _PACK_ABBREVIATIONS.get(language)
+    if known is not None and known[0] is data:  # this parse already checked: not every article
+        return known[1]
+    abbreviations = _pack_words(language, data)["abbreviations"] - _ABBREVIATIONS
+    _PACK_ABBREVIATIONS[language] = (data, abbreviations)
+    return abbreviations
 
 
+# language -> (its text.toml as read_pack returned it, the abbreviations it adds): an article's
+# language is looked up for each article, its pack checked once
+_PACK_ABBREVIATIONS: dict[str, tuple[dict, frozenset[str]]] = {}
 _PACK_KEYS = ("abbreviations", "sentence_starters")
 _ENGLISH = _pack_words("en")  # the base of every language
 _ABBREVIATIONS = _ENGLISH["abbreviations"]

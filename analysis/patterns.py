@@ -118,7 +118,7 @@ def _lead(items) -> str:  # noqa: ANN001 - a parse tree of re._parser
 # and turns no other character into ASCII, and \w \s \d do not change under it), many times faster:
 # Python's re scans ahead for literals only when case matters. Not for a text holding one of the
 # four characters IGNORECASE matches to ASCII letters (İ ı ſ K), which is searched as it is.
-_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+_CASE_TRAPS = "\u0130\u0131\u017f\u212a"
 
 
 def lower_case_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -132,4 +132,8 @@ def lower_case_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 def folded(text: str) -> str | None:
     """`text` lower-cased for `lower_case_twin` patterns; None when it must be searched as it is."""
-    return None if _CASE_TRAPS.search(text) else text.lower()
+    # an ASCII text holds none (str.isascii reads a flag); `in` per character, not a search with
+    # a character class: 40 times faster on an article
+    if not text.isascii() and any(map(text.__contains__, _CASE_TRAPS)):
+        return None
+    return text.lower()

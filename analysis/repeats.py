@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-WORD_RE = re.compile(r"\w+(?:[.,'’-]\w+)*")
+# possessive (no backtracking: none can find another word) and the same words as
+# r"\w+(?:[.,'’-]\w+)*", ~10 % faster
+WORD_RE = re.compile(r"\w++(?:[.,'’-]\w++)*+")
 _MIN_TOKENS = 4  # shorter sentences ("He said no.") are never repeats
 _MIN_NEAR = 6  # distinct words a sentence needs before a near-copy is looked for
 _PROBES = 3  # its longest words: a near-copy shares one of them
@@ -19,13 +21,27 @@ _SCAN = 64  # earlier sentences read one by one for a look-up; past them, an ind
 _RECENT = 64
 
 
+def words_of(text: str) -> list[str]:
+    """WORD_RE's words of a text (its findall), found faster: a whitespace-separated chunk of
+    letters and digits alone (most of them) is one word as it is, only the others are searched
+    (no word holds a space, and a chunk's words do not depend on the text around it)."""
+    words: list[str] = []
+    append, findall = words.append, WORD_RE.findall
+    for chunk in text.split():
+        if chunk.isalnum():  # \w but for '_': the whole chunk is one word
+            append(chunk)
+        else:
+            words += findall(chunk)
+    return words
+
+
 def lower_words(text: str) -> list[str]:
     """The lower-cased words of a text, in order (WORD_RE's words, each lower-cased)."""
     # lower-casing the text first finds the same words (it keeps each character's length and
     # class) except for the two characters whose lower case depends on more than themselves
     if "Σ" in text or "İ" in text:  # final sigma; a dotted I that becomes two characters
         return [word.lower() for word in WORD_RE.findall(text)]
-    return WORD_RE.findall(text.lower())
+    return words_of(text.lower())
 
 
 def token_set(text: str) -> frozenset[str]:
@@ -54,15 +70,14 @@ def repeats_and_words(texts: list[str], eligible: list[bool]) -> tuple[list[bool
     # are compared), so the sorted key is only made when they match
     shapes: dict[tuple[int, frozenset[str]], list[list[str]]] = {}
     token_sets: dict[int, frozenset[str]] = {}  # the sentences that can be repeated
-    seen: set[str] = set()  # all their words
+    seen: set[str] = set()  # all their words (and maybe more: see below)
     by_word: defaultdict[str, list[int]] | None = None  # sentences by word, past _SCAN of them
-    findall = WORD_RE.findall
     joined = "".join(texts)
     plain = "Σ" not in joined and "İ" not in joined  # lower-case the text, not each word
     for i, text in enumerate(texts):
         if not eligible[i]:
             continue
-        tokens = findall(text.lower()) if plain else lower_words(text)
+        tokens = words_of(text.lower()) if plain else lower_words(text)
         counts[i] = len(tokens)  # as many as in the text itself: lower case keeps every word
         if len(tokens) < _MIN_TOKENS:
             continue
@@ -75,9 +90,14 @@ def repeats_and_words(texts: list[str], eligible: list[bool]) -> tuple[list[bool
                 repeats[i] = True
                 continue
         # a near-copy shares 80 % of the words (5 common >= 4 in all): most sentences share less
-        # with all the earlier ones together, and are not looked up
+        # with all the earlier ones together, and are not looked up. The words are added to
+        # `seen` first, its growth telling how many are new (no set of the common ones made): a
+        # near-copy's words stay in, and `seen` only ever holds more words than the sentences
+        # kept, which lets more sentences be looked up, never fewer
         size = len(words)
-        if size >= _MIN_NEAR and 5 * len(words & seen) >= 4 * size:
+        known = len(seen)
+        seen |= words
+        if size >= _MIN_NEAR and 5 * (size - len(seen) + known) >= 4 * size:
             # the longest words, ties in alphabetical order (a set's order changes with each
             # process's string hashing: the same article was marked differently from run to run)
             probes = sorted(sorted(words), key=len, reverse=True)[:_PROBES]
@@ -103,7 +123,6 @@ def repeats_and_words(texts: list[str], eligible: list[bool]) -> tuple[list[bool
         else:
             same.append(tokens)
         token_sets[i] = words
-        seen |= words
         if by_word is not None:
             for word in words:
                 held = by_word[word]

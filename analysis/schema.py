@@ -6,6 +6,8 @@ these columns, and the dashboard reads them. Add columns at the end; never renam
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -231,10 +233,15 @@ _TEXT = pd.Series(["text"]).dtype
 _NUMBERS = {int: np.int64, float: np.float64, bool: np.bool_}
 
 
-def text_array(values: list) -> pd.api.extensions.ExtensionArray | None:
+def text_array(
+    values: Sequence[object], checked: bool = False
+) -> pd.api.extensions.ExtensionArray | None:
     """`values`, all str, as the Arrow text array pandas infers for them (built directly: pandas
-    checks every value again first); None when one is not a str or text is not Arrow-backed."""
-    if getattr(_TEXT, "storage", "") != "pyarrow" or set(map(type, values)) != {str}:
+    checks every value again first); None when one is not a str (`checked`: the caller knows each
+    is) or text is not Arrow-backed."""
+    if getattr(_TEXT, "storage", "") != "pyarrow" or not (
+        checked or set(map(type, values)) == {str}
+    ):
         return None
     try:
         return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()), dtype=_TEXT)
@@ -272,7 +279,7 @@ def typed_columns(rows: list[dict], names: list[str]) -> dict[str, object] | Non
             column = np.array(values, dtype=_NUMBERS[kind]) if kind in _NUMBERS else None
         except OverflowError:  # an int past int64: pandas' way decides
             column = None
-        column = text_array(values) if kind is str else column
+        column = text_array(values, checked=True) if kind is str else column
         if column is None:
             return None
         built[name] = column

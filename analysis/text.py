@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from analysis.boundaries import split_block
 from analysis.patterns import folded, lower_case_twin, minimal_strings, required_options
-from analysis.repeats import WORD_RE, repeats_and_words
+from analysis.repeats import WORD_RE as WORD_RE  # re-exported: tone.py reads it here
+from analysis.repeats import repeats_and_words, words_of
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
@@ -369,4 +370,4 @@ def flatten(span: str, breaks: str = "\n\r\t\f\v") -> str:
 
 def count_words(text: str) -> int:
     """Words in a text, counted the one way the whole project uses (the base of every rate)."""
-    return len(WORD_RE.findall(text))
+    return len(words_of(text))

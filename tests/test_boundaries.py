@@ -115,6 +115,35 @@ def test_split_block_equals_the_general_rule_on_any_text(pieces, extra):
     assert split_block(text, 0, len(text), extra) == split_by_definition(text, 0, len(text), extra)
 
 
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(TEXTS),
+            st.sampled_from(["bzw.", "BZW.", "z.B.", "Sr.", "т.е.", "Т.Е.", "г.", "ca", "sr"]),
+            st.sampled_from(["Die Lage", "el acuerdo", "завод", "“Bzw.", "(sr.", "ΣR."]),
+            st.text(alphabet=st.sampled_from(list('aZé1 .!?…"“”(\n\u00a0ΣİxY'))),
+        ),
+        max_size=8,
+    ),
+    st.sampled_from(["de", "es", "ru"]),
+)
+def test_a_text_without_the_packs_abbreviations_splits_alike_with_them(pieces, language):
+    text = " ".join(pieces)
+    extra = pack_abbreviations(language)
+    if not boundaries.may_split_otherwise(text, extra):  # then the second split is skipped
+        assert split_block(text, 0, len(text), extra) == split_block(text, 0, len(text))
+
+
+def test_a_text_with_a_packs_abbreviation_is_split_with_it():
+    text = "Die Zahl stieg bzw. Sie fiel."
+    assert boundaries.may_split_otherwise(text, pack_abbreviations("de"))
+    assert not boundaries.may_split_otherwise("Die Zahl stieg. Sie fiel.", pack_abbreviations("de"))
+    assert split_block(text, 0, len(text), pack_abbreviations("de")) != split_block(
+        text, 0, len(text)
+    )
+
+
 @pytest.mark.parametrize(
     "data",
     [{"abbreviations": ["dr", ""]}, {"abbreviations": "dr"}, {"sentence_starters": [3]}, {"x": []}],

@@ -4,7 +4,7 @@ import random
 import re
 
 from analysis import framing, people, quotes, reported, speakers, transcripts
-from analysis.patterns import by_first_letter, may_match, required_literals
+from analysis.patterns import by_first_letter, folded, may_match, required_literals
 
 SENTENCES = [
     "The finance minister said on Tuesday that the budget would not be cut.",
@@ -167,3 +167,13 @@ def test_line_matches_finds_what_a_scan_of_every_character_finds():
                 expected = [m.span() for m in pattern.finditer(text, start)]
                 found = [m.span() for m in transcripts.line_matches(pattern, text, start)]
                 assert found == expected, (pattern.pattern, text, start)
+
+
+def test_folded_is_the_lower_case_text_unless_it_holds_a_case_trap():
+    rng = random.Random(7)
+    alphabet = list("aZ é.,Σß") + ["İ", "ı", "ſ", "\u212a", "Ǆ"]
+    texts = ["", "Plain ASCII text.", "Ünïcode but no trap", "KELVIN \u212a", "İstanbul"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(500)]
+    for text in texts:
+        trapped = re.search("[\u0130\u0131\u017f\u212a]", text)
+        assert folded(text) == (None if trapped else text.lower()), text

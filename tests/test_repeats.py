@@ -3,13 +3,14 @@ lower-cased once per sentence) marks what the rule marks when every key is built
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.repeats import WORD_RE, lower_words, mark_repeats, repeats_and_words
+from analysis.repeats import WORD_RE, lower_words, mark_repeats, repeats_and_words, words_of
 
 RECENT = 64  # analysis.repeats._RECENT, written out: the test states the rule, not the code
 
@@ -99,6 +100,48 @@ def test_mark_repeats_equals_the_rule_on_any_sentences(texts, rng):
     assert words == [
         len(WORD_RE.findall(t)) if ok else -1 for t, ok in zip(texts, eligible, strict=True)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["war", "5", ",", ".", "’", "'", "-", " ", "_", "é", "…", "..", "3,000"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_the_words_are_those_of_the_pattern_without_possessive_quantifiers(text):
+    # WORD_RE is written possessive for speed; the words are those of the plain pattern
+    assert WORD_RE.findall(text) == re.findall(r"\w+(?:[.,'’-]\w+)*", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "war",
+                "5",
+                "٣",
+                "_",
+                ",",
+                ".",
+                "’",
+                "'",
+                "-",
+                " ",
+                "\n",
+                "\xa0",
+                "\x1c",
+                "é",
+                "ß",
+                "—",
+            ]
+        ),
+        max_size=24,
+    ).map("".join)
+)
+def test_words_of_finds_the_words_of_the_pattern(text):
+    assert words_of(text) == WORD_RE.findall(text)
 
 
 def test_lower_words_are_the_words_each_lower_cased():
