@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from analysis.boundaries import split_block
 from analysis.patterns import folded, lower_case_twin, minimal_strings, required_options
-from analysis.repeats import WORD_RE as WORD_RE  # re-exported: tone.py reads it here
 from analysis.repeats import repeats_and_words, words_of
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -96,7 +95,7 @@ class Sentence:
     text: str
     is_boilerplate: bool
     is_repeat: bool
-    # WORD_RE's words in `text`, counted while repeats are found (-1: not counted, furniture)
+    # repeats.WORD_RE's words in `text`, counted while repeats are found (-1: not counted, furniture)
     words: int = field(default=-1, compare=False, repr=False)
 
     def __init__(

@@ -28,7 +28,8 @@ from analysis import languages, schema, vader
 from analysis.actors import Actors
 from analysis.article import Article
 from analysis.quotes import Quote
-from analysis.text import WORD_RE, Sentence
+from analysis.repeats import WORD_RE
+from analysis.text import Sentence
 
 CRITICAL_AT = -0.10
 FAVOURABLE_AT = 0.10
