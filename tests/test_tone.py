@@ -9,7 +9,7 @@ import pytest
 
 from analysis.article import article_from_text
 from analysis.quote_spans import Quote
-from analysis.text import WORD_RE
+from analysis.repeats import WORD_RE
 from analysis.tone import (
     _CLAUSE_RE,
     EVIDENCE_SENTENCES,
