@@ -86,15 +86,7 @@ def find_quotes(
         attributed_next_to_quote = False
         first_quote = masked.find(MASK, sentence.char_start, sentence.char_end)
         if first_quote > sentence.char_start:  # "X condemned what she called “…”": she is X
-            cut = first_quote - sentence.char_start
-            if raw[first_quote] != "'" and sentence.text.startswith(
-                raw[sentence.char_start : first_quote]
-            ):
-                # the sentence's people named before the quote: no name runs on past its
-                # opening mark (an ASCII apostrophe could be part of one)
-                remember_people(sentence.text, position, context, before=cut)
-            else:
-                remember_people(raw[sentence.char_start : first_quote], position, context)
+            remember_people(raw[sentence.char_start : first_quote], position, context)
         first = bisect.bisect_left(opens, sentence.char_start)
         for span in spans[first : bisect.bisect_left(opens, sentence.char_end)]:
             close_sentence = sentences[max(0, bisect.bisect_right(starts, span.close_at) - 1)]

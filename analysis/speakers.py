@@ -372,11 +372,8 @@ def full_names(sentences: list[Sentence], context: Context) -> dict[str, str]:
     return names
 
 
-def remember_people(text: str, position: int, context: Context, before: int | None = None) -> None:
-    """Record the people a sentence names (`before`: only those named before that offset); a
-    sentence-initial person becomes the pronoun target."""
+def remember_people(text: str, position: int, context: Context) -> None:
+    """Record the people a sentence names; a sentence-initial person becomes the pronoun target."""
     for title, name, offset in context.people_in(text):
-        if before is not None and offset >= before:
-            break
         speaker = Speaker(name, title, context.actors.affiliation(name, title), True)
         context.remember(position, speaker, subject=offset == 0 and bool(name))
