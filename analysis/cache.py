@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import schema
-from analysis.article import Record
+from analysis.ingest.article import Record
 
 KEY = "_key"
 INDEX_COLUMNS = ["_key", "article_id", "reason", "warnings"]

@@ -13,19 +13,19 @@ import pandas as pd
 
 from analysis import pipeline, runner, schema
 from analysis.cache import default_dir
-from analysis.corpus import (
+from analysis.export import write_table
+from analysis.ingest.corpus import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_TABLE_BYTES,
     SKIPPED,
     read_folder,
     report_frame,
 )
-from analysis.export import write_table
+from analysis.ingest.readers import fetch
 from analysis.pipeline import Rules
 from analysis.progress import ProgressBar
-from analysis.readers import fetch
-from analysis.story import story_in
-from analysis.toml_files import LexiconError
+from analysis.world.story import story_in
+from analysis.world.toml_files import LexiconError
 
 TABLE_HELP = "\n".join(f"  {name}.csv: {', '.join(cols)}" for name, cols in schema.TABLES.items())
 

@@ -19,17 +19,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import attribution, claims, escalation, figures, main_claim, people, schema, stance
-from analysis.actors import Actors
-from analysis.article import Article, article_row, sentence_rows
-from analysis.corpus import Corpus
+from analysis import escalation, figures, schema, stance
 from analysis.escalation import Lexicon
-from analysis.framing import framing_rows
-from analysis.lexicon import parse_lexicon
-from analysis.story import Story, parse_story
-from analysis.story import load_story as read_story
-from analysis.toml_files import read_text
-from analysis.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, tone_rows
+from analysis.escalation.lexicon import parse_lexicon
+from analysis.figures import claims
+from analysis.ingest.article import Article, article_row, sentence_rows
+from analysis.ingest.corpus import Corpus
+from analysis.stance import main_claim
+from analysis.stance.framing import framing_rows
+from analysis.stance.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, tone_rows
+from analysis.voices import attribution, people
+from analysis.world.actors import Actors
+from analysis.world.story import Story, parse_story
+from analysis.world.story import load_story as read_story
+from analysis.world.toml_files import read_text
 
 # Tables the map emits per article; the last two are internal (not exported), summed by the reduce.
 ARTICLE_TABLES = (

@@ -27,9 +27,9 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis import pipeline
-from analysis.article import LoadError, Record, build_article
 from analysis.cache import INDEX_COLUMNS, KEY, ArticleCache, record_key
-from analysis.corpus import Reading, first_of_each_text, report_frame
+from analysis.ingest.article import LoadError, Record, build_article
+from analysis.ingest.corpus import Reading, first_of_each_text, report_frame
 from analysis.pipeline import MAP_TABLES, Rules
 
 BATCH_SIZE = 100  # articles per task: large enough to amortise the hand-over, small for progress

@@ -10,8 +10,7 @@ import time
 
 from realtext import real_sentences
 
-from analysis.actors import load_actors
-from analysis.story import SHIPPED_STORY
+from analysis.world.story import SHIPPED_STORY, load_actors
 
 
 def main() -> None:

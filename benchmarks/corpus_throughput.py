@@ -15,7 +15,7 @@ from pathlib import Path
 
 from realtext import shipped_sentences
 
-from analysis.corpus import DEFAULT_MAX_BYTES, load_corpus
+from analysis.ingest.corpus import DEFAULT_MAX_BYTES, load_corpus
 
 
 def measure(folder: Path) -> tuple[float, int, float]:

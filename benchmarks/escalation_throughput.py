@@ -24,8 +24,8 @@ from pathlib import Path
 import vaderSentiment
 from realtext import real_sentences
 
-from analysis.escalation import Lexicon, find_hits, load_lexicon, parse_lexicon
-from analysis.terms import term_forms
+from analysis.escalation.hits import Lexicon, find_hits, load_lexicon, parse_lexicon
+from analysis.escalation.terms import term_forms
 
 GENERATED_TERMS = 2000
 GENERATED_CATEGORIES = 10

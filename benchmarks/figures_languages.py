@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.figures import figure_rows  # noqa: E402
+from analysis.figures.extract import figure_rows  # noqa: E402
 from tests.figure_scoring import labelled, score  # noqa: E402
 
 LANGUAGES = ["en", "fr", "de", "es", "ru", "uk", "ko"]

@@ -27,8 +27,8 @@ from collections.abc import Callable, Sized
 
 from realtext import ROOT, real_sentences
 
-from analysis.corpus import load_corpus
-from analysis.figures import extract_figures, figure_rows
+from analysis.figures.extract import extract_figures, figure_rows
+from analysis.ingest.corpus import load_corpus
 
 ARTICLE_BYTES = 3000  # the shipped articles average about 3 kB
 SEED = 20241120

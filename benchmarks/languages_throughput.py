@@ -14,10 +14,10 @@ import json
 import time
 from pathlib import Path
 
-from analysis.actors import load_actors
-from analysis.article import article_from_text
-from analysis.attribution import quotes_of
-from analysis.escalation import find_hits, load_lexicon
+from analysis.escalation.hits import find_hits, load_lexicon
+from analysis.ingest.article import article_from_text
+from analysis.voices.attribution import quotes_of
+from analysis.world.story import load_actors
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("en", "fr", "de", "es", "ru", "uk", "ko")

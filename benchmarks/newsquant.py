@@ -21,8 +21,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis.figures import extract_figures  # noqa: E402
-from analysis.numbers import vague_bounds  # noqa: E402
+from analysis.figures.extract import extract_figures  # noqa: E402
+from analysis.numbers.english import vague_bounds  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data" / "NewsQuant.json"
 _NUMBER = r"-?\d*\.?\d+(?:[eE][-+]?\d+)?"

@@ -2,8 +2,8 @@
 the same rows as Parquet, read only (no article is built or analysed).
 
 Each measurement runs in a fresh process so its peak memory is its own: `readers` iterates
-analysis.readers.read_table (rows -> record dicts); `records` is the whole reading step the
-pipeline runs first (analysis.corpus.read_folder: file -> records + load report).
+analysis.ingest.readers.read_table (rows -> record dicts); `records` is the whole reading step the
+pipeline runs first (analysis.ingest.corpus.read_folder: file -> records + load report).
 Prints records/s, MB/s, and the peak resident memory over the process's size after its imports.
 Run: python benchmarks/readers_throughput.py [--rows 20000]
 """
@@ -87,8 +87,8 @@ def peak_mb() -> float:
 
 def measure_one(mode: str, path: Path) -> dict[str, float]:
     """One measurement in this process (called in a child process)."""
-    from analysis.corpus import read_folder
-    from analysis.readers import Limits, format_of, load_columns, read_table
+    from analysis.ingest.corpus import read_folder
+    from analysis.ingest.readers import Limits, format_of, load_columns, read_table
 
     columns = load_columns()
     baseline = peak_mb()

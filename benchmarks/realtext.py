@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from analysis.corpus import load_corpus
+from analysis.ingest.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 NEWSQUANT = ROOT / "benchmarks" / "data" / "NewsQuant.json"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from analysis.corpus import load_corpus
+from analysis.ingest.corpus import load_corpus
 from analysis.pipeline import analyse
-from analysis.story_measures import measures
+from analysis.stance.measures import measures
 
 STORIES = Path(__file__).resolve().parent.parent / "tests" / "data" / "stories"
 

@@ -1,4 +1,4 @@
-"""VADER scoring cost: vaderSentiment's polarity_scores against analysis/vader.py, on one core.
+"""VADER scoring cost: vaderSentiment's polarity_scores against analysis/stance/vader.py, on one core.
 
 Prints CPU microseconds per clause for both on every clause (the text tone scores) of the shipped
 corpus and the NewsQuant sentences, then the per-article map's ms/article on a corpus with the tone
@@ -16,10 +16,10 @@ from pathlib import Path
 from realtext import ROOT, real_sentences
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis import tone, vader
-from analysis.article import build_article
-from analysis.corpus import read_folder
+from analysis.ingest.article import build_article
+from analysis.ingest.corpus import read_folder
 from analysis.pipeline import Rules, analyse_article
+from analysis.stance import tone, vader
 
 ROUNDS = 5
 
@@ -70,14 +70,14 @@ def main() -> None:
     before, after = per_clause_us(library, clauses), per_clause_us(vader.compound, clauses)
     print(f"{len(clauses)} clauses (shipped corpus + NewsQuant), CPU, one core")
     print(f"  vaderSentiment  {before:6.2f} us/clause")
-    print(f"  analysis.vader  {after:6.2f} us/clause  ({before / after:.1f}x)")
+    print(f"  analysis.stance.vader  {after:6.2f} us/clause  ({before / after:.1f}x)")
     print(f"map on {args.corpus}, tone cache cleared per article")
     old, new = (
         map_ms(args.corpus, args.articles, library),
         map_ms(args.corpus, args.articles, vader.compound),
     )
     print(f"  vaderSentiment  {old:6.2f} ms/article")
-    print(f"  analysis.vader  {new:6.2f} ms/article")
+    print(f"  analysis.stance.vader  {new:6.2f} ms/article")
 
 
 if __name__ == "__main__":

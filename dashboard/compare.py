@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.repeats import jaccard, token_set
+from analysis.ingest.repeats import jaccard, token_set
 from dashboard.state import as_bool
 
 SIMILARITY = 0.6

@@ -23,12 +23,12 @@ import pyarrow
 import streamlit as st
 
 from analysis import runner
-from analysis.actors import Actors
 from analysis.cache import default_dir, record_key
-from analysis.corpus import Reading, read_folder, read_uploads
-from analysis.lexicon import SHIPPED_LEXICON
+from analysis.escalation.lexicon import SHIPPED_LEXICON
+from analysis.ingest.corpus import Reading, read_folder, read_uploads
 from analysis.pipeline import Rules
-from analysis.story import load_story, parse_story, story_in
+from analysis.world.actors import Actors
+from analysis.world.story import load_story, parse_story, story_in
 from dashboard import state
 from dashboard.filtered import contiguous
 

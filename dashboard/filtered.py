@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from analysis.metadata import published_span
+from analysis.ingest.metadata import published_span
 from dashboard.state import FilterState, as_bool
 
 JOIN_LIMIT = 1 << 30  # bytes of an Arrow column joined into one piece

@@ -14,7 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-from analysis.metadata import published_span
+from analysis.ingest.metadata import published_span
 
 VOICES: tuple[str, ...] = ("narrator", "quoted")
 

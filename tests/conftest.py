@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import Corpus, load_corpus
+from analysis.ingest.corpus import Corpus, load_corpus
 
 # The hand-made dashboard tables (the `tables` fixture) shared by the dashboard's test modules.
 pytest_plugins = ["tests.dashboard_tables"]
@@ -36,8 +36,8 @@ def seed_labels() -> dict:
 
 def figure_tables(articles, quotes) -> dict:
     """The figures table of `articles` (the per-article map) and the claims reduce over it."""
-    from analysis.claims import corpus_tables
-    from analysis.figures import article_rows, frame
+    from analysis.figures.claims import corpus_tables
+    from analysis.figures.extract import article_rows, frame
 
     figures = frame([r for a in articles for r in article_rows(a, quotes.get(a.article_id, []))])
     return {"figures": figures} | corpus_tables(figures)
@@ -46,9 +46,8 @@ def figure_tables(articles, quotes) -> dict:
 @pytest.fixture(scope="session")
 def shipped_figures(shipped_corpus) -> dict:
     """The figures of the shipped corpus, quotes found with the shipped actors, and their claims."""
-    from analysis.actors import load_actors
-    from analysis.quotes import find_quotes
-    from analysis.story import SHIPPED_STORY
+    from analysis.voices.quotes import find_quotes
+    from analysis.world.story import SHIPPED_STORY, load_actors
 
     actors = load_actors(SHIPPED_STORY)
     quotes = {a.article_id: find_quotes(a, actors) for a in shipped_corpus.articles}

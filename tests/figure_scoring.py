@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from analysis.figures import figure_rows
+from analysis.figures.extract import figure_rows
 
 DATA = Path(__file__).parent / "data"
 

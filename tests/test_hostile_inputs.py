@@ -12,9 +12,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from analysis.corpus import load_corpus
-from analysis.readers import Limits, ReadError, zip_members
-from analysis.readers.fetch import FetchSettings, fetch_urls, read_log
+from analysis.ingest.corpus import load_corpus
+from analysis.ingest.readers import Limits, ReadError, zip_members
+from analysis.ingest.readers.fetch import FetchSettings, fetch_urls, read_log
 from tests.local_server import serve
 
 GOOD = (

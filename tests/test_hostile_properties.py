@@ -8,12 +8,11 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.actors import load_actors
-from analysis.article import LoadError, article_from_text
-from analysis.escalation import find_hits, load_lexicon
-from analysis.figures import extract_figures
-from analysis.quotes import find_quotes
-from analysis.story import SHIPPED_STORY
+from analysis.escalation.hits import find_hits, load_lexicon
+from analysis.figures.extract import extract_figures
+from analysis.ingest.article import LoadError, article_from_text
+from analysis.voices.quotes import find_quotes
+from analysis.world.story import SHIPPED_STORY, load_actors
 
 ACTORS = load_actors(SHIPPED_STORY)
 LEXICON = load_lexicon()

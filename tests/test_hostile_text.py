@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.corpus import load_uploads
+from analysis.ingest.corpus import load_uploads
 from analysis.pipeline import analyse
 from dashboard.highlight import LAYERS, article_spans, highlight_html
 

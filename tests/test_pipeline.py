@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis import schema
-from analysis.corpus import load_corpus
+from analysis.ingest.corpus import load_corpus
 from analysis.pipeline import map_corpus, reduce_stream, reduce_tables
 
 STORIES = Path(__file__).parent / "data" / "stories"

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from analysis import runner
-from analysis.corpus import load_corpus, read_folder
 from analysis.export import to_csv_bytes
+from analysis.ingest.corpus import load_corpus, read_folder
 from analysis.pipeline import Rules, analyse
 from tests.conftest import CORPUS_DIR
 
@@ -186,7 +186,7 @@ def test_cache_key_changes_with_every_value_of_the_record_but_not_its_file_diges
     import dataclasses
 
     from analysis.cache import record_key
-    from analysis.corpus import Record
+    from analysis.ingest.corpus import Record
 
     record = Record(
         "wire.txt",

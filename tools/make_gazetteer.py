@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.toml_files import read_toml  # noqa: E402
+from analysis.world.toml_files import read_toml  # noqa: E402
 
 OVERRIDES = ROOT / "data" / "gazetteer" / "country_overrides.toml"
 OUT = ROOT / "data" / "gazetteer" / "countries.toml"

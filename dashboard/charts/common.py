@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.colors import get_colorscale
 
-from analysis.metadata import published_span
+from analysis.ingest.metadata import published_span
 
 # Okabe & Ito (2008), ordered so the first colours are the most distinct on white.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000", "#F0E442")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from analysis.metadata import published_span
+from analysis.ingest.metadata import published_span
 from dashboard.charts.common import (
     MAX_INTERVALS,
     NO_DATA,

@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from analysis.metadata import published_span
+from analysis.ingest.metadata import published_span
 from dashboard.charts.common import (
     NO_DATA,
     UNKNOWN_GREY,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.lexicon import parse_lexicon
-from analysis.readers.common import SUFFIX_FORMATS
+from analysis.escalation.lexicon import parse_lexicon
+from analysis.ingest.readers.common import SUFFIX_FORMATS
 from analysis.schema import columns
-from analysis.story import parse_story
-from analysis.toml_files import LexiconError
+from analysis.world.story import parse_story
+from analysis.world.toml_files import LexiconError
 from dashboard import data
 from dashboard.ui import current_view, show_filtered, show_table
 

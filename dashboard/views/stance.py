@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.story import camps_text
+from analysis.world.story import camps_text
 from dashboard import charts, data, state
 from dashboard.ui import available, current_view, show_chart, show_filtered
 

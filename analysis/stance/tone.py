@@ -1,0 +1,301 @@
+"""Tone toward each actor and voice balance, per outlet: the `stance` table.
+
+Tone: every analysed sentence that mentions an actor (alias, demonym or official's name) is scored
+with VADER's compound score (-1 .. 1; lexicon shipped inside vaderSentiment, no download) on the
+clause around the mention (cut at commas, semicolons, dashes and quote marks), so a sentence that
+blames one actor does not count against every actor it names. The actor's tone_score is the mean
+over those sentences. Label: critical when the mean is <= -0.10,
+favourable when >= +0.10, neutral between — except that a negative mean with at least one
+escalation hit per sentence ("act of desperation", "threat") is critical too, because VADER misses
+much war vocabulary. Escalation hits are counted per sentence. This is a lexical signal that points
+an analyst at sentences, not a measure of intent.
+Voice balance: the share of the outlet's quoted words (direct and reported, nested quotes counted
+once, repeated sentences not at all) spoken by the actor's camp.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from analysis import schema
+from analysis.ingest.article import Article
+from analysis.ingest.repeats import WORD_RE
+from analysis.ingest.text import Sentence
+from analysis.stance import vader
+from analysis.voices.quotes import Quote
+from analysis.world import languages
+from analysis.world.actors import Actors
+
+CRITICAL_AT = -0.10
+FAVOURABLE_AT = 0.10
+ESCALATION_PER_MENTION = 1.0
+EVIDENCE_SENTENCES = 3
+
+_CLAUSE_RE = re.compile(r"[^,;:—–“”\"«»]+")
+
+
+@lru_cache(maxsize=65536)
+def sentence_tone(text: str) -> float:
+    """VADER compound score of one sentence or clause, -1 .. 1 (analysis/stance/vader.py: the library's
+    score, faster; cached: a clause naming several actors, or a wire sentence, is scored once)."""
+    return vader.compound(text)
+
+
+def tone_label(score: float, escalation_hits: int, mentions: int) -> str:
+    """critical / neutral / favourable from the mean score and the escalation density."""
+    if score <= CRITICAL_AT:
+        return "critical"
+    if score < 0 and mentions and escalation_hits / mentions >= ESCALATION_PER_MENTION:
+        return "critical"
+    return "favourable" if score >= FAVOURABLE_AT else "neutral"
+
+
+def quoted_words_by_quote(article: Article, quotes: list[Quote]) -> list[int]:
+    """Quoted words owned by each quote (in `quotes` order): each word once, the innermost quote
+    owning it, repeats and furniture left out. Camps are applied later, in the corpus reduce.
+    A quote overlapping no other owns all its words: they are counted by regex, per sentence
+    (`_counted_words`); only quotes nested in or overlapping others are read word by word."""
+    sentences = sorted(article.sentences, key=lambda s: s.char_start)
+    starts = [s.char_start for s in sentences]
+    raw = article.raw_text
+    words = [0] * len(quotes)
+    by_start = sorted(range(len(quotes)), key=lambda i: quotes[i].char_start)
+    group: list[int] = []
+    reach = -1
+    for index in [*by_start, None]:  # groups of quotes overlapping one another
+        quote = quotes[index] if index is not None else None
+        if quote is not None and group and quote.char_start < reach:
+            group.append(index)
+            reach = max(reach, quote.char_end)
+            continue
+        if len(group) == 1:
+            words[group[0]] = _counted_words(raw, quotes[group[0]], sentences, starts)
+        elif group:
+            _owned_words(raw, [(i, quotes[i]) for i in group], sentences, starts, words)
+        if quote is not None:
+            group, reach = [index], quote.char_end
+    return words
+
+
+def _counted_words(raw: str, quote: Quote, sentences: list[Sentence], starts: list[int]) -> int:
+    """Words of a quote overlapping no other that start in a counted sentence (a position belongs
+    to the last sentence starting at or before it, if it ends after it). The quote's words are
+    read from its start, as the word-by-word reading does: `before(x)` words start before x."""
+    first, last = quote.char_start, quote.char_end
+
+    def before(x: int) -> int:
+        if x >= last:
+            return quote.words  # its text is the span's, white space flattened: the same words
+        return len(WORD_RE.findall(raw, first, x)) if x > first else 0
+
+    total = 0
+    at = max(bisect.bisect_right(starts, first) - 1, 0)
+    while at < len(sentences) and starts[at] < last:
+        sentence = sentences[at]
+        at += 1
+        if not sentence.counted:
+            continue
+        end = min(sentence.char_end, starts[at]) if at < len(sentences) else sentence.char_end
+        low, high = max(first, sentence.char_start), min(last, end)
+        if low < high:
+            total += before(high) - before(low)
+    return total
+
+
+def _owned_words(
+    raw: str,
+    group: list[tuple[int, Quote]],
+    sentences: list[Sentence],
+    starts: list[int],
+    words: list[int],
+) -> None:
+    """Words of quotes nested in or overlapping one another, read word by word: each word is
+    owned by the shortest quote whose words start there (the later one among equals)."""
+    owner: dict[int, int] = {}
+    group = sorted(group)
+    for index, quote in sorted(group, key=lambda item: item[1].char_start - item[1].char_end):
+        for match in WORD_RE.finditer(raw, quote.char_start, quote.char_end):
+            owner[match.start()] = index
+    for position, index in owner.items():
+        at = bisect.bisect_right(starts, position) - 1
+        if at >= 0 and position < sentences[at].char_end and sentences[at].counted:
+            words[index] += 1
+
+
+def camp_words(quote_words: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The reduce's quoted words per (article, outlet, camp) from the words each quote owns and
+    the camp the reduce gave its speaker ('' = unknown speaker)."""
+    camp_of = dict(
+        zip(quotes["quote_id"].tolist(), quotes["camp"].fillna("").tolist(), strict=True)
+    )
+    frame = quote_words.assign(camp=quote_words["quote_id"].map(camp_of).fillna(""))
+    frame = frame[frame["words"] > 0]
+    if frame.empty:
+        return pd.DataFrame(columns=CAMP_WORD_COLUMNS)
+    summed = frame.groupby(["article_id", "outlet", "camp"], sort=False)["words"].sum()
+    return summed.reset_index()[CAMP_WORD_COLUMNS]
+
+
+def _clauses_around(text: str, offsets: list[int]) -> list[str]:
+    """The clause of `text` holding each offset (cut at commas, semicolons, colons, dashes,
+    quotes); the whole text for an offset on a cut. The clauses are found once per text."""
+    clauses = list(_CLAUSE_RE.finditer(text))
+    starts = [clause.start() for clause in clauses]
+    found = []
+    for offset in offsets:
+        at = bisect.bisect_right(starts, offset) - 1
+        found.append(clauses[at].group(0) if at >= 0 and offset < clauses[at].end() else text)
+    return found
+
+
+TONE_COLUMNS = ["article_id", "outlet", "actor", "sentence_id", "score", "escalation_hits"]
+CAMP_WORD_COLUMNS = ["article_id", "outlet", "camp", "words"]
+QUOTE_WORD_COLUMNS = ["article_id", "outlet", "quote_id", "words"]
+
+
+def tone_rows(
+    article: Article, actors: Actors, quotes: list[Quote], hits: list[dict]
+) -> tuple[list[dict], list[dict]]:
+    """The per-article part of the stance table: one scored row per (sentence, actor it names),
+    each sentence scoring only the clauses that name the actor (so 'Rutte condemned Russia's war'
+    is not held against NATO), and the quoted words each quote owns (quote ids as in the quotes
+    table)."""
+    escalation: dict[str, int] = defaultdict(int)
+    for hit in hits:
+        if not hit["negated"]:
+            escalation[str(hit["sentence_id"])] += 1
+    scored = []
+    # VADER reads English: an article in another language gets no tone, never a wrong one
+    scoreable = languages.code(article.language) in ("en", "")
+    article_id, outlet = article.article_id, article.outlet
+    for sentence in article.counted_sentences if scoreable else ():
+        mentions = actors.mentions(sentence.text)
+        if not mentions:
+            continue
+        clauses: dict[str, list[str]] = {}
+        around = _clauses_around(sentence.text, [mention.start for mention in mentions])
+        for mention, clause in zip(mentions, around, strict=True):
+            clauses.setdefault(mention.actor, []).append(clause)
+        sentence_id = article.sentence_id(sentence)
+        hits_here = escalation.get(sentence_id, 0)
+        for actor, texts in clauses.items():
+            scored.append(
+                {
+                    "article_id": article_id,
+                    "outlet": outlet,
+                    "actor": actor,
+                    "sentence_id": sentence_id,
+                    "score": sum(map(sentence_tone, texts)) / len(texts),
+                    "escalation_hits": hits_here,
+                }
+            )
+    owned = [
+        {
+            "article_id": article.article_id,
+            "outlet": article.outlet,
+            "quote_id": f"{article.article_id}:q{n}",
+            "words": words,
+        }
+        for n, words in enumerate(quoted_words_by_quote(article, quotes), start=1)
+    ]
+    return scored, owned
+
+
+def _evidence(
+    rows: Sequence[int], ids: list[str], scores: Sequence[float], hits: Sequence[int], label: str
+) -> list[str]:
+    """Ids of the sentences behind a label (`rows` index the tone rows' ids, scores and hits):
+    most negative / most positive / strongest either way. Only the rows that can be among the
+    first few are sorted (those at or below the few-th smallest key, found by numpy): the same ids,
+    in the same order, as sorting every row of an outlet that mentions an actor thousands of times."""
+    at = np.asarray(rows, dtype=np.int64)
+    score = np.asarray(scores, dtype=np.float64)[at]
+    if label == "critical":
+        keys = score - np.asarray(hits, dtype=np.float64)[at]
+    elif label == "favourable":
+        keys = -score
+    else:
+        keys = -np.abs(score)
+    if len(at) > EVIDENCE_SENTENCES:
+        kept = keys <= np.partition(keys, EVIDENCE_SENTENCES - 1)[EVIDENCE_SENTENCES - 1]
+        at, keys = at[kept], keys[kept]
+    by_key = dict(zip(at.tolist(), keys.tolist(), strict=True))
+    if label == "critical":  # ties by sentence id; otherwise ties keep the rows' order
+        ranked = sorted(by_key, key=lambda i: (by_key[i], ids[i]))
+    else:
+        ranked = sorted(by_key, key=by_key.__getitem__)
+    return [ids[i] for i in ranked[:EVIDENCE_SENTENCES]]
+
+
+_NO_ROWS = np.zeros(0, dtype=np.int64)
+
+
+def _rows_by(tone: pd.DataFrame) -> dict[tuple[str, str], np.ndarray]:
+    """The tone rows of each outlet x actor, in table order (a stable sort of factorized keys)."""
+    outlet_codes, outlet_names = pd.factorize(tone["outlet"], use_na_sentinel=False)
+    actor_codes, actor_names = pd.factorize(tone["actor"], use_na_sentinel=False)
+    keys = outlet_codes.astype(np.int64) * max(len(actor_names), 1) + actor_codes
+    order = np.argsort(keys, kind="stable")
+    starts = np.flatnonzero(np.diff(keys[order])) + 1
+    return {
+        (outlet_names[outlet_codes[rows[0]]], actor_names[actor_codes[rows[0]]]): rows
+        for rows in np.split(order, starts)
+        if len(rows)
+    }
+
+
+def stance_table(
+    tone: pd.DataFrame,
+    camp_words: pd.DataFrame,
+    quotes: pd.DataFrame,
+    actors: Actors,
+    outlets: list[str],
+) -> pd.DataFrame:
+    """The reduce: one row per outlet x actor mentioned or quoted (`outlets` in order, actors in
+    lexicon order): mentions, tone, label, escalation hits, quoted share."""
+    ids, scores = tone["sentence_id"].tolist(), tone["score"].to_numpy(dtype=np.float64)
+    hits_of = tone["escalation_hits"].to_numpy(dtype=np.int64)
+    rows_by = _rows_by(tone)
+    words_by = camp_words.groupby(["outlet", "camp"], sort=False)["words"].sum().to_dict()
+    quoted_by: dict[str, set[str]] = defaultdict(set)  # affiliations quoted per outlet
+    for outlet, affiliation in (
+        quotes[["outlet", "affiliation"]].drop_duplicates().itertuples(index=False)
+    ):
+        quoted_by[outlet].add(affiliation)
+    totals: dict[str, int] = defaultdict(int)  # quoted words per outlet (whole numbers)
+    for (outlet, _), words in words_by.items():
+        totals[outlet] += words
+    rows = []
+    for outlet in outlets:
+        total = totals.get(outlet, 0)
+        quoted = quoted_by.get(outlet, set())
+        for actor in actors.actors:
+            mine = rows_by.get((outlet, actor.name), _NO_ROWS)
+            if not len(mine) and actor.name not in quoted:
+                continue
+            share = words_by.get((outlet, actor.camp), 0) / total if total else 0.0
+            score = sum(scores[mine].tolist()) / len(mine) if len(mine) else 0.0  # in row order
+            hits = int(hits_of[mine].sum())
+            label = tone_label(score, hits, len(mine)) if len(mine) else "neutral"
+            rows.append(
+                {
+                    "outlet": outlet,
+                    "actor": actor.name,
+                    "mentions": len(mine),
+                    "tone_score": round(score, 3),
+                    "tone_label": label,
+                    "escalation_hits": hits,
+                    "quoted_share": round(share, 3),
+                    "evidence_ids": "; ".join(_evidence(mine, ids, scores, hits_of, label)),
+                }
+            )
+    if not rows:
+        return schema.empty("stance")
+    return schema.conform(pd.DataFrame(rows), "stance")

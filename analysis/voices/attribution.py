@@ -1,0 +1,207 @@
+"""Quotes and speakers in any language with a pack: the rules are data (data/languages/<code>/).
+
+English keeps its own grammar (analysis/voices/quotes.py, analysis/voices/speakers.py). Every other language is
+read with the same language-neutral code driven by its pack: `quotes.toml` (speech verbs, pronouns,
+titles, attribution patterns) and `names.toml` (the actors' names in that language, merged into the
+actor list). Direct quote spans are found as in English (any quote style, offsets into the raw
+text); a language without a pack gets its direct quotes with no speaker and no reported speech:
+English speech verbs are never applied to another language.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from analysis.ingest.article import Article
+from analysis.voices.pack_speakers import cased, full_names, remember_subject, resolve
+from analysis.voices.packs import (
+    NAME_STRIP,
+    NOT_IN_PHRASE,
+    QUOTE,
+    QuotePack,
+    actors_for,
+    quote_pack,
+)
+from analysis.voices.quotes import find_quotes
+from analysis.voices.spans import (
+    Quote,
+    direct_spans,
+    flat_text,
+    masked_text,
+    paragraph_spans,
+    quote_like,
+    spoken_quote,
+    trimmed,
+)
+from analysis.voices.speakers import MASK, Context, Speaker
+from analysis.world import languages
+from analysis.world.actors import Actors
+
+
+def quotes_of(
+    article: Article, actors: Actors, named: dict[str, list] | None = None
+) -> list[Quote]:
+    """The quotes of `article` read with its own language's rules (English: analysis/voices/quotes.py);
+    `named`: the article's memo of the people each text names (see speakers.Context)."""
+    code = languages.code(article.language)
+    if code == "en":
+        return find_quotes(article, actors, named)
+    return pack_quotes(article, actors_for(actors, code), quote_pack(code))
+
+
+def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> list[Quote]:
+    """Direct quotes (speaker from the pack's patterns) and reported speech of a non-English
+    article; with no pack, the direct quotes without speakers."""
+    sentences = [s for s in article.sentences if not s.is_boilerplate]
+    if not sentences:
+        return []
+    raw = article.raw_text
+    glued = bool(pack and pack.glued_closing_quote)
+    spans = direct_spans(raw, paragraph_spans(raw, sentences), glued_close=glued)
+    masked = masked_text(raw, spans)
+    starts = [s.char_start for s in sentences]
+    opens = [span.open_at for span in spans]
+    context = Context(actors)
+    if pack is not None:
+        context.full_names = full_names(sentences, pack, actors)
+    found: list[Quote] = []
+    previous: tuple[int, Quote] | None = None
+    for position, sentence in enumerate(sentences):
+        inside = spans[
+            bisect.bisect_left(opens, sentence.char_start) : bisect.bisect_left(
+                opens, sentence.char_end
+            )
+        ]
+        framed = False
+        for span in inside:
+            close = sentences[max(0, bisect.bisect_right(starts, span.close_at) - 1)]
+            start, end = trimmed(raw, span.open_at + 1, span.close_at)
+            quote = Quote(
+                article.article_id, "", "", "", "", "direct", flat_text(raw[start:end]), start, end
+            )
+            before = masked[sentence.char_start : span.open_at]
+            after = masked[span.close_at + 1 : close.char_end].split(MASK, 1)[0]
+            speaker = cue = None
+            if pack is not None:
+                window = before + QUOTE + after
+                speaker, cue = _attribute(window, pack.direct, pack, context, position)
+            if speaker is not None:
+                context.remember(position, speaker, subject=True)
+                quote = spoken_quote(article.article_id, speaker, cue, "direct", raw, start, end)
+                framed = framed or _beside(cue, before, after)
+            elif (
+                previous is not None
+                and previous[0] >= position - 1
+                and (span.continues or not (before.strip(" ,—–-") or after.strip(" .,—–-")))
+            ):
+                quote = quote_like(previous[1], quote)
+            found.append(quote)
+            if quote.speaker:
+                previous = (position, quote)
+        if pack is not None and not framed:  # '«…», a-t-il dit' is a frame, not reported speech
+            text = masked[sentence.char_start : sentence.char_end]
+            found.extend(
+                _reported(text, sentence.char_start, raw, pack, context, position, article)
+            )
+        if pack is not None:
+            remember_subject(sentence.text, pack, context, position)
+    return sorted(found, key=lambda q: (q.char_start, -(q.char_end - q.char_start)))
+
+
+def _attribute(
+    window: str,
+    patterns: tuple[re.Pattern[str], ...],
+    pack: QuotePack,
+    context: Context,
+    position: int,
+) -> tuple[Speaker | None, str]:
+    """The first pattern whose speaker resolves: (speaker, the cue as written)."""
+    for pattern in patterns:
+        for match in pattern.finditer(window):
+            speaker = _speaker_of(match, pack, context, position)
+            if speaker is not None:
+                return speaker, _cue(match, QUOTE)
+    return None, ""
+
+
+_APPOSITION_RE = re.compile(rf"\s*,\s*([^{NOT_IN_PHRASE}\n]{{2,60}}?)\s*,")
+_REST_OF_PHRASE_RE = re.compile(rf"[^{NOT_IN_PHRASE}\n]{{0,80}}")
+
+
+def _speaker_of(
+    match: re.Match[str], pack: QuotePack, context: Context, position: int
+) -> Speaker | None:
+    """The speaker of a pattern match. A description ('chef de la diplomatie européenne',
+    'постпред России') followed by a name ('…, Josep Borrell,' / '… при ООН Василий Небензя')
+    is that named person."""
+    group = _group(match)
+    name_first = group == "speaker"  # 'sagte Peskow der Agentur Tass': the name comes first
+    speaker = resolve(match.group(group), pack, context, position, name_first=name_first)
+    if speaker is None or speaker.is_person or not cased(match.group(group)):
+        return speaker
+    text, end = match.string, match.end(group)
+    apposition = _APPOSITION_RE.match(text, end)
+    longer = [apposition.group(1)] if apposition else []
+    longer.append(match.group(group) + _REST_OF_PHRASE_RE.match(text, end).group(0))
+    for phrase in longer:
+        named = resolve(phrase, pack, context, position)
+        if named is not None and named.is_person and " " in named.name:
+            return named
+    return speaker
+
+
+def _group(match: re.Match[str]) -> str:
+    """The pattern's speaker group: 'subject' ({subject}) or 'speaker' ({speaker}, {dropped})."""
+    return "subject" if "subject" in match.re.groupindex else "speaker"
+
+
+def _cue(match: re.Match[str], *fillers: str) -> str:
+    """The cue of a pattern match: its speech verb, else its words beside the speaker and the
+    quoted or reported words ('Selon', 'laut', 'по словам', '에 따르면')."""
+    if "verb" in match.re.groupindex and match.group("verb"):
+        return " ".join(match.group("verb").split())
+    text = match.string
+    group = _group(match)
+    lead = text[match.start() : match.start(group)].strip(NAME_STRIP + "\n")
+    tail = text[match.end(group) : match.end()]
+    for filler in fillers:
+        tail = tail.split(filler, 1)[0]
+    cue = lead.split(",")[-1] or " ".join(tail.split()[:2])
+    return " ".join(cue.replace(MASK, " ").split()).strip(NAME_STRIP)
+
+
+def _reported(
+    text: str,
+    offset: int,
+    raw: str,
+    pack: QuotePack,
+    context: Context,
+    position: int,
+    article: Article,
+) -> list[Quote]:
+    """Reported speech in one sentence ('Selon X, …', 'X заявил, что …', 'X에 따르면 …')."""
+    body = text.rstrip()
+    for pattern in pack.reported:
+        match = pattern.search(body)
+        if not match:
+            continue
+        content_start, content_end = match.span("content")
+        if len(re.findall(r"\w+", body[content_start:content_end])) < 2:
+            continue
+        speaker = _speaker_of(match, pack, context, position)
+        if speaker is None:
+            continue
+        context.remember(position, speaker, subject=True)
+        start, end = trimmed(raw, offset + content_start, offset + content_end)
+        while end > start and raw[end - 1] in ".!?。":
+            end -= 1
+        cue = _cue(match, match.group("content"))
+        return [spoken_quote(article.article_id, speaker, cue, "reported", raw, start, end)]
+    return []
+
+
+def _beside(cue: str, before: str, after: str) -> bool:
+    """Whether a quote's cue stands right next to it ('«…», a dit X', 'X sagte: „…“'): the
+    sentence is then the quote's frame, not also reported speech."""
+    return bool(cue) and (cue in after[:40] or before.rstrip().endswith(":"))

@@ -1,0 +1,216 @@
+"""Speakers in a language with a pack: who a phrase next to a speech verb names.
+
+The language-neutral counterpart of analysis/voices/speakers.py (which holds the English grammar): titles,
+pronouns, function words, name case endings and particles come from the pack (QuotePack); names
+and bodies from the actor list merged with the pack's names.toml. A speaker keeps the spelling of
+the article ('Путин', '푸틴'), written in full when the article or the actor list gives it.
+"""
+
+from __future__ import annotations
+
+from analysis.voices.packs import NAME_STRIP, QuotePack
+from analysis.voices.speakers import Context, Speaker
+from analysis.world.actors import Actor, Actors
+
+MAX_DESCRIPTION_WORDS = 6  # a speaker named by title only ('le porte-parole du ministère')
+MAX_LEADING_WORDS = 2  # words before it that are no title or name ('mientras', 'y')
+
+
+def cased(word: str) -> bool:
+    """Whether the word's script has capital letters (Latin, Cyrillic), unlike Hangul."""
+    first = next((c for c in word if c.isalpha()), "")
+    return first.upper() != first.lower()
+
+
+def _strip_particle(word: str, pack: QuotePack, actors: Actors) -> str:
+    """'푸틴은' -> '푸틴' (a particle written onto the word), unless the word is a name as it is."""
+    if actors.person(word) or actors.mentions(word) or pack.is_title(word):
+        return word
+    for particle in pack.particles:
+        if word.endswith(particle) and len(word) > len(particle):
+            return word[: -len(particle)]
+    return word
+
+
+def _is_name_word(word: str, pack: QuotePack, actors: Actors) -> bool:
+    """Could this word be part of a person's name (not a title, function word or a country)?"""
+    bare = word.strip(NAME_STRIP)
+    if not bare or not (bare[0].isupper() if cased(bare) else bare[0].isalpha()):
+        return False
+    if pack.is_title(bare) or bare in pack.not_names:
+        return False
+    return bool(_listed(bare, pack, actors)) or not actors.mentions(bare)
+
+
+def _stem(name: str, pack: QuotePack) -> str:
+    """A name without its case ending ('Пескова', 'Песков' -> 'Песков'; 'Зеленського' ->
+    'Зеленськ'), keeping at least three letters."""
+    for ending in pack.name_endings:
+        if name.endswith(ending) and len(name) - len(ending) >= 3:
+            return name[: -len(ending)]
+    return name
+
+
+_STEMS: dict[tuple[int, int], tuple[Actors, dict[str, tuple[str, Actor]]]] = {}
+
+
+def _listed(name: str, pack: QuotePack, actors: Actors) -> tuple[str, Actor] | None:
+    """A listed person written `name`, in any case form ('Пескова' -> 'Дмитрий Песков')."""
+    found = actors.person(name)
+    if found or not pack.name_endings:
+        return found
+    key = (id(actors), id(pack))
+    if key not in _STEMS or _STEMS[key][0] is not actors:
+        stems = {
+            _stem(full.split()[-1], pack): (full, actor)
+            for actor in reversed(actors.actors)
+            for full in reversed(actor.people)
+        }
+        _STEMS[key] = (actors, stems)
+    return _STEMS[key][1].get(_stem(name.split()[-1], pack))
+
+
+def resolve(
+    phrase: str, pack: QuotePack, context: Context, position: int, *, name_first: bool = False
+) -> Speaker | None:
+    """The speaker a phrase names: a person (name in the article's spelling, in full when the
+    article or the actor list gives it), a body ('МИД России', 'le Kremlin'), the person a pronoun
+    or a bare title ('— сказал дипломат') points back to. The name is the phrase's last run of name
+    words ('Le porte-parole du Kremlin Dmitri Peskov'), or its first with `name_first` (after a
+    verb: 'Kremlsprecher Peskow der Agentur Tass')."""
+    actors = context.actors
+    words = [w for w in phrase.strip(NAME_STRIP).split() if w.strip(NAME_STRIP)]
+    if words:
+        words[-1] = _strip_particle(words[-1].strip(NAME_STRIP), pack, actors)
+    if len(words) > 12:
+        return None
+    if not words or (len(words) == 1 and words[0].lower() in pack.pronouns):
+        last = context.last_person  # a pronoun, or no subject written ({dropped})
+        return last[1] if last and last[0] >= position - 8 else None
+    end = len(words)
+    titles_after = 0
+    if not cased(" ".join(words)):  # '젤렌스키 우크라이나 대통령': country and titles follow
+        while end > 0 and pack.is_title(words[end - 1]):
+            end, titles_after = end - 1, titles_after + 1
+        while (
+            end > 1
+            and actors.mentions(words[end - 1])
+            and not _listed(words[end - 1], pack, actors)
+        ):
+            end -= 1
+    start = end
+    while start > 0 and _is_name_word(words[start - 1], pack, actors):
+        start -= 1
+    if name_first and cased(" ".join(words)):
+        first = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if _is_name_word(
+                    w, pack, actors
+                )  # a word before a title owns it: 'Guyanas Präsident'
+                and not (i + 1 < len(words) and pack.is_title(words[i + 1]))
+            ),
+            None,
+        )
+        if first is not None:
+            start = end = first
+            while end < len(words) and _is_name_word(words[end], pack, actors):
+                end += 1
+    while start < end and words[start].lower() in pack.not_names:
+        start += 1
+    lone = end - start == 1 and not _listed(words[start], pack, actors)
+    if lone and (titles_after > 1 or (start > 1 and words[start - 1] in pack.not_names)):
+        start = end  # '중국 국방부 대변인', 'ministère de la Défense': a body, no name
+    name = " ".join(w.strip(NAME_STRIP) for w in words[start:end])
+    rest = [w for i, w in enumerate(words) if not start <= i < end]
+    while rest and rest[0].lower() in pack.not_names:
+        rest.pop(0)
+    marked = [i for i, w in enumerate(rest) if pack.is_title(w) or actors.mentions(w)]
+    tail = rest[marked[-1] + 1 :] if marked else []
+    if len(tail) >= 2 and all(cased(w) and w[:1].islower() for w in tail):
+        rest = rest[
+            : marked[-1] + 1
+        ]  # 'Кремлі ці повідомлення (назвали)': the object is not the speaker
+    if not name:  # a body or an unnamed official: a short phrase from its first title or name
+        lead = 0
+        while lead < len(rest) and rest[lead][:1].islower():
+            if pack.is_title(rest[lead]) or actors.mentions(rest[lead]):
+                break
+            lead += 1
+        if lead > MAX_LEADING_WORDS or len(rest) - lead > MAX_DESCRIPTION_WORDS:
+            return None  # a clause ('rechazó este martes las acusaciones del Gobierno … y')
+        rest = rest[lead:]  # 'mientras Caracas (asegura)': the conjunction is not the speaker
+    description = " ".join(rest)
+    if not name:
+        if not description or description.lower() in pack.pronouns:
+            return None
+        last = context.last_person
+        definite = not any(w.lower() in pack.indefinite for w in words)
+        titles = all(pack.is_title(w) for w in rest) and len(rest) <= 2
+        if definite and titles and last and last[0] >= position - 3:
+            return last[1]  # '— написал дипломат', 'a ajouté le ministre': the person just named
+        return Speaker(description, description, actors.affiliation("", description), False)
+    listed = _listed(name, pack, actors)
+    if listed:  # a listed person in another case form ('Андрія Сибіги') is written as listed
+        spelled = name if actors.person(name) else listed[0]
+        full = spelled if " " in spelled else _article_name(name, pack, context) or listed[0]
+        return Speaker(full, description, listed[1], True)
+    if " " not in name and actors.mentions(name):  # a body: 'Kremlin', 'Пентагон'
+        return Speaker(name, description, actors.affiliation("", name), False)
+    full = name if " " in name else _article_name(name, pack, context) or name
+    affiliation = actors.affiliation(full, f"{description} {phrase}")
+    return Speaker(full, description, affiliation, True)
+
+
+def _article_name(surname: str, pack: QuotePack, context: Context) -> str:
+    """The full name the article gives for a surname in any case form ('Пескова'), '' if none."""
+    return context.full_names.get(_stem(surname, pack), "")
+
+
+def full_names(sentences: list, pack: QuotePack, actors: Actors) -> dict[str, str]:
+    """Surname stem -> the first full name the article writes (two or three name words in a
+    row), then the listed people's."""
+    names: dict[str, str] = {}
+
+    def flush(run: list[str]) -> list[str]:
+        if 2 <= len(run) <= 3:
+            names.setdefault(_stem(run[-1], pack), " ".join(run))
+        return []
+
+    for sentence in sentences:
+        run: list[str] = []
+        for word in [*sentence.text.split(), ""]:
+            bare = word.strip(NAME_STRIP)
+            if bare and cased(bare) and _is_name_word(bare, pack, actors):
+                run.append(bare)
+                if bare != word.strip(" "):
+                    run = flush(run)
+                continue
+            run = flush(run)
+    for person_key in (p for a in actors.actors for p in a.people):
+        names.setdefault(_stem(person_key.split()[-1], pack), person_key)
+    return names
+
+
+def remember_subject(text: str, pack: QuotePack, context: Context, position: int) -> None:
+    """A sentence that opens with a person ('Генсек ООН Антоніу Гутерреш закликав …') makes
+    them the person a later pronoun ('— наголосив він') points back to."""
+    run: list[str] = []
+    for word in text.split()[:8]:
+        bare = word.strip(NAME_STRIP)
+        if bare and cased(bare) and _is_name_word(bare, pack, context.actors):
+            run.append(bare)
+            if word.strip() == bare:
+                continue
+        known = len(run) == 1 and (
+            _listed(run[0], pack, context.actors) or _article_name(run[0], pack, context)
+        )
+        if len(run) >= 2 or known:
+            speaker = resolve(" ".join(run), pack, context, position)
+            if speaker is not None and speaker.is_person:
+                context.remember(position, speaker, subject=True)
+            return
+        run = []
+        if bare[:1].islower() and not pack.is_title(bare):
+            return

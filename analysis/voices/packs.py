@@ -1,0 +1,244 @@
+"""Language packs for quotes: data/languages/<code>/quotes.toml (speech verbs, pronouns, titles,
+attribution patterns) and names.toml (the actors' names in that language), loaded and validated.
+
+One loader per file; a mistake raises LexiconError naming the file and the line. The patterns are
+compiled here with their placeholders expanded; analysis/voices/attribution.py applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import product
+
+from analysis.voices.speakers import MASK
+from analysis.world import languages
+from analysis.world.actors import Actor, Actors
+from analysis.world.toml_files import LexiconError, find_line, parse_toml, read_text
+
+QUOTE = "\ue001"  # the quote being attributed, in the sentence its patterns are matched on
+_PLACEHOLDERS = ("{quote}", "{verb}", "{speaker}", "{subject}", "{dropped}", "{content}")
+_LIST_KEYS = (
+    "verbs",
+    "pronouns",
+    "titles",
+    "not_names",
+    "stop_words",
+    "name_endings",
+    "particles",
+    "indefinite",
+)
+_PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "patterns"}
+NOT_IN_PHRASE = rf",.;:!?()\[\]«»\"“”„{QUOTE}{MASK}"
+_PHRASE = rf"[^\s{NOT_IN_PHRASE}‚‘’'][^{NOT_IN_PHRASE}\n]{{0,100}}?"
+_BRACES_RE = re.compile(r"\{([^{}]*)\}")
+NAME_STRIP = ' \t\n,.;:!?"“”«»„‚‘’()[]—–-'
+
+
+@dataclass(frozen=True)
+class QuotePack:
+    """A language's quoting rules (data/languages/<code>/quotes.toml), validated and compiled."""
+
+    language: str
+    pronouns: frozenset[str]
+    titles: frozenset[str]
+    title_suffixes: tuple[str, ...]
+    not_names: frozenset[str]
+    name_endings: tuple[str, ...]
+    particles: tuple[str, ...]
+    indefinite: frozenset[str]  # 'un', 'ein', 'один': 'a diplomat' is not the one just named
+    glued_closing_quote: bool
+    direct: tuple[re.Pattern[str], ...]
+    reported: tuple[re.Pattern[str], ...]
+
+    def is_title(self, word: str) -> bool:
+        """A title or body word ('ministre', 'Außenminister' via '*minister', '대통령')."""
+        lower = word.lower().strip(NAME_STRIP)
+        return lower in self.titles or any(lower.endswith(s) for s in self.title_suffixes)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """Regex alternation of word-list entries: 'stem*' = any ending, a space = any whitespace."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        escaped = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
+        parts.append(escaped + (r"\w*" if word.endswith("*") else ""))
+    return "|".join(parts) or r"(?!)"
+
+
+def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
+    """Validate a quotes.toml text into a QuotePack; problems raise LexiconError with the line."""
+    data = parse_toml(text, name=name)
+
+    def fail(problem: str, needle: str = "") -> LexiconError:
+        return LexiconError(name, problem, find_line(text, needle) if needle else None)
+
+    unknown = sorted(set(data) - _PACK_KEYS)
+    if unknown:
+        raise fail(f"unknown key {unknown[0]!r} (allowed: {sorted(_PACK_KEYS)})", unknown[0])
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in _LIST_KEYS:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise fail(f"{key} must be a list of non-empty strings", key)
+        lists[key] = tuple(v.strip() for v in value)
+    if not isinstance(data.get("glued_closing_quote", False), bool):
+        raise fail("glued_closing_quote must be true or false", "glued_closing_quote")
+    patterns = data.get("patterns", {})
+    if not isinstance(patterns, dict) or set(patterns) - {"direct", "reported"}:
+        raise fail("[patterns] takes the lists 'direct' and 'reported'", "[patterns]")
+    stops = _alternation(lists["stop_words"]) if lists["stop_words"] else ""
+    speaker_end = r"(?=\s*(?:[,.;:!?()\[\]—–\n" + QUOTE + MASK + r"]|$)"
+    speaker_end += rf"|\s+(?:{stops})(?!\w))" if stops else ")"
+    expansions = {
+        "{quote}": QUOTE,
+        "{verb}": rf"(?<![\w-])(?P<verb>{_alternation(lists['verbs'])})(?!\w)",
+        "{speaker}": rf"(?P<speaker>{_PHRASE}){speaker_end}",
+        "{subject}": rf"(?P<subject>{_PHRASE})",  # ended by what follows: the name is last
+        "{dropped}": r"(?P<speaker>)",  # no subject written ('…», señaló'): the last person
+        "{content}": r"(?P<content>.+?)",
+    }
+    compiled: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for kind in ("direct", "reported"):
+        found = []
+        for written in patterns.get(kind, []):
+            if not isinstance(written, str):
+                raise fail(f"[patterns] {kind}: every pattern must be a string", kind)
+            needs = ("{speaker}", "{subject}", "{dropped}")
+            if (
+                sum(written.count(n) for n in needs) != 1
+                or written.count("{verb}") > 1
+                or (
+                    (kind == "direct") != ("{quote}" in written)
+                    or (kind == "reported") != ("{content}" in written)
+                )
+            ):
+                raise fail(
+                    f"[patterns] {kind} pattern {written!r}: needs one {{speaker}}, {{subject}} or {{dropped}}"
+                    + (" and {quote}" if kind == "direct" else " and {content}")
+                    + ", and at most one {verb}",
+                    written[:20],
+                )
+            expanded = written
+            for placeholder in _PLACEHOLDERS:
+                expanded = expanded.replace(placeholder, expansions[placeholder])
+            try:
+                found.append(re.compile(expanded))
+            except re.error as error:
+                raise fail(
+                    f"[patterns] {kind} pattern {written!r}: {error}", written[:20]
+                ) from None
+        compiled[kind] = tuple(found)
+    titles = {t.lower() for t in lists["titles"]}
+    return QuotePack(
+        language,
+        frozenset(p.lower() for p in lists["pronouns"]),
+        frozenset(t for t in titles if not t.startswith("*")),
+        tuple(t[1:] for t in titles if t.startswith("*")),
+        frozenset(w.lower() for w in lists["not_names"]),
+        tuple(sorted(lists["name_endings"], key=len, reverse=True)),
+        tuple(sorted(lists["particles"], key=len, reverse=True)),
+        frozenset(w.lower() for w in lists["indefinite"]),
+        data.get("glued_closing_quote", False),
+        compiled["direct"],
+        compiled["reported"],
+    )
+
+
+@lru_cache(maxsize=64)
+def quote_pack(language: str) -> QuotePack | None:
+    """The quoting rules of `language` (None when it has no quotes.toml); cached per process."""
+    path = languages.pack_file(language, "quotes.toml")
+    if path is None:
+        return None
+    text, name = read_text(path, name=languages.display_name(path))
+    return parse_quote_pack(text, name=name, language=languages.code(language))
+
+
+# --- names in the article's language -------------------------------------------------------------
+
+
+def expand_forms(entry: str) -> list[str]:
+    """'Росси{я,и}' -> ['Россия', 'России']: every combination of the {a,b} groups in an entry."""
+    pieces = _BRACES_RE.split(entry)
+    choices = [[p] if i % 2 == 0 else p.split(",") for i, p in enumerate(pieces)]
+    return ["".join(parts) for parts in product(*choices)]
+
+
+def _names_table(data: dict, key: str, text: str, name: str) -> dict[str, list[str]]:
+    table = data.get(key, {})
+    if not isinstance(table, dict):
+        raise LexiconError(
+            name, f"[{key}] must be a table of actor = [names]", find_line(text, key)
+        )
+    result = {}
+    for actor, names in table.items():
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            raise LexiconError(
+                name, f"[{key}] {actor!r} must be a list of names", find_line(text, actor)
+            )
+        result[actor] = [form for n in names for form in expand_forms(n.strip()) if form.strip()]
+    return result
+
+
+@lru_cache(maxsize=64)
+def language_names(language: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(aliases, people) per actor in `language`'s names.toml, forms expanded ({} when none)."""
+    path = languages.pack_file(language, "names.toml")
+    if path is None:
+        return {}, {}
+    text, name = read_text(path, name=languages.display_name(path))
+    data = parse_toml(text, name=name)
+    unknown = sorted(set(data) - {"aliases", "people"})
+    if unknown:
+        raise LexiconError(name, f"unknown table {unknown[0]!r}", find_line(text, unknown[0]))
+    return _names_table(data, "aliases", text, name), _names_table(data, "people", text, name)
+
+
+_MERGED: dict[tuple[int, str], tuple[Actors, Actors]] = {}
+
+
+def actors_for(actors: Actors, language: str) -> Actors:
+    """`actors` with the names its actors have in `language` (names.toml) added, each also with the
+    pack's attached particles (Korean 러시아는); an actor the list lacks is added as its own camp
+    (as the world gazetteer does). Cached per actor list and language."""
+    code = languages.code(language)
+    key = (id(actors), code)
+    if key in _MERGED and _MERGED[key][0] is actors:
+        return _MERGED[key][1]
+    aliases, people = language_names(code)
+    pack = quote_pack(code)
+    particles = pack.particles if pack else ()
+    taken = {n for a in actors.actors for n in (*a.aliases, *a.people)}
+    merged = []
+    for actor in actors.actors:
+        extra_people = [p for p in people.get(actor.name, []) if p not in taken]
+        taken.update(extra_people)
+        extra = []
+        for alias in [*aliases.get(actor.name, []), *extra_people]:
+            for form in _with(alias, particles):
+                if form not in taken:
+                    taken.add(form)
+                    extra.append(form)
+        merged.append(
+            replace(actor, aliases=(*actor.aliases, *extra), people=(*actor.people, *extra_people))
+        )
+    for name in [*dict.fromkeys([*aliases, *people])]:  # not in the list: its own camp
+        if actors.get(name) is None:
+            own_people = tuple(p for p in people.get(name, []) if p not in taken)
+            taken.update(own_people)
+            own = [f for a in (*aliases.get(name, []), *own_people) for f in _with(a, particles)]
+            own = [f for f in dict.fromkeys(own) if f not in taken]
+            taken.update(own)
+            merged.append(Actor(name, name, tuple(own), own_people))
+    result = (
+        Actors(merged, actors.core_claim, actors.camp_labels) if (aliases or people) else actors
+    )
+    _MERGED[key] = (actors, result)
+    return result
+
+
+def _with(name: str, particles: tuple[str, ...]) -> list[str]:
+    """A name and the name with each particle written onto it."""
+    return [name, *(name + particle for particle in particles)]

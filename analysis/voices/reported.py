@@ -1,0 +1,200 @@
+"""Reported speech in English: 'X said (that) <clause>', '<clause>, the ministry said',
+'according to X, <clause>' and headlines naming the speaker ('Putin: <claim>'), one sentence at a
+time with the direct quotes masked out (used by analysis/voices/quotes.py, which also reads the speech-verb
+helpers here for the frames around direct quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from analysis.ingest.patterns import may_match, required_literals
+from analysis.voices.spans import Quote, spoken_quote, trimmed
+from analysis.voices.speakers import CUE_RE, MASK, PREPOSITION_START_RE, Context, resolve, valid_np
+
+MAX_CUES = 6  # speech verbs tried per sentence (bounds the work on pathological input)
+# Verbs that introduce reported speech: "X said (that) <clause>".
+_REPORT = frozenset(
+    "say said says told tells added adds continued warned warns stressed noted explained insisted argued "
+    "claimed claims stated declared wrote posted tweeted announced confirmed acknowledged admitted "
+    "emphasized emphasised reiterated hoped believes believed affirmed predicted estimated "
+    "reported".split()
+) | {"told reporters", "told journalists", "went on to say"}
+_TOLD_OBJECT_RE = re.compile(
+    r"(?:\s+(?:reporters|journalists|him|her|them|parliament|lawmakers|"
+    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|the\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|\w+)))"
+)
+# "did not deny", "has not been told", "was told": no speech by the subject.
+NEGATED_RE = re.compile(
+    r"\b(?:(?:not|n't|never|neither|nor|no)(?:\s+(?:been|be|yet|even))?|been|was|were|being)\s*$",
+    re.I,
+)
+_CLAUSE_START_RE = re.compile(
+    r"^(?:that\b|the\b|a\b|an\b|it\b|he\b|she\b|they\b|we\b|I\b|there\b|this\b|these\b|those\b|"
+    r"his\b|her\b|its\b|their\b|our\b|no\b|any\b|some\b|[A-Z\d])"
+)
+_QUANTITY_START_RE = re.compile(
+    r"^(?:about|around|some|nearly|almost|roughly|up to|at least|more than|over|as many as)\s+\d"
+)
+_FINITE_RE = re.compile(
+    r"\b(?:is|are|was|were|had|has|have|would|will|could|can|should|must|did|does|might|may)\b"
+)
+# "according to the latest U.K. estimates": an abbreviation's full stop before a lower-case word
+# does not end the source.
+ACCORDING_RE = re.compile(
+    r"\b[Aa]ccording to\s+((?:[^,.;]|\.(?=\w)|(?<=\b[A-Z])\.(?=\s+[a-z])|,(?=\d))+)"
+)
+_HEADLINE_RE = re.compile(
+    r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}):\s+(?P<content>\S.+)$"
+)
+
+_TOLD_WHOM_RE = re.compile(r"\s+(reporters|journalists)\b")
+
+
+def cue_text(text: str, cue: re.Match[str]) -> str:
+    """The cue as written, with the object of 'told' ('told reporters')."""
+    if cue.group(0) in ("told", "tells"):
+        told = _TOLD_WHOM_RE.match(text, cue.end())
+        return f"{cue.group(0)} {told.group(1)}" if told else cue.group(0)
+    return cue.group(0)
+
+
+_TRAILING_RE = re.compile(
+    r"^(?P<content>.+?),\s+(?:(?P<cue1>said|says|added|continued|wrote)\s+(?P<np1>[^,]+?)"
+    r"|(?P<np2>[^,]+?)\s+(?:also\s+)?(?P<cue2>said|says|added|continued|noted|warned|stressed|"
+    r"explained|insisted|claimed|argued|wrote|tells|told))"
+    r"(?P<tail>(?:\s+(?!that\b)(?:[^,]|,(?=\d))*)?)[.!]?\s*$"
+)
+_TRAILING_WORDS = required_literals(_TRAILING_RE)  # its speech verbs
+# What may follow a trailing "…, X said": nothing, or a circumstance ("in Kazan", "on Friday").
+_TAIL_RE = re.compile(
+    r"^\s*(?:$|(?:on|in|at|during|after|before|while|from|via|when|as|late|earlier|later|last|"
+    r"this|to|with|by|without|adding|citing|speaking|referring|noting|according|\w+ly)\b)"
+)
+_WORDS_RE = re.compile(r"\w+")
+_THAT_WORD_RE = re.compile(r"\bthat\b")
+_TOLD_THAT_RE = re.compile(rf"^\s+(?:[^\s{MASK}]+\s+){{1,5}}?that\s+")
+_THAT_RE = re.compile(
+    r"^(?:\s+(?:on|in|at|during|after|before|while|from|to)\s+(?:[^,]|,(?=\d))*?)?\s+that\s+"
+)
+
+
+def _starts_clause(text: str) -> bool:
+    """Does the text after a speech verb open a clause ('the deployment was…', 'about 8,000 troops…',
+    'military contacts were…'), not an object ('changes in the doctrine', 'to a question')?"""
+    if _QUANTITY_START_RE.match(text):
+        return True
+    if PREPOSITION_START_RE.match(text):
+        return False
+    head = " ".join(text.split()[:8])
+    return bool(_CLAUSE_START_RE.match(text) or _FINITE_RE.search(head))
+
+
+def reported_speech(
+    text: str, offset: int, raw: str, context: Context, position: int, article_id: str
+) -> list[Quote]:
+    """Reported speech in one (quote-masked) sentence: trailing cue, 'according to X', 'X said'."""
+    verb = CUE_RE.search(text)  # every trailing or fronted report has a speech verb
+    found = (
+        _headline_report(text, context)
+        or (verb and _trailing_report(text, context))
+        or _according_report(text, context)
+        or (verb and _front_report(text, context, verb.start()))
+    )
+    if found:
+        phrase, cue, start, end = found
+        words = _WORDS_RE.finditer(text, start, end)  # at least two words (MASK is none)
+        if next(words, None) is None or next(words, None) is None:
+            return []
+        speaker = resolve(phrase, context, position)
+        if not speaker:
+            return []
+        context.remember(position, speaker, subject=True)
+        start, end = trimmed(raw, offset + start, offset + end)
+        while end > start and raw[end - 1] in ".!?":
+            end -= 1
+        return [spoken_quote(article_id, speaker, cue, "reported", raw, start, end)]
+    return []
+
+
+def _headline_report(text: str, context: Context) -> tuple[str, str, int, int] | None:
+    """'Putin: 2000 Ukraine soldiers encircled in Kursk' (a headline naming the speaker)."""
+    match = _HEADLINE_RE.match(text) if ":" in text else None
+    if not match:
+        return None
+    name = match.group("name")
+    known = name.split()[-1] in context.full_names or context.actors.person(name)
+    return (name, ":", match.start("content"), match.end("content")) if known else None
+
+
+def _trailing_report(text: str, context: Context) -> tuple[str, str, int, int] | None:
+    """'The attack caused no damage, the ministry said.' / '…, said Putin.'"""
+    match = _TRAILING_RE.match(text) if may_match(_TRAILING_WORDS, _last_clause(text)) else None
+    if not match:
+        return None
+    phrase = (match.group("np1") or match.group("np2") or "").strip()
+    tail = match.group("tail")
+    told = match.group("cue2") in ("told", "tells")
+    if not valid_np(phrase) or _THAT_WORD_RE.search(tail):
+        return None
+    if not (told or _TAIL_RE.match(tail)):
+        return None
+    return phrase, match.group("cue1") or match.group("cue2"), 0, match.end("content")
+
+
+def _last_clause(text: str) -> str:
+    """The text from its last comma not followed by a digit ('' with none): a trailing
+    '…, X said (in Kazan on 3,000 …)' has its speech verb there, and no other such comma."""
+    at = text.rfind(",")
+    while at >= 0 and text[at + 1 : at + 2].isdecimal():
+        at = text.rfind(",", 0, at)
+    return text[at:] if at >= 0 else ""
+
+
+def _according_report(text: str, context: Context) -> tuple[str, str, int, int] | None:
+    """'According to X, <clause>' / '<clause>, according to X.'"""
+    match = ACCORDING_RE.search(text) if "ccording to" in text else None
+    if not match:
+        return None
+    lead = text[: match.start()].strip(" ,")
+    if not lead or _WORDS_RE.fullmatch(lead):
+        comma = text.find(", ", match.end())
+        if comma < 0:
+            return None
+        return match.group(1), "according to", comma + 2, len(text)
+    return match.group(1), "according to", 0, len(text[: match.start()].rstrip(" ,"))
+
+
+def _front_report(
+    text: str, context: Context, first_verb: int = 0
+) -> tuple[str, str, int, int] | None:
+    """'Rutte said (on Monday) (that) <clause>' -> the clause after the cue (speech verbs read
+    from `first_verb`, where the first one stands)."""
+    for cue in islice(CUE_RE.finditer(text, first_verb), MAX_CUES):
+        word = cue_text(text, cue)
+        if word not in _REPORT and cue.group(0) not in _REPORT:
+            continue
+        if NEGATED_RE.search(text[: cue.start()]):
+            continue
+        subject = context.subject_of(text[: cue.start()])
+        if not subject:
+            continue
+        rest_at = cue.end()
+        if cue.group(0) in ("told", "tells"):
+            told_that = _TOLD_THAT_RE.match(text[rest_at:])
+            if told_that:
+                return subject, word, rest_at + told_that.end(), len(text)
+            told = _TOLD_OBJECT_RE.match(text[rest_at:])
+            rest_at += told.end() if told else 0
+        rest = text[rest_at:]
+        that = _THAT_RE.match(rest)
+        if that:
+            return subject, word, rest_at + that.end(), len(text)
+        if word == "reported":  # "X reported the deployment" reports an event, not speech
+            continue
+        body = rest.lstrip(" ,")
+        if not _starts_clause(body):
+            continue
+        return subject, word, len(text) - len(body), len(text)
+    return None

@@ -1,0 +1,128 @@
+"""Figures in French, German, Spanish, Russian, Ukrainian and Korean, scored on hand-written
+sentences (one test per language), and what a language without a pack gets."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.figures.extract import article_rows, figure_rows
+from analysis.ingest.article import article_from_text
+from tests.figure_scoring import score
+
+LANGUAGES = ["fr", "de", "es", "ru", "uk", "ko"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_figures_of_each_language_against_hand_labels(language):
+    result = score(language)
+    print(language, {k: round(v, 3) for k, v in result.items() if k != "misses"})
+    print(*result["misses"], sep="\n")
+    assert result["f1"] >= 0.9, result["misses"]
+    assert result["kind_accuracy"] >= 0.8, result["misses"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value", "kind"),
+    [
+        ("fr", "Près de 15 000 soldats sont arrivés.", 15000, "troops"),
+        ("de", "Rund 2.300 Soldaten wurden verlegt.", 2300, "troops"),
+        ("es", "Unos 8.000 soldados cruzaron la frontera.", 8000, "troops"),
+        ("ko", "북한군 5000명이 이동했다.", 5000, "troops"),
+        ("ru", "Около 20 тысяч военных прибыли.", 20000, "troops"),
+        ("uk", "Понад 14 тисяч військових прибули.", 14000, "troops"),
+        ("ko", "북한군 2만여명이 배치됐다.", 20000, "troops"),
+        ("ko", "병력 1만5000명이 이동했다.", 15000, "troops"),
+        ("de", "Tausend weitere wurden verletzt.", 1000, "casualties"),
+        ("ru", "Выпущено 1,5 млн снарядов.", 1.5e6, "weapons"),
+        ("ru", "КНДР направила в Россию около 10 тысяч человек.", 10000, "troops"),
+        ("uk", "КНДР відправила 11 тисяч осіб.", 11000, "troops"),
+        ("ko", "북한은 러시아에 1만명을 파병했다.", 10000, "troops"),
+    ],
+)
+def test_numbers_and_kinds_as_written_in_each_language(language, text, value, kind):
+    rows = figure_rows(text, language)
+    assert [(r["value_low"], r["kind"]) for r in rows] == [(value, kind)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "La reunión será el 3 de marzo."),
+        ("es", "Llegaron el 21 de enero."),
+        ("uk", "Це сталося 9 березня."),
+        ("ko", "지난 15일 발표했다."),
+        ("ko", "4~9일 훈련이 진행됐다."),
+        ("fr", "Publié le 2024-03-05 20:14."),
+        ("de", "Am 3. März 2024 um 14:30 Uhr."),
+        ("ru", "Это произошло 9 марта 2024 года."),
+    ],
+)
+def test_dates_and_times_are_not_figures(language, text):
+    assert figure_rows(text, language) == []
+
+
+def test_hedges_before_and_after_the_number():
+    assert figure_rows("Environ 300 soldats.", "fr")[0]["approximator"] == "environ"
+    assert figure_rows("Около 300 солдат.", "ru")[0]["approximator"] == "около"
+    assert figure_rows("북한군 2만여명.", "ko")[0]["approximator"] == "여"
+    assert figure_rows("약 300명의 병력.", "ko")[0]["approximator"] == "약"
+
+
+def test_report_and_denial_cues_set_the_modality():
+    assert figure_rows("Selon Kiev, 300 soldats ont été tués.", "fr")[0]["modality"] == "reported"
+    assert figure_rows("Moskau bestreitet, dass 300 Soldaten dort sind.", "de")[0]["modality"] == (
+        "denied"
+    )
+    assert figure_rows("국정원에 따르면 북한군 300명이 숨졌다.", "ko")[0]["modality"] == "reported"
+
+
+def test_a_language_without_a_pack_gets_digits_only():
+    rows = figure_rows("Circa 10.000 soldati nordcoreani sono in Russia.", "it")
+    assert [(r["value_low"], r["kind"]) for r in rows] == [(10000, "other")]
+
+
+def test_an_article_is_read_with_its_own_language():
+    article = article_from_text("Au total, 15 000 soldats ont été déployés.", outlet="Le Monde")
+    article = type(article)(**{**article.__dict__, "language": "fr"})
+    rows = article_rows(article, [])
+    assert [(r["value_low"], r["kind"], r["claimant"]) for r in rows] == [
+        (15000, "troops", "Le Monde")  # no source named: the outlet
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "claimant"),
+    [
+        (
+            "fr",
+            "Selon le ministère de la Défense, 300 soldats ont été tués.",
+            "ministère de la Défense",
+        ),
+        ("de", "Laut Seoul sind 2.300 Soldaten dort.", "Seoul"),
+        ("de", "Kiew zufolge wurden 36 Drohnen abgeschossen.", "Kiew"),
+        ("es", "Según el Pentágono, 11.000 militares están allí.", "Pentágono"),
+        ("ru", "По данным разведки, около 20 тысяч военных там.", "разведки"),
+        ("uk", "За даними ГУР, 14 тисяч військових там.", "ГУР"),
+        ("ko", "국정원에 따르면 북한군 1만5000명이 파병됐다.", "국정원"),
+    ],
+)
+def test_the_source_a_figure_is_credited_to(language, text, claimant):
+    assert figure_rows(text, language)[0]["claimant"] == claimant
+
+
+def test_an_article_credits_the_named_source_before_the_outlet():
+    article = article_from_text("Laut Seoul sind 2.300 Soldaten dort.", outlet="Die Zeit")
+    article = type(article)(**{**article.__dict__, "language": "de"})
+    assert [r["claimant"] for r in article_rows(article, [])] == ["Seoul"]
+
+
+@pytest.mark.parametrize("language", [*LANGUAGES, "it"])
+def test_hostile_text_in_every_language_gives_rows_not_errors(language):
+    for text in ("1만" * 5000, "1" * 20000, "1." * 5000, "zweitausend " * 2000, "тысяч " * 2000):
+        rows = figure_rows(text, language)
+        assert all(r["value_low"] is None or r["value_low"] >= 0 for r in rows)
+
+
+def test_korean_myriads_compose_only_in_descending_order():
+    assert figure_rows("병력 1억2000만명", "ko")[0]["value_low"] == 1.2e8
+    assert [r["value_low"] for r in figure_rows("병력 2000만1억명", "ko")] == []

@@ -1,0 +1,134 @@
+"""Tone's helpers: the clause around each mention, the evidence sentences behind a stance label."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import pytest
+
+from analysis.ingest.article import article_from_text
+from analysis.ingest.repeats import WORD_RE
+from analysis.stance.tone import (
+    _CLAUSE_RE,
+    EVIDENCE_SENTENCES,
+    _clauses_around,
+    _evidence,
+    _rows_by,
+    quoted_words_by_quote,
+)
+from analysis.voices.spans import Quote
+
+
+def _evidence_by_full_sort(rows, ids, scores, hits, label):
+    """The definition: every row sorted by the label's key, the first few taken."""
+    if label == "critical":
+        ranked = sorted(rows, key=lambda i: (scores[i] - hits[i], ids[i]))
+    elif label == "favourable":
+        ranked = sorted(rows, key=lambda i: -scores[i])
+    else:
+        ranked = sorted(rows, key=lambda i: -abs(scores[i]))
+    return [ids[i] for i in ranked[:EVIDENCE_SENTENCES]]
+
+
+@pytest.mark.parametrize("label", ["critical", "favourable", "neutral"])
+def test_evidence_equals_sorting_every_row_even_with_many_ties(label):
+    rng = random.Random(3)
+    for size in (0, 1, 2, 3, 4, 7, 50, 400):
+        scores = [
+            rng.choice([-0.5, -0.25, 0.0, 0.25, 0.5, rng.uniform(-1, 1)]) for _ in range(size)
+        ]
+        hits = [rng.choice([0, 0, 1, 2]) for _ in range(size)]
+        ids = [f"a{rng.randrange(5)}:s{rng.randrange(40)}" for _ in range(size)]
+        rows = sorted(rng.sample(range(size), k=size * 2 // 3))
+        assert _evidence(rows, ids, scores, hits, label) == _evidence_by_full_sort(
+            rows, ids, scores, hits, label
+        ), size
+
+
+CLAUSE_TEXTS = [
+    "Kenya's president, William Ruto, said the talks had failed; Ethiopia denied it.",
+    "« La France ne reconnaîtra pas ce résultat », a déclaré le ministre — sans détour.",
+    "Brazil: no comment.",
+    ",,;",
+    "",
+    "The UN envoy called it “a disaster” and left",
+]
+
+
+def test_each_offset_gets_the_first_clause_that_holds_it():
+    def first_holding(text: str, offset: int) -> str:  # the plain reading: clause by clause
+        for clause in _CLAUSE_RE.finditer(text):
+            if clause.start() <= offset < clause.end():
+                return clause.group(0)
+        return text
+
+    rng = random.Random(3)
+    texts = CLAUSE_TEXTS + [
+        "".join(rng.choice(["Chad", " ", ",", ";", "—", '"', "«", "a", ":"]) for _ in range(12))
+        for _ in range(500)
+    ]
+    for text in texts:
+        offsets = list(range(len(text) + 1))
+        assert _clauses_around(text, offsets) == [first_holding(text, o) for o in offsets]
+    assert _clauses_around(CLAUSE_TEXTS[0], [0, 19]) == ["Kenya's president", " William Ruto"]
+
+
+def test_rows_by_outlet_and_actor_keep_table_order():
+    rng = random.Random(8)
+    for size in (0, 1, 6, 300):
+        tone = pd.DataFrame(
+            {
+                "outlet": [
+                    rng.choice(["Harbour Times", "Le Matin", "Дневник"]) for _ in range(size)
+                ],
+                "actor": [rng.choice(["Chad", "Niger", "Mali"]) for _ in range(size)],
+            }
+        )
+        plain: dict[tuple[str, str], list[int]] = {}
+        for row, key in enumerate(zip(tone["outlet"], tone["actor"], strict=True)):
+            plain.setdefault(key, []).append(row)
+        assert {k: v.tolist() for k, v in _rows_by(tone).items()} == plain
+
+
+def _quoted_words_word_by_word(article, quotes):
+    """The definition: every word of every quote, the shortest quote starting a word there owning
+    it (the later one among equals), counted when it starts in a counted sentence."""
+    sentences = sorted(article.sentences, key=lambda s: s.char_start)
+    owner = {}
+    for index in sorted(
+        range(len(quotes)), key=lambda i: quotes[i].char_start - quotes[i].char_end
+    ):
+        for match in WORD_RE.finditer(
+            article.raw_text, quotes[index].char_start, quotes[index].char_end
+        ):
+            owner[match.start()] = index
+    words = [0] * len(quotes)
+    for position, index in owner.items():
+        holding = [s for s in sentences if s.char_start <= position]
+        if holding and position < holding[-1].char_end and holding[-1].counted:
+            words[index] += 1
+    return words
+
+
+def test_quoted_words_equal_reading_word_by_word():
+    text = (
+        "Harbour strike enters its third week\n\n"
+        "The union's leader, Amara Okafor, said the port authority had “offered nothing, not even "
+        "the 3.5 per cent it promised in May”. “We will stay out,” she added.\n\n"
+        "“This is a lawful strike. Our members voted for it,” Okafor told reporters.\n\n"
+        "The authority said it was “studying the union's so-called ‘final demands’ carefully”.\n\n"
+        "Copyright 2031 Harbour Gazette. All rights reserved."
+    )
+    article = article_from_text(text, file="harbour.txt")
+    raw = article.raw_text
+    rng = random.Random(11)
+    for _ in range(300):
+        quotes = []
+        for _ in range(rng.randrange(6)):
+            start = rng.randrange(len(raw))
+            end = min(len(raw), start + rng.choice([0, 3, 12, 40, 160]))
+            quotes.append(
+                Quote("a", "", "", "", "", "direct", " ".join(raw[start:end].split()), start, end)
+            )
+        assert quoted_words_by_quote(article, quotes) == _quoted_words_word_by_word(article, quotes)
