@@ -29,7 +29,7 @@ from analysis.stance import main_claim
 from analysis.stance.framing import framing_rows
 from analysis.stance.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, tone_rows
 from analysis.voices import attribution, people
-from analysis.world.actors import Actors
+from analysis.world.actors import Actors, SentenceMentions
 from analysis.world.story import Story, parse_story
 from analysis.world.story import load_story as read_story
 from analysis.world.toml_files import read_text
@@ -131,17 +131,18 @@ def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
     """The map: one article's rows of every per-article table (see MAP_TABLES), nothing shared."""
     actors, lexicon = rules.actors, rules.lexicon
     named: dict[str, list] = {}  # the people each sentence names, found once for quotes and people
+    mentions = SentenceMentions(actors)  # each sentence's actors, found once for every stage
     quotes = attribution.quotes_of(article, actors, named)
     figure_rows = figures.article_rows(article, quotes)
     hit_rows = escalation.hit_rows(article, lexicon, quotes)
-    tone, quote_words = tone_rows(article, actors, quotes, hit_rows)
+    tone, quote_words = tone_rows(article, actors, quotes, hit_rows, mentions)
     return {
         "articles": [article_row(article)],
         "sentences": sentence_rows(article),
         "quotes": stance.quote_rows(article, quotes),
         "figures": figure_rows,
         "escalation_hits": hit_rows,
-        "framing": framing_rows(article, actors, quotes, figure_rows),
+        "framing": framing_rows(article, actors, quotes, figure_rows, mentions),
         "people": people.people_rows(article, actors, named),
         "tone": tone,
         "quote_words": quote_words,

@@ -25,7 +25,7 @@ from analysis.ingest.article import Article
 from analysis.ingest.patterns import required_literals
 from analysis.ingest.text import Sentence, folded, lower_case_twin
 from analysis.voices.quotes import Quote, quote_at
-from analysis.world.actors import Actors, CoreClaim
+from analysis.world.actors import Actors, CoreClaim, Mention, SentenceMentions
 
 PRECEDENCE = [
     "confirmed",
@@ -169,9 +169,10 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join([*parts, text[at:]])
 
 
-def claim_at(text: str, claim: CoreClaim, actors: Actors) -> int | None:
-    """Offset of the claim in a sentence: its subject actor within a few words of a forces noun."""
-    subject_at = [m.start for m in actors.mentions(text) if m.actor == claim.subject]
+def claim_at(text: str, claim: CoreClaim, found: list[Mention]) -> int | None:
+    """Offset of the claim in a sentence (`found`: its actor mentions): its subject actor within a
+    few words of a forces noun."""
+    subject_at = [m.start for m in found if m.actor == claim.subject]
     if not subject_at:
         return None
     forces = _forces_re(claim.forces)
@@ -214,15 +215,21 @@ def _by(
     return ""
 
 
-def frame_claim(article: Article, actors: Actors, quotes: list[Quote]) -> list[dict[str, object]]:
+def frame_claim(
+    article: Article,
+    actors: Actors,
+    quotes: list[Quote],
+    mentions: SentenceMentions | None = None,
+) -> list[dict[str, object]]:
     """Framing rows of the core claim in one article; the decisive one first with primary=True."""
     claim = actors.core_claim
     if claim is None:
         return []
+    mentions = mentions or SentenceMentions(actors)
     found: dict[tuple[str, str], dict[str, object]] = {}
     previous_claim = -10
     for sentence in article.counted_sentences:
-        claim_offset = claim_at(sentence.text, claim, actors)
+        claim_offset = claim_at(sentence.text, claim, mentions.of(sentence))
         stated = claim_offset is not None
         # "X called the reports 'groundless rumours'": a denial right after the claim denies it.
         echoed = (
@@ -289,7 +296,11 @@ def frame_figures(article: Article, figures: list[dict], quotes: list[Quote]) ->
 
 
 def framing_rows(
-    article: Article, actors: Actors, quotes: list[Quote], figures: list[dict]
+    article: Article,
+    actors: Actors,
+    quotes: list[Quote],
+    figures: list[dict],
+    mentions: SentenceMentions | None = None,
 ) -> list[dict[str, object]]:
     """framing rows of one article: its core-claim rows (decisive first), then one per figure."""
-    return frame_claim(article, actors, quotes) + frame_figures(article, figures, quotes)
+    return frame_claim(article, actors, quotes, mentions) + frame_figures(article, figures, quotes)

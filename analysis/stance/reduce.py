@@ -22,7 +22,7 @@ from analysis.stance.tone import (
     tone_rows,
 )
 from analysis.voices.quotes import Quote
-from analysis.world.actors import Actors
+from analysis.world.actors import Actors, SentenceMentions
 
 SUMMARY_FRAMINGS = 3  # framings a summary names; the others are counted
 SUMMARY_EVIDENCE = 3  # evidence sentences a summary cites per framing it names
@@ -208,8 +208,9 @@ def tables(
     for article in articles:
         own = quotes.get(article.article_id, [])
         quote_rows_ += quote_rows(article, own)
-        framing += framing_rows(article, actors, own, figure_rows[article.article_id])
-        scored, owned = tone_rows(article, actors, own, hit_rows[article.article_id])
+        mentions = SentenceMentions(actors)
+        framing += framing_rows(article, actors, own, figure_rows[article.article_id], mentions)
+        scored, owned = tone_rows(article, actors, own, hit_rows[article.article_id], mentions)
         tone += scored
         words += owned
     outlets = list(dict.fromkeys(a.outlet for a in articles))

@@ -31,7 +31,7 @@ from analysis.ingest.text import Sentence
 from analysis.stance import vader
 from analysis.voices.quotes import Quote
 from analysis.world import languages
-from analysis.world.actors import Actors
+from analysis.world.actors import Actors, SentenceMentions
 
 CRITICAL_AT = -0.10
 FAVOURABLE_AT = 0.10
@@ -161,7 +161,11 @@ QUOTE_WORD_COLUMNS = ["article_id", "outlet", "quote_id", "words"]
 
 
 def tone_rows(
-    article: Article, actors: Actors, quotes: list[Quote], hits: list[dict]
+    article: Article,
+    actors: Actors,
+    quotes: list[Quote],
+    hits: list[dict],
+    mentions: SentenceMentions | None = None,
 ) -> tuple[list[dict], list[dict]]:
     """The per-article part of the stance table: one scored row per (sentence, actor it names),
     each sentence scoring only the clauses that name the actor (so 'Rutte condemned Russia's war'
@@ -172,16 +176,17 @@ def tone_rows(
         if not hit["negated"]:
             escalation[str(hit["sentence_id"])] += 1
     scored = []
+    mentions = mentions or SentenceMentions(actors)
     # VADER reads English: an article in another language gets no tone, never a wrong one
     scoreable = languages.code(article.language) in ("en", "")
     article_id, outlet = article.article_id, article.outlet
     for sentence in article.counted_sentences if scoreable else ():
-        mentions = actors.mentions(sentence.text)
-        if not mentions:
+        found = mentions.of(sentence)
+        if not found:
             continue
         clauses: dict[str, list[str]] = {}
-        around = _clauses_around(sentence.text, [mention.start for mention in mentions])
-        for mention, clause in zip(mentions, around, strict=True):
+        around = _clauses_around(sentence.text, [mention.start for mention in found])
+        for mention, clause in zip(found, around, strict=True):
             clauses.setdefault(mention.actor, []).append(clause)
         sentence_id = article.sentence_id(sentence)
         hits_here = escalation.get(sentence_id, 0)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import ahocorasick
 
@@ -185,6 +185,29 @@ class Actors:
             if found:
                 return self._by_alias[found[0].matched]
         return None
+
+
+class _Sentence(Protocol):
+    char_start: int
+    text: str
+
+
+class SentenceMentions:
+    """The actor mentions of each sentence of one article, found once and read by every stage that
+    needs them (tone, framing, events): the matcher reads a sentence once, not once per stage."""
+
+    __slots__ = ("actors", "_found")
+
+    def __init__(self, actors: Actors) -> None:
+        self.actors = actors
+        self._found: dict[int, list[Mention]] = {}
+
+    def of(self, sentence: _Sentence) -> list[Mention]:
+        """`Actors.mentions` of the sentence's text (offsets into that text)."""
+        found = self._found.get(sentence.char_start)
+        if found is None:
+            found = self._found[sentence.char_start] = self.actors.mentions(sentence.text)
+        return found
 
 
 def strings(value: object, where: str, text: str, name: str) -> tuple[str, ...]:
