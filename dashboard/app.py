@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import charts, data, filtered, filters, state
+from dashboard import charts, data, filtered, filters, serving, state
 from dashboard.ui import VIEW_KEY, View
 
 LOG = logging.getLogger("dashboard")
@@ -39,6 +39,11 @@ def build_view() -> View:
     options = index.memo("options", lambda: state.options_from_tables(analysis.tables))
     chosen = filters.sidebar_filters(options)
     st.sidebar.caption(f"Showing {source}.")
+    if serving.shared():
+        st.sidebar.caption(
+            "Shared on the network: "
+            + ("edits allowed." if serving.edits_allowed() else "read-only (no uploads or edits).")
+        )
     return View(
         tables=analysis.tables,
         filtered=filtered.filtered_tables(analysis.tables, chosen, analysis.derived),

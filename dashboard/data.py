@@ -1,11 +1,12 @@
 """Loading and analysing the corpus for the dashboard, once per content version.
 
 The corpus is the shipped folder (or the folder in $COVERAGE_CORPUS, set by whoever starts the app;
-never taken from the URL) unless the analyst uploaded files on the Corpus page. Uploaded files stay in
-memory. Analysis goes through analysis/runner.py: every core, and the per-article cache on disk
-(analysis/cache.py), so re-opening a corpus after a restart reads its rows instead of analysing it
-again; the first open of a large corpus shows a progress bar with counts. The result is kept in
-memory per (corpus content, lexicon texts), so a rerun only filters and draws.
+never taken from the URL) unless the analyst uploaded files on the Corpus page (not while the dashboard
+is shared read-only, dashboard/serving.py). Uploaded files stay in memory. Analysis goes through
+analysis/runner.py: every core, and the per-article cache on disk (analysis/cache.py), so re-opening
+a corpus after a restart reads its rows instead of analysing it again; the first open of a large
+corpus shows a progress bar with counts. The result is kept in memory per (corpus content, lexicon
+texts), so a rerun only filters and draws.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from analysis.ingest.corpus import Reading, read_folder, read_uploads
 from analysis.pipeline import Rules
 from analysis.world.actors import Actors
 from analysis.world.story import load_story, parse_story, story_in
-from dashboard import state
+from dashboard import serving, state
 from dashboard.filtered import contiguous
 
 SHIPPED_CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
@@ -75,6 +76,12 @@ class _Store:
 @st.cache_resource
 def _store() -> _Store:
     return _Store()
+
+
+def _edit(key: str):
+    """What the analyst set on the Corpus page (uploads, lexicon or story text), or None. Ignored
+    while the dashboard is shared read-only (dashboard/serving.py), whatever the session holds."""
+    return st.session_state.get(key) if serving.edits_allowed() else None
 
 
 def corpus_folder() -> Path:
@@ -125,14 +132,14 @@ def default_lexicon_text() -> str:
 
 def default_actors_text() -> str:
     """The corpus folder's story.toml as the editor shows it (a commented template if none)."""
-    path = None if st.session_state.get(UPLOADS_KEY) else story_in(corpus_folder())
+    path = None if _edit(UPLOADS_KEY) else story_in(corpus_folder())
     return path.read_text(encoding="utf-8") if path else STORY_TEMPLATE
 
 
 def current_corpus() -> tuple[Reading, str, str]:
     """The corpus to show (uploads if any, else the folder), its content key and a one-line
     description of it."""
-    uploads = st.session_state.get(UPLOADS_KEY)
+    uploads = _edit(UPLOADS_KEY)
     if uploads:
         key = hashlib.sha256(
             b"".join(hashlib.sha256(data).digest() for _, data in uploads)
@@ -153,7 +160,7 @@ def _story_actors(story_text: str) -> Actors:
 
 def current_actors() -> Actors:
     """The actors and camps of the story file in use (the world gazetteer when there is none)."""
-    story_text = st.session_state.get(ACTORS_KEY)
+    story_text = _edit(ACTORS_KEY)
     if story_text is None:
         story_text = default_actors_text()
     return _story_actors("" if story_text == STORY_TEMPLATE else story_text)
@@ -185,8 +192,8 @@ def current_analysis() -> tuple[Analysis, str]:
     from the per-article cache and the process pool, with a progress bar while articles are
     analysed. A bad lexicon text never reaches here (the editors refuse it)."""
     reading, content, description = current_corpus()
-    lexicon_text = st.session_state.get(LEXICON_KEY, "")
-    story_text = st.session_state.get(ACTORS_KEY)
+    lexicon_text = _edit(LEXICON_KEY) or ""
+    story_text = _edit(ACTORS_KEY)
     if story_text is None:  # the corpus folder's own story file, if it has one
         story_text = default_actors_text()
     story_text = "" if story_text == STORY_TEMPLATE else story_text
@@ -198,7 +205,7 @@ def current_analysis() -> tuple[Analysis, str]:
     with store.lock:
         found = store.results.get(key)
         if found is None:  # new camps only: every article from the cache, then the reduce
-            story_name = "story.toml" if ACTORS_KEY not in st.session_state else "<story file>"
+            story_name = "story.toml" if _edit(ACTORS_KEY) is None else "<story file>"
             rules = Rules(lexicon_text, story_text, ("<escalation lexicon>", story_name))
             while len(store.results) >= store.keep:  # freed before the next one is made
                 store.results.popitem(last=False)

@@ -20,6 +20,10 @@ CORPUS_DIR = ROOT / "data" / "corpus"
 # deleted when the test session ends.
 _CACHE = tempfile.TemporaryDirectory(prefix="coverage-cache-tests-")
 os.environ["COVERAGE_CACHE"] = _CACHE.name
+# The tests choose the serving mode themselves (tests/test_serving.py): a shell that shares its
+# dashboard (COVERAGE_SHARE=1) must not turn the editors off in the other tests.
+os.environ.pop("COVERAGE_SHARE", None)
+os.environ.pop("COVERAGE_ALLOW_EDITS", None)
 
 
 @pytest.fixture(scope="session")

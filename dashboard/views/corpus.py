@@ -1,4 +1,7 @@
-"""Corpus: the articles with the provenance of their metadata, uploads, and the lexicon editors."""
+"""Corpus: the articles with the provenance of their metadata, uploads, and the lexicon editors.
+
+The uploader and the editors are offered only when edits are allowed (dashboard/serving.py): a
+dashboard shared on the network shows the lexicons read-only and says why."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from analysis.ingest.readers.common import SUFFIX_FORMATS
 from analysis.schema import columns
 from analysis.world.story import parse_story
 from analysis.world.toml_files import LexiconError
-from dashboard import data
+from dashboard import data, serving
 from dashboard.ui import current_view, show_filtered, show_table
 
 UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUFFIX_FORMATS] + ["gz", "zip"]
@@ -33,6 +36,8 @@ EDITORS = {
 
 def store_uploads() -> None:
     """Callback of the uploader: keep the files' bytes in memory for the analysis of the next run."""
+    if not serving.edits_allowed():
+        return
     files = st.session_state.get(UPLOAD_WIDGET) or []
     if files:
         st.session_state[data.UPLOADS_KEY] = [(f.name, f.getvalue()) for f in files]
@@ -49,6 +54,8 @@ def back_to_folder() -> None:
 def save_lexicon(kind: str) -> None:
     """Callback of an editor's save button: keep the text only if the one loader accepts it."""
     _, saved_key, parse, _ = EDITORS[kind]
+    if not serving.edits_allowed():
+        return
     text = st.session_state[f"editor_{kind}"]
     try:
         parse(text)
@@ -101,22 +108,33 @@ st.caption(
     "in memory, never unpacked to disk); bad files and bad rows are listed in the load report with "
     "the reason, the rest are analysed."
 )
-st.file_uploader(
-    "Upload articles",
-    type=UPLOAD_TYPES,
-    accept_multiple_files=True,
-    key=UPLOAD_WIDGET,
-    on_change=store_uploads,
-)
-if st.session_state.get(data.UPLOADS_KEY):
-    st.button("Back to the shipped corpus", on_click=back_to_folder, icon=":material/undo:")
+editable = serving.edits_allowed()
+if editable:
+    st.file_uploader(
+        "Upload articles",
+        type=UPLOAD_TYPES,
+        accept_multiple_files=True,
+        key=UPLOAD_WIDGET,
+        on_change=store_uploads,
+    )
+    if st.session_state.get(data.UPLOADS_KEY):
+        st.button("Back to the shipped corpus", on_click=back_to_folder, icon=":material/undo:")
+else:
+    st.info(f"Uploads are turned off. {serving.READ_ONLY}", icon=":material/lock:")
 
 st.subheader("Lexicons")
-st.caption(
-    "Edit and save: the analysis re-runs with the new lexicon. A bad edit is refused with the reason."
-)
+if editable:
+    st.caption(
+        "Edit and save: the analysis re-runs with the new lexicon. A bad edit is refused with the "
+        "reason."
+    )
+else:
+    st.info(f"The lexicons are shown, not editable. {serving.READ_ONLY}", icon=":material/lock:")
 for kind, (title, saved_key, _, shipped) in EDITORS.items():
     with st.expander(title):
+        if not editable:
+            st.code(shipped(), language="toml")
+            continue
         editor = f"editor_{kind}"
         if editor not in st.session_state:
             st.session_state[editor] = st.session_state.get(saved_key) or shipped()
