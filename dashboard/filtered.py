@@ -279,6 +279,10 @@ def apply_filters(
             | ~article_level & isin("escalation_rates", "outlet", state.outlets)
         )
 
+    def events() -> np.ndarray:
+        keep = by_article("events") & isin("events", "voice", state.voices)
+        return keep if state.include_negated else keep & ~index.flags("events", "negated")
+
     masks: dict[str, Callable[[], np.ndarray]] = {
         "articles": articles,
         "sentences": lambda: by_article("sentences"),
@@ -297,6 +301,9 @@ def apply_filters(
         "framing": lambda: by_article("framing"),
         "stance": lambda: isin("stance", "outlet", state.outlets),
         "summaries": lambda: isin("summaries", "outlet", state.outlets),
+        "events": events,
+        "event_links": lambda: isin("event_links", "outlet", state.outlets),
+        "agentless_violence": lambda: isin("agentless_violence", "outlet", state.outlets),
     }
     return FilteredTables(index, {name: mask for name, mask in masks.items() if name in tables})
 

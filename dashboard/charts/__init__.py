@@ -32,6 +32,7 @@ from dashboard.charts.escalation import (
     top_terms,
     voice_label,
 )
+from dashboard.charts.events import agentless_violence, who_acts_on_whom
 from dashboard.charts.figures import (
     TIMELINE_FIRSTS,
     TIMELINE_KEYS,
@@ -57,6 +58,7 @@ __all__ = [
     "UNKNOWN_GREY",
     "articles_over_time",
     "articles_per_outlet",
+    "agentless_violence",
     "camp_colors",
     "claims_timeline",
     "dated",
@@ -78,5 +80,6 @@ __all__ = [
     "tone_heatmap",
     "top_terms",
     "voice_balance",
+    "who_acts_on_whom",
     "voice_label",
 ]

@@ -17,6 +17,14 @@ from analysis.ingest.metadata import published_span
 # Okabe & Ito (2008), ordered so the first colours are the most distinct on white.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000", "#F0E442")
 UNKNOWN_GREY = "#999999"
+# Twenty colours for camps told apart by colour-blind readers as far as twenty can be: Okabe & Ito
+# without black, then Paul Tol's muted scheme and four of his light colours (Tol, "Colour Schemes",
+# SRON/EPS/TN/09-002, 2021). Camps past the twentieth are grey.
+CAMP_PALETTE = (
+    *(c for c in OKABE_ITO if c != "#000000"),
+    *("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255"),
+    *("#AA4499", "#BBCC33", "#EE8866", "#77AADD", "#FFAABB"),
+)
 FRAMING_ORDER = (
     "confirmed",
     "asserted",

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from dashboard.charts.common import (
+    CAMP_PALETTE,
     FRAMING_ORDER,
     OKABE_ITO,
     PURPLE_ORANGE,
@@ -23,15 +24,19 @@ from dashboard.charts.common import (
 
 
 def camp_colors(camps: Iterable[str]) -> dict[str, str]:
-    """Colours for speaker camps (unattributed speech in grey), from the far end of the palette."""
-    named = sorted({c for c in camps if c and c != "unattributed"})
-    reverse = OKABE_ITO[::-1][1:]  # skip the pale yellow
-    colors = {c: reverse[i % len(reverse)] for i, c in enumerate(named)}
+    """One colour per camp, the same on every page and for every filter when `camps` are all the
+    corpus's camps: assigned over their sorted names from CAMP_PALETTE (20 distinct colours), the
+    camps past the 20th and unattributed speech in grey."""
+    named = sorted({str(c) for c in camps if c and c != "unattributed"})
+    colors = {
+        c: CAMP_PALETTE[i] if i < len(CAMP_PALETTE) else UNKNOWN_GREY for i, c in enumerate(named)
+    }
     return colors | {"unattributed": UNKNOWN_GREY}
 
 
-def voice_balance(quotes: pd.DataFrame) -> Chart:
-    """100 % bars: share of each outlet's quoted words spoken by each camp."""
+def voice_balance(quotes: pd.DataFrame, colors: dict[str, str] | None = None) -> Chart:
+    """100 % bars: share of each outlet's quoted words spoken by each camp (`colors`: the corpus's
+    camp colours, camp_colors of every camp, so a camp keeps its colour whatever is filtered)."""
     columns = ["outlet", "camp", "quoted_words", "share"]
     name = "voice_balance_quoted_words_by_camp.csv"
     if quotes.empty:
@@ -47,13 +52,14 @@ def voice_balance(quotes: pd.DataFrame) -> Chart:
     totals = data.groupby("outlet")["quoted_words"].transform("sum")
     data["share"] = (data["quoted_words"] / totals.where(totals > 0)).round(3)
     data = data.sort_values(["outlet", "camp"]).reset_index(drop=True)[columns]
-    colors = camp_colors(data["camp"])
+    colors = {**camp_colors(data["camp"]), **(colors or {})}
+    ranked = [*sorted(set(data["camp"]) - {"unattributed"}), "unattributed"]
     traces = [
         {
             "type": "bar",
             "orientation": "h",
             "name": camp,
-            "legendrank": list(colors).index(camp),
+            "legendrank": ranked.index(camp),
             "y": rows["outlet"].tolist(),
             "x": rows["share"].tolist(),
             "marker": {"color": colors[camp]},

@@ -108,6 +108,13 @@ def reference(tables: dict[str, pd.DataFrame], state: FilterState) -> dict[str, 
         "framing": by_article,
         "stance": lambda f: f["outlet"].isin(state.outlets),
         "summaries": lambda f: f["outlet"].isin(state.outlets),
+        "events": lambda f: (
+            by_article(f)
+            & f["voice"].isin(state.voices)
+            & (state.include_negated | ~as_bool(f["negated"]))
+        ),
+        "event_links": lambda f: f["outlet"].isin(state.outlets),
+        "agentless_violence": lambda f: f["outlet"].isin(state.outlets),
     }
     return {
         name: frame[rules[name](frame)].reset_index(drop=True) if name in rules else frame
