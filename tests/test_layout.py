@@ -21,6 +21,9 @@ LAYERS = {
     "escalation": {"world", "ingest", "voices"},
     "figures": {"world", "ingest", "numbers", "voices"},
     "stance": {"world", "ingest", "numbers", "voices", "escalation", "figures"},
+    "filters": {"world", "ingest"},
+    "charts": {"world", "ingest", "filters"},
+    "report": {"world", "ingest", "filters", "charts"},
 }
 # top-level modules a package may use: leaves that import nothing of ours
 TOP_LEVEL_LIBRARIES = {"export", "schema"}

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.charts import views
 from analysis.world.story import camps_text
-from dashboard import charts, data, state
+from dashboard import data, state
 from dashboard.ui import available, current_view, show_chart, show_filtered
 
 NEW_CAMPS = 2  # empty rows offered for new camps
@@ -74,13 +75,6 @@ def camps_editor(actors: list[str]) -> None:
         )
 
 
-def tone() -> charts.Chart:
-    """The tone heatmap; its hover reads the evidence sentences of the articles it cites."""
-    stance = view.filtered["stance"]
-    cited = {str(ids).split("; ")[0].rpartition(":")[0] for ids in stance["evidence_ids"]}
-    return charts.tone_heatmap(stance, view.filtered.of_articles("sentences", cited))
-
-
 def actors() -> list[str]:
     """Every actor the stance table or a quote's affiliation names: the camps editor's choices."""
     named = set(view.tables["stance"]["actor"].dropna().unique())
@@ -94,11 +88,11 @@ if available(view, "quotes", "stance", "framing"):
     show_chart(
         filtered.memo(
             "voice_balance",
-            lambda: charts.voice_balance(filtered.select("quotes", ["outlet", "camp", "words"])),
+            lambda: views.voices(filtered),
         ),
         "voice_balance",
     )
-    show_chart(filtered.memo("tone", tone), "tone")
+    show_chart(filtered.memo("tone", lambda: views.tone(filtered)), "tone")
     st.caption(
         "Tone is lexical (VADER sentiment of the clauses that name the actor): it shows which "
         "sentences to read, not who is the aggressor; war-heavy sentences read negative for every "
@@ -111,9 +105,7 @@ if available(view, "quotes", "stance", "framing"):
     show_chart(
         filtered.memo(
             "framing",
-            lambda: charts.framing_by_outlet(
-                filtered.select("framing", ["outlet", "framing", "claim"])
-            ),
+            lambda: views.framing(filtered),
         ),
         "framing",
     )

@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from analysis.filters.state import FilterState, as_bool
 from analysis.ingest.metadata import published_span
-from dashboard.state import FilterState, as_bool
 
 JOIN_LIMIT = 1 << 30  # bytes of an Arrow column joined into one piece
 KEEP_SETTINGS = 4  # filter settings whose filtered tables are kept per analysis
@@ -294,6 +294,7 @@ def apply_filters(
             & isin("top_terms", "category", state.categories)
         ),
         "quotes": lambda: by_article("quotes"),
+        "events": lambda: by_article("events"),
         "framing": lambda: by_article("framing"),
         "stance": lambda: isin("stance", "outlet", state.outlets),
         "summaries": lambda: isin("summaries", "outlet", state.outlets),
