@@ -1,4 +1,5 @@
-"""Command line: `python -m analysis export CORPUS_DIR --out OUT_DIR` writes every table as CSV."""
+"""Command line: `python -m analysis export CORPUS_DIR --out OUT_DIR` writes every table as CSV;
+`report CORPUS_DIR --out FILE` writes one self-contained HTML report; `fetch` downloads a urls.txt."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pandas as pd
 from analysis import pipeline, runner, schema
 from analysis.cache import default_dir
 from analysis.export import write_table
+from analysis.filters import FilterError, apply_filters, narrowed, options_from_tables
 from analysis.ingest.corpus import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_TABLE_BYTES,
@@ -24,6 +26,7 @@ from analysis.ingest.corpus import (
 from analysis.ingest.readers import fetch
 from analysis.pipeline import Rules
 from analysis.progress import ProgressBar
+from analysis.report import build_report
 from analysis.world.story import story_in
 from analysis.world.toml_files import LexiconError
 
@@ -37,6 +40,59 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compare how news outlets cover one story: figures, escalation language, stance.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
+    analysed = argparse.ArgumentParser(add_help=False)  # how a corpus is read and analysed
+    analysed.add_argument(
+        "--lexicon", metavar="FILE", help="escalation lexicon TOML (default: shipped)"
+    )
+    analysed.add_argument(
+        "--story",
+        "--actors",
+        dest="story",
+        metavar="FILE",
+        help="story file TOML: actors, camps, claim, outlet groups (default: CORPUS_DIR/story.toml "
+        "if there is one, else none: every country or body its own camp, the claim taken from the "
+        "corpus). --actors is its older name",
+    )
+    analysed.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes analysing articles in parallel (default: every core)",
+    )
+    analysed.add_argument(
+        "--cache",
+        metavar="DIR",
+        default=None,
+        help=f"per-article cache folder, safe to delete (default: {default_dir()})",
+    )
+    analysed.add_argument(
+        "--no-cache", action="store_true", help="analyse every article, read and write no cache"
+    )
+    analysed.add_argument(
+        "--engine",
+        choices=runner.ENGINES,
+        default="local",
+        help="local: a process pool on this machine; dask: an existing Dask cluster (--scheduler)",
+    )
+    analysed.add_argument(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786"
+    )
+    analysed.add_argument(
+        "--quiet", action="store_true", help="no progress bar (it goes to stderr otherwise)"
+    )
+    analysed.add_argument(
+        "--max-mb",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1e6,
+        help="skip articles (files, or a row's text) larger than this many MB (default: %(default)s)",
+    )
+    analysed.add_argument(
+        "--max-table-mb",
+        type=float,
+        default=DEFAULT_MAX_TABLE_BYTES / 1e6,
+        help="skip tables and archives larger than this many MB, decompressed (default: %(default)s)",
+    )
     export = commands.add_parser(
         "export",
         help="analyse a folder of articles and write every table as CSV",
@@ -49,60 +105,50 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog="tables and columns:\n" + TABLE_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[analysed],
     )
     export.add_argument("corpus_dir", metavar="CORPUS_DIR", help="folder of articles")
     export.add_argument("--out", required=True, metavar="OUT_DIR", help="folder for the CSV files")
-    export.add_argument(
-        "--lexicon", metavar="FILE", help="escalation lexicon TOML (default: shipped)"
+    report = commands.add_parser(
+        "report",
+        help="analyse a folder of articles and write one self-contained HTML report",
+        description=(
+            "Analyse CORPUS_DIR as export does and write one HTML file to share: the corpus and "
+            "what was skipped, each outlet's summary with its evidence sentences, the key charts, "
+            "the checks made and the methods. It opens offline (nothing is fetched), on a phone, "
+            "and prints to PDF. The filters narrow it as the dashboard's do. Exits 0 when written, "
+            "2 when the corpus cannot be read, a filter names what the corpus does not have, no "
+            "article matches the filters, or the file cannot be written."
+        ),
+        parents=[analysed],
     )
-    export.add_argument(
-        "--story",
-        "--actors",
-        dest="story",
-        metavar="FILE",
-        help="story file TOML: actors, camps, claim, outlet groups (default: CORPUS_DIR/story.toml "
-        "if there is one, else none: every country or body its own camp, the claim taken from the "
-        "corpus). --actors is its older name",
+    report.add_argument("corpus_dir", metavar="CORPUS_DIR", help="folder of articles")
+    report.add_argument("--out", required=True, metavar="FILE", help="the HTML file to write")
+    report.add_argument(
+        "--outlet",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only this outlet (repeat for several; default: every outlet)",
     )
-    export.add_argument(
-        "--jobs",
-        type=int,
-        default=0,
-        metavar="N",
-        help="processes analysing articles in parallel (default: every core)",
+    report.add_argument(
+        "--language",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="only articles in this language, ISO 639-1 (repeat for several; default: all)",
     )
-    export.add_argument(
-        "--cache",
-        metavar="DIR",
-        default=None,
-        help=f"per-article cache folder, safe to delete (default: {default_dir()})",
+    report.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="only articles published on or after DATE (YYYY-MM-DD)",
     )
-    export.add_argument(
-        "--no-cache", action="store_true", help="analyse every article, read and write no cache"
-    )
-    export.add_argument(
-        "--engine",
-        choices=runner.ENGINES,
-        default="local",
-        help="local: a process pool on this machine; dask: an existing Dask cluster (--scheduler)",
-    )
-    export.add_argument(
-        "--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786"
-    )
-    export.add_argument(
-        "--quiet", action="store_true", help="no progress bar (it goes to stderr otherwise)"
-    )
-    export.add_argument(
-        "--max-mb",
-        type=float,
-        default=DEFAULT_MAX_BYTES / 1e6,
-        help="skip articles (files, or a row's text) larger than this many MB (default: %(default)s)",
-    )
-    export.add_argument(
-        "--max-table-mb",
-        type=float,
-        default=DEFAULT_MAX_TABLE_BYTES / 1e6,
-        help="skip tables and archives larger than this many MB, decompressed (default: %(default)s)",
+    report.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="DATE",
+        help="only articles published on or before DATE (YYYY-MM-DD)",
     )
     defaults = fetch.FetchSettings()
     fetcher = commands.add_parser(
@@ -171,6 +217,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.engine == "dask" and not args.scheduler:
         parser.error("--engine dask needs --scheduler tcp://HOST:PORT")
     started = time.perf_counter()
+    analysed = _analyse(args)
+    if isinstance(analysed, int):
+        return analysed
+    mapped, rules = analysed
+    if args.command == "report":
+        return run_report(args, mapped, rules)
+    report, loaded = mapped.report, len(mapped.tables["articles"])
+    tables = mapped.tables
+    mapped.tables = {}  # the reduce lets go of each per-article table once it is written
+    try:
+        written = _write_stream(pipeline.reduce_stream(tables, report, rules), args.out)
+    except OSError as error:  # an output folder that is a file, a full disk, no permission
+        print(f"error: cannot write the tables to {args.out!r}: {error}", file=sys.stderr)
+        return 2
+    for line in written:
+        print(line)
+    skipped = int((report["status"] == SKIPPED).sum())
+    print(
+        f"{loaded} articles loaded, {skipped} files skipped -> {args.out} "
+        f"({mapped.analysed} analysed, {mapped.cached} from the cache, "
+        f"{time.perf_counter() - started:.1f} s)"
+    )
+    return 0
+
+
+def _analyse(args: argparse.Namespace) -> tuple[runner.Run, Rules] | int:
+    """Read and map the corpus (export and report alike): the per-article tables and the rules,
+    or the exit code when nothing could be analysed (the reason printed on stderr)."""
     if args.engine == "local" and (args.jobs or runner.default_jobs()) > 1:
         runner.start_workers_server()  # meanwhile the corpus is read
     try:
@@ -204,26 +278,41 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {error}", file=sys.stderr)
             return 2
     del reading  # the texts are in the rows now
-    report, loaded = mapped.report, len(mapped.tables["articles"])
-    _print_skipped(report)
-    if not loaded:
+    _print_skipped(mapped.report)
+    if not len(mapped.tables["articles"]):
         print(f"error: no article could be loaded from {args.corpus_dir!r}", file=sys.stderr)
         return 2
-    tables = mapped.tables
-    mapped.tables = {}  # the reduce lets go of each per-article table once it is written
+    return mapped, rules
+
+
+def run_report(args: argparse.Namespace, mapped: runner.Run, rules: Rules) -> int:
+    """The `report` command after the map: reduce, apply the filters, write the HTML file."""
+    tables = pipeline.reduce_tables(mapped.tables, mapped.report, rules)
+    mapped.tables = {}
     try:
-        written = _write_stream(pipeline.reduce_stream(tables, report, rules), args.out)
-    except OSError as error:  # an output folder that is a file, a full disk, no permission
-        print(f"error: cannot write the tables to {args.out!r}: {error}", file=sys.stderr)
+        state = narrowed(
+            options_from_tables(tables),
+            outlets=args.outlet,
+            languages=args.language,
+            date_from=args.date_from,
+            date_to=args.date_to,
+        )
+    except FilterError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 2
-    for line in written:
-        print(line)
-    skipped = int((report["status"] == SKIPPED).sum())
-    print(
-        f"{loaded} articles loaded, {skipped} files skipped -> {args.out} "
-        f"({mapped.analysed} analysed, {mapped.cached} from the cache, "
-        f"{time.perf_counter() - started:.1f} s)"
-    )
+    filtered = apply_filters(tables, state)
+    shown = filtered.count("articles")
+    if not shown:
+        print("error: no article matches the filters", file=sys.stderr)
+        return 2
+    source = f"the folder {Path(args.corpus_dir).resolve().name}"
+    try:
+        Path(args.out).write_text(build_report(filtered, state, source=source), encoding="utf-8")
+    except OSError as error:
+        print(f"error: cannot write the report to {args.out!r}: {error}", file=sys.stderr)
+        return 2
+    outlets = filtered["articles"]["outlet"].nunique()
+    print(f"{shown} of {len(tables['articles'])} articles, {outlets} outlet(s) -> {args.out}")
     return 0
 
 

@@ -12,8 +12,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import charts, data, filtered, filters, serving, state
-from dashboard.ui import VIEW_KEY, View
+from analysis import charts
+from analysis.filters import tables as filtered
+from analysis.filters.state import options_from_tables
+from dashboard import data, filters, serving
+from dashboard.ui import VIEW_KEY, View, report_download
 
 LOG = logging.getLogger("dashboard")
 PAGES = Path(__file__).resolve().parent / "views"
@@ -33,10 +36,11 @@ navigation = st.navigation(
 
 
 def build_view() -> View:
-    """Load and analyse the current corpus (cached), draw the filters, filter every table."""
+    """Load and analyse the current corpus (cached), draw the filters, filter every table, offer
+    the report of that view."""
     analysis, source = data.current_analysis()
     index = filtered.index_of(analysis.tables, analysis.derived)
-    options = index.memo("options", lambda: state.options_from_tables(analysis.tables))
+    options = index.memo("options", lambda: options_from_tables(analysis.tables))
     chosen = filters.sidebar_filters(options)
     st.sidebar.caption(f"Showing {source}.")
     if serving.shared():
@@ -44,7 +48,7 @@ def build_view() -> View:
             "Shared on the network: "
             + ("edits allowed." if serving.edits_allowed() else "read-only (no uploads or edits).")
         )
-    return View(
+    view = View(
         tables=analysis.tables,
         filtered=filtered.filtered_tables(analysis.tables, chosen, analysis.derived),
         state=chosen,
@@ -53,6 +57,8 @@ def build_view() -> View:
         texts=analysis.texts,
         source=source,
     )
+    report_download(view)
+    return view
 
 
 try:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.filters.state import as_bool
 from analysis.ingest.repeats import jaccard, token_set
-from dashboard.state import as_bool
 
 SIMILARITY = 0.6
 MIN_TOKENS = 5

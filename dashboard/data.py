@@ -26,12 +26,12 @@ import streamlit as st
 from analysis import runner
 from analysis.cache import default_dir, record_key
 from analysis.escalation.lexicon import SHIPPED_LEXICON
+from analysis.filters.tables import contiguous
 from analysis.ingest.corpus import Reading, read_folder, read_uploads
 from analysis.pipeline import Rules
 from analysis.world.actors import Actors
 from analysis.world.story import load_story, parse_story, story_in
 from dashboard import serving, state
-from dashboard.filtered import contiguous
 
 SHIPPED_CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 CORPUS_ENV = "COVERAGE_CORPUS"
@@ -56,7 +56,7 @@ class Analysis:
 
     Shared by every rerun and session without a copy (a copy of 100,000 articles' tables costs
     seconds per rerun): pages filter into new frames and never change these in place. `derived`
-    keeps what is computed from them once (dashboard/filtered.py: the index, the filtered views)."""
+    keeps what is computed from them once (analysis/filters/tables.py: the index, the filtered views)."""
 
     tables: dict[str, pd.DataFrame]
     texts: dict[str, str]

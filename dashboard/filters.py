@@ -11,9 +11,9 @@ from dataclasses import replace
 
 import streamlit as st
 
+from analysis.filters.state import VOICES, FilterOptions, FilterState, normalise
 from dashboard import data
 from dashboard import state as filter_state
-from dashboard.state import VOICES, FilterOptions, FilterState
 
 KEYS = {
     "outlets": "f_outlets",
@@ -133,7 +133,7 @@ def sidebar_filters(options: FilterOptions) -> FilterState:
             code for code in options.languages if code in st.session_state[KEYS["languages"]]
         ),
     )
-    chosen = filter_state.normalise(replace(chosen, date_from=date_from, date_to=date_to), options)
+    chosen = normalise(replace(chosen, date_from=date_from, date_to=date_to), options)
     _write_url(chosen, options)
     sidebar.caption("The link in the address bar keeps these filters: copy it to share this view.")
     return chosen

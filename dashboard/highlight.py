@@ -14,7 +14,7 @@ from itertools import pairwise
 
 import pandas as pd
 
-from dashboard.state import as_bool
+from analysis.filters.state import as_bool
 
 # Outer to inner: a figure inside a quote is drawn inside the quote's mark. Colours are light
 # tints of the Okabe-Ito palette, each layer also distinct without colour (italic, bold, underline).

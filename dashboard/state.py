@@ -1,22 +1,26 @@
-"""The sidebar filters as one value: read from and written to the URL, applied to every table.
+"""The sidebar filters in the URL: read from and written to the query parameters.
 
-`FilterState` is what the analyst chose; `FilterOptions` is what the loaded corpus offers. Query
-parameters are validated against the options (an unknown outlet or a bad date is dropped with a
-notice, never a crash), and no parameter is ever used as a file path. dashboard/filtered.py applies
-a state to the tables.
+Query parameters are validated against the corpus's `FilterOptions` (analysis/filters/state.py): an
+unknown outlet or a bad date is dropped with a short notice, never a crash; a filter whose every
+value is unknown falls back to every option (a link from another corpus, or to a renamed outlet,
+opens the whole corpus with a notice, not an empty view). No parameter is ever used as a file path.
+analysis/filters/tables.py applies a state to the tables.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
-import pandas as pd
-
-from analysis.ingest.metadata import published_span
-
-VOICES: tuple[str, ...] = ("narrator", "quoted")
+from analysis.filters.state import (
+    VOICES,
+    FilterOptions,
+    FilterState,
+    normalise,
+    parse_date,
+    quoted_list,
+)
 
 # Query parameter names (short, stable: they appear in shared URLs).
 OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE = (
@@ -39,92 +43,27 @@ KNOWN_PARAMS = frozenset(
 NONE_SELECTED = ""
 
 
-@dataclass(frozen=True)
-class FilterOptions:
-    """What the loaded corpus offers to filter on."""
-
-    outlets: tuple[str, ...]
-    first_date: date | None
-    last_date: date | None
-    figure_kinds: tuple[str, ...]
-    categories: tuple[str, ...]
-    languages: tuple[str, ...] = ()  # the articles' languages (ISO 639-1 codes)
-
-    def default_state(self) -> FilterState:
-        """Everything selected: the unfiltered view."""
-        return FilterState(
-            outlets=self.outlets,
-            figure_kinds=self.figure_kinds,
-            categories=self.categories,
-        )
-
-
-@dataclass(frozen=True)
-class FilterState:
-    """One filter setting shared by all pages. Dates are None when the range is not narrowed."""
-
-    outlets: tuple[str, ...]
-    figure_kinds: tuple[str, ...]
-    categories: tuple[str, ...]
-    date_from: date | None = None
-    date_to: date | None = None
-    voices: tuple[str, ...] = VOICES
-    include_negated: bool = False
-    languages: tuple[str, ...] | None = None  # None: every language (articles of unknown one too)
-
-    @property
-    def narrows_dates(self) -> bool:
-        """True when a date bound is set (articles without a known date are then left out)."""
-        return self.date_from is not None or self.date_to is not None
-
-
-def _distinct(frame: pd.DataFrame | None, column: str) -> tuple[str, ...]:
-    if frame is None or frame.empty or column not in frame.columns:
-        return ()
-    values = frame[column].dropna().astype(str).unique()
-    return tuple(sorted(v for v in values if v != ""))
-
-
-def parse_date(text: object) -> date | None:
-    """A YYYY-MM-DD string as a date; None for '' or anything malformed."""
-    try:
-        return date.fromisoformat(str(text).strip()[:10]) if str(text).strip() else None
-    except ValueError:
-        return None
-
-
-def options_from_tables(tables: Mapping[str, pd.DataFrame]) -> FilterOptions:
-    """The outlets, date span (a month- or year-dated article spans its month or year), figure
-    kinds and escalation categories present in the tables."""
-    articles = tables.get("articles")
-    spans = (
-        [s for s in map(published_span, articles["published"].dropna().unique()) if s is not None]
-        if articles is not None and not articles.empty
-        else []
-    )
-    dates = sorted(day for span in spans for day in span)
-    categories = set(_distinct(tables.get("escalation_rates"), "category"))
-    categories |= set(_distinct(tables.get("escalation_hits"), "category"))
-    return FilterOptions(
-        outlets=_distinct(articles, "outlet"),
-        first_date=dates[0] if dates else None,
-        last_date=dates[-1] if dates else None,
-        figure_kinds=_distinct(tables.get("figures"), "kind"),
-        categories=tuple(sorted(categories)),
-        languages=_distinct(articles, "language"),
-    )
-
-
 def _choices(
     values: list[str], allowed: tuple[str, ...], what: str, notices: list[str]
 ) -> tuple[str, ...]:
-    """The values that are valid options (in option order); each invalid one adds a notice."""
+    """The values that are valid options (in option order), with one notice naming the invalid
+    ones (shortened); when none is valid, every option (and the notice says so)."""
     if values == [NONE_SELECTED]:
         return ()
-    for value in values:
-        if value not in allowed:
-            notices.append(f"Ignored the {what} {value!r} from the link: it is not in this corpus.")
-    return tuple(option for option in allowed if option in values)
+    unknown = [value for value in values if value not in allowed]
+    kept = tuple(option for option in allowed if option in values)
+    if unknown and not kept:
+        notices.append(
+            f"No {what} of the link is in this corpus ({quoted_list(unknown)}): showing every "
+            f"{what}."
+        )
+        return allowed
+    if unknown:
+        they = "it is" if len(unknown) == 1 else "they are"
+        notices.append(
+            f"Ignored the {what} {quoted_list(unknown)} from the link: {they} not in this corpus."
+        )
+    return kept
 
 
 def _bound(values: list[str], options: FilterOptions, what: str, notices: list[str]) -> date | None:
@@ -133,7 +72,9 @@ def _bound(values: list[str], options: FilterOptions, what: str, notices: list[s
         return None
     parsed = parse_date(values[-1]) if len(values[-1]) == 10 else None
     if parsed is None:
-        notices.append(f"Ignored the {what} date {values[-1]!r} from the link: use YYYY-MM-DD.")
+        notices.append(
+            f"Ignored the {what} date {quoted_list(values[-1:])} from the link: use YYYY-MM-DD."
+        )
         return None
     if options.first_date is None or options.last_date is None:
         notices.append(f"Ignored the {what} date: no article in this corpus has a known date.")
@@ -150,7 +91,7 @@ def from_query_params(
     is absent keeps the default (everything selected).
     """
     notices = [
-        f"Ignored the link parameter {key!r}: it is not a filter."
+        f"Ignored the link parameter {quoted_list([key])}: it is not a filter."
         for key in params
         if key not in KNOWN_PARAMS
     ]
@@ -173,24 +114,13 @@ def from_query_params(
         if flag in ("0", "1"):
             state = replace(state, include_negated=flag == "1")
         else:
-            notices.append(f"Ignored negated={flag!r} from the link: use 1 or 0.")
+            notices.append(f"Ignored negated={quoted_list([flag])} from the link: use 1 or 0.")
     date_from = _bound(params.get(DATE_FROM, []), options, "start", notices)
     date_to = _bound(params.get(DATE_TO, []), options, "end", notices)
     if date_from and date_to and date_from > date_to:
         notices.append("Ignored the date range from the link: it ends before it starts.")
         date_from = date_to = None
     return normalise(replace(state, date_from=date_from, date_to=date_to), options), notices
-
-
-def normalise(state: FilterState, options: FilterOptions) -> FilterState:
-    """The same state with a date range that covers the whole corpus span, and every language,
-    written as 'not narrowed'."""
-    date_from = None if state.date_from == options.first_date else state.date_from
-    date_to = None if state.date_to == options.last_date else state.date_to
-    languages = state.languages
-    if languages is not None and tuple(languages) == tuple(options.languages):
-        languages = None
-    return replace(state, date_from=date_from, date_to=date_to, languages=languages)
 
 
 def to_query_params(state: FilterState, options: FilterOptions) -> dict[str, list[str]]:
@@ -259,10 +189,3 @@ def camps_from_rows(
     changed = {a: c for a, c in chosen.items() if base.get(a, a) != c}
     dropped = {a: a for a, c in base.items() if a not in chosen and c != a}
     return changed | dropped
-
-
-def as_bool(values: pd.Series) -> pd.Series:
-    """A column of flags as booleans, whether stored as bool or as text ('True', '1')."""
-    if pd.api.types.is_bool_dtype(values):
-        return values
-    return values.astype(str).str.strip().str.lower().isin(("true", "1", "yes"))

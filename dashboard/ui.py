@@ -13,10 +13,11 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from analysis.charts import Chart
 from analysis.export import to_csv_bytes
-from dashboard.charts import Chart
-from dashboard.filtered import FilteredTables
-from dashboard.state import FilterOptions, FilterState
+from analysis.filters.state import FilterOptions, FilterState
+from analysis.filters.tables import FilteredTables
+from analysis.report import build_report
 
 VIEW_KEY = "_view"
 MAX_TABLE_ROWS = 2_000
@@ -86,6 +87,25 @@ def download(
         key=f"download_{key}",
         on_click="ignore",
         icon=":material/download:",
+    )
+
+
+def report_download(view: View) -> None:
+    """The sidebar's "Download report": the HTML report of the current filters (analysis/report/),
+    built when clicked and kept with the filter setting, so a second click costs nothing."""
+    st.sidebar.download_button(
+        "Download report",
+        data=lambda: view.filtered.memo(
+            "report", lambda: build_report(view.filtered, view.state, source=view.source).encode()
+        ),
+        file_name="coverage-report.html",
+        mime="text/html",
+        key="download_report",
+        on_click="ignore",
+        icon=":material/description:",
+        help="One HTML file for an editor: the corpus, each outlet's summary with its evidence, "
+        "the key charts, the checks and the methods, for the filters set here. It opens offline, "
+        "on a phone, and prints to PDF.",
     )
 
 

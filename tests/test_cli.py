@@ -100,3 +100,44 @@ def test_an_output_path_that_is_a_file_exits_2_naming_it(tmp_path, capsys):
     error = capsys.readouterr().err
     assert "cannot write the tables" in error and "out.csv" in error
     assert taken.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_report_of_the_shipped_corpus_is_one_html_file(tmp_path, capsys):
+    out = tmp_path / "report.html"
+    assert main(["report", str(CORPUS_DIR), "--out", str(out), "--quiet", "--jobs", "1"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.count('<div class="summary"') == 5
+    assert "5 of 5 articles, 5 outlet(s)" in capsys.readouterr().out
+
+
+def test_report_filters_are_applied(tmp_path, capsys):
+    from tests.report.corpus import write_corpus
+
+    corpus, out = write_corpus(tmp_path / "corpus"), tmp_path / "r.html"
+    args = ["report", str(corpus), "--out", str(out), "--quiet", "--no-cache", "--jobs", "1"]
+    assert (
+        main([*args, "--outlet", "River Times", "--outlet", "Coast Daily", "--to", "2025-03-05"])
+        == 0
+    )
+    page = out.read_text(encoding="utf-8")
+    assert "2 of the 4 articles loaded" in page  # River Times of 03-06 is after --to
+    assert "<h3>Harbour Gazette</h3>" not in page and "<h3>River Times</h3>" in page
+    assert "2 of 4 articles, 2 outlet(s)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("filters", "message"),
+    [
+        (["--outlet", "Nowhere Herald"], "error: no outlet 'Nowhere Herald' in this corpus"),
+        (["--language", "xx"], "error: no language 'xx' in this corpus (it has: 'en')"),
+        (["--from", "2025-3-1"], "error: the start date '2025-3-1' is not a date: use YYYY-MM-DD"),
+        (["--from", "2030-01-01"], "error: no article matches the filters"),
+    ],
+)
+def test_report_bad_filter_exits_2_with_a_clear_message(tmp_path, capsys, filters, message):
+    from tests.report.corpus import write_corpus
+
+    corpus, out = write_corpus(tmp_path / "corpus"), tmp_path / "r.html"
+    args = ["report", str(corpus), "--out", str(out), "--quiet", "--no-cache", "--jobs", "1"]
+    assert main([*args, *filters]) == 2
+    assert message in capsys.readouterr().err and not out.exists()

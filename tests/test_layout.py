@@ -22,6 +22,9 @@ LAYERS = {
     "figures": {"world", "ingest", "numbers", "voices"},
     "events": {"world", "ingest", "voices", "escalation"},
     "stance": {"world", "ingest", "numbers", "voices", "escalation", "figures", "events"},
+    "filters": {"world", "ingest"},
+    "charts": {"world", "ingest", "filters"},
+    "report": {"world", "ingest", "filters", "charts"},
 }
 # top-level modules a package may use: leaves that import nothing of ours
 TOP_LEVEL_LIBRARIES = {"export", "schema"}

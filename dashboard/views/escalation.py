@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts
+from analysis import charts
+from analysis.charts import views
 from dashboard.ui import MAX_TABLE_ROWS, available, current_view, show_chart, show_table
 
-RATE_COLUMNS = ["level", "outlet", "category", "hits", "hits_narrator"]
 HIT_COLUMNS = ["outlet", "term", "category", "matched"]
 
 
@@ -28,15 +28,7 @@ if available(view, "escalation_hits", "escalation_rates"):
         "Rates count non-negated hits in analysed sentences; the base is the words analysed in the "
         "articles that match the filters."
     )
-    rates = filtered.memo(
-        "escalation_rates",
-        lambda: charts.escalation_rates(
-            filtered.select("escalation_rates", RATE_COLUMNS),
-            filtered.select("articles", ["outlet", "words"]),
-            chosen.categories,
-            chosen.voices,
-        ),
-    )
+    rates = filtered.memo("escalation_rates", lambda: views.rates(filtered, chosen))
     heatmap, bars = st.tabs(["Heatmap", "Bars"])
     with heatmap:
         show_chart(

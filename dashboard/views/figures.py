@@ -4,35 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts
-from dashboard.state import as_bool
+from analysis.charts import views
+from analysis.filters.state import as_bool
 from dashboard.ui import available, current_view, show_chart, show_filtered, show_table
-
-
-def timeline() -> tuple[charts.Chart, int]:
-    """The claims timeline and how many numeric, dated claims it could draw (the keys of every
-    claim are read; the evidence of the marks drawn only)."""
-    claims = view.filtered.select("claims_timeline", [*charts.TIMELINE_KEYS, "article_id"])
-    numeric = len(charts.numeric_claims(claims[["published", "value_low", "value_high"]]))
-    chart = charts.claims_timeline(
-        claims,
-        view.colors,
-        lambda rows: view.filtered.at("claims_timeline", rows, charts.TIMELINE_FIRSTS),
-    )
-    return chart, numeric
-
-
-def by_kind() -> charts.Chart:
-    columns = ["outlet", "kind", "is_repeat", "value_text"]
-    return charts.figures_by_kind(view.filtered.select("figures", columns), view.colors)
-
 
 view = current_view()
 filtered = view.filtered
 st.title("Figures: who reported which number, and when")
 if available(view, "figures", "claims_timeline", "who_reported_what"):
     claims = filtered.count("claims_timeline")
-    chart, numeric = filtered.memo("claims_timeline", timeline)
+    chart, numeric = filtered.memo("claims_timeline", lambda: views.timeline(filtered, view.colors))
     show_chart(chart, "claims_timeline")
     drawn = int(chart.data["claims"].sum()) if not chart.data.empty else 0
     if claims > numeric:
@@ -45,7 +26,10 @@ if available(view, "figures", "claims_timeline", "who_reported_what"):
             f"The timeline shows the {len(chart.data):,} most repeated of the distinct claims "
             f"({drawn:,} of {numeric:,} numeric claims); narrow the filters to see every one."
         )
-    show_chart(filtered.memo("figures_by_kind", by_kind), "figures_by_kind")
+    show_chart(
+        filtered.memo("figures_by_kind", lambda: views.by_kind(filtered, view.colors)),
+        "figures_by_kind",
+    )
 
     st.subheader("Who reported what")
     grouped = filtered["who_reported_what"]

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts
+from analysis import charts
+from analysis.charts import views
 from dashboard.highlight import escape_text
 from dashboard.ui import available, current_view, download, show_chart, show_table
 
 view = current_view()
 filtered = view.filtered
-articles = filtered.memo(
-    "overview_articles",
-    lambda: filtered.select("articles", ["article_id", "outlet", "published", "title", "words"]),
-)
+articles = filtered.memo("overview_articles", lambda: views.articles_shown(filtered))
 st.title("Coverage at a glance")
 st.caption(
     f"{len(articles)} of {len(view.tables['articles'])} articles from {articles['outlet'].nunique()} "

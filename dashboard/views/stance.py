@@ -3,11 +3,11 @@ camps editor (which actors' voices count together), kept in the URL."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
+from analysis.charts import views
 from analysis.world.story import camps_text
-from dashboard import charts, data, state
+from dashboard import data, state
 from dashboard.ui import available, current_view, show_chart, show_filtered
 
 NEW_CAMPS = 2  # empty rows offered for new camps
@@ -75,50 +75,6 @@ def camps_editor(actors: list[str]) -> None:
         )
 
 
-def tone() -> charts.Chart:
-    """The tone heatmap; its hover reads the evidence sentences of the articles it cites."""
-    stance = view.filtered["stance"]
-    cited = {str(ids).split("; ")[0].rpartition(":")[0] for ids in stance["evidence_ids"]}
-    return charts.tone_heatmap(stance, view.filtered.of_articles("sentences", cited))
-
-
-def who_acts_on_whom() -> None:
-    """Conflict and cooperation between named actors per outlet, and the unnamed attackers."""
-    filtered = view.filtered
-    links = filtered["event_links"]
-    cited = {e for ids in links["evidence_ids"] for e in str(ids).split("; ")[:1]}
-    cited |= {
-        e
-        for ids in filtered["agentless_violence"]["evidence_ids"]
-        for e in str(ids).split("; ")[:1]
-    }
-    events = filtered.memo("cited_events", lambda: _events_with_ids(cited))
-    for family in ("conflict", "cooperation"):
-        show_chart(
-            filtered.memo(
-                ("who_acts", family), lambda f=family: charts.who_acts_on_whom(links, events, f)
-            ),
-            f"who_acts_{family}",
-        )
-    show_chart(
-        filtered.memo(
-            "agentless", lambda: charts.agentless_violence(filtered["agentless_violence"], events)
-        ),
-        "agentless_violence",
-    )
-    st.caption(
-        "Events are read from each sentence's verbs and nouns (PLOVER event types): the doer is the "
-        "actor the sentence makes its subject, or names as agent ('strikes by X', 'X's strikes'); "
-        "an attack with no doer named counts as agentless. Hover a cell for an example sentence; "
-        "every event is in the events table (CSV) with its sentence."
-    )
-
-
-def _events_with_ids(ids: set[str]) -> pd.DataFrame:
-    events = view.tables["events"]
-    return events[events["event_id"].isin(ids)][["event_id", "sentence"]]
-
-
 def actors() -> list[str]:
     """Every actor the stance table or a quote's affiliation names: the camps editor's choices."""
     named = set(view.tables["stance"]["actor"].dropna().unique())
@@ -129,21 +85,27 @@ view = current_view()
 st.title("Stance: voices, tone and framing")
 if available(view, "quotes", "stance", "framing"):
     filtered = view.filtered
-    camp_palette = filtered.index.memo(
-        "camp_colors", lambda: charts.camp_colors(view.tables["quotes"]["camp"].dropna())
-    )
     show_chart(
         filtered.memo(
             "voice_balance",
-            lambda: charts.voice_balance(
-                filtered.select("quotes", ["outlet", "camp", "words"]), camp_palette
-            ),
+            lambda: views.voices(filtered),
         ),
         "voice_balance",
     )
     if "event_links" in filtered:
-        who_acts_on_whom()
-    show_chart(filtered.memo("tone", tone), "tone")
+        for family in views.EVENT_FAMILIES:
+            show_chart(
+                filtered.memo(("who_acts", family), lambda f=family: views.who_acts(filtered, f)),
+                f"who_acts_{family}",
+            )
+        show_chart(filtered.memo("agentless", lambda: views.agentless(filtered)), "agentless")
+        st.caption(
+            "Events are read from each sentence's verbs and nouns (PLOVER event types): the doer "
+            "is the actor the sentence makes its subject, or names as agent ('strikes by X', "
+            '"X\'s strikes"); an attack with no doer named is agentless. Hover a cell for an '
+            "example sentence; every event is in the events table (CSV) with its sentence."
+        )
+    show_chart(filtered.memo("tone", lambda: views.tone(filtered)), "tone")
     st.caption(
         "Tone toward an actor is measured in English articles by a model trained on NewsMTSC "
         "(news sentences labelled for their tone toward a named target; F1 about 0.69 on its dev "
@@ -158,9 +120,7 @@ if available(view, "quotes", "stance", "framing"):
     show_chart(
         filtered.memo(
             "framing",
-            lambda: charts.framing_by_outlet(
-                filtered.select("framing", ["outlet", "framing", "claim"])
-            ),
+            lambda: views.framing(filtered),
         ),
         "framing",
     )

@@ -83,7 +83,8 @@ def test_every_page_runs_on_the_shipped_corpus(page, downloads):
     assert app.get("download_button"), "every chart and table has its CSV"
     for figure in figures(app):
         assert figure["layout"]["title"]["text"], "every chart says what it counts"
-    assert all(name.endswith(".csv") for name in downloads)
+    assert all(name.endswith(".csv") for name in downloads.keys() - {"coverage-report.html"})
+    assert "coverage-report.html" in downloads
 
 
 def test_the_outlet_filter_changes_the_chart_and_its_csv(downloads):
@@ -229,7 +230,7 @@ def test_the_lexicon_editor_refuses_a_bad_edit_and_reruns_on_a_good_one(download
 
 
 def test_a_failing_page_shows_a_message_not_a_traceback(monkeypatch, caplog):
-    from dashboard import charts
+    from analysis import charts
 
     def broken(*args, **kwargs):
         raise RuntimeError("chart builder exploded")
@@ -349,3 +350,35 @@ def test_a_corpus_without_a_story_file_shows_its_own_actors(monkeypatch, downloa
     assert not {"West", "Russia/DPRK"} & set(quotes["camp"])
     app.switch_page("views/overview.py").run()
     assert "400 civilians killed" in " ".join(m.value for m in app.markdown)
+
+
+def test_a_link_whose_only_outlet_is_unknown_opens_every_outlet_with_a_notice(downloads):
+    shared = open_page("overview", {"outlet": ["Renamed Outlet"]})
+    everything = sorted(csv(downloads, "articles_per_outlet.csv")["outlet"])
+    notices = [w.value for w in shared.sidebar.warning]
+    assert len(everything) == 5 and shared.multiselect(key="f_outlets").value == everything
+    assert any("'Renamed Outlet'" in n and "showing every outlet" in n for n in notices)
+    assert "5 of 5 articles" in shared.caption[0].value
+
+
+def test_a_3000_character_value_in_a_link_is_shown_shortened(downloads):
+    long_value = "Renamed Outlet " * 200  # 3,000 characters
+    others = [f"Gone {i}" for i in range(6)]
+    shared = open_page("overview", {"outlet": [long_value, *others], "lang": ["x" * 3000]})
+    notices = [w.value for w in shared.sidebar.warning]
+    assert len(notices) == 2 and all(len(n) < 250 for n in notices)
+    assert "('Renamed Outlet Renamed Outlet Renamed O…', 'Gone 0'" in notices[0]  # 40 characters
+    assert "and 4 more" in notices[0]  # three values shown, the rest counted
+    assert shared.multiselect(key="f_outlets").value == sorted(
+        csv(downloads, "articles_per_outlet.csv")["outlet"]
+    )
+
+
+def test_the_report_button_gives_the_report_of_the_current_filters(downloads):
+    app = open_page("overview")
+    outlet = sorted(csv(downloads, "articles_per_outlet.csv")["outlet"])[0]
+    open_page("figures", {"outlet": [outlet]})
+    report = downloads["coverage-report.html"]().decode()
+    assert report.count('<div class="summary"') == 1 and f"<h3>{outlet}</h3>" in report
+    assert "1 of the 5 articles loaded" in report
+    assert app.sidebar.get("download_button")  # offered on every page, in the sidebar

@@ -153,7 +153,10 @@ def _settle(page) -> None:
     page.wait_for_function(
         "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
     )
-    page.wait_for_selector('[data-testid="stDownloadButton"]', timeout=60_000)
+    # a download of the page itself (the sidebar's "Download report" is drawn before the page)
+    page.wait_for_selector(
+        '[data-testid="stMain"] [data-testid="stDownloadButton"]', timeout=60_000
+    )
     page.wait_for_function(
         "[...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
         ".every(chart => chart.querySelector('.main-svg'))",

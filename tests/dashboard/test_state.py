@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from dashboard.filtered import apply_filters
+from analysis.filters.state import FilterOptions, options_from_tables
+from analysis.filters.tables import apply_filters
 from dashboard.state import (
-    FilterOptions,
     from_query_params,
-    options_from_tables,
     to_query_params,
 )
 

@@ -1,4 +1,4 @@
-"""The filtered tables (dashboard/filtered.py) against plain pandas filtering of the full tables, on
+"""The filtered tables (analysis/filters/tables.py) against plain pandas filtering of the full tables, on
 tables the real pipeline makes from hand-written articles of other stories; and every chart drawn
 from the narrow, coded columns equals the chart drawn from the whole filtered table. Then the
 filters on the small hand-made tables: date ranges and undated articles, tables filtered only when
@@ -14,19 +14,19 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import runner
-from analysis.ingest.corpus import read_folder
-from analysis.ingest.metadata import published_span
-from analysis.pipeline import Rules
-from dashboard import charts
-from dashboard.filtered import (
+from analysis import charts, runner
+from analysis.filters.state import FilterState, as_bool, options_from_tables
+from analysis.filters.tables import (
     KEEP_SETTINGS,
     TableIndex,
     apply_filters,
     contiguous,
     filtered_tables,
 )
-from dashboard.state import FilterState, as_bool, from_query_params, options_from_tables
+from analysis.ingest.corpus import read_folder
+from analysis.ingest.metadata import published_span
+from analysis.pipeline import Rules
+from dashboard.state import from_query_params
 
 # The test's own reporting about three other stories: floods, a port strike, a grain deal.
 SENTENCES = [

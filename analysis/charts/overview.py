@@ -6,8 +6,7 @@ import html
 
 import pandas as pd
 
-from analysis.ingest.metadata import published_span
-from dashboard.charts.common import (
+from analysis.charts.common import (
     NO_DATA,
     UNKNOWN_GREY,
     Chart,
@@ -19,6 +18,7 @@ from dashboard.charts.common import (
     hover_text,
     titled,
 )
+from analysis.ingest.metadata import published_span
 
 
 def articles_per_outlet(articles: pd.DataFrame, colors: dict[str, str]) -> Chart:

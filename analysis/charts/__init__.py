@@ -1,12 +1,14 @@
 """Chart builders: analysis tables in, a `Chart` (plotly figure + the exact rows behind it) out.
 
+Shared by the dashboard's pages and the report (analysis/report/), so both draw the same figures.
+
 Pure functions without Streamlit, so they are tested directly. Every outlet keeps one colour on every
 page (Okabe-Ito, colour-blind safe, assigned over the sorted outlet list of the whole corpus); titles
 say what is counted and on which base; hover text carries the evidence sentence; a figure range is
 drawn as an interval from its low to its high end. No data gives an explicit empty-state figure.
 """
 
-from dashboard.charts.common import (
+from analysis.charts.common import (
     CIVIDIS,
     FRAMING_ORDER,
     MAX_INTERVALS,
@@ -24,7 +26,7 @@ from dashboard.charts.common import (
     stacked_panels,
     titled,
 )
-from dashboard.charts.escalation import (
+from analysis.charts.escalation import (
     escalation_bars,
     escalation_heatmap,
     escalation_rates,
@@ -32,8 +34,8 @@ from dashboard.charts.escalation import (
     top_terms,
     voice_label,
 )
-from dashboard.charts.events import agentless_violence, who_acts_on_whom
-from dashboard.charts.figures import (
+from analysis.charts.events import FAMILIES, agentless_violence, who_acts_on_whom
+from analysis.charts.figures import (
     TIMELINE_FIRSTS,
     TIMELINE_KEYS,
     claims_timeline,
@@ -41,12 +43,13 @@ from dashboard.charts.figures import (
     numeric_claims,
     timeline_points,
 )
-from dashboard.charts.overview import articles_over_time, articles_per_outlet, outlet_places
-from dashboard.charts.stance import camp_colors, framing_by_outlet, tone_heatmap, voice_balance
+from analysis.charts.overview import articles_over_time, articles_per_outlet, outlet_places
+from analysis.charts.stance import camp_colors, framing_by_outlet, tone_heatmap, voice_balance
 
 __all__ = [
     "CIVIDIS",
     "Chart",
+    "FAMILIES",
     "FRAMING_ORDER",
     "MAX_INTERVALS",
     "NO_DATA",
@@ -56,9 +59,9 @@ __all__ = [
     "TIMELINE_KEYS",
     "TEMPLATE",
     "UNKNOWN_GREY",
+    "agentless_violence",
     "articles_over_time",
     "articles_per_outlet",
-    "agentless_violence",
     "camp_colors",
     "claims_timeline",
     "dated",
@@ -80,6 +83,6 @@ __all__ = [
     "tone_heatmap",
     "top_terms",
     "voice_balance",
-    "who_acts_on_whom",
     "voice_label",
+    "who_acts_on_whom",
 ]

@@ -8,8 +8,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from analysis.ingest.metadata import published_span
-from dashboard.charts.common import (
+from analysis.charts.common import (
     MAX_INTERVALS,
     NO_DATA,
     UNKNOWN_GREY,
@@ -23,7 +22,8 @@ from dashboard.charts.common import (
     stacked_panels,
     titled,
 )
-from dashboard.state import as_bool
+from analysis.filters.state import as_bool
+from analysis.ingest.metadata import published_span
 
 
 def numeric_claims(claims: pd.DataFrame) -> pd.DataFrame:

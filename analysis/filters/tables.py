@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from analysis.filters.state import FilterState, as_bool
 from analysis.ingest.metadata import published_span
-from dashboard.state import FilterState, as_bool
 
 JOIN_LIMIT = 1 << 30  # bytes of an Arrow column joined into one piece
 KEEP_SETTINGS = 4  # filter settings whose filtered tables are kept per analysis

@@ -7,7 +7,7 @@ import html
 
 import pandas as pd
 
-from dashboard.charts.common import (
+from analysis.charts.common import (
     CIVIDIS,
     OKABE_ITO,
     Chart,

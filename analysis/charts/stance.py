@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from dashboard.charts.common import (
+from analysis.charts.common import (
     CAMP_PALETTE,
     FRAMING_ORDER,
     OKABE_ITO,

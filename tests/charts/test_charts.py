@@ -1,4 +1,4 @@
-"""dashboard/charts/ without Streamlit: outlet colours, the claims timeline, escalation rates and
+"""analysis/charts/ without Streamlit: outlet colours, the claims timeline, escalation rates and
 heatmap, empty-state figures, keyword in context, hover text, month-dated articles and claims."""
 
 from __future__ import annotations
@@ -6,8 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import schema
-from dashboard import charts
+from analysis import charts, schema
 from tests.dashboard_tables import RUTTE, ZELENSKY
 
 

@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from dashboard.charts.common import (
+from analysis.charts.common import (
     CIVIDIS,
     NO_DATA,
     UNKNOWN_GREY,
@@ -19,7 +19,7 @@ from dashboard.charts.common import (
     stacked_panels,
     titled,
 )
-from dashboard.state import VOICES, as_bool
+from analysis.filters.state import VOICES, as_bool
 
 
 def _voice_hits(rates: pd.DataFrame, voices: tuple[str, ...]) -> pd.Series:
