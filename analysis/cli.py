@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import pipeline, runner, schema
+from analysis import pipeline, review, runner, schema
 from analysis.cache import default_dir
-from analysis.export import write_table
+from analysis.export import to_csv_bytes, write_table
 from analysis.ingest.corpus import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_TABLE_BYTES,
@@ -52,58 +52,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("corpus_dir", metavar="CORPUS_DIR", help="folder of articles")
     export.add_argument("--out", required=True, metavar="OUT_DIR", help="folder for the CSV files")
-    export.add_argument(
-        "--lexicon", metavar="FILE", help="escalation lexicon TOML (default: shipped)"
+    analysis_options(export)
+    sample = commands.add_parser(
+        "sample",
+        help="draw random rows of a table into a CSV to check by hand",
+        description=(
+            "Analyse CORPUS_DIR as export does (corrections applied) and write N random rows of "
+            "TABLE, each with its id, outlet, sentence and fields, and empty mark columns (right / "
+            "wrong / unsure) for the row and each field checked. The same seed draws the same rows "
+            "on every run and machine. See docs/checking.md."
+        ),
     )
-    export.add_argument(
-        "--story",
-        "--actors",
-        dest="story",
-        metavar="FILE",
-        help="story file TOML: actors, camps, claim, outlet groups (default: CORPUS_DIR/story.toml "
-        "if there is one, else none: every country or body its own camp, the claim taken from the "
-        "corpus). --actors is its older name",
+    sample.add_argument(
+        "table", choices=list(review.REVIEWED), metavar="TABLE", help=", ".join(review.REVIEWED)
     )
-    export.add_argument(
-        "--jobs",
-        type=int,
-        default=0,
-        metavar="N",
-        help="processes analysing articles in parallel (default: every core)",
+    sample.add_argument(
+        "n", type=int, metavar="N", help="rows to draw (per outlet with --by-outlet)"
     )
-    export.add_argument(
-        "--cache",
-        metavar="DIR",
-        default=None,
-        help=f"per-article cache folder, safe to delete (default: {default_dir()})",
+    sample.add_argument("corpus_dir", metavar="CORPUS_DIR", help="folder of articles")
+    sample.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
+    sample.add_argument("--by-outlet", action="store_true", help="N rows from each outlet")
+    sample.add_argument(
+        "--out", metavar="FILE", help="CSV file to write (default: standard output)"
     )
-    export.add_argument(
-        "--no-cache", action="store_true", help="analyse every article, read and write no cache"
-    )
-    export.add_argument(
-        "--engine",
-        choices=runner.ENGINES,
-        default="local",
-        help="local: a process pool on this machine; dask: an existing Dask cluster (--scheduler)",
-    )
-    export.add_argument(
-        "--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786"
-    )
-    export.add_argument(
-        "--quiet", action="store_true", help="no progress bar (it goes to stderr otherwise)"
-    )
-    export.add_argument(
-        "--max-mb",
-        type=float,
-        default=DEFAULT_MAX_BYTES / 1e6,
-        help="skip articles (files, or a row's text) larger than this many MB (default: %(default)s)",
-    )
-    export.add_argument(
-        "--max-table-mb",
-        type=float,
-        default=DEFAULT_MAX_TABLE_BYTES / 1e6,
-        help="skip tables and archives larger than this many MB, decompressed (default: %(default)s)",
-    )
+    analysis_options(sample)
     defaults = fetch.FetchSettings()
     fetcher = commands.add_parser(
         "fetch",
@@ -139,6 +111,70 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def analysis_options(parser: argparse.ArgumentParser) -> None:
+    """The options of every command that analyses a corpus (export, sample): the rules, the
+    corrections, the engine, the cache and the size limits."""
+    parser.add_argument(
+        "--lexicon", metavar="FILE", help="escalation lexicon TOML (default: shipped)"
+    )
+    parser.add_argument(
+        "--story",
+        "--actors",
+        dest="story",
+        metavar="FILE",
+        help="story file TOML: actors, camps, claim, outlet groups (default: CORPUS_DIR/story.toml "
+        "if there is one, else none: every country or body its own camp, the claim taken from the "
+        "corpus). --actors is its older name",
+    )
+    parser.add_argument(
+        "--corrections",
+        metavar="FILE",
+        help="corrections CSV (table,id,column,value; docs/checking.md) (default: "
+        "CORPUS_DIR/corrections.csv, or the one the dashboard kept in the cache folder when the "
+        "corpus folder is read-only)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes analysing articles in parallel (default: every core)",
+    )
+    parser.add_argument(
+        "--cache",
+        metavar="DIR",
+        default=None,
+        help=f"per-article cache folder, safe to delete (default: {default_dir()})",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="analyse every article, read and write no cache"
+    )
+    parser.add_argument(
+        "--engine",
+        choices=runner.ENGINES,
+        default="local",
+        help="local: a process pool on this machine; dask: an existing Dask cluster (--scheduler)",
+    )
+    parser.add_argument(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786"
+    )
+    parser.add_argument(
+        "--quiet", action="store_true", help="no progress bar (it goes to stderr otherwise)"
+    )
+    parser.add_argument(
+        "--max-mb",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1e6,
+        help="skip articles (files, or a row's text) larger than this many MB (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--max-table-mb",
+        type=float,
+        default=DEFAULT_MAX_TABLE_BYTES / 1e6,
+        help="skip tables and archives larger than this many MB, decompressed (default: %(default)s)",
+    )
+
+
 def run_fetch(args: argparse.Namespace) -> int:
     """The `fetch` command: download the missing pages, one line per URL on stderr."""
     settings = fetch.FetchSettings(
@@ -171,10 +207,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.engine == "dask" and not args.scheduler:
         parser.error("--engine dask needs --scheduler tcp://HOST:PORT")
     started = time.perf_counter()
+    mapped = _map(args)
+    if isinstance(mapped, int):
+        return mapped
+    run, rules, corrections = mapped
+    tables, report, loaded = run.tables, run.report, len(run.tables["articles"])
+    run.tables = {}  # the reduce lets go of each per-article table once it is written
+    stream = pipeline.reduce_stream(tables, report, rules, corrections=corrections)
+    if args.command == "sample":
+        return run_sample(args, dict(_reported(stream)))
+    try:
+        written = _write_stream(_reported(stream), args.out)
+    except OSError as error:  # an output folder that is a file, a full disk, no permission
+        print(f"error: cannot write the tables to {args.out!r}: {error}", file=sys.stderr)
+        return 2
+    for line in written:
+        print(line)
+    skipped = int((report["status"] == SKIPPED).sum())
+    print(
+        f"{loaded} articles loaded, {skipped} files skipped -> {args.out} "
+        f"({run.analysed} analysed, {run.cached} from the cache, "
+        f"{time.perf_counter() - started:.1f} s)"
+    )
+    return 0
+
+
+def _map(args: argparse.Namespace) -> tuple[runner.Run, Rules, review.Corrections] | int:
+    """The per-article tables of the corpus (`runner.map_records`), the rules and the corrections
+    to apply; an exit code when the corpus, a rules file or the corrections file cannot be read."""
     if args.engine == "local" and (args.jobs or runner.default_jobs()) > 1:
         runner.start_workers_server()  # meanwhile the corpus is read
+    cache_dir = None if args.no_cache else Path(args.cache) if args.cache else default_dir()
     try:
         rules = Rules.from_files(args.lexicon, args.story or story_in(args.corpus_dir))
+        if args.corrections and not Path(args.corrections).is_file():
+            raise OSError(f"no corrections file {args.corrections!r}")
+        corrections = review.read_corrections(
+            args.corrections
+            or review.review_folder(args.corpus_dir, cache_dir or default_dir(), "")
+            / review.corrections.FILE_NAME
+        )
         reading = read_folder(
             args.corpus_dir,
             max_bytes=int(args.max_mb * 1e6),
@@ -187,7 +259,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_skipped(report_frame(reading, []))
         print(f"error: no article could be loaded from {args.corpus_dir!r}", file=sys.stderr)
         return 2
-    cache_dir = None if args.no_cache else Path(args.cache) if args.cache else default_dir()
     with ProgressBar("analysing", enabled=not args.quiet) as bar:
         try:
             mapped = runner.map_records(
@@ -204,26 +275,50 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {error}", file=sys.stderr)
             return 2
     del reading  # the texts are in the rows now
-    report, loaded = mapped.report, len(mapped.tables["articles"])
-    _print_skipped(report)
-    if not loaded:
+    _print_skipped(mapped.report)
+    if not len(mapped.tables["articles"]):
         print(f"error: no article could be loaded from {args.corpus_dir!r}", file=sys.stderr)
         return 2
-    tables = mapped.tables
-    mapped.tables = {}  # the reduce lets go of each per-article table once it is written
+    return mapped, rules, corrections
+
+
+def _reported(
+    tables: Iterator[tuple[str, pd.DataFrame]],
+) -> Iterator[tuple[str, pd.DataFrame]]:
+    """The reduce's tables, passed on; what became of each corrections line printed on stderr as
+    the `corrections_report` table goes by (a refused line with its reason)."""
+    for name, frame in tables:
+        if name == "corrections_report" and len(frame):
+            for row in frame[frame["status"] == review.corrections.REFUSED].itertuples():
+                print(
+                    f"correction refused: {row.file} line {row.line}: {row.reason}", file=sys.stderr
+                )
+            applied = int((frame["status"] == review.corrections.APPLIED).sum())
+            print(
+                f"{applied} corrections applied, {len(frame) - applied} refused "
+                f"({frame['file'].iloc[0]})",
+                file=sys.stderr,
+            )
+        yield name, frame
+
+
+def run_sample(args: argparse.Namespace, tables: dict[str, pd.DataFrame]) -> int:
+    """The `sample` command: N random rows of a table as a CSV sheet to mark."""
     try:
-        written = _write_stream(pipeline.reduce_stream(tables, report, rules), args.out)
-    except OSError as error:  # an output folder that is a file, a full disk, no permission
-        print(f"error: cannot write the tables to {args.out!r}: {error}", file=sys.stderr)
+        rows = review.draw(tables[args.table], args.table, args.n, args.seed, args.by_outlet)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 2
-    for line in written:
-        print(line)
-    skipped = int((report["status"] == SKIPPED).sum())
-    print(
-        f"{loaded} articles loaded, {skipped} files skipped -> {args.out} "
-        f"({mapped.analysed} analysed, {mapped.cached} from the cache, "
-        f"{time.perf_counter() - started:.1f} s)"
-    )
+    data = to_csv_bytes(review.sheet(rows, args.table, tables["sentences"]))
+    if not args.out:
+        sys.stdout.buffer.write(data)
+        return 0
+    try:
+        Path(args.out).write_bytes(data)
+    except OSError as error:
+        print(f"error: cannot write {args.out!r}: {error}", file=sys.stderr)
+        return 2
+    print(f"{len(rows)} rows of {args.table} (seed {args.seed}) -> {args.out}", file=sys.stderr)
     return 0
 
 

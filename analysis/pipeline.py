@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import escalation, figures, schema, stance
+from analysis import escalation, figures, review, schema, stance
 from analysis.escalation import Lexicon
 from analysis.escalation.lexicon import parse_lexicon
 from analysis.figures import claims
@@ -27,14 +27,14 @@ from analysis.ingest.article import Article, article_row, sentence_rows
 from analysis.ingest.corpus import Corpus
 from analysis.stance import main_claim
 from analysis.stance.framing import framing_rows
-from analysis.stance.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, tone_rows
+from analysis.stance.tone import QUOTE_WORD_COLUMNS, tone_rows
 from analysis.voices import attribution, people
 from analysis.world.actors import Actors, SentenceMentions
 from analysis.world.story import Story, parse_story
 from analysis.world.story import load_story as read_story
 from analysis.world.toml_files import read_text
 
-# Tables the map emits per article; the last two are internal (not exported), summed by the reduce.
+# Tables the map emits per article; the last is internal (not exported), summed by the reduce.
 ARTICLE_TABLES = (
     "articles",
     "sentences",
@@ -43,8 +43,9 @@ ARTICLE_TABLES = (
     "escalation_hits",
     "framing",
     "people",
+    "tone",
 )
-INTERNAL_COLUMNS = {"tone": TONE_COLUMNS, "quote_words": QUOTE_WORD_COLUMNS}
+INTERNAL_COLUMNS = {"quote_words": QUOTE_WORD_COLUMNS}
 MAP_TABLES = ARTICLE_TABLES + tuple(INTERNAL_COLUMNS)
 _CODE_ROOT = Path(__file__).resolve().parent
 _DATA_ROOT = _CODE_ROOT.parent / "data"
@@ -158,7 +159,7 @@ def frames(parts: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
         "framing": schema.from_rows(rows["framing"], "framing"),
         "people": schema.from_rows(rows["people"], "people"),
     }
-    for name in ("articles", "sentences", "escalation_hits", *INTERNAL_COLUMNS):
+    for name in ("articles", "sentences", "escalation_hits", "tone", *INTERNAL_COLUMNS):
         columns = INTERNAL_COLUMNS.get(name) or schema.columns(name)
         typed = schema.typed_columns(rows[name], columns)
         built[name] = (
@@ -175,11 +176,13 @@ def reduce_tables(
     rules: Rules,
     camps: dict[str, str] | None = None,
     by_group: bool = False,
+    corrections: review.Corrections | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The reduce: every table of the export contract from the per-article tables of the corpus.
     `camps` (actor -> camp) regroups the story's camps and `by_group` sums outlets by their outlet
-    group, e.g. as the analyst set them on the dashboard: only this reduce runs again."""
-    tables = dict(reduce_stream(dict(mapped), report, rules, camps, by_group))
+    group, e.g. as the analyst set them on the dashboard: only this reduce runs again.
+    `corrections` (a corrections.csv read) are applied to the per-article tables first."""
+    tables = dict(reduce_stream(dict(mapped), report, rules, camps, by_group, corrections))
     return {name: tables[name] for name in schema.TABLES}
 
 
@@ -189,11 +192,18 @@ def reduce_stream(
     rules: Rules,
     camps: dict[str, str] | None = None,
     by_group: bool = False,
+    corrections: review.Corrections | None = None,
 ) -> Iterator[tuple[str, pd.DataFrame]]:
     """The reduce table by table, (name, table) as each is ready, letting go of each per-article
     table of `mapped` (which it empties) once nothing later needs it: a caller that writes and
-    drops each table holds one corpus of rows at a time, not the map's and the export's both."""
+    drops each table holds one corpus of rows at a time, not the map's and the export's both.
+    `corrections` are applied first (their outcome is the `corrections_report` table), so every table
+    built from a corrected row shows the correction."""
     actors = rules.actors.regrouped(camps) if camps else rules.actors
+    corrected, applied = review.apply_corrections(mapped, corrections, known(rules))
+    mapped.update(corrected)  # in place: the caller's dict is still emptied table by table
+    del corrected
+    yield "corrections_report", applied
     mapped["articles"] = with_outlet_groups(mapped["articles"], rules.story)
     if by_group:
         mapped = outlets_as_groups(mapped)
@@ -229,9 +239,19 @@ def reduce_stream(
     quotes = stance.with_camps(quotes, actors)
     yield "quotes", quotes
     yield "framing", framing
+    tone = mapped.pop("tone")
     yield from stance.stance_tables(
-        quotes, framing, mapped.pop("tone"), mapped.pop("quote_words"), actors, outlets, claim
+        quotes, framing, tone, mapped.pop("quote_words"), actors, outlets, claim
     ).items()
+    yield "tone", tone
+
+
+def known(rules: Rules) -> review.Known:
+    """What a corrected value is checked against in a run with `rules`."""
+    return review.Known(
+        frozenset(actor.name for actor in rules.actors.actors),
+        frozenset(rules.lexicon.labels),
+    )
 
 
 def _claim_first(claim_rows: pd.DataFrame, framing: pd.DataFrame) -> pd.DataFrame:

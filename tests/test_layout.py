@@ -21,6 +21,7 @@ LAYERS = {
     "escalation": {"world", "ingest", "voices"},
     "figures": {"world", "ingest", "numbers", "voices"},
     "stance": {"world", "ingest", "numbers", "voices", "escalation", "figures"},
+    "review": {"world", "ingest", "stance"},
 }
 # top-level modules a package may use: leaves that import nothing of ours
 TOP_LEVEL_LIBRARIES = {"export", "schema"}
