@@ -42,21 +42,33 @@ def _number(values: list[str], default: int, low: int, high: int) -> int:
         return default
 
 
-def seed_from_url(tables: tuple[str, ...]) -> None:
-    """On a session's first run, the sample the link asks for (a bad value: the default)."""
-    if st.session_state.get(_SEEDED) or not tables:
+def seed_from_url() -> None:
+    """On a session's first run, the sample the link asks for, if it asks for one (a bad number:
+    the default; the table is checked against the corpus's on the page, `settle`)."""
+    if st.session_state.get(_SEEDED):
         return
     st.session_state[_SEEDED] = True
-    table = st.query_params.get_all(TABLE)
-    st.session_state[KEYS[TABLE]] = table[-1] if table[-1:] and table[-1] in tables else tables[0]
+    if not any(name in st.query_params for name in PARAMS):
+        return
+    st.session_state[KEYS[TABLE]] = (st.query_params.get_all(TABLE) or [""])[-1]
     st.session_state[KEYS[SIZE]] = _number(st.query_params.get_all(SIZE), DEFAULT_SIZE, 1, MAX_SIZE)
     st.session_state[KEYS[SEED]] = _number(st.query_params.get_all(SEED), 1, 0, 2**31 - 1)
     st.session_state[KEYS[STRATA]] = st.query_params.get_all(STRATA)[-1:] == ["outlet"]
 
 
+def settle(tables: tuple[str, ...]) -> None:
+    """The Check page's settings made whole: defaults for what the link did not give, and the
+    first table when the link names none of `tables`."""
+    st.session_state.setdefault(KEYS[SIZE], DEFAULT_SIZE)
+    st.session_state.setdefault(KEYS[SEED], 1)
+    st.session_state.setdefault(KEYS[STRATA], False)
+    if st.session_state.get(KEYS[TABLE]) not in tables:
+        st.session_state[KEYS[TABLE]] = tables[0]
+
+
 def chosen() -> Sample | None:
     """The sample set on the Check page (None before the page was opened)."""
-    if KEYS[TABLE] not in st.session_state:
+    if any(KEYS[name] not in st.session_state for name in PARAMS):
         return None
     return Sample(
         str(st.session_state[KEYS[TABLE]]),
@@ -67,7 +79,9 @@ def chosen() -> Sample | None:
 
 
 def url_params() -> dict[str, list[str]]:
-    """The URL parameters of the sample in use (none before the Check page was opened)."""
+    """The URL parameters of the sample in use (none unless the link gave one or the Check page
+    was opened)."""
+    seed_from_url()
     sample = chosen()
     if sample is None:
         return {}

@@ -110,7 +110,7 @@ precision_table(marks, view.tables)
 if not names:
     st.info("No table of this corpus has rows to check.")
     st.stop()
-checking.seed_from_url(names)
+checking.settle(names)
 left, middle, right, last = st.columns(4)
 left.selectbox(
     "Table", names, format_func=lambda n: review.REVIEWED[n].label, key=checking.KEYS["check"]
