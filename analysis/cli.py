@@ -1,5 +1,6 @@
 """Command line: `python -m analysis export CORPUS_DIR --out OUT_DIR` writes every table as CSV;
-`report CORPUS_DIR --out FILE` writes one self-contained HTML report; `fetch` downloads a urls.txt."""
+`report CORPUS_DIR --out FILE` writes one self-contained HTML report; `sample TABLE N CORPUS_DIR`
+draws rows to check by hand; `fetch` downloads a urls.txt."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import pipeline, runner, schema
+from analysis import pipeline, review, runner, schema
 from analysis.cache import default_dir
-from analysis.export import write_table
+from analysis.export import to_csv_bytes, write_table
 from analysis.filters import FilterError, apply_filters, narrowed, options_from_tables
 from analysis.ingest.corpus import (
     DEFAULT_MAX_BYTES,
@@ -41,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     analysed = argparse.ArgumentParser(add_help=False)  # how a corpus is read and analysed
+    analysed.add_argument(
+        "--corrections",
+        metavar="FILE",
+        help="corrections CSV (table,id,column,value; docs/checking.md) (default: "
+        "CORPUS_DIR/corrections.csv, or the one the dashboard kept in the cache folder when the "
+        "corpus folder is read-only)",
+    )
     analysed.add_argument(
         "--lexicon", metavar="FILE", help="escalation lexicon TOML (default: shipped)"
     )
@@ -150,6 +158,29 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="only articles published on or before DATE (YYYY-MM-DD)",
     )
+    sample = commands.add_parser(
+        "sample",
+        help="draw random rows of a table into a CSV to check by hand",
+        description=(
+            "Analyse CORPUS_DIR as export does (corrections applied) and write N random rows of "
+            "TABLE, each with its id, outlet, sentence and fields, and empty mark columns (right / "
+            "wrong / unsure) for the row and each field checked. The same seed draws the same rows "
+            "on every run and machine. See docs/checking.md."
+        ),
+        parents=[analysed],
+    )
+    sample.add_argument(
+        "table", choices=list(review.REVIEWED), metavar="TABLE", help=", ".join(review.REVIEWED)
+    )
+    sample.add_argument(
+        "n", type=int, metavar="N", help="rows to draw (per outlet with --by-outlet)"
+    )
+    sample.add_argument("corpus_dir", metavar="CORPUS_DIR", help="folder of articles")
+    sample.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
+    sample.add_argument("--by-outlet", action="store_true", help="N rows from each outlet")
+    sample.add_argument(
+        "--out", metavar="FILE", help="CSV file to write (default: standard output)"
+    )
     defaults = fetch.FetchSettings()
     fetcher = commands.add_parser(
         "fetch",
@@ -220,14 +251,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     analysed = _analyse(args)
     if isinstance(analysed, int):
         return analysed
-    mapped, rules = analysed
-    if args.command == "report":
-        return run_report(args, mapped, rules)
+    mapped, rules, corrections = analysed
     report, loaded = mapped.report, len(mapped.tables["articles"])
     tables = mapped.tables
     mapped.tables = {}  # the reduce lets go of each per-article table once it is written
+    stream = _reported(pipeline.reduce_stream(tables, report, rules, corrections=corrections))
+    if args.command == "report":
+        return run_report(args, dict(stream))
+    if args.command == "sample":
+        return run_sample(args, dict(stream))
     try:
-        written = _write_stream(pipeline.reduce_stream(tables, report, rules), args.out)
+        written = _write_stream(stream, args.out)
     except OSError as error:  # an output folder that is a file, a full disk, no permission
         print(f"error: cannot write the tables to {args.out!r}: {error}", file=sys.stderr)
         return 2
@@ -242,13 +276,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _analyse(args: argparse.Namespace) -> tuple[runner.Run, Rules] | int:
-    """Read and map the corpus (export and report alike): the per-article tables and the rules,
-    or the exit code when nothing could be analysed (the reason printed on stderr)."""
+def _analyse(args: argparse.Namespace) -> tuple[runner.Run, Rules, review.Corrections] | int:
+    """Read and map the corpus (export, report and sample alike): the per-article tables, the
+    rules and the corrections to apply, or the exit code when nothing could be analysed or a
+    rules or corrections file cannot be read (the reason printed on stderr)."""
     if args.engine == "local" and (args.jobs or runner.default_jobs()) > 1:
         runner.start_workers_server()  # meanwhile the corpus is read
+    cache_dir = None if args.no_cache else Path(args.cache) if args.cache else default_dir()
     try:
         rules = Rules.from_files(args.lexicon, args.story or story_in(args.corpus_dir))
+        if args.corrections and not Path(args.corrections).is_file():
+            raise OSError(f"no corrections file {args.corrections!r}")
+        corrections = review.read_corrections(
+            args.corrections
+            or review.review_folder(args.corpus_dir, cache_dir or default_dir(), "")
+            / review.corrections.FILE_NAME
+        )
         reading = read_folder(
             args.corpus_dir,
             max_bytes=int(args.max_mb * 1e6),
@@ -261,7 +304,6 @@ def _analyse(args: argparse.Namespace) -> tuple[runner.Run, Rules] | int:
         _print_skipped(report_frame(reading, []))
         print(f"error: no article could be loaded from {args.corpus_dir!r}", file=sys.stderr)
         return 2
-    cache_dir = None if args.no_cache else Path(args.cache) if args.cache else default_dir()
     with ProgressBar("analysing", enabled=not args.quiet) as bar:
         try:
             mapped = runner.map_records(
@@ -282,13 +324,11 @@ def _analyse(args: argparse.Namespace) -> tuple[runner.Run, Rules] | int:
     if not len(mapped.tables["articles"]):
         print(f"error: no article could be loaded from {args.corpus_dir!r}", file=sys.stderr)
         return 2
-    return mapped, rules
+    return mapped, rules, corrections
 
 
-def run_report(args: argparse.Namespace, mapped: runner.Run, rules: Rules) -> int:
-    """The `report` command after the map: reduce, apply the filters, write the HTML file."""
-    tables = pipeline.reduce_tables(mapped.tables, mapped.report, rules)
-    mapped.tables = {}
+def run_report(args: argparse.Namespace, tables: dict[str, pd.DataFrame]) -> int:
+    """The `report` command after the reduce: apply the filters, write the HTML file."""
     try:
         state = narrowed(
             options_from_tables(tables),
@@ -313,6 +353,46 @@ def run_report(args: argparse.Namespace, mapped: runner.Run, rules: Rules) -> in
         return 2
     outlets = filtered["articles"]["outlet"].nunique()
     print(f"{shown} of {len(tables['articles'])} articles, {outlets} outlet(s) -> {args.out}")
+    return 0
+
+
+def _reported(
+    tables: Iterator[tuple[str, pd.DataFrame]],
+) -> Iterator[tuple[str, pd.DataFrame]]:
+    """The reduce's tables, passed on; what became of each corrections line printed on stderr as
+    the `corrections_report` table goes by (a refused line with its reason)."""
+    for name, frame in tables:
+        if name == "corrections_report" and len(frame):
+            for row in frame[frame["status"] == review.corrections.REFUSED].itertuples():
+                print(
+                    f"correction refused: {row.file} line {row.line}: {row.reason}", file=sys.stderr
+                )
+            applied = int((frame["status"] == review.corrections.APPLIED).sum())
+            print(
+                f"{applied} corrections applied, {len(frame) - applied} refused "
+                f"({frame['file'].iloc[0]})",
+                file=sys.stderr,
+            )
+        yield name, frame
+
+
+def run_sample(args: argparse.Namespace, tables: dict[str, pd.DataFrame]) -> int:
+    """The `sample` command: N random rows of a table as a CSV sheet to mark."""
+    try:
+        rows = review.draw(tables[args.table], args.table, args.n, args.seed, args.by_outlet)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    data = to_csv_bytes(review.sheet(rows, args.table, tables["sentences"]))
+    if not args.out:
+        sys.stdout.buffer.write(data)
+        return 0
+    try:
+        Path(args.out).write_bytes(data)
+    except OSError as error:
+        print(f"error: cannot write {args.out!r}: {error}", file=sys.stderr)
+        return 2
+    print(f"{len(rows)} rows of {args.table} (seed {args.seed}) -> {args.out}", file=sys.stderr)
     return 0
 
 

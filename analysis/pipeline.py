@@ -19,17 +19,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import escalation, figures, schema, stance
+from analysis import escalation, figures, review, schema, stance
 from analysis.escalation import Lexicon
 from analysis.escalation.lexicon import parse_lexicon
 from analysis.events import reduce as event_reduce
 from analysis.events.extract import event_rows
+from analysis.events.packs import QUADS
 from analysis.figures import claims
 from analysis.ingest.article import Article, article_row, sentence_rows
 from analysis.ingest.corpus import Corpus
 from analysis.stance import main_claim
 from analysis.stance.framing import framing_rows
-from analysis.stance.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, tone_rows
+from analysis.stance.tone import QUOTE_WORD_COLUMNS, tone_rows
 from analysis.voices import attribution, people
 from analysis.voices.packs import actors_for
 from analysis.world.actors import Actors, SentenceMentions
@@ -37,7 +38,7 @@ from analysis.world.story import Story, parse_story
 from analysis.world.story import load_story as read_story
 from analysis.world.toml_files import read_text
 
-# Tables the map emits per article; the last two are internal (not exported), summed by the reduce.
+# Tables the map emits per article; the last is internal (not exported), summed by the reduce.
 ARTICLE_TABLES = (
     "articles",
     "sentences",
@@ -47,8 +48,9 @@ ARTICLE_TABLES = (
     "framing",
     "people",
     "events",
+    "tone",
 )
-INTERNAL_COLUMNS = {"tone": TONE_COLUMNS, "quote_words": QUOTE_WORD_COLUMNS}
+INTERNAL_COLUMNS = {"quote_words": QUOTE_WORD_COLUMNS}
 MAP_TABLES = ARTICLE_TABLES + tuple(INTERNAL_COLUMNS)
 _CODE_ROOT = Path(__file__).resolve().parent
 _DATA_ROOT = _CODE_ROOT.parent / "data"
@@ -164,7 +166,7 @@ def frames(parts: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
         "framing": schema.from_rows(rows["framing"], "framing"),
         "people": schema.from_rows(rows["people"], "people"),
     }
-    for name in ("articles", "sentences", "escalation_hits", "events", *INTERNAL_COLUMNS):
+    for name in ("articles", "sentences", "escalation_hits", "events", "tone", *INTERNAL_COLUMNS):
         columns = INTERNAL_COLUMNS.get(name) or schema.columns(name)
         typed = schema.typed_columns(rows[name], columns)
         built[name] = (
@@ -181,11 +183,13 @@ def reduce_tables(
     rules: Rules,
     camps: dict[str, str] | None = None,
     by_group: bool = False,
+    corrections: review.Corrections | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The reduce: every table of the export contract from the per-article tables of the corpus.
     `camps` (actor -> camp) regroups the story's camps and `by_group` sums outlets by their outlet
-    group, e.g. as the analyst set them on the dashboard: only this reduce runs again."""
-    tables = dict(reduce_stream(dict(mapped), report, rules, camps, by_group))
+    group, e.g. as the analyst set them on the dashboard: only this reduce runs again.
+    `corrections` (a corrections.csv read) are applied to the per-article tables first."""
+    tables = dict(reduce_stream(dict(mapped), report, rules, camps, by_group, corrections))
     return {name: tables[name] for name in schema.TABLES}
 
 
@@ -195,11 +199,18 @@ def reduce_stream(
     rules: Rules,
     camps: dict[str, str] | None = None,
     by_group: bool = False,
+    corrections: review.Corrections | None = None,
 ) -> Iterator[tuple[str, pd.DataFrame]]:
     """The reduce table by table, (name, table) as each is ready, letting go of each per-article
     table of `mapped` (which it empties) once nothing later needs it: a caller that writes and
-    drops each table holds one corpus of rows at a time, not the map's and the export's both."""
+    drops each table holds one corpus of rows at a time, not the map's and the export's both.
+    `corrections` are applied first (their outcome is the `corrections_report` table), so every table
+    built from a corrected row shows the correction."""
     actors = rules.actors.regrouped(camps) if camps else rules.actors
+    corrected, applied = review.apply_corrections(mapped, corrections, known(rules))
+    mapped.update(corrected)  # in place: the caller's dict is still emptied table by table
+    del corrected
+    yield "corrections_report", applied
     mapped["articles"] = with_outlet_groups(mapped["articles"], rules.story)
     if by_group:
         mapped = outlets_as_groups(mapped)
@@ -220,6 +231,7 @@ def reduce_stream(
     claim = actors.core_claim.label if actors.core_claim else None
     framing = mapped.pop("framing")
     events = mapped.pop("events")
+    events["quad"] = events["event"].map(QUADS).fillna(events["quad"])  # after a corrected event
     # without a story file the main claim is the figure or the event most outlets carry
     event = event_reduce.main_event(events) if actors.core_claim is None else None
     if actors.core_claim is None:
@@ -241,10 +253,19 @@ def reduce_stream(
     yield "events", events
     yield "event_links", event_reduce.event_links(events, outlets)
     yield "agentless_violence", event_reduce.agentless_violence(events, outlets)
-    tone, words = mapped.pop("tone"), mapped.pop("quote_words")
+    tone = mapped.pop("tone")
     yield from stance.stance_tables(
-        quotes, framing, tone, words, actors, outlets, claim, events, event
+        quotes, framing, tone, mapped.pop("quote_words"), actors, outlets, claim, events, event
     ).items()
+    yield "tone", tone
+
+
+def known(rules: Rules) -> review.Known:
+    """What a corrected value is checked against in a run with `rules`."""
+    return review.Known(
+        frozenset(actor.name for actor in rules.actors.actors),
+        frozenset(rules.lexicon.labels),
+    )
 
 
 def _outlets(figures: pd.DataFrame, main: dict) -> int:

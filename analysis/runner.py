@@ -31,6 +31,7 @@ from analysis.cache import INDEX_COLUMNS, KEY, ArticleCache, record_key
 from analysis.ingest.article import LoadError, Record, build_article
 from analysis.ingest.corpus import Reading, first_of_each_text, report_frame
 from analysis.pipeline import MAP_TABLES, Rules
+from analysis.review import Corrections
 
 BATCH_SIZE = 100  # articles per task: large enough to amortise the hand-over, small for progress
 FLUSH_EVERY = 5_000  # articles analysed between two cache segments (a stopped run keeps its work)
@@ -200,9 +201,10 @@ def run(
     batch_size: int = BATCH_SIZE,
     camps: dict[str, str] | None = None,
     by_group: bool = False,
+    corrections: Corrections | None = None,
 ) -> Run:
     """Every table of the corpus read in `reading`: the map (`map_records`), then the corpus
-    reduce with `camps` and `by_group` (see pipeline.reduce_tables)."""
+    reduce with `camps`, `by_group` and `corrections` (see pipeline.reduce_tables)."""
     started = time.perf_counter()
     mapped = map_records(
         reading,
@@ -214,7 +216,9 @@ def run(
         progress=progress,
         batch_size=batch_size,
     )
-    tables = pipeline.reduce_tables(mapped.tables, mapped.report, rules, camps, by_group)
+    tables = pipeline.reduce_tables(
+        mapped.tables, mapped.report, rules, camps, by_group, corrections
+    )
     return Run(
         tables,
         mapped.texts,

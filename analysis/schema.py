@@ -78,6 +78,8 @@ TABLES: dict[str, dict[str, str]] = {
         "sentence_id": "evidence sentence id",
         "status": "what happened to what is counted: killed / wounded / killed or wounded / "
         "captured / missing / deployed / fired / destroyed, '' when not stated",
+        "figure_id": "stable row id: '<article_id>:f<start>-<end>' (offsets of the number)",
+        "corrected": "True when a line of corrections.csv changed this row (docs/checking.md)",
     },
     "claims_timeline": {
         "published": "publication date of the article",
@@ -94,6 +96,7 @@ TABLES: dict[str, dict[str, str]] = {
         "sentence": "evidence sentence",
         "sentence_id": "evidence sentence id",
         "status": "what happened to what is counted (see figures.status)",
+        "figure_id": "the figure's row id (figures.figure_id)",
     },
     "who_reported_what": {
         "claim_id": "id of the grouped claim",
@@ -112,6 +115,7 @@ TABLES: dict[str, dict[str, str]] = {
         "sentence_ids": "evidence sentence ids, '; '-separated",
         "status": "what happened to what is counted (see figures.status)",
         "label": "readable name of the quantity ('Sudanese soldiers killed or wounded')",
+        "figure_ids": "row ids of the figures in the group (figures.figure_id), '; '-separated",
     },
     "escalation_hits": {
         "article_id": "article",
@@ -127,6 +131,8 @@ TABLES: dict[str, dict[str, str]] = {
         "char_end": "offset after the match",
         "weight": "lexicon weight of the term",
         "sentence_id": "evidence sentence id",
+        "hit_id": "stable row id: '<article_id>:h<start>-<end>' (offsets of the match)",
+        "corrected": "True when a line of corrections.csv changed this row (docs/checking.md)",
     },
     "escalation_rates": {
         "level": "outlet / article",
@@ -162,6 +168,7 @@ TABLES: dict[str, dict[str, str]] = {
         "char_start": "offset of the quoted text in the raw text",
         "char_end": "offset after the quoted text",
         "sentence_ids": "sentences it spans, '; '-separated",
+        "corrected": "True when a line of corrections.csv changed this row (docs/checking.md)",
     },
     "framing": {
         "article_id": "article",
@@ -174,6 +181,10 @@ TABLES: dict[str, dict[str, str]] = {
         "sentence": "evidence sentence",
         "sentence_id": "evidence sentence id",
         "primary": "True on the row that decides the article's framing of the claim (the strongest)",
+        "framing_id": "stable row id: '<article_id>:c<start>-<end>' (the cue of a claim row), "
+        "':r<start>-<end>' (the figure of a figure row), ':m<start>-<end>' (the figure a main-claim "
+        "row is read from)",
+        "corrected": "True when a line of corrections.csv changed this row (docs/checking.md)",
     },
     "stance": {
         "outlet": "outlet",
@@ -188,11 +199,13 @@ TABLES: dict[str, dict[str, str]] = {
         "acted_on": "events the outlet shows being done to the actor",
         "conflict_acts": "of acts, conflict events (accusing, threatening, sanctioning, attacking …)",
         "conflict_acted_on": "of acted_on, conflict events",
+        "tone_ids": "row ids of the tone rows behind the label (tone.tone_id), '; '-separated",
     },
     "summaries": {
         "outlet": "outlet",
         "summary": "one sentence generated from the tables",
         "evidence_ids": "sentence ids behind every clause, '; '-separated",
+        "row_ids": "ids of the rows behind every clause (quotes, framing, tone), '; '-separated",
     },
     "people": {
         "article_id": "article naming the person",
@@ -202,10 +215,34 @@ TABLES: dict[str, dict[str, str]] = {
         "affiliation": "the actor the title or the story file gives, '' when unknown (never guessed "
         "from the outlet)",
         "sentence_id": "sentence first naming the person with this title",
+        "person_id": "stable row id: '<article_id>:p<start>-<end>' (offsets of the name where "
+        "first named with this title)",
+        "corrected": "True when a line of corrections.csv changed this row (docs/checking.md)",
+    },
+    "tone": {
+        "article_id": "article",
+        "outlet": "outlet",
+        "actor": "actor the sentence names",
+        "sentence_id": "evidence sentence id",
+        "score": "VADER compound score of the clauses naming the actor, -1 .. 1",
+        "escalation_hits": "non-negated escalation hits in the sentence",
+        "tone_id": "stable row id: '<article_id>:t<start>-<end>' (the actor's first mention in the "
+        "sentence)",
+        "corrected": "True when a line of corrections.csv changed this row (docs/checking.md)",
+    },
+    "corrections_report": {
+        "line": "line of the corrections file (1 = the header)",
+        "table": "table the line corrects",
+        "id": "row id it corrects",
+        "column": "column it sets, or 'drop'",
+        "value": "the value it gives",
+        "status": "applied / refused",
+        "reason": "why it was refused, '' when applied",
+        "file": "the corrections file",
     },
     "events": {
-        "event_id": "'<article_id>:e<offset of the trigger>' (.<n> for the n-th doer x target of "
-        "the same words)",
+        "event_id": "stable row id: '<article_id>:e<start>-<end>' (offsets of the event words; "
+        "'.<n>' for the n-th doer x target of the same words)",
         "article_id": "article",
         "outlet": "outlet",
         "sentence_id": "evidence sentence id",
@@ -225,6 +262,7 @@ TABLES: dict[str, dict[str, str]] = {
         "speaker": "the speaker when quoted, '' otherwise",
         "char_start": "offset of the event words in the raw text",
         "char_end": "offset after the event words",
+        "corrected": "True when a line of corrections.csv changed this row (docs/checking.md)",
     },
     "event_links": {
         "outlet": "outlet (or outlet group)",
@@ -246,6 +284,13 @@ TABLES: dict[str, dict[str, str]] = {
         "evidence_ids": "event ids of agentless events (the first five), '; '-separated",
     },
 }
+
+
+def row_id(article_id: str, prefix: str, char_start: int, char_end: int) -> str:
+    """The stable id of a per-article row: its article and the raw-text offsets it stands on
+    ('3f2a9c1b7d4e:f120-125'), so the same text gives the same id on every run and machine and a
+    check or correction made on one run finds its row on the next."""
+    return f"{article_id}:{prefix}{char_start}-{char_end}"
 
 
 def columns(table: str) -> list[str]:

@@ -30,6 +30,7 @@ navigation = st.navigation(
         st.Page(PAGES / "escalation.py", title="Escalation", icon=":material/trending_up:"),
         st.Page(PAGES / "stance.py", title="Stance", icon=":material/record_voice_over:"),
         st.Page(PAGES / "compare.py", title="Compare", icon=":material/view_column:"),
+        st.Page(PAGES / "check.py", title="Check", icon=":material/fact_check:"),
         st.Page(PAGES / "corpus.py", title="Corpus", icon=":material/folder_open:"),
     ]
 )

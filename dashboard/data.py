@@ -23,11 +23,17 @@ import pandas as pd
 import pyarrow
 import streamlit as st
 
-from analysis import runner
+from analysis import review, runner
 from analysis.cache import default_dir, record_key
 from analysis.escalation.lexicon import SHIPPED_LEXICON
 from analysis.filters.tables import contiguous
-from analysis.ingest.corpus import Reading, read_folder, read_uploads
+from analysis.ingest.corpus import (
+    CHECKS_NAME,
+    CORRECTIONS_NAME,
+    Reading,
+    read_folder,
+    read_uploads,
+)
 from analysis.pipeline import Rules
 from analysis.world.actors import Actors
 from analysis.world.story import load_story, parse_story, story_in
@@ -90,13 +96,14 @@ def corpus_folder() -> Path:
 
 
 def _folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every file: a change reloads the folder."""
+    """Name, size and modification time of every file: a change reloads the folder (the checks
+    and corrections beside the articles are no articles: a mark saved reloads nothing)."""
     if not folder.is_dir():
         return ()
     return tuple(
         (p.name, p.stat().st_size, p.stat().st_mtime_ns)
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.relative_to(folder).as_posix() not in (CHECKS_NAME, CORRECTIONS_NAME)
     )
 
 
@@ -187,6 +194,13 @@ def reduce_params() -> dict[str, list[str]]:
     return params
 
 
+def review_dir(content: str) -> Path:
+    """Where this corpus's checks.csv and corrections.csv live: the corpus folder when it can be
+    written, else the cache folder under a key of the corpus (uploads: their content)."""
+    uploaded = _edit(UPLOADS_KEY)
+    return review.review_folder(None if uploaded else corpus_folder(), default_dir(), content)
+
+
 def current_analysis() -> tuple[Analysis, str]:
     """The analysis of the current corpus with the lexicons saved in the editors: from memory, else
     from the per-article cache and the process pool, with a progress bar while articles are
@@ -200,7 +214,8 @@ def current_analysis() -> tuple[Analysis, str]:
     _seed_reduce_settings()
     camps = tuple(sorted(st.session_state.get(CAMPS_KEY, {}).items()))
     by_group = st.session_state.get(BY_KEY) == BY_CHOICES[1]
-    key = (content, lexicon_text, story_text, camps, by_group)
+    corrections = review.read_corrections(review_dir(content) / CORRECTIONS_NAME)
+    key = (content, lexicon_text, story_text, camps, by_group, repr(corrections))
     store = _store()
     with store.lock:
         found = store.results.get(key)
@@ -209,13 +224,19 @@ def current_analysis() -> tuple[Analysis, str]:
             rules = Rules(lexicon_text, story_text, ("<escalation lexicon>", story_name))
             while len(store.results) >= store.keep:  # freed before the next one is made
                 store.results.popitem(last=False)
-            found = _analyse(reading, rules, dict(camps), by_group)
+            found = _analyse(reading, rules, dict(camps), by_group, corrections)
             store.results[key] = found
         store.results.move_to_end(key)
     return found, description
 
 
-def _analyse(reading: Reading, rules: Rules, camps: dict[str, str], by_group: bool) -> Analysis:
+def _analyse(
+    reading: Reading,
+    rules: Rules,
+    camps: dict[str, str],
+    by_group: bool,
+    corrections: review.Corrections,
+) -> Analysis:
     bar = st.progress(0.0, text="Analysing the corpus…")
 
     def show(done: int, total: int) -> None:
@@ -230,6 +251,7 @@ def _analyse(reading: Reading, rules: Rules, camps: dict[str, str], by_group: bo
         progress=show,
         camps=camps or None,
         by_group=by_group,
+        corrections=corrections,
     )
     bar.empty()
     for name in list(result.tables):  # one table at a time, the chunked one freed before the next

@@ -12,7 +12,7 @@ from dataclasses import replace
 import streamlit as st
 
 from analysis.filters.state import VOICES, FilterOptions, FilterState, normalise
-from dashboard import data
+from dashboard import checking, data
 from dashboard import state as filter_state
 
 KEYS = {
@@ -141,7 +141,9 @@ def sidebar_filters(options: FilterOptions) -> FilterState:
 
 def _write_url(chosen: FilterState, options: FilterOptions) -> None:
     """Mirror the state in the query parameters, touching them only when they differ."""
-    wanted = filter_state.to_query_params(chosen, options) | data.reduce_params()
+    wanted = (
+        filter_state.to_query_params(chosen, options) | data.reduce_params() | checking.url_params()
+    )
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)

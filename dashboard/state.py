@@ -36,8 +36,10 @@ OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE = (
 # Reduce settings (read before the analysis runs, dashboard/data.py): the analyst's camps, one
 # `camp=Name:Actor A|Actor B` per camp, and `by=group` to sum outlets by outlet group.
 CAMP, BY = "camp", "by"
+# The Check page's sample (dashboard/checking.py): table, rows, seed, `strata=outlet`.
+CHECK_PARAMS = ("check", "n", "seed", "strata")
 KNOWN_PARAMS = frozenset(
-    (OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE, CAMP, BY)
+    (OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE, CAMP, BY, *CHECK_PARAMS)
 )
 # An explicitly empty selection ("nothing chosen") is written as this single value.
 NONE_SELECTED = ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -141,3 +142,52 @@ def test_report_bad_filter_exits_2_with_a_clear_message(tmp_path, capsys, filter
     args = ["report", str(corpus), "--out", str(out), "--quiet", "--no-cache", "--jobs", "1"]
     assert main([*args, *filters]) == 2
     assert message in capsys.readouterr().err and not out.exists()
+
+
+def test_corrections_beside_the_corpus_change_the_export_and_bad_lines_are_printed(
+    tmp_path, capsys
+):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS_DIR, corpus)
+    (corpus / "corrections.csv").write_text(
+        "table,id,column,value\nquotes,cfad196031f2:q1,affiliation,Ukraine\n"
+        "quotes,cfad196031f2:q2,affiliation,Narnia\n",
+        encoding="utf-8",
+    )
+    assert main(["export", str(corpus), "--out", str(tmp_path / "out"), "--no-cache"]) == 0
+    captured = capsys.readouterr()
+    assert (
+        "correction refused: " in captured.err and "line 3: affiliation: 'Narnia'" in captured.err
+    )
+    assert "1 corrections applied, 1 refused" in captured.err
+    assert "5 articles loaded, 0 files skipped" in captured.out  # the file is no article
+    quotes = pd.read_csv(tmp_path / "out" / "quotes.csv", keep_default_na=False)
+    assert quotes.loc[quotes["corrected"], "quote_id"].tolist() == ["cfad196031f2:q1"]
+    summaries = pd.read_csv(tmp_path / "out" / "summaries.csv", keep_default_na=False)
+    assert "Ukrainian (2%: Keir Starmer)" in summaries["summary"].iloc[0]
+    other = tmp_path / "other.csv"
+    other.write_text("quotes,cfad196031f2:q1,drop,\n", encoding="utf-8")
+    assert (
+        main(["export", str(corpus), "--out", str(tmp_path / "o2"), "--corrections", str(other)])
+        == 0
+    )
+    dropped = pd.read_csv(tmp_path / "o2" / "quotes.csv", keep_default_na=False)
+    assert "cfad196031f2:q1" not in set(dropped["quote_id"]) and not dropped["corrected"].any()
+    assert (
+        main(["export", str(corpus), "--out", str(tmp_path / "o3"), "--corrections", "nope.csv"])
+        == 2
+    )
+
+
+def test_sample_writes_the_same_sheet_for_the_same_seed(tmp_path, capsys):
+    sheets = []
+    for run in (1, 2):
+        out = tmp_path / f"sample{run}.csv"
+        args = ["sample", "escalation_hits", "4", str(CORPUS_DIR), "--seed", "9", "--out", str(out)]
+        assert main([*args, "--by-outlet", "--quiet"]) == 0
+        sheets.append(pd.read_csv(out, keep_default_na=False))
+    assert sheets[0].equals(sheets[1])
+    sheet = sheets[0]
+    assert set(sheet["table"]) == {"escalation_hits"} and (sheet["mark_negated"] == "").all()
+    assert sheet.groupby("outlet").size().max() <= 4 and sheet["outlet"].nunique() >= 4
+    assert all(m in s for m, s in zip(sheet["matched"], sheet["sentence"], strict=True))

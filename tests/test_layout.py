@@ -25,6 +25,7 @@ LAYERS = {
     "filters": {"world", "ingest"},
     "charts": {"world", "ingest", "filters"},
     "report": {"world", "ingest", "filters", "charts"},
+    "review": {"world", "ingest", "stance", "events"},
 }
 # top-level modules a package may use: leaves that import nothing of ours
 TOP_LEVEL_LIBRARIES = {"export", "schema"}

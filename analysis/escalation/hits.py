@@ -276,6 +276,8 @@ def hit_rows(article: Article, lexicon: Lexicon, quotes: list[Quote]) -> list[di
                 "char_end": hit.char_end,
                 "weight": hit.term.weight,
                 "sentence_id": article.sentence_id(sentence),
+                "hit_id": schema.row_id(article.article_id, "h", hit.char_start, hit.char_end),
+                "corrected": False,
             }
         )
     return rows

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from analysis import schema
 from analysis.events.packs import QUADS, EventPack, Trigger, event_pack
 from analysis.ingest.article import Article
 from analysis.ingest.text import Sentence
@@ -85,7 +86,7 @@ def _row(
     start = sentence.char_start + trigger.start
     end = sentence.char_start + trigger.end
     return {
-        "event_id": f"{article.article_id}:e{start}",
+        "event_id": schema.row_id(article.article_id, "e", start, end),
         "article_id": article.article_id,
         "outlet": article.outlet,
         "sentence_id": article.sentence_id(sentence),
@@ -102,6 +103,7 @@ def _row(
         "speaker": quote.speaker if quote is not None else "",
         "char_start": start,
         "char_end": end,
+        "corrected": False,
     }
 
 

@@ -55,7 +55,7 @@ WINDOW_DAYS = 7  # estimates further apart than this are updates of each other, 
 _FIRM = ("asserted", "reported")
 _READ = (  # the figures columns a claim is made of
     *("kind", "actor", "subject", "status", "value_low", "value_high", "vague", "value_text"),
-    *("sentence", "published", "modality", "outlet", "claimant", "sentence_id"),
+    *("sentence", "published", "modality", "outlet", "claimant", "sentence_id", "figure_id"),
 )  # only these can disagree: 'could' or a denial is no estimate
 
 
@@ -147,7 +147,9 @@ def who_reported_what(figures: pd.DataFrame) -> pd.DataFrame:
     taken = keep[order].tolist()
     rows = {
         name: _take(column[name], taken)
-        for name in ("subject", "published", "modality", "outlet", "claimant", "sentence_id")
+        for name in (
+            *("subject", "published", "modality", "outlet", "claimant", "sentence_id", "figure_id"),
+        )
     }
     rows["status"] = _take(column["status"], taken)
     lows, highs, quantity_ids = lows[order].tolist(), highs[order].tolist(), quantity_ids[order]
@@ -346,4 +348,5 @@ def _claim_row(
         "sentence_ids": "; ".join(dict.fromkeys(rows["sentence_id"][span])),
         "status": status,
         "label": _label(kind, actor, subject, status, part),
+        "figure_ids": "; ".join(rows["figure_id"][span]),
     }

@@ -115,6 +115,7 @@ _DTYPES = {
     "char_start": np.int64,
     "char_end": np.int64,
     "is_repeat": bool,
+    "corrected": bool,
 }
 
 
@@ -173,6 +174,8 @@ def _rows(
                 "is_repeat": False,
                 "sentence_id": "",
                 "status": status,
+                "figure_id": "",
+                "corrected": False,
                 "source_at": offset + source_at,
             }
         )
@@ -209,6 +212,9 @@ def article_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object
                 "is_repeat": sentence.is_repeat,
                 "sentence_id": article.sentence_id(sentence),
                 "claimant": _claimant(row, quote, article.outlet),
+                "figure_id": schema.row_id(
+                    article.article_id, "f", int(row["char_start"]), int(row["char_end"])
+                ),
             }
             rows.append(row)
     return rows

@@ -93,6 +93,8 @@ def sentence_rows(
                 "is_repeat": False,
                 "sentence_id": "",
                 "status": status,
+                "figure_id": "",
+                "corrected": False,
                 "source_at": offset + source_at if claimant else -1,
             }
         )

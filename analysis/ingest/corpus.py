@@ -33,6 +33,8 @@ from analysis.world.story import STORY_NAME
 DEFAULT_MAX_BYTES = readers.Limits.article_bytes  # one article: a file, or a row's text
 DEFAULT_MAX_TABLE_BYTES = readers.Limits.table_bytes  # one table or archive, decompressed
 MANIFEST_NAME = "sources.csv"
+# the analyst's marks and corrections kept beside the articles (analysis/review/): not articles
+CHECKS_NAME, CORRECTIONS_NAME = "checks.csv", "corrections.csv"
 LOADED, WARNED, SKIPPED = "loaded", "loaded with warnings", "skipped"
 
 
@@ -150,7 +152,13 @@ def read_sources(
     records: list[Record] = []
     matched: set[str] = set()
     for source in sources:
-        if source.name in (MANIFEST_NAME, STORY_NAME, fetch.LOG_NAME):
+        if source.name in (
+            MANIFEST_NAME,
+            STORY_NAME,
+            fetch.LOG_NAME,
+            CHECKS_NAME,
+            CORRECTIONS_NAME,
+        ):
             continue
         if PurePosixPath(source.name).name == fetch.URLS_NAME:
             entries.extend(_url_rows(source, max_bytes, fetched))

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from analysis import schema
 from analysis.ingest.article import Article
 from analysis.ingest.patterns import required_literals
 from analysis.ingest.text import Sentence, folded, lower_case_twin
@@ -36,6 +37,9 @@ PRECEDENCE = [
     "reported",
     "not confirmed",
 ]
+# framing_id prefixes: a core-claim row (offsets of its cue), a figure row (of its figure), and a
+# main-claim row the reduce reads from a figure row (stance/main_claim.py)
+CLAIM_ROW, FIGURE_ROW, MAIN_CLAIM_ROW = "c", "r", "m"
 FIGURE_PRECEDENCE = ["denied", "alleged", "reported", "confirmed", "asserted"]  # hedges first
 CLAIM_WINDOW = 10  # words between the subject actor and a forces noun ("North Korea sent … men")
 _NOT_DENIED_RE = re.compile(
@@ -245,6 +249,7 @@ def frame_claim(
             if echoed and framing not in ("denied", "not denied"):
                 continue
             by = _by(sentence, cue, claim_offset or 0, quotes, actors)
+            start = sentence.char_start + cue.start()
             found.setdefault(
                 (framing, by),
                 {
@@ -257,6 +262,10 @@ def frame_claim(
                     "cue": cue.group(0),
                     "sentence": sentence.text,
                     "sentence_id": article.sentence_id(sentence),
+                    "framing_id": schema.row_id(
+                        article.article_id, CLAIM_ROW, start, start + len(cue.group(0))
+                    ),
+                    "corrected": False,
                 },
             )
     rows = sorted(found.values(), key=lambda r: PRECEDENCE.index(str(r["framing"])))
@@ -290,6 +299,13 @@ def frame_figures(article: Article, figures: list[dict], quotes: list[Quote]) ->
                 "sentence": figure["sentence"],
                 "sentence_id": figure["sentence_id"],
                 "primary": True,
+                "framing_id": schema.row_id(
+                    article.article_id,
+                    FIGURE_ROW,
+                    int(figure["char_start"]),
+                    int(figure["char_end"]),
+                ),
+                "corrected": False,
             }
         )
     return rows

@@ -16,7 +16,7 @@ import re
 import pandas as pd
 
 from analysis.figures.context import VOCABULARY
-from analysis.stance.framing import PRECEDENCE
+from analysis.stance.framing import FIGURE_ROW, MAIN_CLAIM_ROW, PRECEDENCE
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -114,6 +114,9 @@ def claim_framing(framing: pd.DataFrame, claim: dict, label: str) -> pd.DataFram
         return rows
     rows["claim"] = label
     rows["figure_ref"] = ""
+    rows["framing_id"] = rows["framing_id"].str.replace(
+        f":{FIGURE_ROW}", f":{MAIN_CLAIM_ROW}", n=1, regex=False
+    )
     rows["rank"] = rows["framing"].map(PRECEDENCE.index)
     rows = rows.sort_values(["rank"], kind="stable").drop_duplicates(
         ["article_id", "framing", "by"]

@@ -62,12 +62,14 @@ def quote_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object]]
                 "char_start": quote.char_start,
                 "char_end": quote.char_end,
                 "sentence_ids": "; ".join(spanned),
+                "corrected": False,
             }
         )
     return rows
 
 
-_Voices = dict[str, tuple[list[str], list[str]]]  # camp -> (top speakers, their first sentences)
+# camp -> (top speakers, their first sentences, their first quotes)
+_Voices = dict[str, tuple[list[str], list[str], list[str]]]
 
 
 def camp_voices(quotes: pd.DataFrame) -> dict[str, _Voices]:
@@ -76,20 +78,26 @@ def camp_voices(quotes: pd.DataFrame) -> dict[str, _Voices]:
     values) and the first sentence each is quoted in; one groupby for the whole corpus."""
     named = quotes.loc[quotes["speaker"] != "", ["outlet", "camp", "speaker", "words"]]
     keys = ["outlet", "camp", "speaker"]
-    first = quotes.loc[named.index, [*keys, "sentence_ids"]].drop_duplicates(keys)
-    first_of = dict(zip(first[keys].itertuples(index=False), first["sentence_ids"], strict=True))
+    first = quotes.loc[named.index, [*keys, "sentence_ids", "quote_id"]].drop_duplicates(keys)
+    first_of = dict(
+        zip(
+            first[keys].itertuples(index=False),
+            zip(first["sentence_ids"], first["quote_id"], strict=True),
+            strict=True,
+        )
+    )
     voices: dict[str, _Voices] = {outlet: {} for outlet in named["outlet"].unique()}
     words = named.groupby(keys)["words"].sum()
     for (outlet, camp), sums in words.groupby(level=[0, 1], sort=False):
         top = [key[2] for key in sums.sort_values(ascending=False).index[:3]]
-        evidence = [str(first_of[outlet, camp, s]).split("; ")[0] for s in top]
-        voices[outlet][camp] = (top, evidence)
+        evidence = [str(first_of[outlet, camp, s][0]).split("; ")[0] for s in top]
+        voices[outlet][camp] = (top, evidence, [str(first_of[outlet, camp, s][1]) for s in top])
     return voices
 
 
 def _voices_clause(
     voices: _Voices | None, stance: pd.DataFrame, actors: Actors
-) -> tuple[str, list[str]]:
+) -> tuple[str, list[str], list[str]]:
     """'Quotes only Western voices (Keir Starmer)' / 'Quotes Western (60%: …) and … voices'
     from an outlet's `camp_voices` (None: no named speaker).
 
@@ -100,33 +108,36 @@ def _voices_clause(
         shares[actors.camp(str(row.actor))] = float(row.quoted_share)
     shares = {camp: share for camp, share in shares.items() if camp and share > 0}
     if voices is None or not shares:
-        return "Quotes no named speaker", []
-    parts, evidence = [], []
+        return "Quotes no named speaker", [], []
+    parts, evidence, quote_ids = [], [], []
     for camp, share in sorted(shares.items(), key=lambda item: -item[1]):
-        speakers, first = voices.get(camp, ([], []))
+        speakers, first, first_quotes = voices.get(camp, ([], [], []))
         label = actors.camp_label(camp)
         names = ", ".join(speakers)
         parts.append(
             f"{label} voices ({names})" if len(shares) == 1 else f"{label} ({share:.0%}: {names})"
         )
         evidence += first
+        quote_ids += first_quotes
     if len(parts) == 1:
-        return f"Quotes only {parts[0]}", evidence
-    return f"Quotes {', '.join(parts[:-1])} and {parts[-1]} voices", evidence
+        return f"Quotes only {parts[0]}", evidence, quote_ids
+    return f"Quotes {', '.join(parts[:-1])} and {parts[-1]} voices", evidence, quote_ids
 
 
-def _framing_clause(framing: pd.DataFrame, claim: str | None) -> tuple[str, list[str]]:
+def _framing_clause(framing: pd.DataFrame, claim: str | None) -> tuple[str, list[str], list[str]]:
     """'frames North Korean troops in Russia as confirmed (by Mark Rutte)'; with no claim in the
     corpus (no story claim, no figure reported) it says so and names none."""
     if claim is None:
-        return "carries no claim the outlets share", []
+        return "carries no claim the outlets share", [], []
     decisive = framing[(framing["figure_ref"] == "") & framing["primary"].astype(bool)]
     if decisive.empty:
-        return f"does not state the claim of {claim}", []
+        return f"does not state the claim of {claim}", [], []
     by_label: dict[str, list[str]] = {}
+    rows_of: dict[str, list[str]] = {}
     for row in decisive.itertuples():
         label = f"{row.framing} (by {row.by})" if row.by else str(row.framing)
         by_label.setdefault(label, []).append(str(row.sentence_id))
+        rows_of.setdefault(label, []).append(str(row.framing_id))
     # the most frequent framings first (ties in order of appearance); past a few, a count, so an
     # outlet with thousands of articles still gets one readable sentence
     ranked = sorted(by_label.items(), key=lambda item: -len(item[1]))
@@ -138,41 +149,45 @@ def _framing_clause(framing: pd.DataFrame, claim: str | None) -> tuple[str, list
         others = sum(len(ids) for _, ids in rest)
         text += f" (and {len(rest)} other framings in {others} articles)"
     evidence = [i for _, ids in shown for i in ids[:SUMMARY_EVIDENCE]]
-    return f"frames {claim} as {text}", evidence
+    row_ids = [i for label, _ in shown for i in rows_of[label][:SUMMARY_EVIDENCE]]
+    return f"frames {claim} as {text}", evidence, row_ids
 
 
 def _claim_clause(
     framing: pd.DataFrame, claim: str | None, shown: _Shown | None, outlet: str
-) -> tuple[str, list[str]]:
+) -> tuple[str, list[str], list[str]]:
     """How the outlet treats the corpus's main claim: framed (a figure or the story's claim), or,
     when it does not state that claim but reports the main event, the event it reports; with no
     claim at all, the main event itself ('reports Israel attacking Iran in 3 sentences')."""
     reported = shown.reporting.get(outlet, []) if shown is not None and shown.main else []
+    sentences = [sentence for sentence, _ in reported][:SUMMARY_EVIDENCE]
+    events = [event for _, event in reported][:SUMMARY_EVIDENCE]
     if claim is None and shown is not None and shown.main is not None:
         label = shown.main_label()
         if not reported:
-            return f"does not report {label}", []
-        return f"reports {label} in {len(reported)} sentences", reported[:SUMMARY_EVIDENCE]
-    text, evidence = _framing_clause(framing, claim)
+            return f"does not report {label}", [], []
+        return f"reports {label} in {len(reported)} sentences", sentences, events
+    text, evidence, row_ids = _framing_clause(framing, claim)
     if not evidence and claim is not None and reported:
         label = shown.main_label()
         text = f"reports {label} ({len(reported)} sentences) without the figure of {claim}"
-        return text, reported[:SUMMARY_EVIDENCE]
-    return text, evidence
+        return text, sentences, events
+    return text, evidence, row_ids
 
 
-def _tone_clause(stance: pd.DataFrame) -> tuple[str, list[str]]:
+def _tone_clause(stance: pd.DataFrame) -> tuple[str, list[str], list[str]]:
     """'portrays Russia critically (3 sentences)' for the clearest non-neutral actors."""
     marked = stance[(stance["tone_label"] != "neutral") & (stance["mentions"] >= 2)]
     if marked.empty:
-        return "portrays no actor clearly critically or favourably", []
+        return "portrays no actor clearly critically or favourably", [], []
     marked = marked.assign(weight=marked["tone_score"].abs() * marked["mentions"])
-    parts, evidence = [], []
+    parts, evidence, row_ids = [], [], []
     for row in marked.sort_values("weight", ascending=False).head(2).itertuples():
         adverb = "critically" if row.tone_label == "critical" else "favourably"
         parts.append(f"{row.actor} {adverb} ({row.mentions} sentences, tone {row.tone_score:+.2f})")
         evidence += [e for e in str(row.evidence_ids).split("; ") if e]
-    return "portrays " + " and ".join(parts), evidence
+        row_ids += [e for e in str(row.tone_ids).split("; ") if e]
+    return "portrays " + " and ".join(parts), evidence, row_ids
 
 
 def _by_outlet(table: pd.DataFrame) -> Callable[[str], pd.DataFrame]:
@@ -195,7 +210,7 @@ def summaries_table(
     `claim` is the label of the claim framed (the story's, or the corpus's main claim)."""
     voices = camp_voices(quotes)
     framing_of = _by_outlet(
-        framing[["outlet", "figure_ref", "primary", "framing", "by", "sentence_id"]]
+        framing[["outlet", "figure_ref", "primary", "framing", "by", "sentence_id", "framing_id"]]
     )
     stance_of = _by_outlet(stance)
     rows = []
@@ -206,9 +221,17 @@ def summaries_table(
             *([shown.clause(outlet)] if shown is not None else []),
             _tone_clause(stance_of(outlet)),
         ]
-        text = "; ".join(c for c, _ in clauses) + "."
-        evidence = list(dict.fromkeys(e for _, ids in clauses for e in ids))
-        rows.append({"outlet": outlet, "summary": text, "evidence_ids": "; ".join(evidence)})
+        text = "; ".join(c for c, _, _ in clauses) + "."
+        evidence = list(dict.fromkeys(e for _, ids, _ in clauses for e in ids))
+        row_ids = list(dict.fromkeys(e for _, _, ids in clauses for e in ids))
+        rows.append(
+            {
+                "outlet": outlet,
+                "summary": text,
+                "evidence_ids": "; ".join(evidence),
+                "row_ids": "; ".join(row_ids),
+            }
+        )
     return schema.conform(pd.DataFrame(rows), "summaries") if rows else schema.empty("summaries")
 
 
@@ -298,13 +321,16 @@ class _Shown:
                 & (shown["event"] == event)
                 & (shown["target"] == target)
             ]
-            for outlet, sentence_id in zip(hit["outlet"], hit["sentence_id"], strict=True):
-                reporting.setdefault(outlet, []).append(sentence_id)
+            for outlet, sentence_id, event_id in zip(
+                hit["outlet"], hit["sentence_id"], hit["event_id"], strict=True
+            ):
+                reporting.setdefault(outlet, []).append((sentence_id, event_id))
         self.reporting = reporting
 
-    def clause(self, outlet: str) -> tuple[str, list[str]]:
+    def clause(self, outlet: str) -> tuple[str, list[str], list[str]]:
+        """The events clause of an outlet's summary: its sentences and the event ids cited."""
         text, ids = events_reduce.events_clause(self.links(outlet), self.violence(outlet))
-        return text, [self.sentence_of.get(i, i) for i in ids]
+        return text, [self.sentence_of.get(i, i) for i in ids], ids
 
     def main_label(self) -> str:
         return events_reduce.event_label(self.main[0], self.main[1], self.main[2])

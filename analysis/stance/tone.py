@@ -31,7 +31,7 @@ from analysis.ingest.text import Sentence
 from analysis.stance import vader
 from analysis.voices.quotes import Quote
 from analysis.world import languages
-from analysis.world.actors import Actors, SentenceMentions
+from analysis.world.actors import Actors, Mention, SentenceMentions
 
 CRITICAL_AT = -0.10
 FAVOURABLE_AT = 0.10
@@ -155,7 +155,7 @@ def _clauses_around(text: str, offsets: list[int]) -> list[str]:
     return found
 
 
-TONE_COLUMNS = ["article_id", "outlet", "actor", "sentence_id", "score", "escalation_hits"]
+TONE_COLUMNS = schema.columns("tone")
 CAMP_WORD_COLUMNS = ["article_id", "outlet", "camp", "words"]
 QUOTE_WORD_COLUMNS = ["article_id", "outlet", "quote_id", "words"]
 
@@ -185,9 +185,11 @@ def tone_rows(
         if not found:
             continue
         clauses: dict[str, list[str]] = {}
+        first: dict[str, Mention] = {}  # the actor's first mention: where its row id points
         around = _clauses_around(sentence.text, [mention.start for mention in found])
         for mention, clause in zip(found, around, strict=True):
             clauses.setdefault(mention.actor, []).append(clause)
+            first.setdefault(mention.actor, mention)
         sentence_id = article.sentence_id(sentence)
         hits_here = escalation.get(sentence_id, 0)
         for actor, texts in clauses.items():
@@ -199,6 +201,13 @@ def tone_rows(
                     "sentence_id": sentence_id,
                     "score": sum(map(sentence_tone, texts)) / len(texts),
                     "escalation_hits": hits_here,
+                    "tone_id": schema.row_id(
+                        article_id,
+                        "t",
+                        sentence.char_start + first[actor].start,
+                        sentence.char_start + first[actor].end,
+                    ),
+                    "corrected": False,
                 }
             )
     owned = [
@@ -215,8 +224,8 @@ def tone_rows(
 
 def _evidence(
     rows: Sequence[int], ids: list[str], scores: Sequence[float], hits: Sequence[int], label: str
-) -> list[str]:
-    """Ids of the sentences behind a label (`rows` index the tone rows' ids, scores and hits):
+) -> list[int]:
+    """The tone rows behind a label (`rows` index the tone rows' sentence ids, scores and hits):
     most negative / most positive / strongest either way. Only the rows that can be among the
     first few are sorted (those at or below the few-th smallest key, found by numpy): the same ids,
     in the same order, as sorting every row of an outlet that mentions an actor thousands of times."""
@@ -236,7 +245,7 @@ def _evidence(
         ranked = sorted(by_key, key=lambda i: (by_key[i], ids[i]))
     else:
         ranked = sorted(by_key, key=by_key.__getitem__)
-    return [ids[i] for i in ranked[:EVIDENCE_SENTENCES]]
+    return ranked[:EVIDENCE_SENTENCES]
 
 
 _NO_ROWS = np.zeros(0, dtype=np.int64)
@@ -291,6 +300,7 @@ def stance_table(
     escalation hits, quoted share, and the actor's part in the outlet's events (`roles`, from
     analysis/events/reduce.py actor_roles)."""
     ids, scores = tone["sentence_id"].tolist(), tone["score"].to_numpy(dtype=np.float64)
+    row_ids = tone["tone_id"].tolist()
     hits_of = tone["escalation_hits"].to_numpy(dtype=np.int64)
     rows_by = _rows_by(tone)
     words_by = camp_words.groupby(["outlet", "camp"], sort=False)["words"].sum().to_dict()
@@ -317,6 +327,7 @@ def stance_table(
             score = sum(scores[mine].tolist()) / len(mine) if len(mine) else 0.0  # in row order
             hits = int(hits_of[mine].sum())
             label = tone_label(score, hits, len(mine)) if len(mine) else "neutral"
+            behind = _evidence(mine, ids, scores, hits_of, label)
             rows.append(
                 {
                     "outlet": outlet,
@@ -326,8 +337,9 @@ def stance_table(
                     "tone_label": label,
                     "escalation_hits": hits,
                     "quoted_share": round(share, 3),
-                    "evidence_ids": "; ".join(_evidence(mine, ids, scores, hits_of, label)),
+                    "evidence_ids": "; ".join(ids[i] for i in behind),
                     **dict(zip(ROLE_COLUMNS, role, strict=True)),
+                    "tone_ids": "; ".join(row_ids[i] for i in behind),
                 }
             )
     if not rows:

@@ -17,6 +17,7 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
+from analysis import schema
 from analysis.ingest.article import Article
 from analysis.voices.speakers import Context
 from analysis.world.actors import Actors
@@ -68,6 +69,8 @@ def people_rows(
                 beside = _appositive(sentence.text, name, offset, actors)
                 title = f"{beside} {title}".strip() if beside and title else beside or title
             actor = actors.affiliation(name, title)
+            at = sentence.text.find(name, offset)
+            start = sentence.char_start + (at if at >= 0 else offset)
             rows[(name, title)] = {
                 "article_id": article.article_id,
                 "outlet": article.outlet,
@@ -75,6 +78,8 @@ def people_rows(
                 "title": title,
                 "affiliation": actor.name if actor else "",
                 "sentence_id": article.sentence_id(sentence),
+                "person_id": schema.row_id(article.article_id, "p", start, start + len(name)),
+                "corrected": False,
             }
     return list(rows.values())
 

@@ -310,6 +310,7 @@ def _claims_row_by_row(figures: pd.DataFrame) -> pd.DataFrame:
                 "sentence_ids": "; ".join(dict.fromkeys(r["sentence_id"] for r in records)),
                 "status": status,
                 "label": claims._label(kind, actor, subject, status, part),
+                "figure_ids": "; ".join(r["figure_id"] for r in records),
             }
         )
     return (
@@ -370,6 +371,8 @@ def random_figures(seed: int, size: int) -> pd.DataFrame:
                 "is_repeat": rng.random() < 0.1,
                 "sentence_id": f"a{n % 37}:s{rng.randrange(9)}",
                 "status": rng.choice(["", "", "killed", "deployed"]),
+                "figure_id": f"a{n % 37}:f{n}-{n + 1}",
+                "corrected": False,
             }
         )
     return schema.conform(pd.DataFrame(rows), "figures") if rows else schema.empty("figures")

@@ -173,13 +173,15 @@ def test_an_outlet_with_many_articles_gets_one_readable_framing_clause():
             "framing": framings,
             "by": ["Ministry"] * 5 + [""] * 7,
             "sentence_id": [f"a{i}:0" for i in range(len(framings))],
+            "framing_id": [f"a{i}:c0-4" for i in range(len(framings))],
         }
     )
-    text, evidence = stance.reduce._framing_clause(framing, "400 civilians killed")
+    text, evidence, row_ids = stance.reduce._framing_clause(framing, "400 civilians killed")
     assert text.startswith("frames 400 civilians killed as confirmed (by Ministry) in 5 articles")
     assert "reported in 3 articles" in text
     assert text.endswith("(and 3 other framings in 3 articles)")
     assert evidence == ["a0:0", "a1:0", "a2:0", "a5:0", "a6:0", "a7:0", "a8:0"]
+    assert row_ids == [e.replace(":0", ":c0-4") for e in evidence]
 
 
 def test_tone_is_scored_only_in_english_the_lexicon_it_reads():
@@ -260,9 +262,9 @@ def test_cues_found_alike_in_hand_written_sentences():
         assert ours == expected, text
 
 
-def _voices_by_outlet(quotes: pd.DataFrame, outlet: str) -> dict[str, tuple[list[str], list[str]]]:
+def _voices_by_outlet(quotes: pd.DataFrame, outlet: str) -> dict[str, tuple]:
     """The definition camp_voices must equal: one outlet's named quotes, per camp its three most
-    quoted speakers by words and the first sentence each is quoted in."""
+    quoted speakers by words and the first sentence and quote each is quoted in."""
     named = quotes[(quotes["outlet"] == outlet) & (quotes["speaker"] != "")]
     voices = {}
     for camp in named["camp"].dropna().unique():
@@ -274,6 +276,7 @@ def _voices_by_outlet(quotes: pd.DataFrame, outlet: str) -> dict[str, tuple[list
                 str(in_camp[in_camp["speaker"] == s].iloc[0]["sentence_ids"]).split("; ")[0]
                 for s in speakers
             ],
+            [str(in_camp[in_camp["speaker"] == s].iloc[0]["quote_id"]) for s in speakers],
         )
     return voices
 
@@ -293,9 +296,11 @@ def test_camp_voices_equal_each_outlets_own_ranking():
                     "camp": camp,
                     "words": rng.choice([3, 5, 5, 8, 13]),  # equal sums are frequent
                     "sentence_ids": f"a{n}:s{rng.randrange(4)}; a{n}:s9",
+                    "quote_id": f"a{n}:q1",
                 }
             )
-        quotes = pd.DataFrame(rows, columns=["outlet", "speaker", "camp", "words", "sentence_ids"])
+        columns = ["outlet", "speaker", "camp", "words", "sentence_ids", "quote_id"]
+        quotes = pd.DataFrame(rows, columns=columns)
         voices = stance.camp_voices(quotes)
         for outlet in quotes["outlet"].unique():
             assert voices.get(outlet, {}) == _voices_by_outlet(quotes, outlet), (size, outlet)
