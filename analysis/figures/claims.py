@@ -109,7 +109,7 @@ def counted(subject: str, kind: str) -> str:
     for token in _TOKEN.findall(subject):
         for vocabulary in _vocabularies():
             noun_class, base = vocabulary.noun(token)
-            if noun_class in ("troops", "people", "weapons"):
+            if noun_class in ("troops", "people", "weapons", "aircraft", "models", "strikes"):
                 best = noun_class if vocabulary.generic.get(base) else base
                 break
     return best or ("troops" if kind == "troops" else "")

@@ -21,7 +21,7 @@ from analysis.figures.cues import (
     cues_in,
     sources,
 )
-from analysis.figures.kinds import classify, shipped_actors
+from analysis.figures.kinds import Counted, as_part, classify, is_part, shipped_actors
 from analysis.numbers.english import Quantity
 from analysis.world import figure_packs
 from analysis.world.vocabulary import HUMAN_STATUSES, Vocabulary, remember
@@ -78,6 +78,9 @@ class SentenceContext:
         self.possible = (
             [m.span() for m in POSSIBLE.finditer(sentence)] if "possible" in cues else []
         )
+        self._total: Counted | None = None  # the last figure of the sentence that is no part
+        self._last_end = 0  # where the number before ends
+        self._chained = False  # whether the number before was a part
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the clause around [start, end) (commas, semicolons, dashes, quotes)."""
@@ -111,6 +114,7 @@ class SentenceContext:
 
     def counted(self, quantity: Quantity) -> tuple[str, str, str, str]:
         """(subject, kind, actor, status) of a number: what is counted, whose, what happened to it."""
+        last_end, self._last_end = self._last_end, quantity.end
         if quantity.unit == "percent" and not quantity.money:
             return "percent", "other", "", ""  # a share: nothing counted, no one's, no status
         sentence = self.sentence
@@ -126,8 +130,11 @@ class SentenceContext:
         phrase, phrase_end = _noun_phrase(sentence, position)
         head = _head(phrase)
         if pointing_back and not VOCABULARY.noun_class(head):
-            clause_start = self.clause(quantity.start, quantity.end)[0]
-            antecedent = VOCABULARY.last_counted(sentence[:clause_start])[0]
+            total = self._total.noun if self._total else ""  # '15 drones ... 7 of them'
+            antecedent = total if VOCABULARY.noun_class(total) else ""
+            if not antecedent:
+                clause_start = self.clause(quantity.start, quantity.end)[0]
+                antecedent = VOCABULARY.last_counted(sentence[:clause_start])[0]
             phrase = [antecedent or VOCABULARY.last_counted(self.previous)[0]]
             head = phrase[0]
             phrase = phrase if head else []
@@ -139,6 +146,7 @@ class SentenceContext:
             phrase = [head] if head else []
         if quantity.money or quantity.unit:
             kind, status, after_words = ("money" if quantity.money else "other"), "", ""
+            self._total = None
         else:
             after_words, after, before = "", [], []
             if self.status_cue:  # most sentences name no status: no regex run per number
@@ -150,7 +158,23 @@ class SentenceContext:
                     after_words, after = "", []  # '3,000 of the 11,000 troops were killed'
                 clause_start = self.clause(quantity.start, quantity.end)[0]
                 before = VOCABULARY.status_before(sentence, quantity.start, clause_start)
+                if before and phrase and not VOCABULARY.noun_class(head):  # not 'killed 15
+                    before = VOCABULARY.status_before(  # gunmen and arrested 40 suspects'
+                        sentence, quantity.start, clause_start, next_to=True
+                    )
+                if after and not head:  # 'fired 6 missiles; the navy said 4 were intercepted'
+                    head = VOCABULARY.last_counted(sentence[: quantity.start])[0]
+                    phrase = [head] if head else []
             counted = classify(VOCABULARY, head, phrase, after, before)
+            total = self._total
+            part = total is not None and is_part(
+                VOCABULARY, sentence, quantity.start, quantity.end, last_end, self._chained
+            )
+            if part:
+                counted = as_part(VOCABULARY, counted, total, after, before)
+            else:
+                self._total = counted
+            self._chained = part
             kind, status = counted.kind, counted.status
             if status not in HUMAN_STATUSES:
                 after_words = ""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.figures.kinds import classify, shipped_actors
+from analysis.figures.kinds import Counted, as_part, classify, is_part, shipped_actors
 from analysis.numbers.generic import (
     BEFORE_TOKENS,
     DATE,
@@ -63,14 +63,25 @@ def sentence_rows(
     claimant, source_at = _source(found, sentence, low)
     dates = [m.span() for m in DATE.finditer(sentence)]
     rows = []
+    total: Counted | None = None  # the last figure of the sentence that is no part
+    last_end, chained = 0, False  # where the number before ends, whether it was a part
     for match in found.candidate.finditer(sentence):
-        if any(a <= match.start() < b for a, b in dates):
-            continue
+        at = match.start()
+        model = sentence[at - 1 : at] == "-" and sentence[at - 2 : at - 1].isalpha()
+        if model or any(a <= at < b for a, b in dates):
+            continue  # a date, or the number of a model's name: 'Су-30', 'F-16'
+
         found_quantity = quantity(found, sentence, match, following)
         if found_quantity is None:
             continue
         low_value, high_value, vague, approximator, end = found_quantity
-        kind, status, subject = _counted(found, sentence, match.start(), end)
+        part = bool(total) and is_part(
+            found.vocabulary, sentence, match.start(), end, last_end, chained
+        )
+        counted, subject = _counted(found, sentence, match.start(), end, total if part else None)
+        kind, status = counted.kind, counted.status
+        total = total if part else (counted if counted.noun or kind != "other" else None)
+        last_end, chained = end, part
         actor = _actor(sentence, match.start(), end, subject) if kind != "other" else ""
         rows.append(
             {
@@ -101,40 +112,51 @@ def sentence_rows(
     return rows
 
 
-def _counted(found: Rules, sentence: str, start: int, end: int) -> tuple[str, str, str]:
-    """(kind, status, subject) of a number from the words around it."""
+def _counted(
+    found: Rules, sentence: str, start: int, end: int, total: Counted | None
+) -> tuple[Counted, str]:
+    """(what is counted, subject) of a number from the words around it; `total` is the figure
+    it is a part of, if any ('dont trois enfants')."""
+    nothing = Counted("other", "")
     after_text = sentence[end : end + 24]
     if found.percent and any(after_text.lower().lstrip().startswith(p) for p in found.percent_keys):
-        return "other", "", "percent"
+        return nothing, "percent"
     first = tokens_after(sentence, end, 2)
     money = [t.group() for t in first if found.money.get(elided(t.group()))]  # "d'euros"
     if money or re.match(r"\s?[$€£₩₽₴]", after_text):
-        return "money", "", money[0] if money else ""
+        return Counted("money", ""), money[0] if money else ""
     if re.search(r"[$€£₩₽₴]\s?$", sentence[max(0, start - 3) : start]):
-        return "money", "", ""
+        return Counted("money", ""), ""
     if first and found.units.get(first[0].group()):
-        return "other", "", first[0].group()
+        return nothing, first[0].group()
     after = _status_after(found, sentence, end)
     before_tokens = TOKEN.findall(sentence[max(0, start - 40) : start])[-BEFORE_TOKENS:]
     before = _status_before(found, before_tokens)
+    head_after, head_end = counted_token(found, sentence, end)
+    subject_after = sentence[end:head_end].strip().rstrip(".,;:") if head_after else ""
+    if found.vocabulary.noun_class(elided(head_after)) in _COUNTED_AFTER:
+        before_tokens = []  # '미사일로 5곳을', '공군은 24차례 공습을': not the noun before
     head, subject = "", ""
     for position in found.positions:
         if position == "after":
-            head, head_end = counted_token(found, sentence, end)
-            subject = sentence[end:head_end].strip().rstrip(".,;:") if head else ""
+            head, subject = head_after, subject_after
         elif position == "before":  # Korean names what it counts before the number
             head = subject = _noun_before(found, before_tokens)
         if head:
             break
-    if not head and after:  # '36 drones ... les 40 lancés' points back to the drones
+    if not head and after and not total:  # '36 drones ... les 40 lancés' points back to drones
         head = subject = _noun_before(found, before_tokens)
-    counted = classify(found.vocabulary, head, [head] if head else [], after, before)
-    if counted.kind == "other" and not head:
-        return "other", "", subject
+    counted = classify(
+        found.vocabulary, elided(head), [elided(head)] if head else [], after, before
+    )
+    if total:
+        counted = as_part(found.vocabulary, counted, total, after, before)
+    if counted.kind == "other" and not counted.noun:
+        return nothing, subject
     status = counted.status
     if counted.kind == "casualties" and not status:
         status = "killed or wounded"
-    return counted.kind, status if status in STATUSES else "", subject
+    return counted._replace(status=status if status in STATUSES else ""), subject
 
 
 def _actor(sentence: str, start: int, end: int, subject: str) -> str:
@@ -148,8 +170,17 @@ def _actor(sentence: str, start: int, end: int, subject: str) -> str:
 
 
 def _noun_before(found: Rules, tokens: list[str]) -> str:
-    """The last counted noun among the words before a number ('' when none)."""
-    return next((t for t in reversed(tokens) if found.vocabulary.noun_class(elided(t))), "")
+    """The last counted noun among the words before a number ('' when none); strikes and places
+    are counted after their number ('24차례 공습', '5곳'), so before one they say how or where
+    ('공습으로 27명이 숨지고')."""
+    for token in reversed(tokens):
+        noun_class = found.vocabulary.noun_class(elided(token))
+        if noun_class and noun_class not in _COUNTED_AFTER:
+            return token
+    return ""
+
+
+_COUNTED_AFTER = ("places", "strikes")
 
 
 def _status_after(found: Rules, sentence: str, end: int) -> list[str]:

@@ -239,6 +239,8 @@ def is_date(found: Rules, sentence: str, match: re.Match[str], following: str = 
     """Days, months, years, times and ordinals: '3 de marzo', '9 березня', '15일', 'März 2024'."""
     end = match.end()
     rest = sentence[end : end + 12]
+    if found.counters and rest.startswith(found.counters):
+        return False  # '2000명': a count of people; '24차례': of times, not the 24th ('24차')
     if found.date_suffixes and rest.startswith(found.date_suffixes):
         return True  # '15일', '4~9일', '3월', '2024년'
     if found.ordinal and found.ordinal.match(rest):
@@ -257,8 +259,6 @@ def is_date(found: Rules, sentence: str, match: re.Match[str], following: str = 
         counts = following and found.vocabulary.noun_class(elided(following[0].group()))
         if len(match.group("num")) == 4 or not counts:
             return True  # 'März 2024'; but 'Februar 18 Leopard-Panzer' counts tanks
-    if found.counters and rest.startswith(found.counters):
-        return False  # '2000명': a count of people
     written = match.group("num")
     plain_year = written.isdigit() and len(written) == 4 and 1900 <= int(written) <= 2100
     return plain_year and not match.group("to") and not counted_token(found, sentence, end)[0]

@@ -16,6 +16,10 @@ from analysis.world.figure_packs import Pack
 KINDS = ("troops", "casualties", "weapons", "money", "other")
 HUMAN_STATUSES = ("killed", "wounded", "killed or wounded", "captured", "missing")
 STATUSES = (*HUMAN_STATUSES, "deployed", "fired", "destroyed")
+# the classes of counted nouns in a pack's [nouns], the later winning where a word is in two
+NOUN_CLASSES = (
+    "people", "aircraft", "weapons", "troops", "casualties", "places", "strikes", "models"
+)  # fmt: skip
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _BEFORE_REACH = 40  # characters before a number searched for a status verb ('killed 12')
 _BEFORE_GAP = 25  # at most this many characters between that verb and the number
@@ -90,14 +94,14 @@ class Vocabulary:
         self.pack = pack
         particles = pack.list("nouns", "particles")
         self.classes: dict[str, str] = {}
-        for noun_class in ("people", "weapons", "troops", "casualties"):  # later ones win
+        for noun_class in NOUN_CLASSES:  # later ones win
             for word in pack.list("nouns", noun_class):
                 if "*" not in word:
                     self.classes[word.lower()] = noun_class
         self.stems = WordSet(
             [
                 (word, noun_class)
-                for noun_class in ("casualties", "troops", "weapons", "people")
+                for noun_class in reversed(NOUN_CLASSES)
                 for word in pack.list("nouns", noun_class)
                 if "*" in word
             ],
@@ -112,6 +116,7 @@ class Vocabulary:
         for word in pack.list("nouns", "qualified_weapons"):
             self.classes[word.lower()] = "qualified"  # weapons only after a military word
         self.military = pack.words("nouns", "military")
+        self.auxiliaries = pack.words("status", "auxiliaries")
         self.status_of: dict[str, list[str]] = {}
         for status in STATUSES:
             for phrase in pack.list("status", status.replace(" ", "_")):
@@ -119,8 +124,18 @@ class Vocabulary:
         self._cache: dict[str, tuple[str, str]] = {}
         self._class_of: dict[str, str] = {}  # word as written -> class: no lower() per look-up
 
+    @cached_property
+    def part_cues(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(cues before a number, cues after it) that make it a part of a total given before it
+        ('among them 3 children', '22 d'entre eux'); a cue ending in a determiner of a whole
+        ('of the 40 soldiers') is left out: the number after it is the whole, not a part."""
+        wholes = self.pack.words("phrase", "of_determiners")
+        before = [c.lower() for c in self.pack.list("claims", "parts")]
+        after = [c.lower() for c in self.pack.list("claims", "parts_after")]
+        return tuple(c for c in before if c.split()[-1] not in wholes), tuple(after)
+
     def noun_class(self, word: str) -> str:
-        """'troops', 'weapons', 'people', 'casualties' or '' for one word (any case, inflected)."""
+        """One of NOUN_CLASSES (or 'qualified') for one word (any case, inflected); '' if none."""
         found = self._class_of.get(word)
         if found is None:
             found = self.noun(word)[0]
@@ -184,8 +199,11 @@ class Vocabulary:
             return "", []
         return match.group(1), self.statuses(match.group(1))
 
-    def status_before(self, text: str, start: int, clause_start: int) -> list[str]:
-        """Statuses of the last status verb just before a number ('the strike killed 12')."""
+    def status_before(
+        self, text: str, start: int, clause_start: int, *, next_to: bool = False
+    ) -> list[str]:
+        """Statuses of the last status verb just before a number ('the strike killed 12'); with
+        `next_to`, only of a verb that no word but an auxiliary parts from it ('the dead were 12')."""
         pattern = self._status_re
         if pattern is None:
             return []
@@ -196,16 +214,19 @@ class Vocabulary:
         gap = text[found[-1].end() : start]
         if any(stop in gap for stop in ".;"):
             return []
+        if next_to and not self.auxiliaries.issuperset(gap.lower().split()):
+            return []
         return self.status_of[_squash(found[-1].group())]
 
     def last_counted(self, text: str) -> tuple[str, str]:
-        """(word, class) of the last counted noun in `text` ('' when none): an antecedent."""
+        """(word, class) of the last counted noun in `text` ('' when none): an antecedent. Places
+        and strikes are counted by a number of their own, never pointed back to."""
         known = self._class_of
         for token in reversed(_TOKEN.findall(text)):
             noun_class = known.get(token)
             if noun_class is None:
                 noun_class = self.noun_class(token)
-            if noun_class:
+            if noun_class and noun_class not in ("places", "strikes"):
                 return token, noun_class
         return "", ""
 

@@ -44,8 +44,8 @@ def kind_accuracy() -> tuple[float, float, list[str]]:
 def test_kind_accuracy_on_hand_labelled_sentences():
     kind, status, misses = kind_accuracy()
     print(f"kind accuracy {kind:.3f}, status accuracy {status:.3f}", *misses, sep="\n")
-    assert kind >= 0.9, misses
-    assert status >= 0.85, misses
+    assert kind >= 0.98, misses
+    assert status >= 0.98, misses
 
 
 @pytest.mark.parametrize(
@@ -77,6 +77,23 @@ def test_kind_accuracy_on_hand_labelled_sentences():
         ("At least 19 people, including four children, were killed.", 19, "casualties", "killed"),
         ("At least 19 people, including four children, were killed.", 4, "casualties", "killed"),
         ("The raid killed three service members.", 3, "casualties", "killed"),
+        # what happened decides, whatever the people are called
+        ("The blast killed 17 pilgrims near the shrine.", 17, "casualties", "killed"),
+        ("Police killed 4 gunmen and detained 30 suspects.", 30, "other", ""),
+        ("The fire claimed 9 lives.", 9, "casualties", "killed"),
+        ("A third of the population lives abroad.", 1 / 3, "other", ""),
+        # parts of a total take its kind and status
+        ("The raid killed 20 people, among them 6 boys and 2 teachers.", 2, "casualties", "killed"),
+        ("They captured 50 fighters, including 4 officers.", 4, "casualties", "captured"),
+        ("They fired 30 drones, and 12 of them were shot down.", 12, "weapons", "destroyed"),
+        # aircraft, models, strikes and places
+        ("Two airliners were shot down over the sea.", 2, "weapons", "destroyed"),
+        ("Two airliners landed safely.", 2, "other", ""),
+        ("The parade showed two J-10C fighters.", 2, "weapons", ""),
+        ("It lost one of its Su-30s.", 1, "weapons", "destroyed"),
+        ("Jets flew 35 sorties and carried out 12 air strikes.", 12, "weapons", "fired"),
+        ("Missiles hit 4 locations in the port city.", 4, "other", ""),
+        ("Drones struck two fuel depots at 3 sites.", 3, "other", ""),
     ],
 )
 def test_the_reader_kind_of_each_case(text, value, kind, status):

@@ -25,6 +25,21 @@ def test_english_word_lists_are_read_from_the_pack():
     assert "shot down" in figures.list("status", "destroyed")
 
 
+@pytest.mark.parametrize("code", ["en", "fr", "de", "es", "ru", "uk", "ko"])
+def test_every_shipped_pack_lists_places_strikes_and_models(code):
+    figures = figure_packs.load(code, "figures.toml")
+    for key in ("places", "strikes", "models", "aircraft"):
+        assert figures.list("nouns", key), f"{code}: [nouns] {key}"
+
+
+def test_the_new_noun_keys_are_words_and_checked():
+    pack = figure_packs.parse('[nouns]\nplaces = "site town"\n', "figures.toml")
+    assert pack.words("nouns", "places") == {"site", "town"}
+    with pytest.raises(LexiconError) as error:
+        figure_packs.parse("[nouns]\nstrikes = 3\n", "figures.toml", name="xx/figures.toml")
+    assert error.value.line == 2 and "[nouns] strikes" in str(error.value)
+
+
 def test_a_language_without_a_pack_has_no_rules():
     assert figure_packs.load("xx", "numbers.toml") is None
 
