@@ -187,8 +187,9 @@ def _reported(
         if not match:
             continue
         content_start, content_end = match.span("content")
-        if len(re.findall(r"\w+", body[content_start:content_end])) < 2:
-            continue
+        content = body[content_start:content_end]
+        if len(re.findall(r"\w+", content) if pack.titles_inside is None else content) < 2:
+            continue  # one word (or, without spaces between words, one character)
         speaker = _speaker_of(match, pack, context, position)
         if speaker is None:
             continue
@@ -204,4 +205,4 @@ def _reported(
 def _beside(cue: str, before: str, after: str) -> bool:
     """Whether a quote's cue stands right next to it ('«…», a dit X', 'X sagte: „…“'): the
     sentence is then the quote's frame, not also reported speech."""
-    return bool(cue) and (cue in after[:40] or before.rstrip().endswith(":"))
+    return bool(cue) and (cue in after[:40] or before.rstrip().endswith((":", "：")))
