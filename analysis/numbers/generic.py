@@ -260,9 +260,8 @@ def _not_counted(found: Rules, sentence: str, match: re.Match[str]) -> bool:
 
 def _ordinal_prefix(found: Rules, sentence: str, start: int) -> bool:
     """Whether a word that makes the number an ordinal is written right before it ('第')."""
-    return bool(found.date_prefixes) and sentence[max(0, start - 4) : start].endswith(
-        found.date_prefixes
-    )
+    before = sentence[max(0, start - 12) : start].rstrip()
+    return bool(found.date_prefixes) and before.endswith(found.date_prefixes)
 
 
 def hedge_before(found: Rules, sentence: str, start: int) -> str:

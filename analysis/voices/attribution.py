@@ -82,6 +82,8 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
             )
             before = masked[sentence.char_start : span.open_at]
             after = masked[span.close_at + 1 : close.char_end].split(MASK, 1)[0]
+            if not after.strip() and pack is not None and pack.titles_inside is not None:
+                after = _next_sentence(masked, sentences, close)  # “…。”费丹说。
             speaker = cue = None
             if pack is not None:
                 window = before + QUOTE + after
@@ -200,6 +202,15 @@ def _reported(
         cue = _cue(match, match.group("content"))
         return [spoken_quote(article.article_id, speaker, cue, "reported", raw, start, end)]
     return []
+
+
+def _next_sentence(masked: str, sentences: list, close) -> str:
+    """The masked text of the sentence after `close` (a script whose quotes end with their own
+    full stop, '“…。”', puts the speaker in what the splitter makes the next sentence)."""
+    following = next((s for s in sentences if s.char_start >= close.char_end), None)
+    if following is None:
+        return ""
+    return masked[following.char_start : following.char_end].split(MASK, 1)[0]
 
 
 def _beside(cue: str, before: str, after: str) -> bool:

@@ -49,7 +49,8 @@ def phrase_words(phrase: str, pack: QuotePack, actors: Actors) -> list[str]:
     if pack.titles_inside is not None:
         cuts = {0, len(bare)}
         cuts.update(i for m in actors.mentions(bare) for i in (m.start, m.end))
-        cuts.update(i for m in pack.titles_inside.finditer(bare.lower()) for i in m.span())
+        folded = actors.writing.lower(bare)  # traditional characters as simplified (same length)
+        cuts.update(i for m in pack.titles_inside.finditer(folded) for i in m.span())
         ordered = sorted(cuts)
         bare = " ".join(bare[a:b] for a, b in zip(ordered, ordered[1:], strict=False))
     return [w for w in bare.split() if w.strip(NAME_STRIP)]

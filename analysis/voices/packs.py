@@ -16,7 +16,7 @@ from analysis.voices.speakers import MASK
 from analysis.world import languages
 from analysis.world.actors import Actor, Actors
 from analysis.world.toml_files import LexiconError, find_line, parse_toml, read_text
-from analysis.world.writing import writing
+from analysis.world.writing import PLAIN, Writing, writing
 
 QUOTE = "\ue001"  # the quote being attributed, in the sentence its patterns are matched on
 _PLACEHOLDERS = ("{quote}", "{verb}", "{speaker}", "{subject}", "{dropped}", "{content}")
@@ -56,10 +56,11 @@ class QuotePack:
     # a script without spaces between words (text.toml word_boundaries = false): the titles, as
     # one pattern, cut a speaker phrase into words ('外交部发言人郭嘉昆' -> 外交部 发言人 郭嘉昆)
     titles_inside: re.Pattern[str] | None = None
+    writing: Writing = PLAIN  # the language's folded characters and lower case (text.toml)
 
     def is_title(self, word: str) -> bool:
         """A title or body word ('ministre', 'Außenminister' via '*minister', '대통령')."""
-        lower = word.lower().strip(NAME_STRIP)
+        lower = self.writing.lower(word).strip(NAME_STRIP)
         return lower in self.titles or any(lower.endswith(s) for s in self.title_suffixes)
 
 
@@ -151,6 +152,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         compiled["direct"],
         compiled["reported"],
         None if bounded else re.compile(_alternation(tuple(t for t in titles if "*" not in t))),
+        writing(language),
     )
 
 
