@@ -58,9 +58,10 @@ def sentence_rows(
     found = rules(language)
     if found.numbers is EMPTY and not DIGIT.search(sentence):
         return []
-    low = sentence.lower()
+    written, sentence = sentence, found.writing.folded(sentence)  # same length (text.toml [fold])
+    low = found.writing.lower(sentence)
     modality = _modality(found, low)
-    claimant, source_at = _source(found, sentence, low)
+    claimant, source_at = _source(found, written, low)
     dates = [m.span() for m in DATE.finditer(sentence)]
     rows = []
     total: Counted | None = None  # the last figure of the sentence that is no part
@@ -91,14 +92,14 @@ def sentence_rows(
                 "value_low": low_value,
                 "value_high": high_value,
                 "vague": vague,
-                "value_text": sentence[match.start() : match.end()].strip(),
+                "value_text": written[match.start() : match.end()].strip(),
                 "approximator": approximator,
                 "kind": kind,
                 "subject": subject,
                 "actor": actor,
                 "claimant": claimant,
                 "modality": modality,
-                "sentence": sentence.strip(),
+                "sentence": written.strip(),
                 "char_start": offset + match.start(),
                 "char_end": offset + match.end(),
                 "is_repeat": False,
@@ -121,7 +122,7 @@ def _counted(
     after_text = sentence[end : end + 24]
     if found.percent and any(after_text.lower().lstrip().startswith(p) for p in found.percent_keys):
         return nothing, "percent"
-    first = tokens_after(sentence, end, 2)
+    first = tokens_after(sentence, end, 2, found.token)
     money = [t.group() for t in first if found.money.get(elided(t.group()))]  # "d'euros"
     if money or re.match(r"\s?[$€£₩₽₴]", after_text):
         return Counted("money", ""), money[0] if money else ""
@@ -130,7 +131,7 @@ def _counted(
     if first and found.units.get(first[0].group()):
         return nothing, first[0].group()
     after = _status_after(found, sentence, end)
-    before_tokens = TOKEN.findall(sentence[max(0, start - 40) : start])[-BEFORE_TOKENS:]
+    before_tokens = found.token.findall(sentence[max(0, start - 40) : start])[-BEFORE_TOKENS:]
     before = _status_before(found, before_tokens)
     head_after, head_end = counted_token(found, sentence, end)
     subject_after = sentence[end:head_end].strip().rstrip(".,;:") if head_after else ""
@@ -187,7 +188,7 @@ def _status_after(found: Rules, sentence: str, end: int) -> list[str]:
     """Statuses of the first status word after a number and of the three words after it
     ('getötet oder verletzt', '죽거나 다쳤다'); the search stops at the next number."""
     tokens = []
-    for token in tokens_after(sentence, end, _STATUS_AFTER_TOKENS):
+    for token in tokens_after(sentence, end, _STATUS_AFTER_TOKENS, found.token):
         if token.group()[0].isdigit():
             break
         tokens.append(token.group())

@@ -16,6 +16,7 @@ from analysis.voices.speakers import MASK
 from analysis.world import languages
 from analysis.world.actors import Actor, Actors
 from analysis.world.toml_files import LexiconError, find_line, parse_toml, read_text
+from analysis.world.writing import PLAIN, Writing, writing
 
 QUOTE = "\ue001"  # the quote being attributed, in the sentence its patterns are matched on
 _PLACEHOLDERS = ("{quote}", "{verb}", "{speaker}", "{subject}", "{dropped}", "{content}")
@@ -30,10 +31,11 @@ _LIST_KEYS = (
     "indefinite",
 )
 _PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "patterns"}
-NOT_IN_PHRASE = rf",.;:!?()\[\]«»\"“”„{QUOTE}{MASK}"
+_WIDE_PUNCTUATION = "，。；：！？、「」『』（）"  # full-width punctuation (Chinese)
+NOT_IN_PHRASE = rf",.;:!?()\[\]«»\"“”„{_WIDE_PUNCTUATION}{QUOTE}{MASK}"
 _PHRASE = rf"[^\s{NOT_IN_PHRASE}‚‘’'][^{NOT_IN_PHRASE}\n]{{0,100}}?"
 _BRACES_RE = re.compile(r"\{([^{}]*)\}")
-NAME_STRIP = ' \t\n,.;:!?"“”«»„‚‘’()[]—–-'
+NAME_STRIP = ' \t\n,.;:!?"“”«»„‚‘’()[]—–-' + _WIDE_PUNCTUATION
 
 
 @dataclass(frozen=True)
@@ -51,10 +53,14 @@ class QuotePack:
     glued_closing_quote: bool
     direct: tuple[re.Pattern[str], ...]
     reported: tuple[re.Pattern[str], ...]
+    # a script without spaces between words (text.toml word_boundaries = false): the titles, as
+    # one pattern, cut a speaker phrase into words ('外交部发言人郭嘉昆' -> 外交部 发言人 郭嘉昆)
+    titles_inside: re.Pattern[str] | None = None
+    writing: Writing = PLAIN  # the language's folded characters and lower case (text.toml)
 
     def is_title(self, word: str) -> bool:
         """A title or body word ('ministre', 'Außenminister' via '*minister', '대통령')."""
-        lower = word.lower().strip(NAME_STRIP)
+        lower = self.writing.lower(word).strip(NAME_STRIP)
         return lower in self.titles or any(lower.endswith(s) for s in self.title_suffixes)
 
 
@@ -89,11 +95,13 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
     if not isinstance(patterns, dict) or set(patterns) - {"direct", "reported"}:
         raise fail("[patterns] takes the lists 'direct' and 'reported'", "[patterns]")
     stops = _alternation(lists["stop_words"]) if lists["stop_words"] else ""
-    speaker_end = r"(?=\s*(?:[,.;:!?()\[\]—–\n" + QUOTE + MASK + r"]|$)"
+    speaker_end = r"(?=\s*(?:[,.;:!?()\[\]—–\n" + _WIDE_PUNCTUATION + QUOTE + MASK + r"]|$)"
     speaker_end += rf"|\s+(?:{stops})(?!\w))" if stops else ")"
+    bounded = writing(language).word_boundaries
+    verbs = _alternation(lists["verbs"])
     expansions = {
         "{quote}": QUOTE,
-        "{verb}": rf"(?<![\w-])(?P<verb>{_alternation(lists['verbs'])})(?!\w)",
+        "{verb}": rf"(?<![\w-])(?P<verb>{verbs})(?!\w)" if bounded else rf"(?P<verb>{verbs})",
         "{speaker}": rf"(?P<speaker>{_PHRASE}){speaker_end}",
         "{subject}": rf"(?P<subject>{_PHRASE})",  # ended by what follows: the name is last
         "{dropped}": r"(?P<speaker>)",  # no subject written ('…», señaló'): the last person
@@ -143,6 +151,8 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         data.get("glued_closing_quote", False),
         compiled["direct"],
         compiled["reported"],
+        None if bounded else re.compile(_alternation(tuple(t for t in titles if "*" not in t))),
+        writing(language),
     )
 
 
@@ -233,7 +243,9 @@ def actors_for(actors: Actors, language: str) -> Actors:
             taken.update(own)
             merged.append(Actor(name, name, tuple(own), own_people))
     result = (
-        Actors(merged, actors.core_claim, actors.camp_labels) if (aliases or people) else actors
+        Actors(merged, actors.core_claim, actors.camp_labels, writing(code))
+        if (aliases or people)
+        else actors
     )
     _MERGED[key] = (actors, result)
     return result

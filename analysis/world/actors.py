@@ -24,6 +24,7 @@ from typing import NamedTuple, Protocol
 import ahocorasick
 
 from analysis.world.toml_files import DATA_DIR, LexiconError, find_line, read_text, read_toml
+from analysis.world.writing import PLAIN, Writing
 
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 GAZETTEER_FILES = ("countries.toml", "bodies.toml", "institutions.toml", "people.toml")
@@ -73,6 +74,9 @@ class Actors:
     actors: list[Actor]
     core_claim: CoreClaim | None = None
     camp_labels: dict[str, str] = field(default_factory=dict)
+    # how the language of the names writes them: without word boundaries (Chinese) a name is found
+    # inside a run of letters; [fold] characters stand for one another (traditional Chinese)
+    writing: Writing = PLAIN
     _by_alias: dict[str, Actor] = field(default_factory=dict, repr=False)
     _automaton: ahocorasick.Automaton | None = field(default=None, repr=False)
     _people: dict[str, tuple[str, Actor]] = field(default_factory=dict, repr=False)
@@ -97,7 +101,8 @@ class Actors:
         if self._by_alias:
             self._automaton = ahocorasick.Automaton()
             for alias, actor in self._by_alias.items():  # what a hit needs, in one value
-                self._automaton.add_word(alias, (len(alias), alias, actor.name))
+                key = self.writing.folded(alias)
+                self._automaton.add_word(key, (len(alias), alias, actor.name))
             self._automaton.make_automaton()
 
     def get(self, name: str) -> Actor | None:
@@ -146,11 +151,13 @@ class Actors:
             return []  # no capital letter in the text: no alias in it
         found = []
         last = len(text) - 1
-        for end, (length, alias, name) in self._automaton.iter(text):
+        bounded = self.writing.word_boundaries
+        for end, (length, alias, name) in self._automaton.iter(self.writing.folded(text)):
             start = end - length + 1  # whole words: no letter, digit, _ or - beside it
-            if start and ((char := text[start - 1]).isalnum() or char in "_-"):
-                continue
-            if end < last and ((char := text[end + 1]).isalnum() or char in "_-"):
+            if bounded and (
+                (start and ((char := text[start - 1]).isalnum() or char in "_-"))
+                or (end < last and ((char := text[end + 1]).isalnum() or char in "_-"))
+            ):
                 continue
             found.append((start, -length, alias, name))
         if len(found) > 1:
