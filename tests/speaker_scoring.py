@@ -13,13 +13,13 @@ Articles are read with the world gazetteer alone (no story file), as a new corpu
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.ingest.article import article_from_text
 from analysis.voices.attribution import quotes_of
 from analysis.world.actors import world
+from analysis.world.toml_files import parse_toml
 
 BATCHES = Path(__file__).parent / "data" / "speakers"
 _LEADING_RE = re.compile(r"^(?:the|a|an|le|la|les|l'|der|die|das|el|los)\s+", re.I)
@@ -27,7 +27,8 @@ _LEADING_RE = re.compile(r"^(?:the|a|an|le|la|les|l'|der|die|das|el|los)\s+", re
 
 def articles(batch: str) -> list[dict]:
     """The labelled articles of one batch ('batch_a', 'batch_b')."""
-    return tomllib.loads((BATCHES / f"{batch}.toml").read_text(encoding="utf-8"))["article"]
+    path = BATCHES / f"{batch}.toml"
+    return parse_toml(path.read_text(encoding="utf-8"), name=path.name)["article"]
 
 
 def _norm(name: str) -> str:

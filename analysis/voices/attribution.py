@@ -23,6 +23,7 @@ from analysis.voices.packs import (
     actors_for,
     quote_pack,
 )
+from analysis.voices.phrases import MASK
 from analysis.voices.quotes import find_quotes
 from analysis.voices.spans import (
     Quote,
@@ -34,7 +35,7 @@ from analysis.voices.spans import (
     spoken_quote,
     trimmed,
 )
-from analysis.voices.speakers import MASK, Context, Speaker
+from analysis.voices.speakers import Context, Speaker
 from analysis.world import languages
 from analysis.world.actors import Actors
 

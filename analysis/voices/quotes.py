@@ -20,6 +20,7 @@ from itertools import pairwise
 from analysis.ingest.article import Article
 from analysis.ingest.text import Sentence
 from analysis.ingest.transcripts import captions, display_name, turns
+from analysis.voices.phrases import CUE_RE, MASK, PREPOSITION_START_RE, PRONOUNS, WORDS
 from analysis.voices.reported import ACCORDING_RE, MAX_CUES, NEGATED_RE, cue_text, reported_speech
 from analysis.voices.spans import (
     WORD_CHAR_RE,
@@ -33,17 +34,8 @@ from analysis.voices.spans import (
     spoken_quote,
     trimmed,
 )
-from analysis.voices.speakers import (
-    CUE_RE,
-    MASK,
-    PREPOSITION_START_RE,
-    PRONOUNS,
-    Context,
-    Speaker,
-    full_names,
-    remember_people,
-    resolve,
-)
+from analysis.voices.speakers import Context, Speaker, full_names, remember_people, resolve
+from analysis.voices.words import alternation
 from analysis.world.actors import Actors
 
 FRAME_WINDOW = 600  # characters around a quote searched for its attribution
@@ -207,7 +199,7 @@ def _attribute_direct(
 _SOMETHING_RE = re.compile(r"^[\s,]*\S")
 _STOP_FIRST_RE = re.compile(r"^\s*[.!?]")
 _INVERTED_RE = re.compile(
-    rf"^[\s,]*(?P<cue>said|says|added|continued|told reporters|wrote|asked)\s+"
+    rf"^[\s,]*(?P<cue>{alternation(WORDS.inverted)})\s+"
     rf"(?P<np>(?:(?!\s(?:in|at|on|during|after|before|while|from|to|as|when)\s)[^,.;:!?{MASK}])+)"
 )
 _COLON_CUE_RE = re.compile(rf"(?P<cue>{CUE_RE.pattern})[^:{MASK}]{{0,60}}:\s*$")

@@ -10,17 +10,13 @@ import re
 from itertools import islice
 
 from analysis.ingest.patterns import may_match, required_literals
+from analysis.voices.phrases import CUE_RE, MASK, PREPOSITION_START_RE, WORDS, valid_np
 from analysis.voices.spans import Quote, spoken_quote, trimmed
-from analysis.voices.speakers import CUE_RE, MASK, PREPOSITION_START_RE, Context, resolve, valid_np
+from analysis.voices.speakers import Context, resolve
+from analysis.voices.words import alternation
 
 MAX_CUES = 6  # speech verbs tried per sentence (bounds the work on pathological input)
-# Verbs that introduce reported speech: "X said (that) <clause>".
-_REPORT = frozenset(
-    "say said says told tells added adds continued warned warns stressed noted explained insisted argued "
-    "claimed claims stated declared wrote posted tweeted announced confirmed acknowledged admitted "
-    "emphasized emphasised reiterated hoped believes believed affirmed predicted estimated "
-    "reported".split()
-) | {"told reporters", "told journalists", "went on to say"}
+_REPORT = WORDS.reported  # verbs that introduce reported speech: "X said (that) <clause>"
 _TOLD_OBJECT_RE = re.compile(
     r"(?:\s+(?:reporters|journalists|him|her|them|parliament|lawmakers|"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|the\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|\w+)))"
@@ -61,9 +57,8 @@ def cue_text(text: str, cue: re.Match[str]) -> str:
 
 
 _TRAILING_RE = re.compile(
-    r"^(?P<content>.+?),\s+(?:(?P<cue1>said|says|added|continued|wrote)\s+(?P<np1>[^,]+?)"
-    r"|(?P<np2>[^,]+?)\s+(?:also\s+)?(?P<cue2>said|says|added|continued|noted|warned|stressed|"
-    r"explained|insisted|claimed|argued|wrote|tells|told))"
+    rf"^(?P<content>.+?),\s+(?:(?P<cue1>{alternation(WORDS.inverted)})\s+(?P<np1>[^,]+?)"
+    rf"|(?P<np2>[^,]+?)\s+(?:also\s+)?(?P<cue2>{alternation(WORDS.trailing)}))"
     r"(?P<tail>(?:\s+(?!that\b)(?:[^,]|,(?=\d))*)?)[.!]?\s*$"
 )
 _TRAILING_WORDS = required_literals(_TRAILING_RE)  # its speech verbs
