@@ -35,6 +35,14 @@ _CLAUSE_BOUNDARY_RE = re.compile(
     rf"\b(?:(?<!known )(?<!such )as|{by_first_letter(_CLAUSE_WORDS)}|{CUES})\b"
 )
 _COORDINATION_RE = re.compile(r"\b(?:and|but)$", re.I)
+_JOINED_RE = re.compile(r",?\s+and\s*$")
+_WORD_RE = re.compile(r"[a-z][\w'’-]*")  # the lower-case words of a phrase
+_VERB_RE = re.compile(
+    r"is|are|was|were|be|been|being|had|has|have|will|would|could|can|did|does|do|should|must|"
+    r"may|might|\w+ing|\w+ed"
+)
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_PHRASE_WORDS = frozenset("the a an his her its their of for to in at and".split())
 _LEAD_NAME_RE = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 _DETERMINER_RE = re.compile(
     r"^(?:the|a|an|one|another)\s+(?:(?:latest|newest|most\s+recent|recent|new|last)\s+)?", re.I
@@ -72,7 +80,8 @@ PARTICLE_RE = re.compile(r"^(?:(?:al|el|ad|ar|as|an|at|az)-[A-Z][\w'’-]*|de|vo
 
 
 def subject_of(before: str) -> str | None:
-    """The subject of a speech verb, from the text before it ('…, Andriy Yermak, the …, ')."""
+    """The subject of a speech verb, from the text before it ('…, Andriy Yermak, the …, '); two
+    joined by 'and' are kept together ('X and his counterpart, Y') for `coordinated`."""
     text = before[-SUBJECT_WINDOW:].rstrip()
     while True:
         stripped = _TRAILING_ADVERBS_RE.sub("", text).rstrip()
@@ -89,13 +98,76 @@ def subject_of(before: str) -> str | None:
         lead = clause[bounds[-1].end() if bounds else 0 :].strip()
         match = _LEAD_NAME_RE.match(without_discourse_word(lead))
         return match.group(0) if match and valid_np(match.group(0)) else None
+    found = _last_subject(text)
+    if found is None:
+        return None
+    subject, start = found
+    lead = _JOINED_RE.search(text, 0, start)  # '…, Hassan Rashad, and Qatari Prime Minister …'
+    if lead:
+        other = subject_of(text[: lead.start()])
+        if other and " and " not in other and _noun_phrase(other):
+            return f"{other} and {subject}"
+    return subject
+
+
+def _last_subject(text: str) -> tuple[str, int] | None:
+    """The noun phrase that ends `text` and where it starts: a name with the description set off
+    before or after it ('France's foreign minister, Catherine Colonna' / 'Andriy Yermak, the
+    president's chief of staff'), never a clause ('Pakistan was defending its territory')."""
     bounds = list(_CLAUSE_BOUNDARY_RE.finditer(text))
     last = without_discourse_word(text[bounds[-1].end() if bounds else 0 :].strip())
-    if bounds and bounds[-1].group(0).startswith(",") and is_appositive(last):
-        previous = text[bounds[-2].end() if len(bounds) > 1 else 0 : bounds[-1].start()].strip()
-        if valid_np(previous) and not is_appositive(previous):
-            return f"{previous}, {last}"
-    return last if valid_np(last) else None
+    start = len(text) - len(last)
+    if not (bounds and bounds[-1].group(0).startswith(",")):
+        return (last, start) if valid_np(last) else None
+    previous_at = bounds[-2].end() if len(bounds) > 1 else 0
+    previous = text[previous_at : bounds[-1].start()].strip()
+    if is_appositive(last):
+        if valid_np(previous) and not is_appositive(previous) and not _clause(previous):
+            return f"{previous}, {last}", text.find(previous, previous_at)
+    elif split_name(last)[1]:
+        joined, _, role = previous.rpartition(" and ")  # 'X and his counterpart, Y'
+        if _role(without_discourse_word(role)):
+            role = without_discourse_word(role)
+            role_at = text.find(role, previous_at)
+            if joined and _noun_phrase(joined):
+                return f"{joined} and {role}, {last}", text.find(joined, previous_at)
+            return f"{role}, {last}", role_at
+    return (last, start) if valid_np(last) else None
+
+
+@lru_cache(maxsize=65536)
+def _clause(phrase: str) -> bool:
+    """Whether a phrase has a verb ('Pakistan was defending its territory'): no noun phrase."""
+    return any(_VERB_RE.fullmatch(w) and w not in _TITLE_WORDS for w in _WORD_RE.findall(phrase))
+
+
+@lru_cache(maxsize=65536)
+def _noun_phrase(phrase: str) -> bool:
+    """A name or titled description and nothing else ('Egypt's intelligence chief, Hassan
+    Rashad', 'his Japanese counterpart'), not 'prices rose'."""
+    words = phrase.replace(",", " ").split()
+    return 0 < len(words) <= 12 and all(
+        w[0].isupper()
+        or PARTICLE_RE.match(w)
+        or w.lower() in _PHRASE_WORDS
+        or _POSSESSIVE_RE.sub("", w).lower() in _TITLE_WORDS
+        or (w[0].isalpha() and _POSSESSIVE_RE.search(w))
+        for w in words
+    )
+
+
+@lru_cache(maxsize=65536)
+def _role(phrase: str) -> bool:
+    """A description of a person with no name in it, before the name it describes ('France's
+    foreign minister', 'a civil society leader in Niamey', 'his Japanese counterpart')."""
+    bare = _TRAILING_PP_RE.sub("", phrase)
+    words = bare.lower().split()
+    return (
+        0 < len(words) <= 10
+        and any(w.strip(",.") in PERSON_TITLES for w in words)
+        and _noun_phrase(bare)
+        and not split_name(bare)[1]
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -124,6 +196,8 @@ def valid_np(phrase: str) -> bool:
         or first in _NOT_SPEAKERS
         or first in _DISCOURSE
         or first in {"neither", "no", "none", "nobody"}
+        or first in WORDS.not_speaker_starts  # "Operation Sindoor"
+        or words[-1].lower() in WORDS.not_speaker_heads  # "news channels", "media reports"
     ):
         return False
     if PREPOSITION_START_RE.match(phrase):
@@ -136,6 +210,12 @@ def valid_np(phrase: str) -> bool:
     )
 
 
+def _title_word(token: str) -> bool:
+    """A title word, also hyphenated from title words ('Vice-President', 'Colonel-Major')."""
+    lower = token.lower()
+    return lower in _NOT_NAME or ("-" in lower and all(p in _NOT_NAME for p in lower.split("-")))
+
+
 @lru_cache(maxsize=65536)
 def split_name(phrase: str) -> tuple[str, str]:
     """(title, name) of a noun phrase: 'Nato Secretary-General Mark Rutte' -> ('Nato …', 'Mark Rutte')."""
@@ -144,7 +224,7 @@ def split_name(phrase: str) -> tuple[str, str]:
     while i > 0 and (
         (
             tokens[i - 1][0].isupper()
-            and tokens[i - 1].lower() not in _NOT_NAME
+            and not _title_word(tokens[i - 1])
             and not (tokens[i - 1].isupper() and len(tokens[i - 1]) > 1)  # "WHO", "IAEA"
         )
         or (PARTICLE_RE.match(tokens[i - 1]) and (i < len(tokens) or "-" in tokens[i - 1]))
@@ -156,7 +236,8 @@ def split_name(phrase: str) -> tuple[str, str]:
     if i == len(tokens):
         return phrase, ""
     if j >= 0 and tokens[j].lower() in _PREPOSITIONS:  # "envoy to London Valerii Zaluzhnyi"
-        if len(tokens) - i < 3:
+        place = any(t.lower() in NON_PERSON_WORDS for t in tokens[i:])  # "for the West … Sea"
+        if len(tokens) - i < 3 or place:
             return phrase, ""
         i = len(tokens) - 2
     return " ".join(tokens[:i]), " ".join(tokens[i:])

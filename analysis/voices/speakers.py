@@ -18,14 +18,20 @@ from analysis.voices.phrases import (
     PERSON_TITLES,
     POSSESSOR_RE,
     PRONOUNS,
+    WORDS,
     is_appositive,
     phrase_parts,
     split_name,
     strip_determiner,
     subject_of,
+    valid_np,
     without_discourse_word,
 )
+from analysis.voices.words import words_re
 from analysis.world.actors import Actor, Actors
+
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
+_INSTITUTION_RE = words_re(WORDS.institutions)
 
 _NAME_RUN_RE = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:al|el|ad|ar|as|an|at|az)-[A-Z][\w'’-]*|"
@@ -104,7 +110,11 @@ def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
         full = context.full_names.get(name, name) if " " not in name else name
         listed = actors.person(full)
         full = listed[0] if listed and " " not in name and full == name else full
-        actor = actors.affiliation(full, f"{description} {part}") or _known_side(full, context)
+        actor = (
+            actors.affiliation(full, f"{description} {part}")
+            or _known_side(full, context)
+            or _context_side(description, context, position)
+        )
         return Speaker(full, description, actor, True)
     return _described(next((p for p in parts if not is_appositive(p)), parts[0]), context, position)
 
@@ -119,7 +129,8 @@ def _described(description: str, context: Context, position: int) -> Speaker:
     """A speaker given only by a description: 'the minister' -> the last minister named."""
     actors = context.actors
     affiliation = actors.affiliation("", description)
-    if description.lower().startswith("the ") and len(description.split()) <= 6:
+    named = sum(w[0].isupper() for w in description.split()[1:]) >= 2  # 'the China Coast Guard'
+    if description.lower().startswith("the ") and len(description.split()) <= 6 and not named:
         head = description.split()[-1].lower()
         recent = [s for i, s in reversed(context.recent) if i >= position - 10]
         for speaker in recent:
@@ -141,7 +152,50 @@ def _described(description: str, context: Context, position: int) -> Speaker:
         if full and " " in full:
             owned = f"{full}{possessor.group('mark')} {possessor.group('rest')}"
             return Speaker(owned, description, actors.affiliation(full, description), False)
+    affiliation = affiliation or _context_side(description, context, position)
     return Speaker(strip_determiner(description), description, affiliation, False)
+
+
+def resolve_all(phrase: str, context: Context, position: int) -> list[Speaker]:
+    """The speakers a phrase names: two for 'X and Y' ('Philippine Defence Secretary Gilberto
+    Teodoro and his Japanese counterpart, Minoru Kihara'), one otherwise, none for no speaker."""
+    pieces = phrase.split(" and ") if " and " in phrase else [phrase]
+    if len(pieces) != 2 or not _two_speakers(*pieces, context.actors):
+        pieces = [phrase]
+    found = [resolve(piece, context, position) for piece in pieces]
+    return [speaker for speaker in found if speaker is not None]
+
+
+def _two_speakers(left: str, right: str, actors: Actors) -> bool:
+    """Whether 'left and right' names two speakers: a person's full name before 'and'
+    ('Gilberto Teodoro and his Japanese counterpart'), a description after it, or two actors
+    ('Russia and China'); not one body ('Peace and Security Council', 'Trinidad and Tobago')."""
+    if not (valid_np(left) and valid_np(right)):
+        return False
+    name = split_name(phrase_parts(left)[-1])[1].split()
+    person = len(name) >= 2 and not any(
+        "'" in w or "’" in w or w.isupper() or w.lower() in NON_PERSON_WORDS for w in name
+    )
+    if right[0].islower() or person:
+        return True
+    return all(
+        (found := actors.mentions(piece)) and found[0].matched == piece for piece in (left, right)
+    )
+
+
+def _context_side(description: str, context: Context, position: int) -> Actor | None:
+    """The actor a description takes from the article when it names none: 'his spokesman' is
+    on the side of the person just named, 'a spokeswoman for the ministry' on that of the
+    ministry the article named ("Cambodia's Ministry of National Defence said …")."""
+    lower = description.lower()
+    if lower.split(" ", 1)[0] in _POSSESSIVE_PRONOUNS:
+        last = context.last_person
+        return last[1].actor if last and last[0] >= position - 3 else None
+    for body in _INSTITUTION_RE.findall(lower):
+        for _, speaker in reversed(context.recent):
+            if speaker.actor and body in f"{speaker.name} {speaker.description}".lower():
+                return speaker.actor
+    return None
 
 
 def _person_names(text: str, actors: Actors) -> list[tuple[str, str, int]]:
