@@ -129,9 +129,10 @@ def _described(description: str, context: Context, position: int) -> Speaker:
     """A speaker given only by a description: 'the minister' -> the last minister named."""
     actors = context.actors
     affiliation = actors.affiliation("", description)
-    named = sum(w[0].isupper() for w in description.split()[1:]) >= 2  # 'the China Coast Guard'
+    head = description.split()[-1]  # a body's own name ('the China Coast Guard'), no title
+    named = head[0].isupper() and head.lower() not in PERSON_TITLES and " " in description
     if description.lower().startswith("the ") and len(description.split()) <= 6 and not named:
-        head = description.split()[-1].lower()
+        head = head.lower()
         recent = [s for i, s in reversed(context.recent) if i >= position - 10]
         for speaker in recent:
             if head in f"{speaker.description} {speaker.name}".lower():
