@@ -14,7 +14,13 @@ import bisect
 import re
 
 from analysis.ingest.article import Article
-from analysis.voices.pack_speakers import cased, full_names, remember_subject, resolve
+from analysis.voices.pack_speakers import (
+    MAX_DESCRIPTION_WORDS,
+    cased,
+    full_names,
+    remember_subject,
+    resolve,
+)
 from analysis.voices.packs import (
     NAME_STRIP,
     NOT_IN_PHRASE,
@@ -23,6 +29,7 @@ from analysis.voices.packs import (
     actors_for,
     quote_pack,
 )
+from analysis.voices.phrases import MASK
 from analysis.voices.quotes import find_quotes
 from analysis.voices.spans import (
     Quote,
@@ -34,7 +41,7 @@ from analysis.voices.spans import (
     spoken_quote,
     trimmed,
 )
-from analysis.voices.speakers import MASK, Context, Speaker
+from analysis.voices.speakers import Context, Speaker
 from analysis.world import languages
 from analysis.world.actors import Actors
 
@@ -128,6 +135,7 @@ def _attribute(
 
 
 _APPOSITION_RE = re.compile(rf"\s*,\s*([^{NOT_IN_PHRASE}\n]{{2,60}}?)\s*,")
+_LAST_PHRASE_RE = re.compile(rf"[^{NOT_IN_PHRASE}\n]*$")
 _REST_OF_PHRASE_RE = re.compile(rf"[^{NOT_IN_PHRASE}\n]{{0,80}}")
 
 
@@ -140,6 +148,8 @@ def _speaker_of(
     group = _group(match)
     name_first = group == "speaker"  # 'sagte Peskow der Agentur Tass': the name comes first
     speaker = resolve(match.group(group), pack, context, position, name_first=name_first)
+    if speaker is not None and speaker.is_person and speaker.actor is None:
+        return _described_before(match, group, speaker, context)
     if speaker is None or speaker.is_person or not cased(match.group(group)):
         return speaker
     text, end = match.string, match.end(group)
@@ -151,6 +161,24 @@ def _speaker_of(
         if named is not None and named.is_person and " " in named.name:
             return named
     return speaker
+
+
+def _described_before(
+    match: re.Match[str], group: str, speaker: Speaker, context: Context
+) -> Speaker:
+    """A person whose description stands before their name, set off by a comma ('El canciller
+    venezolano, Yván Gil, acusó', 'Der Sprecher der Küstenwache, Jay Tarriela, schrieb'), takes
+    the actor that description names."""
+    before = match.string[: match.start(group)].rstrip()
+    if not before.endswith(","):
+        return speaker
+    description = _LAST_PHRASE_RE.search(before[:-1]).group(0).strip()
+    if len(description.split()) > MAX_DESCRIPTION_WORDS + 4:
+        return speaker
+    actor = context.actors.affiliation("", description)
+    if actor is None:
+        return speaker
+    return Speaker(speaker.name, f"{description} {speaker.description}".strip(), actor, True)
 
 
 def _group(match: re.Match[str]) -> str:

@@ -36,7 +36,9 @@ def _is_name_word(word: str, pack: QuotePack, actors: Actors) -> bool:
     """Could this word be part of a person's name (not a title, function word or a country)?"""
     bare = word.strip(NAME_STRIP)
     if not bare or not (bare[0].isupper() if cased(bare) else bare[0].isalpha()):
-        return False
+        particle, _, rest = bare.partition("-")  # 'аль-Ансарі', 'al-Ansari', 'ben-Ali'
+        if not (particle and rest[:1].isupper() and len(particle) <= 3):
+            return False
     if pack.is_title(bare) or bare in pack.not_names:
         return False
     return bool(_listed(bare, pack, actors)) or not actors.mentions(bare)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 
-from analysis.voices.speakers import MASK
+from analysis.voices.phrases import MASK
 from analysis.world import languages
 from analysis.world.actors import Actor, Actors
 from analysis.world.toml_files import LexiconError, find_line, parse_toml, read_text

@@ -20,7 +20,15 @@ from itertools import pairwise
 from analysis.ingest.article import Article
 from analysis.ingest.text import Sentence
 from analysis.ingest.transcripts import captions, display_name, turns
-from analysis.voices.reported import ACCORDING_RE, MAX_CUES, NEGATED_RE, cue_text, reported_speech
+from analysis.voices.phrases import CUE_RE, MASK, PREPOSITION_START_RE, PRONOUNS, WORDS
+from analysis.voices.reported import (
+    ACCORDING_RE,
+    MAX_CUES,
+    NEGATED_RE,
+    WITH_SAYING_RE,
+    cue_text,
+    reported_speech,
+)
 from analysis.voices.spans import (
     WORD_CHAR_RE,
     Quote,
@@ -33,17 +41,8 @@ from analysis.voices.spans import (
     spoken_quote,
     trimmed,
 )
-from analysis.voices.speakers import (
-    CUE_RE,
-    MASK,
-    PREPOSITION_START_RE,
-    PRONOUNS,
-    Context,
-    Speaker,
-    full_names,
-    remember_people,
-    resolve,
-)
+from analysis.voices.speakers import Context, Speaker, full_names, remember_people, resolve_all
+from analysis.voices.words import alternation
 from analysis.world.actors import Actors
 
 FRAME_WINDOW = 600  # characters around a quote searched for its attribution
@@ -91,7 +90,7 @@ def find_quotes(
         for span in spans[first : bisect.bisect_left(opens, sentence.char_end)]:
             close_sentence = sentences[max(0, bisect.bisect_right(starts, span.close_at) - 1)]
             standalone_ok = previous_direct is not None and previous_sentence >= position - 1
-            quote, framed = _attribute_direct(
+            spoken, framed = _attribute_direct(
                 raw,
                 masked,
                 span,
@@ -102,7 +101,8 @@ def find_quotes(
                 previous_direct if (span.continues or standalone_ok) else None,
                 article.article_id,
             )
-            found.append(quote)
+            quote = spoken[0]
+            found.extend(spoken)
             chain.append((span, quote))
             previous_direct = quote if quote.speaker else previous_direct
             previous_sentence = position
@@ -180,9 +180,9 @@ def _attribute_direct(
     position: int,
     previous: Quote | None,
     article_id: str,
-) -> tuple[Quote, bool]:
-    """The quote of `span` with its speaker (from the frame around it or the previous quote), and
-    whether the speaker was named right next to the quote ('“…,” he said' / 'He said: “…')."""
+) -> tuple[list[Quote], bool]:
+    """The quote of `span` with its speaker (from the frame around it or the previous quote; one
+    quote per speaker of a joint statement), and whether the speaker was named right next to the quote ('“…,” he said' / 'He said: “…')."""
     before = masked[max(sentence.char_start, span.open_at - FRAME_WINDOW) : span.open_at]
     after_end = min(close_sentence.char_end, span.close_at + FRAME_WINDOW)
     after = masked[span.close_at + 1 : after_end].split(MASK, 1)[0]
@@ -194,20 +194,22 @@ def _attribute_direct(
     start, end = trimmed(raw, span.open_at + 1, span.close_at)
     if found:
         phrase, cue = found
-        speaker = resolve(phrase, context, position)
-        if speaker:
+        speakers = resolve_all(phrase, context, position)
+        for speaker in speakers:
             context.remember(position, speaker, subject=True)
-            return spoken_quote(article_id, speaker, cue, "direct", raw, start, end), bool(beside)
+        if speakers:
+            spoken = [spoken_quote(article_id, s, cue, "direct", raw, start, end) for s in speakers]
+            return spoken, bool(beside)
     unknown = Quote(article_id, "", "", "", "", "direct", flat_text(raw[start:end]), start, end)
     if previous is not None and not before.strip(" ,") and not after.strip(" .,"):
-        return quote_like(previous, unknown), False
-    return unknown, False
+        return [quote_like(previous, unknown)], False
+    return [unknown], False
 
 
 _SOMETHING_RE = re.compile(r"^[\s,]*\S")
 _STOP_FIRST_RE = re.compile(r"^\s*[.!?]")
 _INVERTED_RE = re.compile(
-    rf"^[\s,]*(?P<cue>said|says|added|continued|told reporters|wrote|asked)\s+"
+    rf"^[\s,]*(?P<cue>{alternation(WORDS.inverted)})\s+"
     rf"(?P<np>(?:(?!\s(?:in|at|on|during|after|before|while|from|to|as|when)\s)[^,.;:!?{MASK}])+)"
 )
 _COLON_CUE_RE = re.compile(rf"(?P<cue>{CUE_RE.pattern})[^:{MASK}]{{0,60}}:\s*$")
@@ -242,6 +244,9 @@ def _colon_frame(before: str, context: Context) -> tuple[str, str] | None:
 
 def _before_frame(before: str, context: Context) -> tuple[str, str] | None:
     """'Rutte said the deployment represented “…' / 'X called it a “…' -> the last cue's subject."""
+    with_saying = list(WITH_SAYING_RE.finditer(before)) if " saying " in before else []
+    if with_saying and not CUE_RE.search(before, with_saying[-1].end()):
+        return with_saying[-1].group("np"), "saying"  # '…, with Y saying the president was “…'
     quoted_as = _QUOTED_AS_RE.search(before) if "quoted" in before else None
     if quoted_as:
         return quoted_as.group("np"), "quoted as saying"

@@ -10,17 +10,13 @@ import re
 from itertools import islice
 
 from analysis.ingest.patterns import may_match, required_literals
+from analysis.voices.phrases import CUE_RE, MASK, PREPOSITION_START_RE, WORDS, valid_np
 from analysis.voices.spans import Quote, spoken_quote, trimmed
-from analysis.voices.speakers import CUE_RE, MASK, PREPOSITION_START_RE, Context, resolve, valid_np
+from analysis.voices.speakers import Context, resolve_all
+from analysis.voices.words import alternation
 
 MAX_CUES = 6  # speech verbs tried per sentence (bounds the work on pathological input)
-# Verbs that introduce reported speech: "X said (that) <clause>".
-_REPORT = frozenset(
-    "say said says told tells added adds continued warned warns stressed noted explained insisted argued "
-    "claimed claims stated declared wrote posted tweeted announced confirmed acknowledged admitted "
-    "emphasized emphasised reiterated hoped believes believed affirmed predicted estimated "
-    "reported".split()
-) | {"told reporters", "told journalists", "went on to say"}
+_REPORT = WORDS.reported  # verbs that introduce reported speech: "X said (that) <clause>"
 _TOLD_OBJECT_RE = re.compile(
     r"(?:\s+(?:reporters|journalists|him|her|them|parliament|lawmakers|"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|the\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|\w+)))"
@@ -32,7 +28,8 @@ NEGATED_RE = re.compile(
 )
 _CLAUSE_START_RE = re.compile(
     r"^(?:that\b|the\b|a\b|an\b|it\b|he\b|she\b|they\b|we\b|I\b|there\b|this\b|these\b|those\b|"
-    r"his\b|her\b|its\b|their\b|our\b|no\b|any\b|some\b|[A-Z\d])"
+    r"his\b|her\b|its\b|their\b|our\b|no\b|any\b|some\b|many\b|most\b|several\b|all\b|both\b|"
+    r"[A-Z\d])"
 )
 _QUANTITY_START_RE = re.compile(
     r"^(?:about|around|some|nearly|almost|roughly|up to|at least|more than|over|as many as)\s+\d"
@@ -49,6 +46,15 @@ _HEADLINE_RE = re.compile(
     r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}):\s+(?P<content>\S.+)$"
 )
 
+# "…, with White House spokesperson Karoline Leavitt saying the president was …"
+WITH_SAYING_RE = re.compile(r",?\s+with\s+(?P<np>[^,;]{2,100}?)\s+saying\s+(?:that\s+)?")
+_WHILE_RE = re.compile(r",\s+(?:while|whereas)\s+")
+_SAYING_RE = re.compile(r",\s+saying\s+(?:that\s+)?")
+# A circumstance between a speech verb and its clause: "said on Thursday they had fired …".
+_CIRCUMSTANCE_RE = re.compile(
+    r"^(?:(?:late|early)\s+)?(?:on|in|at|during)\s+(?:\w+\s+){0,3}?(?=(?:he|she|it|they|we|I|"
+    r"there)\b)"
+)
 _TOLD_WHOM_RE = re.compile(r"\s+(reporters|journalists)\b")
 
 
@@ -61,9 +67,8 @@ def cue_text(text: str, cue: re.Match[str]) -> str:
 
 
 _TRAILING_RE = re.compile(
-    r"^(?P<content>.+?),\s+(?:(?P<cue1>said|says|added|continued|wrote)\s+(?P<np1>[^,]+?)"
-    r"|(?P<np2>[^,]+?)\s+(?:also\s+)?(?P<cue2>said|says|added|continued|noted|warned|stressed|"
-    r"explained|insisted|claimed|argued|wrote|tells|told))"
+    rf"^(?P<content>.+?),\s+(?:(?P<cue1>{alternation(WORDS.inverted)})\s+(?P<np1>[^,]+?)"
+    rf"|(?P<np2>[^,]+?)\s+(?:also\s+)?(?P<cue2>{alternation(WORDS.trailing)}))"
     r"(?P<tail>(?:\s+(?!that\b)(?:[^,]|,(?=\d))*)?)[.!]?\s*$"
 )
 _TRAILING_WORDS = required_literals(_TRAILING_RE)  # its speech verbs
@@ -94,28 +99,56 @@ def _starts_clause(text: str) -> bool:
 def reported_speech(
     text: str, offset: int, raw: str, context: Context, position: int, article_id: str
 ) -> list[Quote]:
-    """Reported speech in one (quote-masked) sentence: trailing cue, 'according to X', 'X said'."""
+    """Reported speech in one (quote-masked) sentence: trailing cue, 'according to X', 'X said',
+    'X denied …, saying …', and a second speaker 'with Y saying …'."""
     verb = CUE_RE.search(text)  # every trailing or fronted report has a speech verb
     found = (
         _headline_report(text, context)
         or (verb and _trailing_report(text, context))
         or _according_report(text, context)
         or (verb and _front_report(text, context, verb.start()))
+        or (verb and _saying_report(text, context, verb.start()))
     )
-    if found:
-        phrase, cue, start, end = found
+    reports = [found] if found else []
+    second = _WHILE_RE.search(text, found[2]) if found else None  # '…, while Y announced …'
+    other = second and _front_report(text[second.end() :], context)
+    if other:
+        reports = [(*found[:3], min(found[3], second.start()))]
+        reports.append((*other[:2], other[2] + second.end(), other[3] + second.end()))
+    with_saying = WITH_SAYING_RE.search(text) if " saying " in text else None
+    if with_saying and valid_np(with_saying.group("np")):
+        if found and found[3] > with_saying.start():  # the first report ends where 'with' starts
+            reports[0] = (*found[:3], with_saying.start())
+        reports.append((with_saying.group("np"), "saying", with_saying.end(), len(text)))
+    quotes = []
+    for phrase, cue, start, end in reports:
         words = _WORDS_RE.finditer(text, start, end)  # at least two words (MASK is none)
         if next(words, None) is None or next(words, None) is None:
-            return []
-        speaker = resolve(phrase, context, position)
-        if not speaker:
-            return []
-        context.remember(position, speaker, subject=True)
-        start, end = trimmed(raw, offset + start, offset + end)
-        while end > start and raw[end - 1] in ".!?":
-            end -= 1
-        return [spoken_quote(article_id, speaker, cue, "reported", raw, start, end)]
-    return []
+            continue
+        at, to = trimmed(raw, offset + start, offset + end)
+        while to > at and raw[to - 1] in ".!?":
+            to -= 1
+        for speaker in resolve_all(phrase, context, position):
+            context.remember(position, speaker, subject=True)
+            quotes.append(spoken_quote(article_id, speaker, cue, "reported", raw, at, to))
+    return quotes
+
+
+def _saying_report(
+    text: str, context: Context, first_verb: int
+) -> tuple[str, str, int, int] | None:
+    """'The Thai army denied the accusation, saying its troops had only returned fire' -> the
+    words after 'saying', spoken by the subject of the sentence's speech verb."""
+    saying = _SAYING_RE.search(text, first_verb)
+    if not saying:
+        return None
+    for cue in islice(CUE_RE.finditer(text, first_verb, saying.start()), MAX_CUES):
+        if NEGATED_RE.search(text[: cue.start()]):
+            continue
+        subject = context.subject_of(text[: cue.start()])
+        if subject:
+            return subject, "saying", saying.end(), len(text)
+    return None
 
 
 def _headline_report(text: str, context: Context) -> tuple[str, str, int, int] | None:
@@ -194,6 +227,11 @@ def _front_report(
         if word == "reported":  # "X reported the deployment" reports an event, not speech
             continue
         body = rest.lstrip(" ,")
+        if " ".join(cue.group(0).split()) in WORDS.reported_any_form:  # 'urged both sides to …'
+            return subject, word, len(text) - len(body), len(text)
+        circumstance = _CIRCUMSTANCE_RE.match(body)  # 'said on Thursday they had fired …'
+        if circumstance and _starts_clause(body[circumstance.end() :]):
+            body = body[circumstance.end() :]
         if not _starts_clause(body):
             continue
         return subject, word, len(text) - len(body), len(text)

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from analysis.ingest.text import Sentence, count_words, flatten
-from analysis.voices.speakers import MASK, Speaker
+from analysis.voices.phrases import MASK
+from analysis.voices.speakers import Speaker
 
 WORD_CHAR_RE = re.compile(r"\w")
 _CORNER_CLOSE = {"「": "」", "『": "』"}  # CJK corner brackets
