@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from analysis.world import languages
-from analysis.world.toml_files import LexiconError
+from analysis.world.toml_files import LexiconError, find_line
 
 # A sentence ends at . ! ? or … (with closing quotes/brackets) followed by space and an opening token
 # (a run of stops is tried from its first stop only: retrying inside a long '......' is quadratic).
@@ -130,23 +131,56 @@ def _before_stop(extra: frozenset[str]) -> tuple[str, ...]:
 
 
 def _pack_words(language: str, data: dict | None = None) -> dict[str, frozenset[str]]:
-    """The word lists of `language`'s text.toml (abbreviations, sentence_starters), lower case and
-    without a final stop; empty when the language has none. A malformed file raises LexiconError
-    naming it. `data`: the file as `languages.read_pack` parsed it, when already at hand."""
+    """The word lists of `language`'s text.toml (abbreviations, sentence_starters, stopwords),
+    lower case and without a final stop; empty when the language has none. A malformed file raises
+    LexiconError naming it and the line. `data`: the file as `languages.read_pack` parsed it, when
+    already at hand."""
     if data is None:
         data = languages.read_pack(language, "text.toml")
     path = languages.pack_file(language, "text.toml")
     if set(data) - set(_PACK_KEYS):
-        raise LexiconError(str(path), f"text.toml takes the keys {', '.join(_PACK_KEYS)}")
+        unknown = sorted(set(data) - set(_PACK_KEYS))[0]
+        raise LexiconError(
+            str(path),
+            f"text.toml takes the keys {', '.join(_PACK_KEYS)} (not {unknown!r})",
+            _line_of(path, unknown),
+        )
     found = {}
     for key in _PACK_KEYS:
         words = data.get(key, [])
         if not isinstance(words, list) or not all(
             isinstance(w, str) and w.strip(" .") for w in words
         ):
-            raise LexiconError(str(path), f"{key} must be a list of non-empty strings")
+            raise LexiconError(
+                str(path), f"{key} must be a list of non-empty strings", _line_of(path, key)
+            )
+        if key == "stopwords":
+            spaced = next((w for w in words if len(w.split()) != 1), None)
+            if spaced is not None:
+                raise LexiconError(
+                    str(path),
+                    f"stopwords: {spaced!r} is not one word (a stop word is a single word)",
+                    _line_of(path, f'"{spaced}"'),
+                )
         found[key] = frozenset(w.strip().rstrip(".").lower() for w in words)
     return found
+
+
+def _line_of(path: Path | None, needle: str) -> int | None:
+    """Line of `needle` in the pack file at `path` (None when there is no file or no such text)."""
+    if path is None:
+        return None
+    try:
+        return find_line(path.read_text(encoding="utf-8-sig"), needle)
+    except OSError:
+        return None
+
+
+@lru_cache(maxsize=64)
+def pack_stopwords(language: str) -> frozenset[str]:
+    """The stop words of `language` (data/languages/<code>/text.toml `stopwords`): the function
+    words keyness leaves out of content words; empty when the pack lists none."""
+    return _pack_words(language)["stopwords"]
 
 
 def pack_abbreviations(language: str) -> frozenset[str]:
@@ -164,7 +198,7 @@ def pack_abbreviations(language: str) -> frozenset[str]:
 # language -> (its text.toml as read_pack returned it, the abbreviations it adds): an article's
 # language is looked up for each article, its pack checked once
 _PACK_ABBREVIATIONS: dict[str, tuple[dict, frozenset[str]]] = {}
-_PACK_KEYS = ("abbreviations", "sentence_starters")
+_PACK_KEYS = ("abbreviations", "sentence_starters", "stopwords")
 _ENGLISH = _pack_words("en")  # the base of every language
 _ABBREVIATIONS = _ENGLISH["abbreviations"]
 _SENTENCE_STARTERS = _ENGLISH["sentence_starters"]
