@@ -290,11 +290,14 @@ RATE_REGISTERS = ("all", "evaluative", "descriptive")  # rows of escalation_rate
 def _rates(articles: pd.DataFrame, counted: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
     """escalation_rates: every outlet and article x every category (zero rows included), for all
     hits (register 'all': the rows the table had before registers) then for each register."""
+    units = articles[["outlet", "article_id", "words"]].itertuples(index=False, name=None)
+    grid = pd.DataFrame(
+        [(*unit, label) for unit in units for label in labels],
+        columns=["outlet", "article_id", "words", "category"],
+    )
     blocks = [
         _register_rates(
-            articles,
-            counted if register == "all" else counted[counted["register"] == register],
-            labels,
+            grid, counted if register == "all" else counted[counted["register"] == register]
         ).assign(register=register)
         for register in RATE_REGISTERS
     ]
@@ -303,15 +306,9 @@ def _rates(articles: pd.DataFrame, counted: pd.DataFrame, labels: list[str]) -> 
     return schema.conform(rates, "escalation_rates")
 
 
-def _register_rates(
-    articles: pd.DataFrame, counted: pd.DataFrame, labels: list[str]
-) -> pd.DataFrame:
-    """The outlet and article rows of one register's hits (every category, zero rows included)."""
-    units = articles[["outlet", "article_id", "words"]].itertuples(index=False, name=None)
-    grid = pd.DataFrame(
-        [(*unit, label) for unit in units for label in labels],
-        columns=["outlet", "article_id", "words", "category"],
-    )
+def _register_rates(grid: pd.DataFrame, counted: pd.DataFrame) -> pd.DataFrame:
+    """The outlet and article rows of one register's hits over `grid` (every article x every
+    category, zero rows included)."""
     sums = (
         counted.assign(hits=1, hits_narrator=counted["voice"].eq("narrator").astype(int))
         .groupby(["article_id", "category"])[["hits", "hits_narrator", "weight"]]

@@ -12,7 +12,7 @@ counted sentences in the reduce, then numpy over each language's vocabulary.
 Lexicon terms: every term that occurs in a language, for every outlet writing in it (non-negated
 hits, quoted speech included, over the words of the rates). Content words: every word that is not
 one of the language's stop words (data/languages/<code>/text.toml `stopwords`), of at least two
-letters, used at least MIN_WORD_COUNT times in the language, kept when its G² reaches WORD_G2 (p <
+letters (no digits), used at least MIN_WORD_COUNT times in the language, kept when its G² reaches WORD_G2 (p <
 0.001) and among the MAX_WORDS strongest of each direction per outlet and language.
 """
 
@@ -27,21 +27,28 @@ import pandas as pd
 
 from analysis import schema
 from analysis.escalation.intervals import chi2_1df_survival
+from analysis.escalation.terms import normalise
 from analysis.ingest.boundaries import pack_stopwords
 from analysis.world import languages
 
 MIN_WORD_COUNT = 5  # uses of a word in a language before its keyness is looked at
 WORD_G2 = 10.83  # G² of p = 0.001 on one degree of freedom: content words kept from here on
 MAX_WORDS = 40  # content words kept per outlet, language and direction (the strongest G²)
-_TOKEN_RE = re.compile(r"[^\W\d_]+")
+_PLACEHOLDER = "\u00aa"  # what normalise() makes of a letter outside Latin-1
+_WORD_RE = re.compile(r"[^\W_]+")  # letters and digits, as in normalise()
 
 # (outlet, language) -> Counter of the word tokens of its counted sentences
 WordCounts = dict[tuple[str, str], Counter]
 
 
 def tokens(text: str) -> list[str]:
-    """The word tokens of `text`, lower case: runs of letters (digits and punctuation split)."""
-    return _TOKEN_RE.findall(text.lower())
+    """The word tokens of `text`, lower case: runs of letters and digits, split at spaces,
+    punctuation, apostrophes and hyphens (the escalation matcher's byte-table normal form for
+    Latin-1 text; a regular expression for text with letters of other scripts)."""
+    folded = normalise(text)
+    if _PLACEHOLDER in folded:  # letters outside Latin-1 (Cyrillic, Hangul ...): the regex
+        return _WORD_RE.findall(text.lower())
+    return folded.replace("|", " ").replace("-", " ").split()
 
 
 def language_of(language: object) -> str:
@@ -58,15 +65,14 @@ def count_words(texts: Iterable[tuple[str, str]], articles: pd.DataFrame) -> Wor
             articles["article_id"], articles["outlet"], _languages(articles), strict=True
         )
     }
-    found: WordCounts = {}
+    by_article: dict[str, list[str]] = {}
     for article_id, text in texts:
+        by_article.setdefault(article_id, []).append(text)
+    found: WordCounts = {}
+    for article_id, parts in by_article.items():  # one tokenising pass per article
         key = where.get(article_id)
-        if key is None:
-            continue
-        counter = found.get(key)
-        if counter is None:
-            counter = found[key] = Counter()
-        counter.update(_TOKEN_RE.findall(text.lower()))
+        if key is not None:
+            found.setdefault(key, Counter()).update(tokens(" ".join(parts)))
     return found
 
 
@@ -123,20 +129,23 @@ def _lexicon_keyness(counted: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
         }
     )
     base = units.groupby(["language", "outlet"], sort=False)["words"].sum()
-    language_of_article = dict(zip(units["article_id"], units["language"], strict=True))
-    outlet_of_article = dict(zip(units["article_id"], units["outlet"], strict=True))
+    where = units.drop_duplicates("article_id").set_index("article_id")
+    found = pd.DataFrame(
+        {
+            "language": counted["article_id"].map(where["language"]).fillna(""),
+            "outlet": counted["article_id"].map(where["outlet"]).fillna(""),
+            "term": counted["term"],
+        }
+    )
     counts: dict[tuple[str, str], Counter] = {}
-    meta: dict[str, tuple[str, str]] = {}
-    for article_id, term, category, register in zip(
-        counted["article_id"],
-        counted["term"],
-        counted["category"],
-        counted["register"],
-        strict=True,
+    for (language, outlet, term), n in (
+        found.groupby(["language", "outlet", "term"], sort=False).size().items()
     ):
-        key = (outlet_of_article.get(article_id, ""), language_of_article.get(article_id, ""))
-        counts.setdefault(key, Counter())[term] += 1
-        meta.setdefault(term, (category, register))
+        counts.setdefault((outlet, language), Counter())[term] = int(n)
+    firsts = counted.drop_duplicates("term")
+    meta = dict(
+        zip(firsts["term"], zip(firsts["category"], firsts["register"], strict=True), strict=True)
+    )
     frames = []
     for language, outlet_words in base.groupby(level="language", sort=False):
         totals = {outlet: int(w) for (_, outlet), w in outlet_words.items()}
@@ -163,7 +172,9 @@ def _word_keyness(words: WordCounts) -> pd.DataFrame:
         for counter in by_outlet.values():
             overall.update(counter)
         vocabulary = sorted(
-            w for w, n in overall.items() if n >= MIN_WORD_COUNT and len(w) >= 2 and w not in stop
+            w
+            for w, n in overall.items()
+            if n >= MIN_WORD_COUNT and len(w) >= 2 and w.isalpha() and w not in stop
         )
         frame = _compare(language, totals, by_outlet, vocabulary, WORD_G2)
         if frame.empty:

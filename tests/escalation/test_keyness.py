@@ -140,7 +140,8 @@ def test_word_counts_come_from_counted_sentences_per_outlet_and_language():
     )
     assert set(counts) == {("Alpha", "en"), ("Beta", "en")}
     assert counts[("Alpha", "en")]["bridge"] == 2
-    assert tokens("Russia's 10,000 troops") == ["russia", "s", "troops"]
+    assert tokens("Russia’s 10,000 troops") == ["russia", "s", "10", "000", "troops"]
+    assert tokens("Удар по Києву") == ["удар", "по", "києву"]
 
 
 def test_empty_input_gives_an_empty_keyness_table():
