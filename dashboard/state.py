@@ -14,6 +14,8 @@ from dataclasses import replace
 from datetime import date
 
 from analysis.filters.state import (
+    DEFAULT_REGISTER,
+    REGISTERS,
     VOICES,
     FilterOptions,
     FilterState,
@@ -36,10 +38,12 @@ OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE = (
 # Reduce settings (read before the analysis runs, dashboard/data.py): the analyst's camps, one
 # `camp=Name:Actor A|Actor B` per camp, and `by=group` to sum outlets by outlet group.
 CAMP, BY = "camp", "by"
+REGISTER = "register"  # escalation terms counted: evaluative (default) / descriptive / both
 # The Check page's sample (dashboard/checking.py): table, rows, seed, `strata=outlet`.
 CHECK_PARAMS = ("check", "n", "seed", "strata")
 KNOWN_PARAMS = frozenset(
-    (OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE, CAMP, BY, *CHECK_PARAMS)
+    (OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE, REGISTER, CAMP, BY)
+    + CHECK_PARAMS
 )
 # An explicitly empty selection ("nothing chosen") is written as this single value.
 NONE_SELECTED = ""
@@ -111,6 +115,15 @@ def from_query_params(
     if LANGUAGE in params:
         chosen = _choices(params[LANGUAGE], options.languages, "language", notices)
         state = replace(state, languages=chosen)
+    if REGISTER in params:
+        register = params[REGISTER][-1] if params[REGISTER] else ""
+        if register in REGISTERS:
+            state = replace(state, register=register)
+        else:
+            notices.append(
+                f"Ignored register={quoted_list([register])} from the link: use "
+                f"{', '.join(REGISTERS)}."
+            )
     if NEGATED in params:
         flag = params[NEGATED][-1] if params[NEGATED] else ""
         if flag in ("0", "1"):
@@ -143,6 +156,8 @@ def to_query_params(state: FilterState, options: FilterOptions) -> dict[str, lis
         params[DATE_TO] = [state.date_to.isoformat()]
     if state.include_negated:
         params[NEGATED] = ["1"]
+    if state.register != DEFAULT_REGISTER:
+        params[REGISTER] = [state.register]
     if state.languages is not None and tuple(state.languages) != tuple(options.languages):
         params[LANGUAGE] = list(state.languages) or [NONE_SELECTED]
     return params

@@ -23,7 +23,7 @@ LAYERS = {
     "events": {"world", "ingest", "voices", "escalation"},
     "stance": {"world", "ingest", "numbers", "voices", "escalation", "figures", "events"},
     "filters": {"world", "ingest"},
-    "charts": {"world", "ingest", "filters"},
+    "charts": {"world", "ingest", "filters", "escalation"},
     "report": {"world", "ingest", "filters", "charts"},
     "review": {"world", "ingest", "stance", "events"},
 }

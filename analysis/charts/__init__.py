@@ -30,9 +30,11 @@ from analysis.charts.escalation import (
     escalation_bars,
     escalation_heatmap,
     escalation_rates,
+    keyness_chart,
     keyword_in_context,
     top_terms,
     voice_label,
+    word_in_context,
 )
 from analysis.charts.events import FAMILIES, agentless_violence, who_acts_on_whom
 from analysis.charts.figures import (
@@ -73,6 +75,7 @@ __all__ = [
     "figures_by_kind",
     "framing_by_outlet",
     "hover_text",
+    "keyness_chart",
     "keyword_in_context",
     "numeric_claims",
     "outlet_colors",
@@ -85,4 +88,5 @@ __all__ = [
     "voice_balance",
     "voice_label",
     "who_acts_on_whom",
+    "word_in_context",
 ]

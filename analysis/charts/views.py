@@ -25,7 +25,7 @@ from analysis.filters.state import FilterState
 from analysis.filters.tables import FilteredTables
 
 ARTICLE_COLUMNS = ["article_id", "outlet", "published", "title", "words"]
-RATE_COLUMNS = ["level", "outlet", "category", "hits", "hits_narrator"]
+RATE_COLUMNS = ["level", "outlet", "category", "hits", "hits_narrator", "register"]
 
 
 def articles_shown(filtered: FilteredTables) -> pd.DataFrame:
@@ -51,12 +51,14 @@ def by_kind(filtered: FilteredTables, colors: dict[str, str]) -> Chart:
 
 
 def rates(filtered: FilteredTables, state: FilterState) -> pd.DataFrame:
-    """Escalation hits per 1,000 words, outlet × category, for the chosen categories and voices."""
+    """Escalation hits per 1,000 words, outlet × category, for the chosen categories, voices and
+    register (evaluative terms by default), with their 95 % intervals."""
     return escalation_rates(
         filtered.select("escalation_rates", RATE_COLUMNS),
         filtered.select("articles", ["outlet", "words"]),
         state.categories,
         state.voices,
+        state.rate_register,
     )
 
 

@@ -17,6 +17,10 @@ import pandas as pd
 from analysis.ingest.metadata import published_span
 
 VOICES: tuple[str, ...] = ("narrator", "quoted")
+# Which escalation terms the Escalation page counts: the lexicon's evaluative terms (the default:
+# how outlets characterise events), its descriptive ones (how much they report them), or both.
+REGISTERS: tuple[str, ...] = ("evaluative", "descriptive", "both")
+DEFAULT_REGISTER = "evaluative"
 SHOWN_VALUES, SHOWN_CHARACTERS = 3, 40  # of the values a message quotes
 
 
@@ -56,6 +60,12 @@ class FilterState:
     voices: tuple[str, ...] = VOICES
     include_negated: bool = False
     languages: tuple[str, ...] | None = None  # None: every language (articles of unknown one too)
+    register: str = DEFAULT_REGISTER  # escalation terms counted: evaluative / descriptive / both
+
+    @property
+    def rate_register(self) -> str:
+        """The `register` value of the escalation_rates rows this state shows ('all' for both)."""
+        return "all" if self.register == "both" else self.register
 
     @property
     def narrows_dates(self) -> bool:

@@ -144,6 +144,13 @@ def _before_stop(extra: frozenset[str]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
+def pack_stopwords(language: str) -> frozenset[str]:
+    """The stop words of `language` (data/languages/<code>/text.toml `stopwords`): the function
+    words keyness leaves out of content words; empty when the pack lists none."""
+    return writing(language).words["stopwords"]
+
+
+@lru_cache(maxsize=64)
 def pack_abbreviations(language: str) -> frozenset[str]:
     """The abbreviations `language`'s pack (data/languages/<code>/text.toml, read by
     analysis/world/writing.py) adds to the English ones every article is split with; empty when

@@ -172,7 +172,7 @@ def escalation(filtered: FilteredTables, state: FilterState) -> str:
     return (
         f'<p class="note">Counting {escape(charts.voice_label(state.voices))}; the base is the '
         "words analysed in the articles shown.</p>"
-        + chart(charts.escalation_heatmap(rates, state.voices), "escalation-rates")
+        + chart(charts.escalation_heatmap(rates, state.voices, state.register), "escalation-rates")
     )
 
 

@@ -120,6 +120,41 @@ def test_the_escalation_csv_is_the_heatmap(downloads):
     )
 
 
+def test_the_escalation_page_counts_evaluative_terms_by_default_and_switches_in_the_url(downloads):
+    app = open_page("escalation")
+    evaluative = csv(downloads, "escalation_rates_per_1000_words.csv")
+    title = figure_titled(app, "hits per 1,000 words")["layout"]["title"]["text"]
+    assert "evaluative terms" in title and "≈" in title
+    assert {"per_1000_words_low", "per_1000_words_high", "like_corpus"} <= set(evaluative.columns)
+    heatmap = figure_titled(app, "hits per 1,000 words")["data"][0]
+    assert "95 % interval" in heatmap["hovertemplate"]
+    marked = [t for row in heatmap["text"] for t in row if t.startswith("≈")]
+    assert len(marked) == sum(str(v) == "True" for v in evaluative["like_corpus"])  # marked, kept
+    assert app.radio(key="f_register").value == "evaluative"
+    both = app.radio(key="f_register").set_value("both").run()
+    assert url(both) == {"register": ["both"]}
+    every = csv(downloads, "escalation_rates_per_1000_words.csv")
+    assert every["hits"].sum() > evaluative["hits"].sum()
+    described = open_page("escalation", {"register": ["descriptive"]})
+    assert described.radio(key="f_register").value == "descriptive"
+    descriptive = csv(downloads, "escalation_rates_per_1000_words.csv")
+    assert descriptive["hits"].sum() + evaluative["hits"].sum() == every["hits"].sum()
+
+
+def test_the_escalation_page_shows_keyness_and_the_sentences_of_a_term(downloads):
+    app = open_page("escalation", {"register": ["both"]})
+    assert any(s.value == "What sets each outlet apart (keyness)" for s in app.subheader)
+    keyness = csv(downloads, "keyness_lexicon.csv")
+    assert {"outlet", "term", "register", "g2", "p_value", "log_ratio"} <= set(keyness.columns)
+    chooser = app.selectbox(key="keyness_term")
+    assert chooser.options
+    context = csv(downloads, "keyness_term_in_context.csv")
+    kind, term = chooser.value
+    assert len(context) >= 1
+    if kind == "lexicon":
+        assert set(context["term"]) == {term}
+
+
 def test_a_filter_that_leaves_nothing_shows_the_empty_state_everywhere(downloads):
     for page in PAGES:
         app = open_page(page, {"outlet": [""]})
