@@ -22,6 +22,7 @@ from analysis.escalation.lexicon import Lexicon, Negation, Term, load_lexicon, p
 from analysis.escalation.terms import normalise
 from analysis.ingest.article import Article
 from analysis.voices.quotes import Quote, quote_at
+from analysis.world.script import PLAIN, fold_back, script
 from analysis.world.toml_files import LexiconError
 
 __all__ = [
@@ -94,9 +95,13 @@ class _Matcher:
         self.negation = _PackNegation(lexicon.negation) if lexicon.negation else None
         # Terms in Latin-1 letters only: the fast normaliser (other scripts as one placeholder).
         self.wide = any(ord(c) > 255 for term in self.terms for form in term.forms for c in form)
+        # The language's letters read as one and the prefixes written onto a word (text.toml).
+        self.script = script(lexicon.language) if lexicon.language != "en" else PLAIN
+        lefts = [left + prefix for left in _LEFT_EDGES for prefix in ("", *self.script.prefixes)]
         keys: dict[str, int] = {}
         for index, term in enumerate(self.terms):
-            for key in (left + form for form in term.forms for left in _LEFT_EDGES):
+            forms = [self.script.fold(form)[0] for form in term.forms]
+            for key in (left + form for form in forms for left in lefts):
                 keys.setdefault(key, index)  # first term wins within a category
         self.automaton = ahocorasick.Automaton()
         for key, index in keys.items():
@@ -111,7 +116,8 @@ class _Matcher:
         """Leftmost-longest, non-overlapping whole-word hits of the lexicon in `text`."""
         if not self.terms or not text:
             return []
-        matching, run_starts, run_shifts = _collapse(" " + normalise(text, wide=self.wide) + " ")
+        folded, kept = self.script.fold(text)
+        matching, run_starts, run_shifts = _collapse(" " + normalise(folded, wide=self.wide) + " ")
         spaced = matching.replace("|", " ") if self.negation is None else ""  # words before a hit
         hits: list[Hit] = []
         for key_end, found in self.automaton.iter_long(matching):
@@ -121,8 +127,11 @@ class _Matcher:
             if span is None:
                 continue
             start, end, index = span
-            raw_start = _original(start, run_starts, run_shifts) - 1
-            raw_end = _original(end - 1, run_starts, run_shifts)
+            raw_start, raw_end = fold_back(
+                kept,
+                _original(start, run_starts, run_shifts) - 1,
+                _original(end - 1, run_starts, run_shifts),
+            )
             if self.negation is not None:
                 negated = self.negation.negates(text, raw_start, raw_end)
             else:  # the last few words (rsplit: no more of them cut than are looked at)
@@ -211,7 +220,7 @@ class _PackNegation:
         self.before = _cue_pattern(negation.before)
         self.after = _cue_pattern(negation.after, prefix=True)
         self.cancel = _cue_pattern(negation.not_negating)
-        punctuation = r"[,;:.!?()\[\]\"“”«»„—–]|\n\s*\n|\s-\s"
+        punctuation = r"[,;:.!?()\[\]\"“”«»„—–،؛؟]|\n\s*\n|\s-\s"
         breaks = _cue_pattern(negation.clause_breaks)
         self.breaks = re.compile(punctuation + (f"|{breaks.pattern}" if breaks else ""), re.I)
         self.max_gap = negation.max_gap

@@ -27,9 +27,10 @@ from analysis.numbers.generic import (
     rules,
     tokens_after,
 )
+from analysis.world.script import fold_back, script
 from analysis.world.vocabulary import STATUSES, remember
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。…])(?<!\d\.)\s+|\n\s*\n")  # not '3. März'
+_SENTENCE_END = re.compile(r"(?<=[.!?。…؟])(?<!\d\.)\s+|\n\s*\n")  # not '3. März'
 
 _STATUS_AFTER_TOKENS = 8
 
@@ -54,7 +55,29 @@ def sentence_rows(
     sentence: str, offset: int, language: str, previous: str = "", following: str = ""
 ) -> list[dict[str, object]]:
     """One figures row per quantity of one sentence (offsets shifted by `offset`); `following` is
-    the start of the next sentence, read when a number ends this one ('am 3.' + 'März')."""
+    the start of the next sentence, read when a number ends this one ('am 3.' + 'März'). In a
+    script whose letters matching folds (text.toml: 'قُتل' is read 'قتل'), the sentence is read
+    folded and the offsets, value and sentence of each row point back into the raw text."""
+    letters = script(language)
+    if not letters.folds:
+        return _sentence_rows(sentence, offset, language, previous, following)
+    folded, kept = letters.fold(sentence)
+    rows = _sentence_rows(
+        folded, 0, language, letters.fold(previous)[0], letters.fold(following)[0]
+    )
+    for row in rows:
+        start, end = fold_back(kept, int(row["char_start"]), int(row["char_end"]))
+        row["value_text"], row["sentence"] = sentence[start:end].strip(), sentence.strip()
+        row["char_start"], row["char_end"] = offset + start, offset + end
+        if int(row["source_at"]) >= 0:
+            at = int(row["source_at"])
+            row["source_at"] = offset + fold_back(kept, at, at + 1)[0]
+    return rows
+
+
+def _sentence_rows(
+    sentence: str, offset: int, language: str, previous: str, following: str
+) -> list[dict[str, object]]:
     found = rules(language)
     if found.numbers is EMPTY and not DIGIT.search(sentence):
         return []
@@ -70,7 +93,8 @@ def sentence_rows(
         if found_quantity is None:
             continue
         low_value, high_value, vague, approximator, end = found_quantity
-        kind, status, subject = _counted(found, sentence, match.start(), end)
+        noun_from = match.start("dual") if match.groupdict().get("dual") else end  # 'صاروخين'
+        kind, status, subject = _counted(found, sentence, match.start(), noun_from)
         actor = _actor(sentence, match.start(), end, subject) if kind != "other" else ""
         rows.append(
             {

@@ -8,17 +8,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.world import languages
-from analysis.world.toml_files import LexiconError
+from analysis.world.script import Script, script
 
-# A sentence ends at . ! ? or … (with closing quotes/brackets) followed by space and an opening token
+# A sentence ends at . ! ? ؟ or … (with closing quotes/brackets) followed by space and an opening token
 # (a run of stops is tried from its first stop only: retrying inside a long '......' is quadratic).
 # Written to start with one class of characters (not an alternation), so the engine skips to the
 # next stop at once instead of trying every position. The groups read what follows without slicing:
 # `gap` the space, `aside` an opening that leaves no letter next to the space (« with French
 # spacing, „), `next` the first letter or digit.
 _BOUNDARY_RE = re.compile(
-    r"[.!?…](?:(?<=…)|(?<=[.!?])(?<![.!?]{2})[.!?]*)[\"”’»“)\]]*"
+    r"[.!?…؟](?:(?<=…)|(?<=[.!?؟])(?<![.!?؟]{2})[.!?؟]*)[\"”’»“)\]]*"
     r"(?=(?P<gap>\s+)(?:(?P<aside>«\s|„)|[«\"“‘(\[])?(?P<next>[^\W_]))"  # « Oui » : French spacing
 )
 _DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")  # 'u.s', 'e.g'
@@ -129,42 +128,21 @@ def _before_stop(extra: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(word + "." for word in extra if not _is_abbreviation(word, frozenset())))
 
 
-def _pack_words(language: str, data: dict | None = None) -> dict[str, frozenset[str]]:
-    """The word lists of `language`'s text.toml (abbreviations, sentence_starters), lower case and
-    without a final stop; empty when the language has none. A malformed file raises LexiconError
-    naming it. `data`: the file as `languages.read_pack` parsed it, when already at hand."""
-    if data is None:
-        data = languages.read_pack(language, "text.toml")
-    path = languages.pack_file(language, "text.toml")
-    if set(data) - set(_PACK_KEYS):
-        raise LexiconError(str(path), f"text.toml takes the keys {', '.join(_PACK_KEYS)}")
-    found = {}
-    for key in _PACK_KEYS:
-        words = data.get(key, [])
-        if not isinstance(words, list) or not all(
-            isinstance(w, str) and w.strip(" .") for w in words
-        ):
-            raise LexiconError(str(path), f"{key} must be a list of non-empty strings")
-        found[key] = frozenset(w.strip().rstrip(".").lower() for w in words)
-    return found
-
-
 def pack_abbreviations(language: str) -> frozenset[str]:
     """The abbreviations `language`'s pack (data/languages/<code>/text.toml) adds to the English
     ones every article is split with; empty when it adds none."""
-    data = languages.read_pack(language, "text.toml")  # parsed once per process (cached)
+    rules = script(language)  # read and checked once per process (cached)
     known = _PACK_ABBREVIATIONS.get(language)
-    if known is not None and known[0] is data:  # this parse already checked: not every article
+    if known is not None and known[0] is rules:  # this parse already checked: not every article
         return known[1]
-    abbreviations = _pack_words(language, data)["abbreviations"] - _ABBREVIATIONS
-    _PACK_ABBREVIATIONS[language] = (data, abbreviations)
+    abbreviations = rules.words.get("abbreviations", frozenset()) - _ABBREVIATIONS
+    _PACK_ABBREVIATIONS[language] = (rules, abbreviations)
     return abbreviations
 
 
-# language -> (its text.toml as read_pack returned it, the abbreviations it adds): an article's
-# language is looked up for each article, its pack checked once
-_PACK_ABBREVIATIONS: dict[str, tuple[dict, frozenset[str]]] = {}
-_PACK_KEYS = ("abbreviations", "sentence_starters")
-_ENGLISH = _pack_words("en")  # the base of every language
+# language -> (its text rules, the abbreviations it adds): an article's language is looked up for
+# each article, its pack checked once
+_PACK_ABBREVIATIONS: dict[str, tuple[Script, frozenset[str]]] = {}
+_ENGLISH = script("en").words  # the base of every language
 _ABBREVIATIONS = _ENGLISH["abbreviations"]
 _SENTENCE_STARTERS = _ENGLISH["sentence_starters"]

@@ -15,6 +15,7 @@ from itertools import product
 from analysis.voices.speakers import MASK
 from analysis.world import languages
 from analysis.world.actors import Actor, Actors
+from analysis.world.script import PLAIN, Script, script
 from analysis.world.toml_files import LexiconError, find_line, parse_toml, read_text
 
 QUOTE = "\ue001"  # the quote being attributed, in the sentence its patterns are matched on
@@ -30,7 +31,7 @@ _LIST_KEYS = (
     "indefinite",
 )
 _PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "patterns"}
-NOT_IN_PHRASE = rf",.;:!?()\[\]«»\"“”„{QUOTE}{MASK}"
+NOT_IN_PHRASE = rf",.;:!?()\[\]«»\"“”„،؛؟{QUOTE}{MASK}"
 _PHRASE = rf"[^\s{NOT_IN_PHRASE}‚‘’'][^{NOT_IN_PHRASE}\n]{{0,100}}?"
 _BRACES_RE = re.compile(r"\{([^{}]*)\}")
 NAME_STRIP = ' \t\n,.;:!?"“”«»„‚‘’()[]—–-'
@@ -51,11 +52,14 @@ class QuotePack:
     glued_closing_quote: bool
     direct: tuple[re.Pattern[str], ...]
     reported: tuple[re.Pattern[str], ...]
+    script: Script = PLAIN  # the prefixes written onto a word (text.toml): 'المتحدث' is 'متحدث'
 
     def is_title(self, word: str) -> bool:
-        """A title or body word ('ministre', 'Außenminister' via '*minister', '대통령')."""
+        """A title or body word ('ministre', 'Außenminister' via '*minister', '대통령', 'والوزير')."""
         lower = word.lower().strip(NAME_STRIP)
-        return lower in self.titles or any(lower.endswith(s) for s in self.title_suffixes)
+        if lower in self.titles or any(lower.endswith(s) for s in self.title_suffixes):
+            return True
+        return bool(self.script.prefixes) and self.script.bare(lower) in self.titles
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -88,12 +92,14 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
     patterns = data.get("patterns", {})
     if not isinstance(patterns, dict) or set(patterns) - {"direct", "reported"}:
         raise fail("[patterns] takes the lists 'direct' and 'reported'", "[patterns]")
+    letters = script(language)  # a verb may carry a prefix ('وقال', 'ואמר')
+    prefix = f"(?:{_alternation(tuple(letters.prefixes))})?" if letters.prefixes else ""
     stops = _alternation(lists["stop_words"]) if lists["stop_words"] else ""
-    speaker_end = r"(?=\s*(?:[,.;:!?()\[\]—–\n" + QUOTE + MASK + r"]|$)"
+    speaker_end = r"(?=\s*(?:[,.;:!?()\[\]—–\n،؛؟" + QUOTE + MASK + r"]|$)"
     speaker_end += rf"|\s+(?:{stops})(?!\w))" if stops else ")"
     expansions = {
         "{quote}": QUOTE,
-        "{verb}": rf"(?<![\w-])(?P<verb>{_alternation(lists['verbs'])})(?!\w)",
+        "{verb}": rf"(?<![\w-]){prefix}(?P<verb>{_alternation(lists['verbs'])})(?!\w)",
         "{speaker}": rf"(?P<speaker>{_PHRASE}){speaker_end}",
         "{subject}": rf"(?P<subject>{_PHRASE})",  # ended by what follows: the name is last
         "{dropped}": r"(?P<speaker>)",  # no subject written ('…», señaló'): the last person
@@ -143,6 +149,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         data.get("glued_closing_quote", False),
         compiled["direct"],
         compiled["reported"],
+        letters,
     )
 
 
@@ -233,7 +240,9 @@ def actors_for(actors: Actors, language: str) -> Actors:
             taken.update(own)
             merged.append(Actor(name, name, tuple(own), own_people))
     result = (
-        Actors(merged, actors.core_claim, actors.camp_labels) if (aliases or people) else actors
+        Actors(merged, actors.core_claim, actors.camp_labels, script=script(code))
+        if (aliases or people)
+        else actors
     )
     _MERGED[key] = (actors, result)
     return result

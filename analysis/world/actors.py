@@ -23,6 +23,7 @@ from typing import NamedTuple, Protocol
 
 import ahocorasick
 
+from analysis.world.script import PLAIN, Script, fold_back
 from analysis.world.toml_files import DATA_DIR, LexiconError, find_line, read_text, read_toml
 
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
@@ -80,6 +81,10 @@ class Actors:
     _camps: dict[str, str] = field(default_factory=dict, repr=False)
     _capitalised: bool = field(default=False, repr=False)  # every alias holds a capital letter
     _memos: dict[str, dict] = field(default_factory=dict, repr=False)
+    # how the language of the names is matched: letters read as one, prefixes (world/script.py)
+    script: Script = field(default=PLAIN, repr=False)
+    _folds: bool = field(default=False, repr=False)
+    _prefixes: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
         for actor in self.actors:
@@ -94,10 +99,12 @@ class Actors:
                 if alias.startswith("the "):  # "the West" also at a sentence start
                     self._by_alias.setdefault("T" + alias[1:], actor)
         self._capitalised = all(any(map(str.isupper, alias)) for alias in self._by_alias)
+        self._folds, self._prefixes = self.script.folds, bool(self.script.prefixes)
         if self._by_alias:
             self._automaton = ahocorasick.Automaton()
             for alias, actor in self._by_alias.items():  # what a hit needs, in one value
-                self._automaton.add_word(alias, (len(alias), alias, actor.name))
+                key = self.script.fold(alias)[0]
+                self._automaton.add_word(key, (len(key), alias, actor.name))
             self._automaton.make_automaton()
 
     def get(self, name: str) -> Actor | None:
@@ -144,14 +151,24 @@ class Actors:
         """Every alias in `text`: whole words, case-sensitive, leftmost-longest, not overlapping."""
         if self._automaton is None or not text or (self._capitalised and text.islower()):
             return []  # no capital letter in the text: no alias in it
+        kept = None
+        if self._folds:  # the language's letters read as one (its text.toml): offsets kept
+            text, kept = self.script.fold(text)
         found = []
         last = len(text) - 1
         for end, (length, alias, name) in self._automaton.iter(text):
             start = end - length + 1  # whole words: no letter, digit, _ or - beside it
-            if start and ((char := text[start - 1]).isalnum() or char in "_-"):
-                continue
+            if (
+                start
+                and ((char := text[start - 1]).isalnum() or char in "_-")
+                and not (self._prefixes and self.script.prefixed(text, start))
+            ):
+                continue  # unless a listed prefix is written onto it ('لإسرائيل', 'בישראל')
             if end < last and ((char := text[end + 1]).isalnum() or char in "_-"):
                 continue
+            if kept is not None:
+                raw_start, raw_end = fold_back(kept, start, end + 1)
+                start, length = raw_start, raw_end - raw_start
             found.append((start, -length, alias, name))
         if len(found) > 1:
             found.sort()

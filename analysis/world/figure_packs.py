@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.world.languages import pack_file
+from analysis.world.script import script
 from analysis.world.toml_files import LexiconError, find_line, parse_toml, read_text
 
 WORDS = "words"  # whitespace-separated words in one string, or an array of strings
@@ -33,6 +34,7 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
             "connectors": WORDS,
             "not_alone": WORDS,
             "parser": WORDS,
+            "duals": WORDS,
         },
         "hedges": {"phrases": PHRASES, "symbols": PHRASES, "suffixes": PHRASES},
         "units": {
@@ -177,6 +179,7 @@ def load(language: str, file: str) -> Pack | None:
     if path is None:
         return None
     text, name = read_text(path, name=f"data/languages/{path.parent.name}/{file}")
+    text = script(path.parent.name).fold(text)[0]  # its words as matching reads the text
     return parse(text, file, name=name, language=path.parent.name)
 
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.ingest import boundaries
 from analysis.ingest.boundaries import pack_abbreviations, split_block
-from analysis.world.toml_files import LexiconError
 
 # the pattern and the loop as first written: every stop read by the general path
 _FIRST_RE = re.compile(
@@ -142,16 +140,6 @@ def test_a_text_with_a_packs_abbreviation_is_split_with_it():
     assert split_block(text, 0, len(text), pack_abbreviations("de")) != split_block(
         text, 0, len(text)
     )
-
-
-@pytest.mark.parametrize(
-    "data",
-    [{"abbreviations": ["dr", ""]}, {"abbreviations": "dr"}, {"sentence_starters": [3]}, {"x": []}],
-)
-def test_a_malformed_text_pack_is_an_error_naming_its_file(monkeypatch, data):
-    monkeypatch.setattr(boundaries.languages, "read_pack", lambda code, name: data)
-    with pytest.raises(LexiconError, match=r"de/text\.toml"):
-        pack_abbreviations("de")
 
 
 def test_the_english_lists_are_the_base_every_pack_adds_to():
