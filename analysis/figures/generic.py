@@ -86,9 +86,15 @@ def _sentence_rows(
     claimant, source_at = _source(found, sentence, low)
     dates = [m.span() for m in DATE.finditer(sentence)]
     rows = []
+    dual_end = -1
     for match in found.candidate.finditer(sentence):
         if any(a <= match.start() < b for a, b in dates):
             continue
+        if match.groupdict().get("dual"):  # 'طائرتين مسيرتين': a dual after a dual agrees with it
+            follows = dual_end >= 0 and not sentence[dual_end : match.start()].strip()
+            dual_end = match.end()
+            if follows:
+                continue
         found_quantity = quantity(found, sentence, match, following)
         if found_quantity is None:
             continue

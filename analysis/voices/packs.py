@@ -32,7 +32,8 @@ _LIST_KEYS = (
 )
 _PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "patterns"}
 NOT_IN_PHRASE = rf",.;:!?()\[\]«»\"“”„،؛؟{QUOTE}{MASK}"
-_PHRASE = rf"[^\s{NOT_IN_PHRASE}‚‘’'][^{NOT_IN_PHRASE}\n]{{0,100}}?"
+# a '"' between two letters is a Hebrew acronym's gershayim (דובר צה"ל), part of the phrase
+_PHRASE = rf"[^\s{NOT_IN_PHRASE}‚‘’'](?:[^{NOT_IN_PHRASE}\n]|(?<=\w)\"(?=\w)){{0,100}}?"
 _BRACES_RE = re.compile(r"\{([^{}]*)\}")
 NAME_STRIP = ' \t\n,.;:!?"“”«»„‚‘’()[]—–-'
 

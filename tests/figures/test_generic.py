@@ -1,4 +1,4 @@
-"""Figures in French, German, Spanish, Russian, Ukrainian and Korean, scored on hand-written
+"""Figures in French, German, Spanish, Russian, Ukrainian, Korean, Arabic, Persian and Hebrew, scored on hand-written
 sentences (one test per language), and what a language without a pack gets."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from analysis.figures.extract import article_rows, figure_rows
 from analysis.ingest.article import article_from_text
 from tests.figure_scoring import score
 
-LANGUAGES = ["fr", "de", "es", "ru", "uk", "ko"]
+LANGUAGES = ["fr", "de", "es", "ru", "uk", "ko", "ar", "fa", "he"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -37,6 +37,12 @@ def test_figures_of_each_language_against_hand_labels(language):
         ("ru", "КНДР направила в Россию около 10 тысяч человек.", 10000, "troops"),
         ("uk", "КНДР відправила 11 тисяч осіб.", 11000, "troops"),
         ("ko", "북한은 러시아에 1만명을 파병했다.", 10000, "troops"),
+        ("ar", "ونشرت واشنطن ٣٬٥٠٠ جندي إضافي في المنطقة.", 3500, "troops"),
+        ("ar", "وأطلقت الجماعة صاروخين على إيلات.", 2, "weapons"),
+        ("ar", "وقصفت الطائرات بصاروخين موقعا للجيش.", 2, "weapons"),
+        ("fa", "ایران ۱۲٫۵ میلیارد دلار خسارت دید.", 12.5e9, "money"),
+        ("fa", "۳۰۰ پهپاد و موشک شلیک شد.", 300, "weapons"),
+        ("he", 'צה"ל גייס כ-300 אלף לוחמי מילואים.', 300000, "troops"),
     ],
 )
 def test_numbers_and_kinds_as_written_in_each_language(language, text, value, kind):
