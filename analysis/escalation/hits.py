@@ -22,8 +22,8 @@ from analysis.escalation.lexicon import Lexicon, Negation, Term, load_lexicon, p
 from analysis.escalation.terms import normalise
 from analysis.ingest.article import Article
 from analysis.voices.quotes import Quote, quote_at
-from analysis.world.script import PLAIN, fold_back, script
 from analysis.world.toml_files import LexiconError
+from analysis.world.writing import fold_back, writing
 
 __all__ = [
     "Hit",
@@ -92,23 +92,28 @@ class _Matcher:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.terms = lexicon.terms
-        self.negation = _PackNegation(lexicon.negation) if lexicon.negation else None
+        # the language's own lower case and folded characters (Turkish I/ı, traditional Chinese)
+        self.writing = writing(lexicon.language)
+        # a script without spaces between words (Chinese): terms are found inside runs of letters
+        self.bounded = self.writing.word_boundaries
+        self.negation = _PackNegation(lexicon.negation, self.bounded) if lexicon.negation else None
         # Terms in Latin-1 letters only: the fast normaliser (other scripts as one placeholder).
         self.wide = any(ord(c) > 255 for term in self.terms for form in term.forms for c in form)
-        # The language's letters read as one and the prefixes written onto a word (text.toml).
-        self.script = script(lexicon.language) if lexicon.language != "en" else PLAIN
-        lefts = [left + prefix for left in _LEFT_EDGES for prefix in ("", *self.script.prefixes)]
         keys: dict[str, int] = {}
+        edges = _LEFT_EDGES if self.bounded else ("",)
+        # prefixes written onto a word (text.toml: و ب ال, ו ה ב): a term also after one of them
+        edges = [edge + prefix for edge in edges for prefix in ("", *self.writing.prefixes)]
         for index, term in enumerate(self.terms):
-            forms = [self.script.fold(form)[0] for form in term.forms]
-            for key in (left + form for form in forms for left in lefts):
+            forms = [self.writing.matching(form)[0] for form in term.forms]
+            for key in (left + form for form in forms for left in edges):
                 keys.setdefault(key, index)  # first term wins within a category
         self.automaton = ahocorasick.Automaton()
         for key, index in keys.items():
-            wildcard = self.terms[index].wildcard
+            wildcard = self.terms[index].wildcard and self.bounded
             # A shorter key at the same start can only end a word where this key has an edge.
             shorter = any(key[:i] in keys for i in range(2, len(key)) if key[i] in _RIGHT_EDGES)
-            self.automaton.add_word(key, (index, len(key) - 1, wildcard, shorter))
+            length = len(key) - 1 if self.bounded else len(key)
+            self.automaton.add_word(key, (index, length, wildcard, shorter and self.bounded))
         if keys:
             self.automaton.make_automaton()
 
@@ -116,8 +121,10 @@ class _Matcher:
         """Leftmost-longest, non-overlapping whole-word hits of the lexicon in `text`."""
         if not self.terms or not text:
             return []
-        folded, kept = self.script.fold(text)
-        matching, run_starts, run_shifts = _collapse(" " + normalise(folded, wide=self.wide) + " ")
+        lowered, kept = text, None
+        if self.writing.folds or self.writing.lowercase:  # offsets kept when marks are dropped
+            lowered, kept = self.writing.matching(self.writing.lower(text))
+        matching, run_starts, run_shifts = _collapse(" " + normalise(lowered, wide=self.wide) + " ")
         spaced = matching.replace("|", " ") if self.negation is None else ""  # words before a hit
         hits: list[Hit] = []
         for key_end, found in self.automaton.iter_long(matching):
@@ -141,14 +148,14 @@ class _Matcher:
             hits.append(Hit(self.terms[index], raw_start, raw_end, negated))
         return hits
 
-    @staticmethod
-    def _span(matching: str, key_end: int, found: tuple) -> tuple[int, int, int] | None:
-        """(start, end, term index) of a key match that ends a word, else None."""
+    def _span(self, matching: str, key_end: int, found: tuple) -> tuple[int, int, int] | None:
+        """(start, end, term index) of a key match that ends a word (any match in a script
+        without word boundaries), else None."""
         index, form_length, wildcard, _ = found
         end = key_end + 1
         if wildcard:
             end = _WORD_TAIL_RE.match(matching, end).end()
-        elif matching[end] not in _RIGHT_EDGES:  # the text is padded: end < len(matching)
+        elif self.bounded and matching[end] not in _RIGHT_EDGES:  # padded: end < len(matching)
             return None
         return end - form_length if not wildcard else key_end + 1 - form_length, end, index
 
@@ -201,29 +208,34 @@ def _is_negated(text: str, start: int) -> bool:
     return False
 
 
-def _cue_pattern(cues: tuple[str, ...], *, prefix: bool = False) -> re.Pattern[str] | None:
-    """Whole-word (or, with `prefix`, word-start) alternation of pack cues; 'stem*' = any ending."""
+def _cue_pattern(
+    cues: tuple[str, ...], *, prefix: bool = False, bounded: bool = True
+) -> re.Pattern[str] | None:
+    """Whole-word (or, with `prefix`, word-start) alternation of pack cues; 'stem*' = any ending.
+    Not `bounded` (a script without spaces between words): the cues as written, anywhere."""
     if not cues:
         return None
     parts = sorted(
         (re.escape(c[:-1]) + r"\w*" if c.endswith("*") else re.escape(c)).replace(r"\ ", r"\s+")
         for c in cues
     )
-    tail = "" if prefix else r"(?!\w)"
-    return re.compile(rf"(?<!\w)(?:{'|'.join(sorted(parts, key=len, reverse=True))}){tail}", re.I)
+    head, tail = (r"(?<!\w)", "" if prefix else r"(?!\w)") if bounded else ("", "")
+    return re.compile(rf"{head}(?:{'|'.join(sorted(parts, key=len, reverse=True))}){tail}", re.I)
 
 
 class _PackNegation:
-    """A language pack's negation rules (data/languages/<code>/escalation.toml [negation])."""
+    """A language pack's negation rules (data/languages/<code>/escalation.toml [negation]);
+    without word boundaries, `max_gap` counts characters, not words."""
 
-    def __init__(self, negation: Negation) -> None:
-        self.before = _cue_pattern(negation.before)
-        self.after = _cue_pattern(negation.after, prefix=True)
-        self.cancel = _cue_pattern(negation.not_negating)
-        punctuation = r"[,;:.!?()\[\]\"“”«»„—–،؛؟]|\n\s*\n|\s-\s"
-        breaks = _cue_pattern(negation.clause_breaks)
+    def __init__(self, negation: Negation, bounded: bool = True) -> None:
+        self.before = _cue_pattern(negation.before, bounded=bounded)
+        self.after = _cue_pattern(negation.after, prefix=True, bounded=bounded)
+        self.cancel = _cue_pattern(negation.not_negating, bounded=bounded)
+        punctuation = r"[,;:.!?()\[\]\"“”«»„—–，。；：！？「」،؛؟]|\n\s*\n|\s-\s"
+        breaks = _cue_pattern(negation.clause_breaks, bounded=bounded)
         self.breaks = re.compile(punctuation + (f"|{breaks.pattern}" if breaks else ""), re.I)
         self.max_gap = negation.max_gap
+        self.gap = _words_in if bounded else len
 
     def negates(self, text: str, start: int, end: int) -> bool:
         """A cue at most `max_gap` words before the hit in its clause, or right after it."""
@@ -235,16 +247,21 @@ class _PackNegation:
             for cue in self.before.finditer(clause):
                 if any(s <= cue.start() and cue.end() <= e for s, e in cancelled):
                     continue
-                if len(_WORD_RE.findall(clause[cue.end() :])) <= self.max_gap:
+                if self.gap(clause[cue.end() :].strip()) <= self.max_gap:
                     return True
         if self.after is not None:
             window = text[end : end + _WINDOW_CHARS]
             found = self.breaks.search(window)
             clause = window[: found.start()] if found else window
             for cue in self.after.finditer(clause):
-                if len(_WORD_RE.findall(clause[: cue.start()])) <= self.max_gap:
+                if self.gap(clause[: cue.start()].strip()) <= self.max_gap:
                     return True
         return False
+
+
+def _words_in(text: str) -> int:
+    """Words in a gap between a negation cue and a hit."""
+    return len(_WORD_RE.findall(text))
 
 
 @lru_cache(maxsize=64)

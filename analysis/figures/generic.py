@@ -27,8 +27,8 @@ from analysis.numbers.generic import (
     rules,
     tokens_after,
 )
-from analysis.world.script import fold_back, script
 from analysis.world.vocabulary import STATUSES, remember
+from analysis.world.writing import fold_back, writing
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。…؟])(?<!\d\.)\s+|\n\s*\n")  # not '3. März'
 
@@ -56,14 +56,14 @@ def sentence_rows(
 ) -> list[dict[str, object]]:
     """One figures row per quantity of one sentence (offsets shifted by `offset`); `following` is
     the start of the next sentence, read when a number ends this one ('am 3.' + 'März'). In a
-    script whose letters matching folds (text.toml: 'قُتل' is read 'قتل'), the sentence is read
-    folded and the offsets, value and sentence of each row point back into the raw text."""
-    letters = script(language)
-    if not letters.folds:
+    script whose marks matching drops (text.toml `ignore`: 'قُتل' is read 'قتل'), the sentence is
+    read without them and the offsets, value and sentence of each row point into the raw text."""
+    letters = writing(language)
+    if not letters.ignore:  # (characters [fold] maps one to one are folded in _sentence_rows)
         return _sentence_rows(sentence, offset, language, previous, following)
-    folded, kept = letters.fold(sentence)
+    folded, kept = letters.matching(sentence)
     rows = _sentence_rows(
-        folded, 0, language, letters.fold(previous)[0], letters.fold(following)[0]
+        folded, 0, language, letters.matching(previous)[0], letters.matching(following)[0]
     )
     for row in rows:
         start, end = fold_back(kept, int(row["char_start"]), int(row["char_end"]))
@@ -81,9 +81,10 @@ def _sentence_rows(
     found = rules(language)
     if found.numbers is EMPTY and not DIGIT.search(sentence):
         return []
-    low = sentence.lower()
+    written, sentence = sentence, found.writing.folded(sentence)  # same length (text.toml [fold])
+    low = found.writing.lower(sentence)
     modality = _modality(found, low)
-    claimant, source_at = _source(found, sentence, low)
+    claimant, source_at = _source(found, written, low)
     dates = [m.span() for m in DATE.finditer(sentence)]
     rows = []
     dual_end = -1
@@ -110,14 +111,14 @@ def _sentence_rows(
                 "value_low": low_value,
                 "value_high": high_value,
                 "vague": vague,
-                "value_text": sentence[match.start() : match.end()].strip(),
+                "value_text": written[match.start() : match.end()].strip(),
                 "approximator": approximator,
                 "kind": kind,
                 "subject": subject,
                 "actor": actor,
                 "claimant": claimant,
                 "modality": modality,
-                "sentence": sentence.strip(),
+                "sentence": written.strip(),
                 "char_start": offset + match.start(),
                 "char_end": offset + match.end(),
                 "is_repeat": False,
@@ -134,7 +135,7 @@ def _counted(found: Rules, sentence: str, start: int, end: int) -> tuple[str, st
     after_text = sentence[end : end + 24]
     if found.percent and any(after_text.lower().lstrip().startswith(p) for p in found.percent_keys):
         return "other", "", "percent"
-    first = tokens_after(sentence, end, 2)
+    first = tokens_after(sentence, end, 2, found.token)
     money = [t.group() for t in first if found.money.get(elided(t.group()))]  # "d'euros"
     if money or re.match(r"\s?[$€£₩₽₴]", after_text):
         return "money", "", money[0] if money else ""
@@ -143,7 +144,7 @@ def _counted(found: Rules, sentence: str, start: int, end: int) -> tuple[str, st
     if first and found.units.get(first[0].group()):
         return "other", "", first[0].group()
     after = _status_after(found, sentence, end)
-    before_tokens = TOKEN.findall(sentence[max(0, start - 40) : start])[-BEFORE_TOKENS:]
+    before_tokens = found.token.findall(sentence[max(0, start - 40) : start])[-BEFORE_TOKENS:]
     before = _status_before(found, before_tokens)
     head, subject = "", ""
     for position in found.positions:
@@ -184,7 +185,7 @@ def _status_after(found: Rules, sentence: str, end: int) -> list[str]:
     """Statuses of the first status word after a number and of the three words after it
     ('getötet oder verletzt', '죽거나 다쳤다'); the search stops at the next number."""
     tokens = []
-    for token in tokens_after(sentence, end, _STATUS_AFTER_TOKENS):
+    for token in tokens_after(sentence, end, _STATUS_AFTER_TOKENS, found.token):
         if token.group()[0].isdigit():
             break
         tokens.append(token.group())

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.world.script import Script, script
+from analysis.world.writing import writing
 
 # A sentence ends at . ! ? ؟ or … (with closing quotes/brackets) followed by space and an opening token
 # (a run of stops is tried from its first stop only: retrying inside a long '......' is quadratic).
@@ -20,6 +20,7 @@ _BOUNDARY_RE = re.compile(
     r"[.!?…؟](?:(?<=…)|(?<=[.!?؟])(?<![.!?؟]{2})[.!?؟]*)[\"”’»“)\]]*"
     r"(?=(?P<gap>\s+)(?:(?P<aside>«\s|„)|[«\"“‘(\[])?(?P<next>[^\W_]))"  # « Oui » : French spacing
 )
+_WIDE_STOP_RE = re.compile(r"[。！？]+[」』”’）]*")
 _DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")  # 'u.s', 'e.g'
 _NEAR = 100  # characters each side of a stop that decide it (the words next to it): keeps splitting linear
 
@@ -28,6 +29,20 @@ def split_block(
     raw: str, start: int, end: int, extra: frozenset[str] = frozenset()
 ) -> list[tuple[int, int]]:
     """Sentence spans inside one block of article text (`extra`: the language's abbreviations).
+
+    A full-width stop (。！？, with its closing quotes) ends a sentence wherever it stands: the
+    scripts that use it put no space after it."""
+    if _WIDE_STOP_RE.search(raw, start, end) is None:
+        return _split_spaced(raw, start, end, extra)
+    spans: list[tuple[int, int]] = []
+    for stop in _WIDE_STOP_RE.finditer(raw, start, end):
+        spans += _split_spaced(raw, start, stop.end(), extra)
+        start = stop.end()
+    return spans + (_split_spaced(raw, start, end, extra) if start < end else [])
+
+
+def _split_spaced(raw: str, start: int, end: int, extra: frozenset[str]) -> list[tuple[int, int]]:
+    """Sentence spans of a block at stops followed by a space (see `split_block`).
 
     Most stops are decided from the regular expression's groups and the word before the stop; a
     stop followed by lower case or after an abbreviation is decided by `_ends_sentence`."""
@@ -128,21 +143,14 @@ def _before_stop(extra: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(word + "." for word in extra if not _is_abbreviation(word, frozenset())))
 
 
+@lru_cache(maxsize=64)
 def pack_abbreviations(language: str) -> frozenset[str]:
-    """The abbreviations `language`'s pack (data/languages/<code>/text.toml) adds to the English
-    ones every article is split with; empty when it adds none."""
-    rules = script(language)  # read and checked once per process (cached)
-    known = _PACK_ABBREVIATIONS.get(language)
-    if known is not None and known[0] is rules:  # this parse already checked: not every article
-        return known[1]
-    abbreviations = rules.words.get("abbreviations", frozenset()) - _ABBREVIATIONS
-    _PACK_ABBREVIATIONS[language] = (rules, abbreviations)
-    return abbreviations
+    """The abbreviations `language`'s pack (data/languages/<code>/text.toml, read by
+    analysis/world/writing.py) adds to the English ones every article is split with; empty when
+    it adds none."""
+    return writing(language).words["abbreviations"] - _ABBREVIATIONS
 
 
-# language -> (its text rules, the abbreviations it adds): an article's language is looked up for
-# each article, its pack checked once
-_PACK_ABBREVIATIONS: dict[str, tuple[Script, frozenset[str]]] = {}
-_ENGLISH = script("en").words  # the base of every language
+_ENGLISH = writing("en").words  # the base of every language
 _ABBREVIATIONS = _ENGLISH["abbreviations"]
 _SENTENCE_STARTERS = _ENGLISH["sentence_starters"]

@@ -239,8 +239,9 @@ def detect_language(text: str) -> str:
         reliable, _, guesses = pycld2.detect(sample, isPlainText=True)
     except (pycld2.error, UnicodeError, ValueError):  # unpaired surrogates, control bytes
         reliable, guesses = False, ()
-    if reliable and guesses[0][1] in _identifier().nb_classes:
-        return guesses[0][1]
+    guess = languages.code(guesses[0][1]) if reliable else ""  # 'zh-Hant' is Chinese: 'zh'
+    if guess in _identifier().nb_classes:
+        return guess
     ranked = _identifier().rank(sample)
     if ranked[0][1] >= SURE_LANGUAGE:
         return ranked[0][0]

@@ -14,10 +14,12 @@ from functools import lru_cache
 
 from analysis.world import figure_packs
 from analysis.world.figure_packs import Pack
-from analysis.world.script import script
 from analysis.world.vocabulary import STATUSES, Vocabulary, WordSet
+from analysis.world.writing import writing
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*|\d[\d.,]*|[^\w\s]")  # no final '.'
+# without spaces between words (Chinese) a run of letters up to a digit or a mark is a token
+RUN_TOKEN = re.compile(r"[^\W\d_]+|\d[\d.,]*|[^\w\s]")
 
 DATE = re.compile(
     r"(?<![\w.])(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
@@ -61,7 +63,10 @@ class Rules:
 
     def __post_init__(self) -> None:  # compiled once per language (see `rules`)
         n = self.numbers
-        letters = script(self.language)
+        letters = writing(self.language)
+        # a script without spaces between words: numbers and words are found inside letter runs
+        bounded = letters.word_boundaries
+        head, tail = (r"(?<!\w)", r"(?!\w)") if bounded else ("", "")
         decimal = "|".join(re.escape(s) for s in n.list("separators", "decimal")) or r"[.,]"
         thousands = "|".join(re.escape(s) for s in n.list("separators", "thousands")) or r"[,. ]"
         digits = (
@@ -74,7 +79,7 @@ class Rules:
             joined = "|".join(re.escape(k) for k in sorted(attached, key=len, reverse=True))
             chunk = rf"(?:(?:{digits})(?:{joined})){{1,4}}(?:{digits})?|{chunk}"
         scale_words = alternation(list(scales))
-        scale = rf"(?:[ \u00a0]?(?P<scale>{scale_words})(?!\w))?" if scales else ""
+        scale = rf"(?:[ \u00a0]?(?P<scale>{scale_words}){tail})?" if scales else ""
         hedge_suffix = alternation(n.list("hedges", "suffixes"))
         suffix = rf"(?P<suffix>{hedge_suffix})?" if hedge_suffix else ""
         rng = rf"(?:\s?[~～–-]\s?(?P<to>{digits}))?"
@@ -84,19 +89,24 @@ class Rules:
         glued = "".join(
             f"|(?<=(?<!\\w){re.escape(p)})" for p in sorted(letters.prefixes) if len(p) == 1
         )
-        alternatives = [rf"(?:(?<![\w.,]){glued})(?P<num>{chunk}){rng}{scale}{suffix}"]
+        lead = rf"(?:(?<![\w.,]){glued})" if bounded else r"(?<![\d.,])"
+        alternatives = [rf"{lead}(?P<num>{chunk}){rng}{scale}{suffix}"]
         duals = alternation(n.list("words", "duals"))
         if duals:  # a noun in the dual counts two of itself ('صاروخين', 'بطائرتين')
             prefix = alternation(sorted(letters.prefixes))
             prefix = f"(?:{prefix})?" if prefix else ""
             alternatives.insert(0, rf"(?<!\w){prefix}(?P<dual>{duals})(?!\w)")
         if vague:
-            alternatives.insert(0, rf"(?<!\w)(?P<vague>{vague})(?!\w)")
+            alternatives.insert(0, rf"{head}(?P<vague>{vague}){tail}")
         if words:
             connectors = alternation(n.list("words", "connectors"))
             joiner = rf"(?:[\s-]+(?:(?:{connectors})\s+)?)" if connectors else r"[\s-]+"
-            alternatives.append(rf"(?<!\w)(?P<words>(?:{words})(?:{joiner}(?:{words}))*)(?!\w)")
+            joiner = joiner if bounded else ""  # '三十一': numerals written one after another
+            alternatives.append(rf"{head}(?P<words>(?:{words})(?:{joiner}(?:{words}))*){tail}")
         set_ = object.__setattr__
+        set_(self, "bounded", bounded)
+        set_(self, "writing", writing(self.language))
+        set_(self, "token", TOKEN if bounded else RUN_TOKEN)
         set_(self, "candidate", re.compile("|".join(alternatives), re.I))
         # no pack: '10.000', '10,000' and '10 000' are ten thousand; '1.5' and '2,5' decimals
         set_(self, "decimal", n.list("separators", "decimal") or (".", ","))
@@ -117,11 +127,14 @@ class Rules:
         set_(self, "attached", sorted(attached.items(), key=lambda kv: -kv[1]))
         set_(self, "cardinals", lower(n.values("words", "cardinals")))
         set_(self, "scale_values", lower(scales))
+        # scales inside a group of the larger ones ('三千' in '三千万', 'yüz' in 'iki yüz bin')
+        set_(self, "small_scales", lower(n.values("words", "small_scales")))
         set_(self, "text2num", "text2num" in n.list("words", "parser"))
         set_(self, "not_alone", {w.lower() for w in n.list("words", "not_alone")})
         hedges = sorted((p.lower() for p in n.list("hedges", "phrases")), key=len, reverse=True)
         set_(self, "hedges", hedges)
         set_(self, "date_suffixes", n.list("dates", "attached"))
+        set_(self, "date_prefixes", n.list("dates", "before"))  # '第三', an ordinal
         ordinals = alternation(n.list("dates", "ordinals"))
         set_(self, "ordinal", re.compile(rf"(?:{ordinals})(?!\w)") if ordinals else None)
         set_(self, "connectors", {c.lower() for c in n.list("dates", "connectors")})
@@ -193,20 +206,25 @@ def words_value(found: Rules, written: str) -> float | None:
             return float(text2num(written.lower(), found.language))
         except (ValueError, TypeError):
             return None
-    cardinals, scales = found.cardinals, found.scale_values
-    total = current = 0.0
+    cardinals, scales, groups = found.cardinals, found.scale_values, found.small_scales
+    total = section = current = 0.0
     seen = False
-    for word in re.split(r"[\s-]+", written):
+    words = re.split(r"[\s-]+", written) if found.bounded else list(written.replace(" ", ""))
+    for word in words:
         small, scale = value_of(cardinals, word), value_of(scales, word)
+        inner = value_of(groups, word) if groups else None
         if small is not None:
             current += small
-        elif scale is not None:
-            total += (current or 1.0) * scale
+        elif inner is not None:  # '三十', 'iki yüz': a multiple inside the group
+            section += (current or 1.0) * inner
             current = 0.0
+        elif scale is not None:  # '十二万', 'iki yüz bin': the whole group times the scale
+            total += (section + current or 1.0) * scale
+            section = current = 0.0
         else:
             continue  # a connector ('и')
         seen = True
-    return total + current if seen else None
+    return total + section + current if seen else None
 
 
 def quantity(
@@ -221,7 +239,7 @@ def quantity(
         return 2.0, 2.0, "", approximator, end
     if "words" in match.re.groupindex and match.group("words"):
         written = match.group("words")
-        if written.lower() in found.not_alone:
+        if written.lower() in found.not_alone or _not_counted(found, sentence, match):
             return None
         value = words_value(found, written)
         return (value, value, "", approximator, end) if value is not None else None
@@ -240,13 +258,34 @@ def quantity(
     return low, high, "", approximator, end
 
 
+def _not_counted(found: Rules, sentence: str, match: re.Match[str]) -> bool:
+    """Number words inside runs of letters (a script without word boundaries: 两 of 两岸, 百 of
+    百姓) count only before a counter, unit or currency ('两架', '三十一名', '五万美元'), and never
+    after an ordinal's prefix ('第三')."""
+    if _ordinal_prefix(found, sentence, match.start()):
+        return True
+    if found.bounded:
+        return False
+    rest = sentence[match.end() : match.end() + 8]
+    suffix = next((s for s in found.numbers.list("hedges", "suffixes") if rest.startswith(s)), "")
+    rest = rest[len(suffix) :]
+    units = (*found.counters, *found.percent_keys, *found.units.whole, *found.money.whole)
+    return not rest.startswith(units)
+
+
+def _ordinal_prefix(found: Rules, sentence: str, start: int) -> bool:
+    """Whether a word that makes the number an ordinal is written right before it ('第')."""
+    before = sentence[max(0, start - 12) : start].rstrip()
+    return bool(found.date_prefixes) and before.endswith(found.date_prefixes)
+
+
 def hedge_before(found: Rules, sentence: str, start: int) -> str:
     """The hedge phrase written right before a number ('environ', 'более', '약'), lowercased."""
     window = sentence[max(0, start - 30) : start].lower().rstrip()
     for phrase in found.hedges:
         if window.endswith(phrase):
             at = len(window) - len(phrase)
-            if at == 0 or not window[at - 1].isalnum():
+            if at == 0 or not found.bounded or not window[at - 1].isalnum():
                 return phrase
     return ""
 
@@ -255,6 +294,8 @@ def is_date(found: Rules, sentence: str, match: re.Match[str], following: str = 
     """Days, months, years, times and ordinals: '3 de marzo', '9 березня', '15일', 'März 2024'."""
     end = match.end()
     rest = sentence[end : end + 12]
+    if _ordinal_prefix(found, sentence, match.start()):
+        return True  # '第3'
     if found.date_suffixes and rest.startswith(found.date_suffixes):
         return True  # '15일', '4~9일', '3월', '2024년'
     if found.ordinal and found.ordinal.match(rest):
@@ -285,9 +326,13 @@ def is_in(words: WordSet, token: str) -> bool:
     return bool(words.get(token) or words.get(token + "."))
 
 
-def tokens_after(sentence: str, end: int, limit: int) -> list[re.Match[str]]:
+def tokens_after(
+    sentence: str, end: int, limit: int, token_re: re.Pattern[str] = TOKEN
+) -> list[re.Match[str]]:
+    """The first `limit` words after `end`, up to punctuation (`token_re`: the language's
+    tokens, Rules.token)."""
     tokens = []
-    for token in TOKEN.finditer(sentence, end):
+    for token in token_re.finditer(sentence, end):
         if not token.group()[0].isalnum() or len(tokens) >= limit:
             break
         tokens.append(token)
@@ -296,7 +341,7 @@ def tokens_after(sentence: str, end: int, limit: int) -> list[re.Match[str]]:
 
 def counted_token(found: Rules, sentence: str, end: int) -> tuple[str, int]:
     """(counted noun, its end) among the few words after a number ('soldats nord-coréens')."""
-    for token in tokens_after(sentence, end, AFTER_TOKENS):
+    for token in tokens_after(sentence, end, AFTER_TOKENS, found.token):
         if found.vocabulary.noun_class(elided(token.group())):
             return token.group(), token.end()
     return "", end

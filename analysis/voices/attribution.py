@@ -82,6 +82,8 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
             )
             before = masked[sentence.char_start : span.open_at]
             after = masked[span.close_at + 1 : close.char_end].split(MASK, 1)[0]
+            if not after.strip() and pack is not None and pack.titles_inside is not None:
+                after = _next_sentence(masked, sentences, close)  # “…。”费丹说。
             speaker = cue = None
             if pack is not None:
                 window = before + QUOTE + after
@@ -187,8 +189,9 @@ def _reported(
         if not match:
             continue
         content_start, content_end = match.span("content")
-        if len(re.findall(r"\w+", body[content_start:content_end])) < 2:
-            continue
+        content = body[content_start:content_end]
+        if len(re.findall(r"\w+", content) if pack.titles_inside is None else content) < 2:
+            continue  # one word (or, without spaces between words, one character)
         speaker = _speaker_of(match, pack, context, position)
         if speaker is None:
             continue
@@ -201,7 +204,16 @@ def _reported(
     return []
 
 
+def _next_sentence(masked: str, sentences: list, close) -> str:
+    """The masked text of the sentence after `close` (a script whose quotes end with their own
+    full stop, '“…。”', puts the speaker in what the splitter makes the next sentence)."""
+    following = next((s for s in sentences if s.char_start >= close.char_end), None)
+    if following is None:
+        return ""
+    return masked[following.char_start : following.char_end].split(MASK, 1)[0]
+
+
 def _beside(cue: str, before: str, after: str) -> bool:
     """Whether a quote's cue stands right next to it ('«…», a dit X', 'X sagte: „…“'): the
     sentence is then the quote's frame, not also reported speech."""
-    return bool(cue) and (cue in after[:40] or before.rstrip().endswith(":"))
+    return bool(cue) and (cue in after[:40] or before.rstrip().endswith((":", "：")))

@@ -42,6 +42,20 @@ def _is_name_word(word: str, pack: QuotePack, actors: Actors) -> bool:
     return bool(_listed(bare, pack, actors)) or not actors.mentions(bare)
 
 
+def phrase_words(phrase: str, pack: QuotePack, actors: Actors) -> list[str]:
+    """The words of a speaker phrase; in a script without spaces between words, cut at the
+    pack's titles and the actors' names ('中国外交部发言人郭嘉昆' -> 中国 外交部 发言人 郭嘉昆)."""
+    bare = phrase.strip(NAME_STRIP)
+    if pack.titles_inside is not None:
+        cuts = {0, len(bare)}
+        cuts.update(i for m in actors.mentions(bare) for i in (m.start, m.end))
+        folded = actors.writing.lower(bare)  # traditional characters as simplified (same length)
+        cuts.update(i for m in pack.titles_inside.finditer(folded) for i in m.span())
+        ordered = sorted(cuts)
+        bare = " ".join(bare[a:b] for a, b in zip(ordered, ordered[1:], strict=False))
+    return [w for w in bare.split() if w.strip(NAME_STRIP)]
+
+
 def _stem(name: str, pack: QuotePack) -> str:
     """A name without its case ending ('Пескова', 'Песков' -> 'Песков'; 'Зеленського' ->
     'Зеленськ'), keeping at least three letters."""
@@ -57,8 +71,8 @@ _STEMS: dict[tuple[int, int], tuple[Actors, dict[str, tuple[str, Actor]]]] = {}
 def _listed(name: str, pack: QuotePack, actors: Actors) -> tuple[str, Actor] | None:
     """A listed person written `name`, in any case form ('Пескова' -> 'Дмитрий Песков')."""
     found = actors.person(name)
-    if not found and pack.script.prefixes:  # 'لنتنياهو': a prefix written onto the name
-        found = actors.person(pack.script.bare(name))
+    if not found and pack.writing.prefixes:  # 'لنتنياهو': a prefix written onto the name
+        found = actors.person(pack.writing.bare(name))
     if found or not pack.name_endings:
         return found
     key = (id(actors), id(pack))
@@ -81,7 +95,7 @@ def resolve(
     words ('Le porte-parole du Kremlin Dmitri Peskov'), or its first with `name_first` (after a
     verb: 'Kremlsprecher Peskow der Agentur Tass')."""
     actors = context.actors
-    words = [w for w in phrase.strip(NAME_STRIP).split() if w.strip(NAME_STRIP)]
+    words = phrase_words(phrase, pack, actors)
     if words:
         words[-1] = _strip_particle(words[-1].strip(NAME_STRIP), pack, actors)
     if len(words) > 12:
@@ -146,7 +160,8 @@ def resolve(
         if lead > MAX_LEADING_WORDS or len(rest) - lead > MAX_DESCRIPTION_WORDS:
             return None  # a clause ('rechazó este martes las acusaciones del Gobierno … y')
         rest = rest[lead:]  # 'mientras Caracas (asegura)': the conjunction is not the speaker
-    description = " ".join(rest)
+    joiner = " " if pack.titles_inside is None else ""  # no spaces between words: none added
+    description = joiner.join(rest)
     if not name:
         if not description or description.lower() in pack.pronouns:
             return None

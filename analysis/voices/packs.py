@@ -15,8 +15,8 @@ from itertools import product
 from analysis.voices.speakers import MASK
 from analysis.world import languages
 from analysis.world.actors import Actor, Actors
-from analysis.world.script import PLAIN, Script, script
 from analysis.world.toml_files import LexiconError, find_line, parse_toml, read_text
+from analysis.world.writing import PLAIN, Writing, writing
 
 QUOTE = "\ue001"  # the quote being attributed, in the sentence its patterns are matched on
 _PLACEHOLDERS = ("{quote}", "{verb}", "{speaker}", "{subject}", "{dropped}", "{content}")
@@ -31,11 +31,12 @@ _LIST_KEYS = (
     "indefinite",
 )
 _PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "patterns"}
-NOT_IN_PHRASE = rf",.;:!?()\[\]«»\"“”„،؛؟{QUOTE}{MASK}"
+_WIDE_PUNCTUATION = "，。；：！？、「」『』（）"  # full-width punctuation (Chinese)
+NOT_IN_PHRASE = rf",.;:!?()\[\]«»\"“”„،؛؟{_WIDE_PUNCTUATION}{QUOTE}{MASK}"
 # a '"' between two letters is a Hebrew acronym's gershayim (דובר צה"ל), part of the phrase
 _PHRASE = rf"[^\s{NOT_IN_PHRASE}‚‘’'](?:[^{NOT_IN_PHRASE}\n]|(?<=\w)\"(?=\w)){{0,100}}?"
 _BRACES_RE = re.compile(r"\{([^{}]*)\}")
-NAME_STRIP = ' \t\n,.;:!?"“”«»„‚‘’()[]—–-'
+NAME_STRIP = ' \t\n,.;:!?"“”«»„‚‘’()[]—–-' + _WIDE_PUNCTUATION
 
 
 @dataclass(frozen=True)
@@ -53,14 +54,18 @@ class QuotePack:
     glued_closing_quote: bool
     direct: tuple[re.Pattern[str], ...]
     reported: tuple[re.Pattern[str], ...]
-    script: Script = PLAIN  # the prefixes written onto a word (text.toml): 'المتحدث' is 'متحدث'
+    # a script without spaces between words (text.toml word_boundaries = false): the titles, as
+    # one pattern, cut a speaker phrase into words ('外交部发言人郭嘉昆' -> 外交部 发言人 郭嘉昆)
+    titles_inside: re.Pattern[str] | None = None
+    # the language's folded characters, lower case and prefixes (text.toml): 'المتحدث' is 'متحدث'
+    writing: Writing = PLAIN
 
     def is_title(self, word: str) -> bool:
         """A title or body word ('ministre', 'Außenminister' via '*minister', '대통령', 'والوزير')."""
-        lower = word.lower().strip(NAME_STRIP)
+        lower = self.writing.lower(word).strip(NAME_STRIP)
         if lower in self.titles or any(lower.endswith(s) for s in self.title_suffixes):
             return True
-        return bool(self.script.prefixes) and self.script.bare(lower) in self.titles
+        return bool(self.writing.prefixes) and self.writing.bare(lower) in self.titles
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -93,14 +98,18 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
     patterns = data.get("patterns", {})
     if not isinstance(patterns, dict) or set(patterns) - {"direct", "reported"}:
         raise fail("[patterns] takes the lists 'direct' and 'reported'", "[patterns]")
-    letters = script(language)  # a verb may carry a prefix ('وقال', 'ואמר')
+    letters = writing(language)  # a verb may carry a prefix ('وقال', 'ואמר')
     prefix = f"(?:{_alternation(tuple(letters.prefixes))})?" if letters.prefixes else ""
     stops = _alternation(lists["stop_words"]) if lists["stop_words"] else ""
-    speaker_end = r"(?=\s*(?:[,.;:!?()\[\]—–\n،؛؟" + QUOTE + MASK + r"]|$)"
+    speaker_end = r"(?=\s*(?:[,.;:!?()\[\]—–\n،؛؟" + _WIDE_PUNCTUATION + QUOTE + MASK + r"]|$)"
     speaker_end += rf"|\s+(?:{stops})(?!\w))" if stops else ")"
+    bounded = writing(language).word_boundaries
+    verbs = _alternation(lists["verbs"])
     expansions = {
         "{quote}": QUOTE,
-        "{verb}": rf"(?<![\w-]){prefix}(?P<verb>{_alternation(lists['verbs'])})(?!\w)",
+        "{verb}": rf"(?<![\w-]){prefix}(?P<verb>{verbs})(?!\w)"
+        if bounded
+        else rf"(?P<verb>{verbs})",
         "{speaker}": rf"(?P<speaker>{_PHRASE}){speaker_end}",
         "{subject}": rf"(?P<subject>{_PHRASE})",  # ended by what follows: the name is last
         "{dropped}": r"(?P<speaker>)",  # no subject written ('…», señaló'): the last person
@@ -150,7 +159,8 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         data.get("glued_closing_quote", False),
         compiled["direct"],
         compiled["reported"],
-        letters,
+        None if bounded else re.compile(_alternation(tuple(t for t in titles if "*" not in t))),
+        writing(language),
     )
 
 
@@ -241,7 +251,7 @@ def actors_for(actors: Actors, language: str) -> Actors:
             taken.update(own)
             merged.append(Actor(name, name, tuple(own), own_people))
     result = (
-        Actors(merged, actors.core_claim, actors.camp_labels, script=script(code))
+        Actors(merged, actors.core_claim, actors.camp_labels, writing(code))
         if (aliases or people)
         else actors
     )

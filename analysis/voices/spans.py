@@ -13,7 +13,10 @@ from analysis.ingest.text import Sentence, count_words, flatten
 from analysis.voices.speakers import MASK, Speaker
 
 WORD_CHAR_RE = re.compile(r"\w")
-_MARK_RE = re.compile("[“”„«»\"‘’‚']")  # the quote marks (and apostrophes) spans start or end at
+_CORNER_CLOSE = {"「": "」", "『": "』"}  # CJK corner brackets
+_MARK_RE = re.compile(
+    "[“”„«»\"‘’‚'「」『』]"
+)  # the quote marks (and apostrophes) spans start or end at
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ def direct_spans(
             opens, closes = _flanks(raw, i)
             closes = closes or (glued_close and not opens and not raw[i - 1].isspace())
             if open_at is None:
-                if mark in "“„«" or (mark == '"' and (opens or not closes)):
+                if mark in "“„«「『" or (mark == '"' and (opens or not closes)):
                     open_at, opener, single_at = i, mark, None
                 elif mark in "‘‚'" and opens and single_at is None:
                     single_at, opener = i, mark
@@ -134,7 +137,9 @@ def direct_spans(
                     spans.append(Span(single_at, i))
                     single_at = None
             elif (
-                mark in "”»"
+                mark == _CORNER_CLOSE.get(opener)  # 「…」, 『…』: closed by their own mark only
+                if opener in _CORNER_CLOSE
+                else mark in "”»"
                 or (mark in '"“' and closes and not opens)
                 or (mark == "“" and opener == "„")
             ):

@@ -23,8 +23,8 @@ from typing import NamedTuple, Protocol
 
 import ahocorasick
 
-from analysis.world.script import PLAIN, Script, fold_back
 from analysis.world.toml_files import DATA_DIR, LexiconError, find_line, read_text, read_toml
+from analysis.world.writing import PLAIN, Writing, fold_back
 
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 GAZETTEER_FILES = ("countries.toml", "bodies.toml", "institutions.toml", "people.toml")
@@ -74,6 +74,9 @@ class Actors:
     actors: list[Actor]
     core_claim: CoreClaim | None = None
     camp_labels: dict[str, str] = field(default_factory=dict)
+    # how the language of the names writes them: without word boundaries (Chinese) a name is found
+    # inside a run of letters; [fold] characters stand for one another (traditional Chinese)
+    writing: Writing = PLAIN
     _by_alias: dict[str, Actor] = field(default_factory=dict, repr=False)
     _automaton: ahocorasick.Automaton | None = field(default=None, repr=False)
     _people: dict[str, tuple[str, Actor]] = field(default_factory=dict, repr=False)
@@ -81,8 +84,6 @@ class Actors:
     _camps: dict[str, str] = field(default_factory=dict, repr=False)
     _capitalised: bool = field(default=False, repr=False)  # every alias holds a capital letter
     _memos: dict[str, dict] = field(default_factory=dict, repr=False)
-    # how the language of the names is matched: letters read as one, prefixes (world/script.py)
-    script: Script = field(default=PLAIN, repr=False)
     _folds: bool = field(default=False, repr=False)
     _prefixes: bool = field(default=False, repr=False)
 
@@ -99,11 +100,11 @@ class Actors:
                 if alias.startswith("the "):  # "the West" also at a sentence start
                     self._by_alias.setdefault("T" + alias[1:], actor)
         self._capitalised = all(any(map(str.isupper, alias)) for alias in self._by_alias)
-        self._folds, self._prefixes = self.script.folds, bool(self.script.prefixes)
+        self._folds, self._prefixes = bool(self.writing.ignore), bool(self.writing.prefixes)
         if self._by_alias:
             self._automaton = ahocorasick.Automaton()
             for alias, actor in self._by_alias.items():  # what a hit needs, in one value
-                key = self.script.fold(alias)[0]
+                key = self.writing.matching(alias)[0]
                 self._automaton.add_word(key, (len(key), alias, actor.name))
             self._automaton.make_automaton()
 
@@ -152,19 +153,23 @@ class Actors:
         if self._automaton is None or not text or (self._capitalised and text.islower()):
             return []  # no capital letter in the text: no alias in it
         kept = None
-        if self._folds:  # the language's letters read as one (its text.toml): offsets kept
-            text, kept = self.script.fold(text)
+        if self._folds:  # marks the language drops in matching (its text.toml): offsets kept
+            text, kept = self.writing.matching(text)
+        elif self.writing.fold:
+            text = self.writing.folded(text)
         found = []
         last = len(text) - 1
+        bounded = self.writing.word_boundaries
         for end, (length, alias, name) in self._automaton.iter(text):
             start = end - length + 1  # whole words: no letter, digit, _ or - beside it
-            if (
-                start
-                and ((char := text[start - 1]).isalnum() or char in "_-")
-                and not (self._prefixes and self.script.prefixed(text, start))
+            if bounded and (
+                (
+                    start
+                    and ((char := text[start - 1]).isalnum() or char in "_-")
+                    and not (self._prefixes and self.writing.prefixed(text, start))
+                )  # unless a listed prefix is written onto it ('لإسرائيل', 'בישראל')
+                or (end < last and ((char := text[end + 1]).isalnum() or char in "_-"))
             ):
-                continue  # unless a listed prefix is written onto it ('لإسرائيل', 'בישראל')
-            if end < last and ((char := text[end + 1]).isalnum() or char in "_-"):
                 continue
             if kept is not None:
                 raw_start, raw_end = fold_back(kept, start, end + 1)

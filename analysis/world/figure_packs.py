@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.world.languages import pack_file
-from analysis.world.script import script
 from analysis.world.toml_files import LexiconError, find_line, parse_toml, read_text
+from analysis.world.writing import writing
 
 WORDS = "words"  # whitespace-separated words in one string, or an array of strings
 PHRASES = "phrases"  # an array of strings (phrases may hold spaces)
@@ -30,6 +30,7 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
             "anchors": WORDS,
             "prefixes": WORDS,
             "attached_scales": VALUES,
+            "small_scales": VALUES,
             "number_words": WORDS,
             "connectors": WORDS,
             "not_alone": WORDS,
@@ -49,6 +50,7 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
             "months": WORDS,
             "weekdays": WORDS,
             "attached": PHRASES,
+            "before": PHRASES,
             "ordinals": PHRASES,
             "connectors": WORDS,
             "year_words": WORDS,
@@ -179,8 +181,21 @@ def load(language: str, file: str) -> Pack | None:
     if path is None:
         return None
     text, name = read_text(path, name=f"data/languages/{path.parent.name}/{file}")
-    text = script(path.parent.name).fold(text)[0]  # its words as matching reads the text
-    return parse(text, file, name=name, language=path.parent.name)
+    pack = parse(text, file, name=name, language=path.parent.name)
+    letters = writing(path.parent.name)
+    if not letters.ignore:
+        return pack
+    read = lambda word: letters.matching(word)[0]  # noqa: E731 (its words as the text is read)
+    data = {
+        section: {
+            key: {read(k): v for k, v in value.items()}
+            if isinstance(value, dict)
+            else tuple(map(read, value))
+            for key, value in table.items()
+        }
+        for section, table in pack.data.items()
+    }
+    return Pack(pack.language, pack.file, data)
 
 
 def english(file: str) -> Pack:

@@ -147,3 +147,15 @@ def test_the_english_lists_are_the_base_every_pack_adds_to():
     assert "the" in boundaries._SENTENCE_STARTERS
     assert pack_abbreviations("en") == frozenset()  # nothing to add: English is split once
     assert "bzw" in pack_abbreviations("de") and "gen" not in pack_abbreviations("de")
+
+
+def test_a_full_width_stop_ends_a_sentence_with_no_space_after_it():
+    text = "解放军举行演习。外交部表示：“这是警告。”美方表示关切！Talks resume. 他说？"
+    spans = split_block(text, 0, len(text))
+    assert [text[s:e].strip() for s, e in spans] == [
+        "解放军举行演习。",
+        "外交部表示：“这是警告。”",
+        "美方表示关切！",
+        "Talks resume.",
+        "他说？",
+    ]

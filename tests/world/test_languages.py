@@ -24,6 +24,9 @@ ACTORS = load_actors()
 LEXICON = load_lexicon()
 # Floors a little under today's scores (0.88-1.0, see the README's measures): a drop fails.
 FLOORS = {"speaker_precision": 0.85, "speaker_recall": 0.85, "hits_recall": 0.85}
+# The packs of issue 21, scored on a batch written for them (speakers: 0.71-0.88 before any rule
+# change, 0.75-1.0 after; hits 0.88-1.0): floors under today's scores.
+NEW_FLOORS = {"speaker_precision": 0.7, "speaker_recall": 0.8, "hits_recall": 0.85}
 
 
 def _items(code: str) -> list[dict]:
@@ -71,11 +74,14 @@ def score(code: str) -> dict[str, float]:
     }
 
 
-@pytest.mark.parametrize("code", ["fr", "de", "es", "ru", "uk", "ko", "ar", "fa", "he"])
+@pytest.mark.parametrize(
+    "code", ["fr", "de", "es", "ru", "uk", "ko", "zh", "tr", "pt", "it", "ar", "fa", "he"]
+)
 def test_each_language_finds_its_speakers_and_escalation_terms(code):
     scores = score(code)
     print(code, {k: round(v, 2) for k, v in scores.items()})
-    for measure, floor in FLOORS.items():
+    floors = NEW_FLOORS if code in {"zh", "tr", "pt", "it"} else FLOORS
+    for measure, floor in floors.items():
         assert scores[measure] >= floor, (code, measure, scores)
 
 
@@ -190,6 +196,41 @@ def test_a_country_before_a_title_owns_the_title_it_is_not_the_speaker():
     assert [(q.speaker, q.affiliation) for q in quotes_of(article, ACTORS)] == [
         ("Irfaan Ali", "Guyana")
     ]
+
+
+def test_chinese_is_read_without_spaces_in_either_script():
+    for text, name in (
+        ("美国国务院发言人布鲁斯说，美方对台海紧张局势表示关切。", "布鲁斯"),
+        (
+            "美國國務院發言人布魯斯說，美方對台海緊張局勢表示關切。",
+            "布魯斯",
+        ),  # as the article writes it
+    ):
+        article = article_from_text(text)
+        assert article.language == "zh"
+        quotes = quotes_of(article, ACTORS)
+        assert [(q.speaker, q.affiliation) for q in quotes] == [(name, "United States")]
+        rows = escalation.hit_rows(article, LEXICON, quotes)
+        assert [(r["category"], r["negated"]) for r in rows] == [
+            ("Threat and security", False),
+            ("Threat and security", False),
+        ]
+    chinese = actors_for(ACTORS, "zh")
+    assert [m.actor for m in chinese.mentions("解放軍在台灣周邊演習")] == ["China", "Taiwan"]
+    article = article_from_text("我们不希望局势升级，但解放军不断升级挑衅行动。")
+    negated = [r["negated"] for r in escalation.hit_rows(article, LEXICON, [])]
+    assert negated[:2] == [True, False]  # 不希望…升级; 不断升级 is 'continuously', not 'not'
+
+
+def test_turkish_names_take_their_case_endings_and_terms_lower_the_turkish_way():
+    turkish = actors_for(ACTORS, "tr")
+    found = turkish.mentions("İsrail'in saldırıları ve Rusya’dan gelen açıklama")
+    assert [m.actor for m in found] == ["Israel", "Russia"]
+    article = article_from_text(
+        "İŞGAL altındaki topraklarda İsrail ordusunun saldırıları sürüyor ve gerilim artıyor."
+    )
+    rows = escalation.hit_rows(article, LEXICON, [])
+    assert [r["matched"] for r in rows] == ["İŞGAL", "saldırıları", "gerilim"]
 
 
 def test_a_prefixed_name_or_term_is_found_with_offsets_into_the_raw_text():
