@@ -21,6 +21,7 @@ import pandas as pd
 
 from analysis import escalation, figures, schema, stance
 from analysis.escalation import Lexicon
+from analysis.escalation.keyness import count_words, sentence_texts
 from analysis.escalation.lexicon import parse_lexicon
 from analysis.figures import claims
 from analysis.ingest.article import Article, article_row, sentence_rows
@@ -203,9 +204,12 @@ def reduce_stream(
     # table passed on as it is (sentences, figures) or quick to make is handed out just before a
     # long computation, and each table is let go of as early as that allows.
     yield "load_report", report
-    yield "sentences", mapped.pop("sentences")
+    sentences = mapped.pop("sentences")
+    words = count_words(sentence_texts(sentences), articles)  # for keyness, before it is let go
+    yield "sentences", sentences
+    del sentences
     escalation_tables = escalation.corpus_tables(
-        mapped.pop("escalation_hits"), articles, rules.lexicon
+        mapped.pop("escalation_hits"), articles, rules.lexicon, words
     )
     figures = mapped.pop("figures")
     yield "figures", figures

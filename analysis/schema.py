@@ -127,6 +127,8 @@ TABLES: dict[str, dict[str, str]] = {
         "char_end": "offset after the match",
         "weight": "lexicon weight of the term",
         "sentence_id": "evidence sentence id",
+        "register": "descriptive (names the event) / evaluative (characterises it); evaluative "
+        "for every term of a lexicon written without registers",
     },
     "escalation_rates": {
         "level": "outlet / article",
@@ -139,6 +141,34 @@ TABLES: dict[str, dict[str, str]] = {
         "per_1000_words": "hits per 1,000 words, quoted speech included",
         "per_1000_words_narrator": "narrator hits per 1,000 words",
         "weighted_per_1000_words": "sum of term weights per 1,000 words",
+        "register": "which hits are counted: all (every term: the rows the table had before "
+        "registers) / evaluative / descriptive",
+        "per_1000_words_low": "low end of the exact Poisson 95 % interval of per_1000_words",
+        "per_1000_words_high": "high end of the exact Poisson 95 % interval of per_1000_words",
+        "corpus_per_1000_words": "the rate of every outlet together, same category and register",
+        "like_corpus": "the corpus rate lies inside the 95 % interval: this count cannot be told "
+        "apart from the corpus rate",
+    },
+    "keyness": {
+        "outlet": "outlet (outlet group when the tables are summed by group)",
+        "language": "ISO 639-1 code: the outlet's text in this language against the rest of the "
+        "corpus in the same language",
+        "kind": "lexicon (a term of the escalation lexicon) / word (a content word of the text)",
+        "term": "lexicon entry, or the word in lower case",
+        "category": "lexicon category ('' for words)",
+        "register": "descriptive / evaluative for lexicon terms ('' for words)",
+        "hits": "uses in the outlet's text (lexicon: non-negated hits)",
+        "hits_rest": "uses in the rest of the corpus, same language",
+        "words": "words of the outlet's text in this language (lexicon: the rates' base; words: "
+        "word tokens)",
+        "words_rest": "words of the rest of the corpus in this language",
+        "expected": "hits expected if the outlet used it at the corpus rate",
+        "log_ratio": "log2 of the outlet's rate over the rest's (a zero count taken as 0.5): +1 = "
+        "twice as often",
+        "g2": "log-likelihood G² of the difference (Dunning)",
+        "p_value": "chance of a G² this large if the outlet used it like the rest (chi-square, 1 "
+        "df); many terms are tested, so expect some small p by chance",
+        "direction": "more / less / same: used more or less than expected",
     },
     "top_terms": {
         "outlet": "outlet",

@@ -267,17 +267,39 @@ def apply_filters(
         named = frame["outlets"].astype(str).map(lambda s: bool(set(s.split("; ")) & outlets))
         return isin("who_reported_what", "kind", state.figure_kinds) & named.to_numpy(bool)
 
+    def registered(name: str, register: str, everything: str) -> np.ndarray:
+        """Rows of the chosen register (all rows when the table has no register column)."""
+        if register == everything or "register" not in tables[name].columns:
+            return np.ones(len(tables[name]), dtype=bool)
+        return isin(name, "register", [register])
+
     def escalation_hits() -> np.ndarray:
         keep = by_article("escalation_hits") & isin("escalation_hits", "category", state.categories)
         keep &= isin("escalation_hits", "voice", state.voices)
+        keep &= registered("escalation_hits", state.register, "both")
         return keep if state.include_negated else keep & ~index.flags("escalation_hits", "negated")
 
     def escalation_rates() -> np.ndarray:
         article_level = isin("escalation_rates", "level", ["article"])
-        return isin("escalation_rates", "category", state.categories) & (
-            article_level & by_article("escalation_rates")
-            | ~article_level & isin("escalation_rates", "outlet", state.outlets)
+        return (
+            isin("escalation_rates", "category", state.categories)
+            & registered("escalation_rates", state.rate_register, "")
+            & (
+                article_level & by_article("escalation_rates")
+                | ~article_level & isin("escalation_rates", "outlet", state.outlets)
+            )
         )
+
+    def keyness() -> np.ndarray:
+        frame = tables["keyness"]
+        words = isin("keyness", "kind", ["word"])
+        terms = isin("keyness", "category", state.categories) & registered(
+            "keyness", state.register, "both"
+        )
+        keep = isin("keyness", "outlet", state.outlets) & (words | terms)
+        if state.languages is not None and "language" in frame.columns:
+            keep &= isin("keyness", "language", state.languages)
+        return keep
 
     masks: dict[str, Callable[[], np.ndarray]] = {
         "articles": articles,
@@ -289,6 +311,7 @@ def apply_filters(
         "who_reported_what": who_reported_what,
         "escalation_hits": escalation_hits,
         "escalation_rates": escalation_rates,
+        "keyness": keyness,
         "top_terms": lambda: (
             isin("top_terms", "outlet", state.outlets)
             & isin("top_terms", "category", state.categories)

@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard import state as filter_state
-from dashboard.state import VOICES, FilterOptions, FilterState
+from dashboard.state import DEFAULT_REGISTER, REGISTERS, VOICES, FilterOptions, FilterState
 
 KEYS = {
     "outlets": "f_outlets",
@@ -23,6 +23,7 @@ KEYS = {
     "voices": "f_voices",
     "include_negated": "f_negated",
     "languages": "f_languages",
+    "register": "f_register",
 }
 _SEEDED = "_filters_seeded_for"
 _NOTICES = "_filter_notices"
@@ -35,6 +36,7 @@ def _seed(state: FilterState, options: FilterOptions) -> None:
     st.session_state[KEYS["categories"]] = list(state.categories)
     st.session_state[KEYS["voices"]] = list(state.voices)
     st.session_state[KEYS["include_negated"]] = state.include_negated
+    st.session_state[KEYS["register"]] = state.register
     chosen_languages = options.languages if state.languages is None else state.languages
     st.session_state[KEYS["languages"]] = list(chosen_languages)
     if options.first_date is not None:
@@ -110,6 +112,14 @@ def sidebar_filters(options: FilterOptions) -> FilterState:
     )
     sidebar.toggle("Include negated escalation hits", key=KEYS["include_negated"])
     sidebar.radio(
+        "Escalation terms",
+        REGISTERS,
+        key=KEYS["register"],
+        horizontal=True,
+        help="evaluative: words that characterise the events (brutal, aggression, provocation); "
+        "descriptive: words that name them (strike, missile, troops); both: every term.",
+    )
+    sidebar.radio(
         "Aggregate by",
         data.BY_CHOICES,
         key=data.BY_KEY,
@@ -129,6 +139,7 @@ def sidebar_filters(options: FilterOptions) -> FilterState:
         ),
         voices=tuple(v for v in VOICES if v in st.session_state[KEYS["voices"]]),
         include_negated=bool(st.session_state[KEYS["include_negated"]]),
+        register=st.session_state.get(KEYS["register"], DEFAULT_REGISTER),
         languages=tuple(
             code for code in options.languages if code in st.session_state[KEYS["languages"]]
         ),

@@ -17,6 +17,10 @@ import pandas as pd
 from analysis.ingest.metadata import published_span
 
 VOICES: tuple[str, ...] = ("narrator", "quoted")
+# Which escalation terms the Escalation page counts: the lexicon's evaluative terms (the default:
+# how outlets characterise events), its descriptive ones (how much they report them), or both.
+REGISTERS: tuple[str, ...] = ("evaluative", "descriptive", "both")
+DEFAULT_REGISTER = "evaluative"
 
 # Query parameter names (short, stable: they appear in shared URLs).
 OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE = (
@@ -32,8 +36,9 @@ OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE = (
 # Reduce settings (read before the analysis runs, dashboard/data.py): the analyst's camps, one
 # `camp=Name:Actor A|Actor B` per camp, and `by=group` to sum outlets by outlet group.
 CAMP, BY = "camp", "by"
+REGISTER = "register"
 KNOWN_PARAMS = frozenset(
-    (OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE, CAMP, BY)
+    (OUTLET, DATE_FROM, DATE_TO, KIND, CATEGORY, VOICE, NEGATED, LANGUAGE, REGISTER, CAMP, BY)
 )
 # An explicitly empty selection ("nothing chosen") is written as this single value.
 NONE_SELECTED = ""
@@ -71,6 +76,12 @@ class FilterState:
     voices: tuple[str, ...] = VOICES
     include_negated: bool = False
     languages: tuple[str, ...] | None = None  # None: every language (articles of unknown one too)
+    register: str = DEFAULT_REGISTER  # escalation terms counted: evaluative / descriptive / both
+
+    @property
+    def rate_register(self) -> str:
+        """The `register` value of the escalation_rates rows this state shows ('all' for both)."""
+        return "all" if self.register == "both" else self.register
 
     @property
     def narrows_dates(self) -> bool:
@@ -168,6 +179,14 @@ def from_query_params(
     if LANGUAGE in params:
         chosen = _choices(params[LANGUAGE], options.languages, "language", notices)
         state = replace(state, languages=chosen)
+    if REGISTER in params:
+        register = params[REGISTER][-1] if params[REGISTER] else ""
+        if register in REGISTERS:
+            state = replace(state, register=register)
+        else:
+            notices.append(
+                f"Ignored register={register!r} from the link: use {', '.join(REGISTERS)}."
+            )
     if NEGATED in params:
         flag = params[NEGATED][-1] if params[NEGATED] else ""
         if flag in ("0", "1"):
@@ -211,6 +230,8 @@ def to_query_params(state: FilterState, options: FilterOptions) -> dict[str, lis
         params[DATE_TO] = [state.date_to.isoformat()]
     if state.include_negated:
         params[NEGATED] = ["1"]
+    if state.register != DEFAULT_REGISTER:
+        params[REGISTER] = [state.register]
     if state.languages is not None and tuple(state.languages) != tuple(options.languages):
         params[LANGUAGE] = list(state.languages) or [NONE_SELECTED]
     return params

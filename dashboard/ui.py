@@ -28,6 +28,7 @@ TABLE_FROM = {
     "escalation_hits": "the escalation analysis",
     "escalation_rates": "the escalation analysis",
     "top_terms": "the escalation analysis",
+    "keyness": "the escalation analysis",
     "quotes": "the stance analysis",
     "framing": "the stance analysis",
     "stance": "the stance analysis",

@@ -105,6 +105,7 @@ def tables() -> dict[str, pd.DataFrame]:
                 "sentence_id": "a1:0",
                 "char_start": RUTTE.index("deployed"),
                 "char_end": RUTTE.index("deployed") + 8,
+                "register": "evaluative",
             },
             {
                 "article_id": "a2",
@@ -119,6 +120,7 @@ def tables() -> dict[str, pd.DataFrame]:
                 "sentence_id": "a2:0",
                 "char_start": ZELENSKY.index("deployed"),
                 "char_end": ZELENSKY.index("deployed") + 8,
+                "register": "evaluative",
             },
         ],
     )
@@ -133,6 +135,7 @@ def tables() -> dict[str, pd.DataFrame]:
                 "hits": 3,
                 "hits_narrator": 2,
                 "words": 300,
+                "register": "evaluative",
             },
             {
                 "level": "article",
@@ -142,6 +145,7 @@ def tables() -> dict[str, pd.DataFrame]:
                 "hits": 4,
                 "hits_narrator": 1,
                 "words": 200,
+                "register": "evaluative",
             },
             {
                 "level": "article",
@@ -151,6 +155,7 @@ def tables() -> dict[str, pd.DataFrame]:
                 "hits": 1,
                 "hits_narrator": 1,
                 "words": 100,
+                "register": "evaluative",
             },
             {
                 "level": "outlet",
@@ -159,6 +164,7 @@ def tables() -> dict[str, pd.DataFrame]:
                 "hits": 3,
                 "hits_narrator": 2,
                 "words": 300,
+                "register": "evaluative",
             },
         ],
     )

@@ -18,6 +18,8 @@ import ahocorasick
 import pandas as pd
 
 from analysis import schema
+from analysis.escalation.intervals import rate_interval
+from analysis.escalation.keyness import WordCounts, count_words, keyness_table
 from analysis.escalation.lexicon import Lexicon, Negation, Term, load_lexicon, parse_lexicon
 from analysis.escalation.terms import normalise
 from analysis.ingest.article import Article
@@ -302,13 +304,35 @@ def hit_rows(article: Article, lexicon: Lexicon, quotes: list[Quote]) -> list[di
                 "char_end": hit.char_end,
                 "weight": hit.term.weight,
                 "sentence_id": article.sentence_id(sentence),
+                "register": hit.term.register,
             }
         )
     return rows
 
 
+RATE_REGISTERS = ("all", "evaluative", "descriptive")  # rows of escalation_rates, in this order
+
+
 def _rates(articles: pd.DataFrame, counted: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
-    """escalation_rates: every outlet and article x every category (zero rows included)."""
+    """escalation_rates: every outlet and article x every category (zero rows included), for all
+    hits (register 'all': the rows the table had before registers) then for each register."""
+    blocks = [
+        _register_rates(
+            articles,
+            counted if register == "all" else counted[counted["register"] == register],
+            labels,
+        ).assign(register=register)
+        for register in RATE_REGISTERS
+    ]
+    rates = pd.concat(blocks, ignore_index=True)
+    rates = rates.join(_intervals(rates), how="left")
+    return schema.conform(rates, "escalation_rates")
+
+
+def _register_rates(
+    articles: pd.DataFrame, counted: pd.DataFrame, labels: list[str]
+) -> pd.DataFrame:
+    """The outlet and article rows of one register's hits (every category, zero rows included)."""
     units = articles[["outlet", "article_id", "words"]].itertuples(index=False, name=None)
     grid = pd.DataFrame(
         [(*unit, label) for unit in units for label in labels],
@@ -339,18 +363,57 @@ def _rates(articles: pd.DataFrame, counted: pd.DataFrame, labels: list[str]) -> 
     rates["per_1000_words"] = (rates["hits"] * 1000 / base).fillna(0.0)
     rates["per_1000_words_narrator"] = (rates["hits_narrator"] * 1000 / base).fillna(0.0)
     rates["weighted_per_1000_words"] = (rates["weight"] * 1000 / base).fillna(0.0)
-    return schema.conform(rates, "escalation_rates")
+    return rates
+
+
+def _intervals(rates: pd.DataFrame) -> pd.DataFrame:
+    """per_1000_words_low/high (exact Poisson 95 % interval from the hit count), the corpus rate
+    of the row's category and register, and whether that corpus rate lies inside the interval
+    (the row's count cannot be told apart from the corpus rate)."""
+    return interval_columns(
+        rates["hits"], rates["words"], _corpus_rates(rates, ["category", "register"])
+    )
+
+
+def _corpus_rates(rates: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Each row's corpus rate: hits per 1,000 words of every outlet together, per `keys`."""
+    outlets = rates[rates["level"] == "outlet"]
+    sums = outlets.groupby(keys, sort=False)[["hits", "words"]].sum()
+    corpus = (sums["hits"] * 1000 / sums["words"].where(sums["words"] > 0)).fillna(0.0)
+    return rates.join(corpus.rename("corpus"), on=keys)["corpus"].fillna(0.0)
+
+
+def interval_columns(hits: pd.Series, words: pd.Series, corpus: pd.Series) -> pd.DataFrame:
+    """The interval columns of rows with `hits` in `words` against the `corpus` rate: low, high,
+    corpus rate and `like_corpus` (corpus rate inside [low, high]: no difference shown)."""
+    bounds = [rate_interval(int(h), int(w)) for h, w in zip(hits, words, strict=True)]
+    low = pd.Series([b[0] for b in bounds], index=hits.index, dtype="float64")
+    high = pd.Series([b[1] for b in bounds], index=hits.index, dtype="float64")
+    corpus = corpus.astype("float64")
+    return pd.DataFrame(
+        {
+            "per_1000_words_low": low,
+            "per_1000_words_high": high,
+            "corpus_per_1000_words": corpus,
+            "like_corpus": (words.astype(int) <= 0) | ((low <= corpus) & (corpus <= high)),
+        }
+    )
 
 
 def corpus_tables(
-    hits: pd.DataFrame, articles: pd.DataFrame, lexicon: Lexicon
+    hits: pd.DataFrame,
+    articles: pd.DataFrame,
+    lexicon: Lexicon,
+    words: WordCounts | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The reduce: escalation_hits (as given), escalation_rates and top_terms from the hits of every
-    article and the `articles` table (outlet and words of each article; see analysis/schema.py).
+    """The reduce: escalation_hits (as given), escalation_rates, keyness and top_terms from the
+    hits of every article, the `articles` table (outlet, words and language of each article; see
+    analysis/schema.py) and the word tokens per outlet and language (keyness.count_words; None:
+    lexicon keyness only).
 
-    Rates and top terms leave negated hits out; `hits_narrator` leaves quoted speech out too.
+    Rates, keyness and top terms leave negated hits out; `hits_narrator` leaves quoted speech out.
     """
-    read = ["outlet", "article_id", "term", "category", "voice", "weight"]  # not the sentences
+    read = ["outlet", "article_id", "term", "category", "voice", "weight", "register"]
     counted = hits.loc[~hits["negated"].astype(bool), read]
     top = (
         counted.groupby(["outlet", "term", "category"], as_index=False)
@@ -362,6 +425,7 @@ def corpus_tables(
     return {
         "escalation_hits": schema.conform(hits, "escalation_hits"),
         "escalation_rates": _rates(articles, counted, lexicon.labels),
+        "keyness": keyness_table(counted, articles, words),
         "top_terms": schema.conform(top[top["rank"] <= TOP_TERMS], "top_terms"),
     }
 
@@ -369,11 +433,12 @@ def corpus_tables(
 def tables(
     articles: list[Article], lexicon: Lexicon, quotes: dict[str, list[Quote]]
 ) -> dict[str, pd.DataFrame]:
-    """escalation_hits, escalation_rates and top_terms for `articles` (see analysis/schema.py)."""
+    """escalation_hits, escalation_rates, keyness and top_terms for `articles` (analysis/schema.py)."""
     rows = [row for a in articles for row in hit_rows(a, lexicon, quotes.get(a.article_id, []))]
     hits = pd.DataFrame(rows, columns=schema.columns("escalation_hits"))
     units = pd.DataFrame(
-        [(a.outlet, a.article_id, a.words) for a in articles],
-        columns=["outlet", "article_id", "words"],
+        [(a.outlet, a.article_id, a.words, a.language) for a in articles],
+        columns=["outlet", "article_id", "words", "language"],
     )
-    return corpus_tables(hits, units, lexicon)
+    texts = ((a.article_id, s.text) for a in articles for s in a.counted_sentences)
+    return corpus_tables(hits, units, lexicon, count_words(texts, units))

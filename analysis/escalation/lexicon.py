@@ -21,8 +21,13 @@ from analysis.world import languages
 from analysis.world.toml_files import DATA_DIR, LexiconError, find_line, parse_toml, read_text
 
 SHIPPED_LEXICON = DATA_DIR / "lexicons" / "escalation.toml"
-_CATEGORY_KEYS = {"label", "description", "counter", "weight", "terms"}
-_TERM_KEYS = {"term", "weight", "note"}
+_CATEGORY_KEYS = {"label", "description", "counter", "weight", "register", "terms"}
+_TERM_KEYS = {"term", "weight", "register", "note"}
+# The register of a term: "descriptive" names the event (strike, missile, troops, talks),
+# "evaluative" characterises it (brutal, aggression, provocation, violation). A term gets its own
+# `register`, else its category's, else (a lexicon written without registers) evaluative.
+REGISTERS = ("evaluative", "descriptive")
+DEFAULT_REGISTER = "evaluative"
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,8 @@ class Term:
     forms: tuple[str, ...]
     wildcard: bool
     line: int | None
+    register: str = DEFAULT_REGISTER
+    register_given: bool = False  # written on the term or its category (not the default)
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,7 @@ class Category:
     counter: bool
     terms: tuple[Term, ...]
     weight: float = 1.0  # default weight of its terms (language packs' terms get it too)
+    register: str | None = None  # default register of its terms (None: not written)
 
 
 @dataclass(frozen=True, eq=False)
@@ -102,14 +110,41 @@ def _weight(value: object, default: float) -> float:
     return float(value)
 
 
+def _register(
+    value: object,
+    where: str,
+    text: str,
+    fail: Callable[[str, int | None], LexiconError],
+    fallback_line: int | None,
+    needle: str,
+    at_line: int | None = None,
+) -> str | None:
+    """A written register ("descriptive" or "evaluative"), None when not written; anything else
+    raises LexiconError naming the line it is written on."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().lower() in REGISTERS:
+        return value.strip().lower()
+    line = at_line
+    if line is None:
+        line = find_line(text, needle, after_line=fallback_line or 1) or fallback_line
+    raise fail(
+        f'{where}: register must be "descriptive" (names the event) or "evaluative" '
+        f"(characterises it), got {value!r}",
+        line,
+    )
+
+
 def _parse_category(
     key: str,
     table: object,
     text: str,
     fail: Callable[[str, int | None], LexiconError],
     inflections: tuple[str, ...] | None = None,
+    inherited_register: str | None = None,
 ) -> Category:
-    """Validate one `[category]` table; `fail(problem, line)` builds the error."""
+    """Validate one `[category]` table; `fail(problem, line)` builds the error. A language pack's
+    category without a register of its own takes `inherited_register` (the main lexicon's)."""
     header = find_line(text, f"[{key}]")
     if not isinstance(table, dict):
         raise fail(f"{key!r} must be a [table] of a category, not a {type(table).__name__}", header)
@@ -134,12 +169,13 @@ def _parse_category(
         raise fail(
             f"[{key}]: {problem}", find_line(text, "weight", after_line=header or 1) or header
         ) from None
+    category_register = _register(table.get("register"), f"[{key}]", text, fail, header, "register")
     entries = table.get("terms")
     if not isinstance(entries, list) or not entries:
         raise fail(f"[{key}]: 'terms' must be a non-empty list of terms", header)
     terms = []
     for entry in entries:
-        weight = None
+        weight = written_register = None
         if isinstance(entry, dict):
             unknown = sorted(set(entry) - _TERM_KEYS)
             if unknown:
@@ -148,7 +184,11 @@ def _parse_category(
                     f"{sorted(_TERM_KEYS)})",
                     find_line(text, unknown[0], after_line=header or 1) or header,
                 )
-            entry, weight = entry.get("term"), entry.get("weight")
+            entry, weight, written_register = (
+                entry.get("term"),
+                entry.get("weight"),
+                entry.get("register"),
+            )
         if not isinstance(entry, str) or not entry.strip():
             if isinstance(entry, str):
                 written, line = entry, _term_line(text, entry)
@@ -164,7 +204,22 @@ def _parse_category(
             forms, wildcard = term_forms(entry, inflections)
         except ValueError as problem:
             raise fail(f"[{key}] term {entry!r}: {problem}", line) from None
-        terms.append(Term(entry.strip(), label, term_weight, forms, wildcard, line))
+        term_register = _register(
+            written_register, f"[{key}] term {entry!r}", text, fail, line, "register", line
+        )
+        register = term_register or category_register or inherited_register
+        terms.append(
+            Term(
+                entry.strip(),
+                label,
+                term_weight,
+                forms,
+                wildcard,
+                line,
+                register or DEFAULT_REGISTER,
+                register is not None,
+            )
+        )
     return Category(
         key,
         label,
@@ -172,6 +227,7 @@ def _parse_category(
         table.get("counter", False),
         tuple(terms),
         default,
+        category_register or inherited_register,
     )
 
 
@@ -295,10 +351,10 @@ def parse_pack_lexicon(text: str, base: Lexicon, *, name: str, language: str) ->
         if table is None:
             categories.append(replace(category, terms=()))
             continue
-        if not isinstance(table, dict) or set(table) - {"terms"}:
+        if not isinstance(table, dict) or set(table) - {"terms", "register"}:
             raise fail(
-                f"[{category.key}] takes only 'terms' (label, weight and counter come from the "
-                "main lexicon)",
+                f"[{category.key}] takes only 'terms' and 'register' (label, weight and counter "
+                "come from the main lexicon)",
                 find_line(text, f"[{category.key}]"),
             )
         merged = {
@@ -308,7 +364,11 @@ def parse_pack_lexicon(text: str, base: Lexicon, *, name: str, language: str) ->
             "weight": category.weight,
             "terms": table.get("terms"),
         }
-        categories.append(_parse_category(category.key, merged, text, fail, inflections))
+        if "register" in table:
+            merged["register"] = table["register"]
+        categories.append(
+            _parse_category(category.key, merged, text, fail, inflections, category.register)
+        )
     for key in data:
         if key not in known and key not in _PACK_KEYS and not isinstance(data[key], dict):
             raise fail(f"unknown key {key!r}", find_line(text, key))

@@ -151,6 +151,13 @@ def pack_abbreviations(language: str) -> frozenset[str]:
     return writing(language).words["abbreviations"] - _ABBREVIATIONS
 
 
+@lru_cache(maxsize=64)
+def pack_stopwords(language: str) -> frozenset[str]:
+    """The stop words of `language` (data/languages/<code>/text.toml `stopwords`): the function
+    words keyness leaves out of content words; empty when the pack lists none."""
+    return writing(language).words["stopwords"]
+
+
 _ENGLISH = writing("en").words  # the base of every language
 _ABBREVIATIONS = _ENGLISH["abbreviations"]
 _SENTENCE_STARTERS = _ENGLISH["sentence_starters"]

@@ -1,7 +1,7 @@
 """How a language writes its text: data/languages/<code>/text.toml, the one loader and validator.
 
 The keys: `abbreviations` and `sentence_starters` (where sentences do not end, read by
-analysis/ingest/boundaries.py); `word_boundaries` (false for a script written without spaces
+analysis/ingest/boundaries.py); `stopwords` (function words keyness leaves out); `word_boundaries` (false for a script written without spaces
 between words, as Chinese: its terms, names and numbers are found inside runs of letters);
 `[fold]`, characters that stand for one another in matching (a traditional Chinese character and
 its simplified form; Arabic hamza seats, ى/ي, ة/ه; Hebrew gershayim typed as '"'), applied to the
@@ -22,7 +22,7 @@ from functools import lru_cache
 from analysis.world import languages
 from analysis.world.toml_files import LexiconError, find_line
 
-LIST_KEYS = ("abbreviations", "sentence_starters")
+LIST_KEYS = ("abbreviations", "sentence_starters", "stopwords")
 _KEYS = (*LIST_KEYS, "prefixes", "ignore", "word_boundaries", "fold", "lowercase")
 
 
@@ -137,6 +137,13 @@ def parse_writing(data: dict, text: str, *, name: str, language: str) -> Writing
         ):
             raise LexiconError(
                 name, f"{key} must be a list of non-empty strings", find_line(text, key)
+            )
+        spaced = next((w for w in value if len(w.split()) != 1), None)
+        if key == "stopwords" and spaced is not None:
+            raise LexiconError(
+                name,
+                f"stopwords: {spaced!r} is not one word (a stop word is a single word)",
+                find_line(text, f'"{spaced}"'),
             )
         words[key] = frozenset(w.strip().rstrip(".").lower() for w in value)
     prefixes = data.get("prefixes", [])

@@ -28,9 +28,11 @@ from dashboard.charts.escalation import (
     escalation_bars,
     escalation_heatmap,
     escalation_rates,
+    keyness_chart,
     keyword_in_context,
     top_terms,
     voice_label,
+    word_in_context,
 )
 from dashboard.charts.figures import (
     TIMELINE_FIRSTS,
@@ -68,6 +70,7 @@ __all__ = [
     "figures_by_kind",
     "framing_by_outlet",
     "hover_text",
+    "keyness_chart",
     "keyword_in_context",
     "numeric_claims",
     "outlet_colors",
@@ -79,4 +82,5 @@ __all__ = [
     "top_terms",
     "voice_balance",
     "voice_label",
+    "word_in_context",
 ]

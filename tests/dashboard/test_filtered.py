@@ -93,9 +93,20 @@ def reference(tables: dict[str, pd.DataFrame], state: FilterState) -> dict[str, 
             & f["category"].isin(state.categories)
             & f["voice"].isin(state.voices)
             & (state.include_negated | ~as_bool(f["negated"]))
+            & ((state.register == "both") | (f["register"] == state.register))
+        ),
+        "keyness": lambda f: (
+            f["outlet"].isin(state.outlets)
+            & (
+                (f["kind"] == "word")
+                | f["category"].isin(state.categories)
+                & ((state.register == "both") | (f["register"] == state.register))
+            )
+            & (state.languages is None or f["language"].isin(state.languages or []))
         ),
         "escalation_rates": lambda f: (
             f["category"].isin(state.categories)
+            & (f["register"] == state.rate_register)
             & (
                 (f["level"] == "article") & by_article(f)
                 | (f["level"] != "article") & f["outlet"].isin(state.outlets)
@@ -128,6 +139,8 @@ def states(tables: dict[str, pd.DataFrame]) -> list[FilterState]:
         replace(every, voices=("quoted",), include_negated=True),
         replace(every, languages=("en",), outlets=options.outlets[:2]),
         replace(every, languages=()),
+        replace(every, register="descriptive"),
+        replace(every, register="both", outlets=options.outlets[1:]),
     ]
 
 

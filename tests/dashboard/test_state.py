@@ -95,3 +95,48 @@ def test_the_language_filter_keeps_its_articles_and_lives_in_the_url(tables):
     assert to_query_params(state, options) == {"lang": ["ko"]}
     everything, _ = from_query_params({"lang": ["en", "ko"]}, options)
     assert everything.languages is None and to_query_params(everything, options) == {}
+
+
+def _with_registers(tables):
+    """The fixture with a descriptive hit and each rate row in the three registers."""
+    import pandas as pd
+
+    hits = tables["escalation_hits"]
+    described = hits.iloc[[0]].assign(term="strike", matched="strike", register="descriptive")
+    rates = tables["escalation_rates"]
+    evaluative = rates.assign(register="evaluative")
+    descriptive = rates.assign(register="descriptive", hits=1, hits_narrator=1)
+    every = rates.assign(register="all", hits=rates["hits"] + 1, hits_narrator=rates["hits"] + 1)
+    return dict(
+        tables,
+        escalation_hits=pd.concat([hits, described], ignore_index=True),
+        escalation_rates=pd.concat([every, evaluative, descriptive], ignore_index=True),
+    )
+
+
+def test_the_escalation_register_is_evaluative_by_default_and_switched_in_the_url(tables):
+    tables = _with_registers(tables)
+    options = options_from_tables(tables)
+    default = options.default_state()
+    assert default.register == "evaluative" and default.rate_register == "evaluative"
+    filtered = apply_filters(tables, default)
+    assert set(filtered["escalation_hits"]["register"]) == {"evaluative"}
+    assert set(filtered["escalation_rates"]["register"]) == {"evaluative"}
+    assert "register" not in to_query_params(default, options)  # the default is not written
+
+    for value, rows, hits in (("descriptive", "descriptive", {"descriptive"}),
+                              ("both", "all", {"evaluative", "descriptive"})):  # fmt: skip
+        state, notices = from_query_params({"register": [value]}, options)
+        assert notices == [] and state.register == value and state.rate_register == rows
+        assert to_query_params(state, options) == {"register": [value]}
+        assert from_query_params(to_query_params(state, options), options)[0] == state
+        filtered = apply_filters(tables, state)
+        assert set(filtered["escalation_rates"]["register"]) == {rows}
+        assert set(filtered["escalation_hits"]["register"]) == hits
+
+
+def test_a_bad_register_in_the_url_is_dropped_with_a_notice(tables):
+    options = options_from_tables(tables)
+    state, notices = from_query_params({"register": ["<script>"]}, options)
+    assert state.register == "evaluative"
+    assert len(notices) == 1 and "register" in notices[0]

@@ -207,7 +207,7 @@ def test_boilerplate_and_repeated_sentences_are_not_counted():
 
 
 def test_tables_have_the_schema_columns(shipped_tables):
-    for name in ("escalation_hits", "escalation_rates", "top_terms"):
+    for name in ("escalation_hits", "escalation_rates", "keyness", "top_terms"):
         assert list(shipped_tables[name].columns) == schema.columns(name)
 
 
@@ -228,11 +228,51 @@ def test_every_hit_is_found_in_its_sentence_at_its_offsets(shipped_corpus, shipp
 
 
 def test_every_category_appears_for_every_outlet_and_article(shipped_corpus, shipped_tables):
-    rates = shipped_tables["escalation_rates"]
+    everything = shipped_tables["escalation_rates"]
     n_categories = len(LEXICON.categories)
     outlets = {a.outlet for a in shipped_corpus.articles}
-    assert len(rates[rates["level"] == "outlet"]) == len(outlets) * n_categories
-    assert len(rates[rates["level"] == "article"]) == len(shipped_corpus.articles) * n_categories
+    for register in ("all", "evaluative", "descriptive"):
+        rates = everything[everything["register"] == register]
+        assert len(rates[rates["level"] == "outlet"]) == len(outlets) * n_categories
+        assert (
+            len(rates[rates["level"] == "article"]) == len(shipped_corpus.articles) * n_categories
+        )
+    assert set(everything["register"]) == {"all", "evaluative", "descriptive"}
+
+
+def test_register_rows_split_the_all_rows(shipped_tables):
+    rates = shipped_tables["escalation_rates"]
+    keys = ["level", "outlet", "article_id", "category"]
+    by = {
+        r: rates[rates["register"] == r].set_index(keys)
+        for r in ("all", "evaluative", "descriptive")
+    }
+    for column in ("hits", "hits_narrator"):
+        assert (by["evaluative"][column] + by["descriptive"][column]).equals(by["all"][column])
+    hits = shipped_tables["escalation_hits"]
+    counted = hits[~hits["negated"]]
+    assert (
+        by["evaluative"]["hits"].xs("outlet").sum() == (counted["register"] == "evaluative").sum()
+    )
+    assert set(hits["register"]) == {"evaluative", "descriptive"}
+    assert list(hits.columns)[-1] == "register"
+
+
+def test_every_rate_has_its_interval_and_the_flag(shipped_tables):
+    rates = shipped_tables["escalation_rates"]
+    assert (rates["per_1000_words_low"] <= rates["per_1000_words"] + 1e-12).all()
+    assert (rates["per_1000_words"] <= rates["per_1000_words_high"]).all()
+    inside = (rates["per_1000_words_low"] <= rates["corpus_per_1000_words"]) & (
+        rates["corpus_per_1000_words"] <= rates["per_1000_words_high"]
+    )
+    assert rates["like_corpus"].equals(inside | (rates["words"] <= 0))
+    outlets = rates[(rates["level"] == "outlet") & (rates["register"] == "all")]
+    corpus = outlets.groupby("category").apply(
+        lambda g: g["hits"].sum() * 1000 / g["words"].sum(), include_groups=False
+    )
+    assert outlets["corpus_per_1000_words"].tolist() == pytest.approx(
+        outlets["category"].map(corpus).tolist()
+    )
 
 
 def test_rates_exclude_negated_hits_and_split_narrator_from_quoted():
@@ -243,6 +283,7 @@ def test_rates_exclude_negated_hits_and_split_narrator_from_quoted():
     article = article_from_text(text, outlet="Wire")
     quote = rutte_reports(article, "The deployment is a significant escalation")
     rates = tables([article], LEXICON, {article.article_id: [quote]})["escalation_rates"]
+    rates = rates[rates["register"] == "all"]
     military = rates[(rates["level"] == "article") & (rates["category"] == "Military escalation")]
     assert military["hits"].item() == 2  # "deployment", "escalation"; the negated one is left out
     assert military["hits_narrator"].item() == 0  # both are Rutte's words
@@ -257,7 +298,13 @@ def test_an_edited_lexicon_drives_the_tables():
     article = article_from_text("Pyongyang sent 10,000 soldiers and more troops.", outlet="Wire")
     result = tables([article], lexicon, {})
     rates = result["escalation_rates"]
-    assert rates[rates["category"] == "Manpower"]["hits"].tolist() == [2, 2]  # outlet, article
+    rates = rates[rates["register"] != "descriptive"]  # no register written: every term evaluative
+    assert rates[rates["category"] == "Manpower"]["hits"].tolist() == [
+        2,
+        2,
+        2,
+        2,
+    ]  # all, evaluative
     assert set(rates["category"]) == set(lexicon.labels)
 
 
@@ -277,6 +324,7 @@ def test_per_1000_words_by_hand_for_the_daily_express(shipped_corpus, shipped_ta
     article = next(a for a in shipped_corpus.articles if a.file.startswith("000_"))
     words = article_row(article)["words"]
     rates = shipped_tables["escalation_rates"]
+    rates = rates[rates["register"] == "all"]
     row = rates[
         (rates["level"] == "article")
         & (rates["article_id"] == article.article_id)
