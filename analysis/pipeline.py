@@ -23,6 +23,8 @@ from analysis import escalation, figures, schema, stance
 from analysis.escalation import Lexicon
 from analysis.escalation.keyness import count_words, sentence_texts
 from analysis.escalation.lexicon import parse_lexicon
+from analysis.events import reduce as event_reduce
+from analysis.events.extract import event_rows
 from analysis.figures import claims
 from analysis.ingest.article import Article, article_row, sentence_rows
 from analysis.ingest.corpus import Corpus
@@ -30,6 +32,7 @@ from analysis.stance import main_claim
 from analysis.stance.framing import framing_rows
 from analysis.stance.tone import QUOTE_WORD_COLUMNS, TONE_COLUMNS, tone_rows
 from analysis.voices import attribution, people
+from analysis.voices.packs import actors_for
 from analysis.world.actors import Actors, SentenceMentions
 from analysis.world.story import Story, parse_story
 from analysis.world.story import load_story as read_story
@@ -44,6 +47,7 @@ ARTICLE_TABLES = (
     "escalation_hits",
     "framing",
     "people",
+    "events",
 )
 INTERNAL_COLUMNS = {"tone": TONE_COLUMNS, "quote_words": QUOTE_WORD_COLUMNS}
 MAP_TABLES = ARTICLE_TABLES + tuple(INTERNAL_COLUMNS)
@@ -132,7 +136,8 @@ def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
     """The map: one article's rows of every per-article table (see MAP_TABLES), nothing shared."""
     actors, lexicon = rules.actors, rules.lexicon
     named: dict[str, list] = {}  # the people each sentence names, found once for quotes and people
-    mentions = SentenceMentions(actors)  # each sentence's actors, found once for every stage
+    # each sentence's actors (with their names in the article's language), found once for all
+    mentions = SentenceMentions(actors_for(actors, article.language))
     quotes = attribution.quotes_of(article, actors, named)
     figure_rows = figures.article_rows(article, quotes)
     hit_rows = escalation.hit_rows(article, lexicon, quotes)
@@ -145,6 +150,7 @@ def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
         "escalation_hits": hit_rows,
         "framing": framing_rows(article, actors, quotes, figure_rows, mentions),
         "people": people.people_rows(article, actors, named),
+        "events": event_rows(article, quotes, mentions),
         "tone": tone,
         "quote_words": quote_words,
     }
@@ -159,7 +165,7 @@ def frames(parts: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
         "framing": schema.from_rows(rows["framing"], "framing"),
         "people": schema.from_rows(rows["people"], "people"),
     }
-    for name in ("articles", "sentences", "escalation_hits", *INTERNAL_COLUMNS):
+    for name in ("articles", "sentences", "escalation_hits", "events", *INTERNAL_COLUMNS):
         columns = INTERNAL_COLUMNS.get(name) or schema.columns(name)
         typed = schema.typed_columns(rows[name], columns)
         built[name] = (
@@ -217,9 +223,12 @@ def reduce_stream(
     yield "escalation_hits", escalation_tables.pop("escalation_hits")
     claim = actors.core_claim.label if actors.core_claim else None
     framing = mapped.pop("framing")
+    events = mapped.pop("events")
+    # without a story file the main claim is the figure or the event most outlets carry
+    event = event_reduce.main_event(events) if actors.core_claim is None else None
     if actors.core_claim is None:
         main = main_claim.main_claim(figures)
-        if main is not None:
+        if main is not None and (event is None or _outlets(figures, main) >= event[3]):
             claim = main_claim.claim_label(main)
             framing = _claim_first(main_claim.claim_framing(framing, main, claim), framing)
     del figures
@@ -233,9 +242,18 @@ def reduce_stream(
     quotes = stance.with_camps(quotes, actors)
     yield "quotes", quotes
     yield "framing", framing
+    yield "events", events
+    yield "event_links", event_reduce.event_links(events, outlets)
+    yield "agentless_violence", event_reduce.agentless_violence(events, outlets)
+    tone, words = mapped.pop("tone"), mapped.pop("quote_words")
     yield from stance.stance_tables(
-        quotes, framing, mapped.pop("tone"), mapped.pop("quote_words"), actors, outlets, claim
+        quotes, framing, tone, words, actors, outlets, claim, events, event
     ).items()
+
+
+def _outlets(figures: pd.DataFrame, main: dict) -> int:
+    """Outlets carrying the main figure (main_claim.main_claim's sentences)."""
+    return figures.loc[figures["sentence_id"].isin(main["sentence_ids"]), "outlet"].nunique()
 
 
 def _claim_first(claim_rows: pd.DataFrame, framing: pd.DataFrame) -> pd.DataFrame:

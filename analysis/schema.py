@@ -214,6 +214,10 @@ TABLES: dict[str, dict[str, str]] = {
         "escalation_hits": "escalation hits in sentences about the actor",
         "quoted_share": "share of the outlet's quoted words spoken by this actor's camp",
         "evidence_ids": "sentence ids behind the label, '; '-separated",
+        "acts": "events the outlet shows the actor doing (analysis/events; not negated)",
+        "acted_on": "events the outlet shows being done to the actor",
+        "conflict_acts": "of acts, conflict events (accusing, threatening, sanctioning, attacking …)",
+        "conflict_acted_on": "of acted_on, conflict events",
     },
     "summaries": {
         "outlet": "outlet",
@@ -228,6 +232,48 @@ TABLES: dict[str, dict[str, str]] = {
         "affiliation": "the actor the title or the story file gives, '' when unknown (never guessed "
         "from the outlet)",
         "sentence_id": "sentence first naming the person with this title",
+    },
+    "events": {
+        "event_id": "'<article_id>:e<offset of the trigger>' (.<n> for the n-th doer x target of "
+        "the same words)",
+        "article_id": "article",
+        "outlet": "outlet",
+        "sentence_id": "evidence sentence id",
+        "sentence": "evidence sentence",
+        "source": "actor shown doing it (a person acts for their actor), '' when not named",
+        "target": "actor it is done to (a place named counts for its country), '' when not named",
+        "event": "PLOVER event type: AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST "
+        "ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT",
+        "quad": "verbal_cooperation / material_cooperation / verbal_conflict / material_conflict",
+        "words": "the words that carry the event, as written",
+        "agency": "active (the doer is the subject) / passive (named as agent or modifier: "
+        "'strikes by X', \"X's strikes\") / agentless (no doer in the sentence)",
+        "negated": "the event is negated or denied ('did not attack', 'denied striking')",
+        "modality": "asserted / possible / threatened / planned / alleged (in an accusation's "
+        "clause: 'accused X of shelling')",
+        "voice": "narrator / quoted",
+        "speaker": "the speaker when quoted, '' otherwise",
+        "char_start": "offset of the event words in the raw text",
+        "char_end": "offset after the event words",
+    },
+    "event_links": {
+        "outlet": "outlet (or outlet group)",
+        "source": "actor shown doing it ('' when not named)",
+        "target": "actor it is done to ('' when not named)",
+        "event": "PLOVER event type",
+        "quad": "quad class of the event",
+        "events": "events of this kind the outlet reports as happening (not negated)",
+        "quoted": "of those, how many are in quoted speech",
+        "evidence_ids": "event ids behind the count (the first five), '; '-separated",
+    },
+    "agentless_violence": {
+        "outlet": "outlet (or outlet group)",
+        "violent_events": "ASSAULT events reported as happening (not negated)",
+        "agentless": "of those, reported with no one named as doing it ('12 killed in strikes')",
+        "passive": "of those, with the doer named only as agent or modifier ('Israeli strikes')",
+        "active": "of those, with the doer as subject ('Israel struck')",
+        "agentless_share": "agentless / violent_events (0 when none)",
+        "evidence_ids": "event ids of agentless events (the first five), '; '-separated",
     },
 }
 

@@ -20,7 +20,8 @@ LAYERS = {
     "voices": {"world", "ingest"},
     "escalation": {"world", "ingest", "voices"},
     "figures": {"world", "ingest", "numbers", "voices"},
-    "stance": {"world", "ingest", "numbers", "voices", "escalation", "figures"},
+    "events": {"world", "ingest", "voices", "escalation"},
+    "stance": {"world", "ingest", "numbers", "voices", "escalation", "figures", "events"},
 }
 # top-level modules a package may use: leaves that import nothing of ours
 TOP_LEVEL_LIBRARIES = {"export", "schema"}

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from analysis import schema
+from analysis.events import reduce as events_reduce
 from analysis.ingest.article import Article
 from analysis.stance.framing import framing_rows
 from analysis.stance.tone import (
@@ -140,6 +141,26 @@ def _framing_clause(framing: pd.DataFrame, claim: str | None) -> tuple[str, list
     return f"frames {claim} as {text}", evidence
 
 
+def _claim_clause(
+    framing: pd.DataFrame, claim: str | None, shown: _Shown | None, outlet: str
+) -> tuple[str, list[str]]:
+    """How the outlet treats the corpus's main claim: framed (a figure or the story's claim), or,
+    when it does not state that claim but reports the main event, the event it reports; with no
+    claim at all, the main event itself ('reports Israel attacking Iran in 3 sentences')."""
+    reported = shown.reporting.get(outlet, []) if shown is not None and shown.main else []
+    if claim is None and shown is not None and shown.main is not None:
+        label = shown.main_label()
+        if not reported:
+            return f"does not report {label}", []
+        return f"reports {label} in {len(reported)} sentences", reported[:SUMMARY_EVIDENCE]
+    text, evidence = _framing_clause(framing, claim)
+    if not evidence and claim is not None and reported:
+        label = shown.main_label()
+        text = f"reports {label} ({len(reported)} sentences) without the figure of {claim}"
+        return text, reported[:SUMMARY_EVIDENCE]
+    return text, evidence
+
+
 def _tone_clause(stance: pd.DataFrame) -> tuple[str, list[str]]:
     """'portrays Russia critically (3 sentences)' for the clearest non-neutral actors."""
     marked = stance[(stance["tone_label"] != "neutral") & (stance["mentions"] >= 2)]
@@ -168,6 +189,7 @@ def summaries_table(
     outlets: list[str],
     actors: Actors,
     claim: str | None = None,
+    shown: _Shown | None = None,
 ) -> pd.DataFrame:
     """One sentence per outlet built only from the tables above, with every clause's evidence;
     `claim` is the label of the claim framed (the story's, or the corpus's main claim)."""
@@ -180,7 +202,8 @@ def summaries_table(
     for outlet in outlets:
         clauses = [
             _voices_clause(voices.get(outlet), stance_of(outlet), actors),
-            _framing_clause(framing_of(outlet), claim),
+            _claim_clause(framing_of(outlet), claim, shown, outlet),
+            *([shown.clause(outlet)] if shown is not None else []),
             _tone_clause(stance_of(outlet)),
         ]
         text = "; ".join(c for c, _ in clauses) + "."
@@ -241,10 +264,47 @@ def stance_tables(
     actors: Actors,
     outlets: list[str],
     claim: str | None = None,
+    events: pd.DataFrame | None = None,
+    main: tuple[str, str, str, int] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The stance and summaries tables from the quotes (`with_camps`), framing and tone rows."""
-    stance = stance_table(tone, camp_words(quote_words, quotes), quotes, actors, outlets)
+    """The stance and summaries tables from the quotes (`with_camps`), framing, tone and event rows
+    (`main`: the corpus's main event, analysis/events/reduce.py main_event)."""
+    events = schema.empty("events") if events is None else events
+    roles = events_reduce.actor_roles(events)
+    stance = stance_table(tone, camp_words(quote_words, quotes), quotes, actors, outlets, roles)
+    shown = _Shown(events, outlets, main)
     return {
         "stance": stance,
-        "summaries": summaries_table(quotes, framing, stance, outlets, actors, claim),
+        "summaries": summaries_table(quotes, framing, stance, outlets, actors, claim, shown),
     }
+
+
+class _Shown:
+    """What each outlet's events show, for its summary: its event_links and agentless_violence
+    rows, the sentence of every event (summaries cite sentences) and whether it reports the main
+    event."""
+
+    def __init__(self, events: pd.DataFrame, outlets: list[str], main) -> None:
+        self.links = _by_outlet(events_reduce.event_links(events, outlets))
+        self.violence = _by_outlet(events_reduce.agentless_violence(events, outlets))
+        self.sentence_of = dict(zip(events["event_id"], events["sentence_id"], strict=True))
+        self.main = main
+        reporting: dict[str, list[str]] = {}
+        if main is not None:
+            source, event, target, _ = main
+            shown = events_reduce.happening(events)
+            hit = shown[
+                (shown["source"] == source)
+                & (shown["event"] == event)
+                & (shown["target"] == target)
+            ]
+            for outlet, sentence_id in zip(hit["outlet"], hit["sentence_id"], strict=True):
+                reporting.setdefault(outlet, []).append(sentence_id)
+        self.reporting = reporting
+
+    def clause(self, outlet: str) -> tuple[str, list[str]]:
+        text, ids = events_reduce.events_clause(self.links(outlet), self.violence(outlet))
+        return text, [self.sentence_of.get(i, i) for i in ids]
+
+    def main_label(self) -> str:
+        return events_reduce.event_label(self.main[0], self.main[1], self.main[2])

@@ -256,15 +256,40 @@ def _rows_by(tone: pd.DataFrame) -> dict[tuple[str, str], np.ndarray]:
     }
 
 
+ROLE_COLUMNS = ("acts", "acted_on", "conflict_acts", "conflict_acted_on")
+_NO_ROLE = (0, 0, 0, 0)
+
+
+def _roles_by(roles: pd.DataFrame | None) -> dict[tuple[str, str], tuple[int, ...]]:
+    """(outlet, actor) -> the actor's counts of ROLE_COLUMNS in the outlet's events."""
+    if roles is None or roles.empty:
+        return {}
+    keys = zip(roles["outlet"], roles["actor"], strict=True)
+    values = zip(*(roles[c].astype(int).tolist() for c in ROLE_COLUMNS), strict=True)
+    return dict(zip(keys, values, strict=True))
+
+
+def _actor_names(actors: Actors, tone: pd.DataFrame, roles: pd.DataFrame | None) -> list[str]:
+    """The actor list's names, then actors only the rows name (an article's language may add
+    actors the list lacks: analysis/voices/packs.py actors_for)."""
+    names = [actor.name for actor in actors.actors]
+    extra = [*tone["actor"].tolist(), *([] if roles is None else roles["actor"].tolist())]
+    known = set(names)
+    return names + [n for n in dict.fromkeys(extra) if n and n not in known]
+
+
 def stance_table(
     tone: pd.DataFrame,
     camp_words: pd.DataFrame,
     quotes: pd.DataFrame,
     actors: Actors,
     outlets: list[str],
+    roles: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The reduce: one row per outlet x actor mentioned or quoted (`outlets` in order, actors in
-    lexicon order): mentions, tone, label, escalation hits, quoted share."""
+    """The reduce: one row per outlet x actor mentioned, quoted or in an event (`outlets` in order,
+    actors in lexicon order, then the others as the rows first name them): mentions, tone, label,
+    escalation hits, quoted share, and the actor's part in the outlet's events (`roles`, from
+    analysis/events/reduce.py actor_roles)."""
     ids, scores = tone["sentence_id"].tolist(), tone["score"].to_numpy(dtype=np.float64)
     hits_of = tone["escalation_hits"].to_numpy(dtype=np.int64)
     rows_by = _rows_by(tone)
@@ -277,28 +302,32 @@ def stance_table(
     totals: dict[str, int] = defaultdict(int)  # quoted words per outlet (whole numbers)
     for (outlet, _), words in words_by.items():
         totals[outlet] += words
+    role_of = _roles_by(roles)
     rows = []
     for outlet in outlets:
         total = totals.get(outlet, 0)
         quoted = quoted_by.get(outlet, set())
-        for actor in actors.actors:
-            mine = rows_by.get((outlet, actor.name), _NO_ROWS)
-            if not len(mine) and actor.name not in quoted:
+        for name in _actor_names(actors, tone, roles):
+            mine = rows_by.get((outlet, name), _NO_ROWS)
+            role = role_of.get((outlet, name), _NO_ROLE)
+            if not len(mine) and name not in quoted and not any(role):
                 continue
-            share = words_by.get((outlet, actor.camp), 0) / total if total else 0.0
+            camp = actors.camp(name) or name
+            share = words_by.get((outlet, camp), 0) / total if total else 0.0
             score = sum(scores[mine].tolist()) / len(mine) if len(mine) else 0.0  # in row order
             hits = int(hits_of[mine].sum())
             label = tone_label(score, hits, len(mine)) if len(mine) else "neutral"
             rows.append(
                 {
                     "outlet": outlet,
-                    "actor": actor.name,
+                    "actor": name,
                     "mentions": len(mine),
                     "tone_score": round(score, 3),
                     "tone_label": label,
                     "escalation_hits": hits,
                     "quoted_share": round(share, 3),
                     "evidence_ids": "; ".join(_evidence(mine, ids, scores, hits_of, label)),
+                    **dict(zip(ROLE_COLUMNS, role, strict=True)),
                 }
             )
     if not rows:

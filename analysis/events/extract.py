@@ -1,0 +1,360 @@
+"""The events of one article: who is shown doing what to whom, sentence by sentence.
+
+Each trigger (a verb or noun of data/languages/<code>/events.toml) gets a doer and a target from the
+actor mentions of its sentence, read by the language's word order and grammar words:
+- a verb: the doer is the nearest actor before it in the clause (SVO; the first one in SOV, the
+  first after it in VSO) and the target the first actor after it ('Israel struck Iran'); after a
+  passive auxiliary the doer is the actor after the agent word ('Iran was struck by Israel');
+- a noun: the doer is the actor that modifies it or follows the agent word ('Israeli strikes',
+  'strikes by Israel': agency `passive`), else the subject of the clause ('Israel launched
+  strikes'), and the target the actor after a target or place word ('strikes on Iran');
+- no doer in the sentence is `agentless` ('12 killed in strikes'); an actor named after a place word
+  ('in Gaza') is where it happened, never the doer; 'X said it struck …' and a quote's 'we' stand
+  for the speaker's side; a person acts for their actor (the actor list's officials).
+Negation and modality come from the words just before the trigger; voice from the quote around it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from analysis.events.packs import QUADS, EventPack, Trigger, event_pack
+from analysis.ingest.article import Article
+from analysis.ingest.text import Sentence
+from analysis.voices.quotes import Quote
+from analysis.world.actors import Actors, Mention, SentenceMentions
+
+_TOKEN_RE = re.compile(r"\S+")
+_EDGE_RE = re.compile(r"^\W+|\W+$")
+_BREAKS = set(";:()—–[]")  # a clause ends at these
+UNNAMED = ("ASSAULT", "COERCE")  # violence and coercion are kept with no doer named ('12 killed')
+WINDOW = 12  # words between a trigger and the actors it links, at most
+
+
+def event_rows(
+    article: Article, quotes: list[Quote], mentions: SentenceMentions
+) -> list[dict[str, object]]:
+    """events rows of one article: one per sentence x doer x event x target (first trigger kept)."""
+    pack = event_pack(article.language)
+    if pack is None:
+        return []
+    rows: list[dict[str, object]] = []
+    for sentence in article.counted_sentences:
+        triggers = pack.find(sentence.text)
+        if not triggers:
+            continue
+        reader = _Sentence(sentence, pack, mentions.of(sentence), mentions.actors)
+        reader.read_triggers(triggers)
+        found: list[dict[str, object]] = []
+        for trigger in triggers:
+            seen = {(r["source"], r["target"]) for r in found if r["event"] == trigger.event}
+            quote = _quote_at(quotes, sentence.char_start + trigger.start)
+            links = [link for link in reader.links(trigger, quote) if link[:2] not in seen]
+            for n, (source, target, agency) in enumerate(links):
+                row = _row(article, sentence, reader, trigger, quote, source, target, agency)
+                row["event_id"] += f".{n}" if n else ""
+                found.append(row)
+        rows += _dominant(found)
+    return rows
+
+
+def _dominant(found: list[dict[str, object]]) -> list[dict[str, object]]:
+    """A sentence's rows less those another row of the same event says more than: no doer-less
+    row when a doer is named, no target-less row when that doer has a named target."""
+    named = {r["event"] for r in found if r["source"]}
+    aimed = {(r["event"], r["source"]) for r in found if r["target"]}
+    return [
+        r
+        for r in found
+        if (r["source"] or r["event"] not in named)
+        and (r["target"] or (r["event"], r["source"]) not in aimed)
+    ]
+
+
+def _row(
+    article: Article,
+    sentence: Sentence,
+    reader: _Sentence,
+    trigger: Trigger,
+    quote: Quote | None,
+    source: str,
+    target: str,
+    agency: str,
+) -> dict[str, object]:
+    start = sentence.char_start + trigger.start
+    end = sentence.char_start + trigger.end
+    return {
+        "event_id": f"{article.article_id}:e{start}",
+        "article_id": article.article_id,
+        "outlet": article.outlet,
+        "sentence_id": article.sentence_id(sentence),
+        "sentence": sentence.text,
+        "source": source,
+        "target": target,
+        "event": trigger.event,
+        "quad": QUADS[trigger.event],
+        "words": sentence.text[trigger.start : trigger.end],
+        "agency": agency,
+        "negated": reader.negated(trigger),
+        "modality": reader.modality(trigger),
+        "voice": "quoted" if quote is not None else "narrator",
+        "speaker": quote.speaker if quote is not None else "",
+        "char_start": start,
+        "char_end": end,
+    }
+
+
+def _quote_at(quotes: list[Quote], offset: int) -> Quote | None:
+    """The quote whose text covers `offset` (direct or reported), None in the narrator's words."""
+    return next((q for q in quotes if q.char_start <= offset < q.char_end), None)
+
+
+class _Sentence:
+    """One sentence read for events: its words (lower-cased, punctuation trimmed) and its actors."""
+
+    def __init__(
+        self, sentence: Sentence, pack: EventPack, found: list[Mention], actors: Actors
+    ) -> None:
+        self.pack = pack
+        self.actors = actors
+        self.text = sentence.text
+        spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(self.text)]
+        self.starts = [s for s, _ in spans]
+        self.words = [_EDGE_RE.sub("", self.text[s:e]).lower() for s, e in spans]
+        self.breaks = [any(c in _BREAKS for c in self.text[s:e]) for s, e in spans]
+        for at in range(len(self.words)):  # 'if', 'because' ... open another clause
+            if self.ends_with(at, "clause_words"):
+                self.breaks[at] = True
+        self.mentions = found
+        self._nouns: set[int] = set()  # words read as event nouns
+        self.verbs: set[int] = set()
+        self.accusations: list[int] = []
+        self.mention_words = [self.word_at(m.start) for m in found]
+
+    def word_at(self, offset: int) -> int:
+        """Index of the word holding `offset`."""
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+    def ends_with(self, index: int, key: str) -> tuple[str, ...] | None:
+        """The phrase of grammar list `key` whose last word is word `index` ('n't' glued too)."""
+        for phrase in self.pack.phrases(key):
+            first = index - len(phrase) + 1
+            if first >= 0 and tuple(self.words[first : index + 1]) == phrase:
+                return phrase
+            clitic = len(phrase) == 1 and phrase[0].startswith("n'")  # "didn't"
+            if clitic and index >= 0 and self.words[index].endswith(phrase[0]):
+                return phrase
+        return None
+
+    def before(self, index: int, key: str, reach: int) -> tuple[str, ...] | None:
+        """A phrase of `key` ending within `reach` words before word `index`, in the same clause."""
+        for at in range(index - 1, max(index - reach, 0) - 1, -1):
+            if self.breaks[at] and at != index - 1:
+                return None
+            found = self.ends_with(at, key)
+            if found:
+                return found
+        return None
+
+    def negated(self, trigger: Trigger) -> bool:
+        return self.before(self.word_at(trigger.start), "negation", 3) is not None
+
+    def modality(self, trigger: Trigger) -> str:
+        index = self.word_at(trigger.start)
+        if any(at < index and not any(self.breaks[at:index]) for at in self.accusations):
+            return "alleged"
+        for key, label in (("threat", "threatened"), ("modality", "possible"), ("plan", "planned")):
+            if self.before(index, key, 4):
+                return label
+        return "asserted"
+
+    def is_noun(self, trigger: Trigger) -> bool:
+        """A noun reading: a noun-only form, or one after a determiner, number or actor modifier."""
+        if not trigger.is_verb:
+            return True
+        if not trigger.is_noun:
+            return False
+        index = self.word_at(trigger.start)
+        if index == 0:
+            return False
+        previous = self.words[index - 1]
+        return (
+            previous[:1].isdigit()
+            or self.ends_with(index - 1, "noun_markers") is not None
+            or self._modifier(trigger) is not None
+        )
+
+    def _modifier(self, trigger: Trigger) -> Mention | None:
+        """The actor written right before a noun ('Israeli strikes', "Israel's strikes")."""
+        index = self.word_at(trigger.start)
+        for mention, at in zip(self.mentions, self.mention_words, strict=True):
+            if mention.end <= trigger.start and index - at <= 1:
+                gap = self.text[mention.end : trigger.start]
+                if len(gap) <= 3 or gap.strip(" '’s-") == "":
+                    return mention
+        return None
+
+    def read_triggers(self, triggers: list[Trigger]) -> None:
+        """Where the sentence's other predicates are: a target is never looked for past a verb
+        joined by 'and' ('denied shelling the plant and blamed Ukraine'), and an event after an
+        accusation in its clause is alleged ('accused X of shelling')."""
+        verbs = {self.word_at(t.start) for t in triggers if t.is_verb and not self.is_noun(t)}
+        self.verbs = {at for at in verbs if at and self.ends_with(at - 1, "conjunctions")}
+        self.accusations = [self.word_at(t.start) for t in triggers if t.event == "ACCUSE"]
+
+    def is_noun_index(self, index: int) -> bool:
+        return index in self._nouns
+
+    def _glued(self, trigger: Trigger) -> Mention | None:
+        """The actor joined to the trigger by a hyphen ('Iran-backed'): the doer."""
+        if trigger.start < 2 or self.text[trigger.start - 1] != "-":
+            return None
+        start = self.text.rfind(" ", 0, trigger.start - 1) + 1
+        found = self.actors.mentions(self.text[start : trigger.start - 1])
+        if not found:
+            return None
+        return found[-1]._replace(start=start + found[-1].start, end=start + found[-1].end)
+
+    def _marked(self, at: int, key: str) -> bool:
+        """Whether the actor at word `at` follows a word of grammar list `key`."""
+        return at > 0 and self.ends_with(at - 1, key) is not None
+
+    def _left(self, index: int) -> list[Mention]:
+        """The doers before word `index`: the nearest actor in the clause not marked as a place,
+        target or agent (with those joined to it by 'and'); [] past a clause break or a speech verb."""
+        for position in range(len(self.mentions) - 1, -1, -1):
+            at = self.mention_words[position]
+            if at >= index:
+                continue
+            if index - at > WINDOW or any(self.breaks[at:index]) or self._speech_between(at, index):
+                return []
+            if any(self._marked(at, key) for key in ("places", "target", "agent")):
+                continue
+            return self._joined(position, -1)
+        return []
+
+    def _right(self, index: int, after_key: str = "", places: bool = True) -> list[Mention]:
+        """The first actor after word `index` in the clause (after a word of `after_key`, when set),
+        with those joined to it by 'and'; an actor after the agent word is never a target."""
+        for position, at in enumerate(self.mention_words):
+            if at <= index:
+                continue
+            if at - index > WINDOW or any(self.breaks[index:at]):
+                return []
+            if any(index < verb < at for verb in self.verbs):
+                return []
+            if after_key and not self._marked(at, after_key):
+                continue
+            if not after_key and self._marked(at, "agent"):
+                continue
+            if not after_key and not places and self._marked(at, "places"):
+                continue
+            return self._joined(position, 1)
+        return []
+
+    def _joined(self, position: int, step: int) -> list[Mention]:
+        """The mention at `position` and those joined to it by a conjunction or a comma."""
+        group = [self.mentions[position]]
+        other = position + step
+        while 0 <= other < len(self.mentions):
+            left, right = sorted((self.mentions[other], group[-1]), key=lambda m: m.start)
+            gap = self.text[left.end : right.start].strip(" ,").lower()
+            if gap and tuple(gap.split()) not in self.pack.phrases("conjunctions"):
+                break
+            group.append(self.mentions[other])
+            other += step
+        return group
+
+    def _speech_between(self, at: int, index: int) -> bool:
+        return any(self.ends_with(i, "speech") for i in range(at, index))
+
+    def _speaker_pronoun(self, index: int) -> list[Mention]:
+        """'X said it struck …': the actor before the speech verb that the pronoun stands for."""
+        for at in range(index - 1, max(index - 4, 0) - 1, -1):
+            if self.ends_with(at, "pronouns") and at > 0:
+                speech = next(
+                    (i for i in range(at - 1, max(at - 3, -1), -1) if self.ends_with(i, "speech")),
+                    None,
+                )
+                if speech is None:
+                    return []
+                return self._left(speech)
+        return []
+
+    def links(self, trigger: Trigger, quote: Quote | None) -> list[tuple[str, str, str]]:
+        """(doer, target, agency) of one trigger: every doer x target the sentence gives."""
+        index = self.word_at(trigger.start)
+        end_index = self.word_at(max(trigger.end - 1, trigger.start))
+        glued = self._glued(trigger)
+        if glued is not None:  # 'Iran-backed militias', 'U.S.-supplied missiles'
+            sources, agency = [glued], "passive"
+            targets = [m for m in self._right(end_index) if self.word_at(m.start) - end_index <= 2]
+        elif self.is_noun(trigger):
+            self._nouns.add(index)
+            sources, agency = self._noun_doer(trigger, index, end_index)
+            targets = self._right(end_index, "target")
+            if not targets and QUADS[trigger.event] == "material_conflict":
+                targets = self._right(end_index, "places")  # 'strikes in Gaza'; not 'talks in Doha'
+        elif self.before(index, "passive", 2):
+            sources, agency = self._right(end_index, "agent"), "passive"
+            targets = self._left(index)
+        else:
+            sources, agency = self._active(index, end_index), "active"
+            # a place is a target of violence, else only when no one else is named after the verb
+            targets = self._right(end_index, places=QUADS[trigger.event] == "material_conflict")
+            targets = targets or self._right(end_index)
+        if not sources:
+            sources = self._speaker_pronoun(index) if agency == "active" else []
+        speaking = quote is not None and quote.affiliation and index not in self._nouns
+        if not sources and speaking and self.before(index, "first_person", 3):  # 'we will strike'
+            sources = [Mention(quote.affiliation, -1, -1, "")]
+        doers = list(dict.fromkeys(m.actor for m in sources)) or [""]
+        if doers == [""] and trigger.event not in UNNAMED:
+            return []  # talks, aid or threats by no actor of the list are no actor's event
+        if doers == [""] and (agency != "active" or self._reduced_passive(index, end_index)):
+            agency = "agentless"  # an active verb keeps its unlisted doer ('gunmen killed 12')
+        goals = list(dict.fromkeys(m.actor for m in targets)) or [""]
+        return [(doer, goal if goal != doer else "", agency) for doer in doers for goal in goals]
+
+    def _reduced_passive(self, index: int, end_index: int) -> bool:
+        """An active-looking verb or a noun with no doer in its clause: '12 killed in strikes',
+        'strikes overnight' (a number or nothing before it, a preposition or nothing after it)."""
+        if self.is_noun_index(index):
+            return True
+        previous = self.words[index - 1] if index else ""
+        following = end_index + 1
+        after = self.words[following] if following < len(self.words) else ""
+        prepositions = ("places", "agent", "target")
+        return (
+            not previous
+            or previous[:1].isdigit()
+            or self.breaks[index - 1]
+            or not after
+            or any(self.ends_with(following, key) for key in prepositions)
+        )
+
+    def _active(self, index: int, end_index: int) -> list[Mention]:
+        """The doer of an active verb by the language's word order."""
+        order = self.pack.order
+        if order == "SVO" or (order == "VSO" and self._left(index) and self._near_left(index)):
+            return self._left(index)
+        if order == "VSO":
+            return self._right(end_index)
+        before = [m for m, at in zip(self.mentions, self.mention_words, strict=True) if at < index]
+        return before[:1]  # SOV: the first actor of the clause
+
+    def _near_left(self, index: int) -> bool:
+        return any(0 < index - at <= 3 for at in self.mention_words)
+
+    def _noun_doer(self, trigger: Trigger, index: int, end_index: int) -> tuple[list[Mention], str]:
+        modifier = self._modifier(trigger)
+        if modifier is not None:
+            return [modifier], "passive"
+        agent = self._right(end_index, "agent")
+        if agent:
+            return agent, "passive"
+        subject = self._left(index)  # 'Israel launched strikes': only with a verb that does it
+        if subject and self.before(index, "light_verbs", WINDOW):
+            return subject, "active"
+        return [], "active"

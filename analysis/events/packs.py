@@ -1,0 +1,239 @@
+"""The event words of a language: data/languages/<code>/events.toml, loaded, validated and compiled.
+
+One loader and validator for every language's file (the format is written at the top of
+data/languages/en/events.toml): each PLOVER event type lists the verbs and nouns that carry it, in
+the escalation lexicon's term grammar, and [grammar] says how the language marks the doer, the
+target, a place, the passive, negation and modality. A mistake is a LexiconError naming the file
+and the line. `event_pack(language)` is None for a language without a file: its articles get no
+events, never English ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from analysis.escalation.terms import normalise, term_forms
+from analysis.world import languages
+from analysis.world.toml_files import LexiconError, find_line, parse_toml, read_text
+
+# PLOVER's event types and their quad class (verbal / material x cooperation / conflict).
+QUADS = {
+    "AGREE": "verbal_cooperation",
+    "CONSULT": "verbal_cooperation",
+    "SUPPORT": "verbal_cooperation",
+    "CONCEDE": "verbal_cooperation",
+    "COOPERATE": "material_cooperation",
+    "AID": "material_cooperation",
+    "RETREAT": "material_cooperation",
+    "REQUEST": "verbal_conflict",
+    "ACCUSE": "verbal_conflict",
+    "REJECT": "verbal_conflict",
+    "THREATEN": "verbal_conflict",
+    "PROTEST": "material_conflict",
+    "SANCTION": "material_conflict",
+    "MOBILIZE": "material_conflict",
+    "COERCE": "material_conflict",
+    "ASSAULT": "material_conflict",
+}
+ORDERS = ("SVO", "SOV", "VSO")
+GRAMMAR_LISTS = (
+    "agent",
+    "target",
+    "places",
+    "passive",
+    "negation",
+    "modality",
+    "threat",
+    "plan",
+    "speech",
+    "pronouns",
+    "first_person",
+    "conjunctions",
+    "noun_markers",
+    "light_verbs",
+    "clause_words",
+    "inflections",
+)
+_EVENT_KEYS = {"verbs", "nouns", "with_objects", "objects"}
+OBJECT_REACH = 60  # characters after a with_objects verb in which one of its objects must stand
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word or phrase that carries an event, as found in a text (offsets into that text)."""
+
+    event: str
+    is_verb: bool
+    is_noun: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EventPack:
+    """One language's compiled event words and grammar: `find` gives the triggers of a text; the
+    grammar lists are lower-cased tuples of word tuples (phrases split into words), longest first."""
+
+    language: str
+    order: str
+    automaton: ahocorasick.Automaton
+    grammar: dict[str, tuple[tuple[str, ...], ...]]
+    wide: bool  # some form has letters outside Latin-1: match in the (slower) every-script form
+    objects: dict[str, ahocorasick.Automaton]  # event -> its objects (see with_objects)
+
+    def phrases(self, key: str) -> tuple[tuple[str, ...], ...]:
+        """The [grammar] list `key` as word tuples ('threatened to' -> ('threatened', 'to'))."""
+        return self.grammar.get(key, ())
+
+    def find(self, text: str) -> list[Trigger]:
+        """Every trigger in `text` (any case and script): whole words, a wildcard stem running to
+        the end of its word, leftmost-longest, not overlapping."""
+        low = normalise(text, wide=self.wide)
+        found = []
+        last = len(low)
+        for end, (length, event, is_verb, is_noun, wildcard) in self.automaton.iter(low):
+            start, stop = end - length + 1, end + 1
+            if start and low[start - 1].isalnum():
+                continue
+            if wildcard:
+                while stop < last and low[stop].isalnum():
+                    stop += 1
+            elif stop < last and low[stop].isalnum():
+                continue
+            if is_verb is None and not self._object_after(low, stop, event):
+                continue
+            found.append((start, -stop, event, bool(is_verb) or is_verb is None, is_noun))
+        found.sort()
+        triggers, reached = [], 0
+        for start, negative_stop, event, is_verb, is_noun in found:
+            if start >= reached:
+                reached = -negative_stop
+                triggers.append(Trigger(event, is_verb, is_noun, start, reached))
+        return triggers
+
+    def _object_after(self, low: str, stop: int, event: str) -> bool:
+        """Whether one of the event's objects starts a word within OBJECT_REACH characters after
+        `stop` ('launched about 100 drones at'); `low` is one sentence."""
+        window = low[stop : stop + OBJECT_REACH]
+        for end, length in self.objects[event].iter(window):
+            start = end - length + 1
+            if not start or not window[start - 1].isalnum():
+                return True
+        return False
+
+
+def parse_event_pack(text: str, *, name: str, language: str) -> EventPack:
+    """An EventPack from the TOML `text` of an events.toml (`name` is shown in errors)."""
+    data = parse_toml(text, name=name)
+
+    def fail(problem: str, needle: str = "") -> LexiconError:
+        return LexiconError(name, problem, find_line(text, needle) if needle else None)
+
+    grammar_table = data.pop("grammar", {})
+    if not isinstance(grammar_table, dict):
+        raise fail("[grammar] must be a table", "grammar")
+    grammar, order = _grammar(grammar_table, fail)
+    inflections = tuple(" ".join(p) for p in grammar.pop("inflections", ()))
+    forms: dict[
+        str, tuple[str, bool | None, bool, bool]
+    ] = {}  # form -> event, verb, noun, wildcard
+    objects: dict[str, list[str]] = {}  # event -> the normalised objects of its with_objects verbs
+    for event, table in data.items():
+        if event not in QUADS:
+            raise fail(f"unknown event type {event!r} (one of {', '.join(QUADS)})", event)
+        if not isinstance(table, dict) or set(table) - _EVENT_KEYS:
+            raise fail(f"[{event}] may hold only verbs and nouns", event)
+        for key in sorted(table):
+            entries = table[key]
+            if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+                raise fail(f"[{event}] {key} must be a list of strings", event)
+            for entry in entries:
+                if key == "objects":
+                    objects.setdefault(event, []).extend(
+                        _forms(entry, event, key, language, inflections, fail)[0]
+                    )
+                else:
+                    _add_forms(forms, entry, event, key, language, inflections, fail)
+        if bool(table.get("with_objects")) != bool(table.get("objects")):
+            raise fail(f"[{event}] with_objects and objects go together", event)
+    if not forms:
+        raise fail("no event words: at least one [EVENT] table with verbs or nouns")
+    return _compile(language, order, forms, grammar, objects)
+
+
+def _grammar(table: dict, fail) -> tuple[dict[str, tuple[tuple[str, ...], ...]], str]:
+    """The validated [grammar] table: word lists as lower-cased word tuples, and the word order."""
+    order = table.get("order", "SVO")
+    if order not in ORDERS:
+        raise fail(f"grammar.order must be one of {', '.join(ORDERS)}", "order")
+    grammar = {}
+    for key, value in table.items():
+        if key == "order":
+            continue
+        if key not in GRAMMAR_LISTS:
+            raise fail(f"unknown key grammar.{key} (known: order, {', '.join(GRAMMAR_LISTS)})", key)
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise fail(f"grammar.{key} must be a list of non-empty strings", key)
+        words = tuple(tuple(v.lower().split()) for v in value)
+        grammar[key] = tuple(sorted(words, key=len, reverse=True))  # longest phrase first
+    return grammar, order
+
+
+def _forms(entry: str, event: str, key: str, language: str, inflections, fail):
+    """The normalised forms of one entry (the escalation term grammar) and its wildcard flag."""
+    endings = None if language == "en" else inflections or ("",)
+    if key in ("nouns", "objects") and language == "en":
+        endings = ("", "s", "es")  # an English noun's '+' is its plural, never 'attacked'
+    try:
+        return term_forms(entry, endings)
+    except ValueError as error:
+        raise fail(f"[{event}] {key}: {entry!r}: {error}", entry) from None
+
+
+def _add_forms(forms: dict, entry: str, event: str, key: str, language: str, inflections, fail):
+    """Every normalised form of one entry, checked against the forms of the other events. A
+    with_objects verb is stored with is_verb None: it counts only with an object after it."""
+    found, wildcard = _forms(entry, event, key, language, inflections, fail)
+    for form in found:
+        earlier = forms.get(form)
+        if earlier and (earlier[0] != event or (earlier[1] is None) != (key == "with_objects")):
+            raise fail(f"{entry!r} ({event} {key}) is also a word of {earlier[0]}", entry)
+        if key == "with_objects":
+            forms[form] = (event, None, False, wildcard)
+            continue
+        verb, noun = (earlier[1], earlier[2]) if earlier else (False, False)
+        forms[form] = (event, verb or key == "verbs", noun or key == "nouns", wildcard)
+
+
+def _compile(
+    language: str, order: str, forms: dict, grammar: dict, objects: dict[str, list[str]]
+) -> EventPack:
+    """One Aho-Corasick automaton over every form (a phrase's spaces match one white space), and
+    one over each event's objects."""
+    automaton = ahocorasick.Automaton()
+    for form, (event, is_verb, is_noun, wildcard) in forms.items():
+        automaton.add_word(form, (len(form), event, is_verb, is_noun, wildcard))
+    automaton.make_automaton()
+    object_automata = {}
+    for event, words in objects.items():
+        object_automata[event] = ahocorasick.Automaton()
+        for word in words:
+            object_automata[event].add_word(word, len(word))
+        object_automata[event].make_automaton()
+    everything = [*forms, *(w for words in objects.values() for w in words)]
+    wide = any(ord(c) > 255 for form in everything for c in form)
+    return EventPack(language, order, automaton, grammar, wide, object_automata)
+
+
+@lru_cache(maxsize=32)
+def event_pack(language: str) -> EventPack | None:
+    """The event words of `language` (ISO 639-1; '' reads as English), None without a file."""
+    code = languages.code(language) or "en"
+    path = languages.pack_file(code, "events.toml")
+    if path is None:
+        return None
+    text, name = read_text(path, name=languages.display_name(path))
+    return parse_event_pack(text, name=name, language=code)

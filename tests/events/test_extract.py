@@ -1,0 +1,112 @@
+"""Who does what to whom in one article: hand-written sentences of other stories, the labelled
+batch's floors (tests/data/events_en.jsonl) and hostile input."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.events.extract import event_rows
+from analysis.ingest.article import article_from_text
+from analysis.voices.attribution import quotes_of
+from analysis.world.actors import SentenceMentions
+from analysis.world.story import load_actors
+from tests.events.scoring import found, score
+from tests.test_hostile_text import HOSTILE
+
+ACTORS = load_actors()
+
+
+def links(text: str) -> list[tuple]:
+    return sorted(
+        (r["source"], r["event"], r["target"], r["agency"], r["negated"], r["modality"])
+        for r in found(text, "en")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sudan's army shelled Omdurman as the RSF attacked El Fasher.",
+            [
+                ("Sudan", "ASSAULT", "", "active", False, "asserted"),
+                ("Rapid Support Forces", "ASSAULT", "", "active", False, "asserted"),
+            ],
+        ),
+        (
+            "Eleven people were killed in drone strikes near Port Sudan.",
+            [("", "ASSAULT", "Sudan", "agentless", False, "asserted")],
+        ),
+        (
+            "Ankara was accused by Damascus of meddling in its affairs.",
+            [("Syria", "ACCUSE", "Turkey", "passive", False, "asserted")],
+        ),
+        (
+            "Azerbaijan did not attack Armenia, the president insisted.",
+            [("Azerbaijan", "ASSAULT", "Armenia", "active", True, "asserted")],
+        ),
+        (
+            "North Korea threatened to strike Seoul.",
+            [
+                ("North Korea", "ASSAULT", "South Korea", "active", False, "threatened"),
+                ("North Korea", "THREATEN", "South Korea", "active", False, "asserted"),
+            ],
+        ),
+        (
+            "Hezbollah launched 30 rockets at northern Israel on Sunday.",
+            [("Hezbollah", "ASSAULT", "Israel", "active", False, "asserted")],
+        ),
+        ("The ministry launched an inquiry into the fire.", []),
+        (
+            "Iran-backed militias attacked a base in Syria.",
+            [
+                ("", "ASSAULT", "Syria", "active", False, "asserted"),
+                ("Iran", "SUPPORT", "", "passive", False, "asserted"),
+            ],
+        ),
+        (
+            "Israel said it had struck Hezbollah positions in Lebanon.",
+            [("Israel", "ASSAULT", "Hezbollah", "active", False, "asserted")],
+        ),
+    ],
+)
+def test_doer_event_target_agency_negation_and_modality(text: str, expected: list) -> None:
+    assert links(text) == sorted(expected)
+
+
+def test_a_quote_gives_voice_speaker_and_the_speakers_side_for_we() -> None:
+    text = '"We will strike back at Azerbaijan," Armenia\'s Defence Minister Suren Papikyan said.'
+    [row] = found(text, "en")
+    assert row["voice"] == "quoted" and row["speaker"] == "Suren Papikyan"
+    assert (row["source"], row["event"], row["target"]) == ("Armenia", "ASSAULT", "Azerbaijan")
+    assert row["modality"] == "planned"
+    other = '"We will respond to any attack on Armenia," Armenia\'s minister Suren Papikyan said.'
+    assert [(r["source"], r["target"]) for r in found(other, "en")] == [("", "Armenia")]
+
+
+def test_rows_carry_offsets_of_the_words_in_the_raw_text() -> None:
+    text = "Intro line.\n\nQatar condemned the raid on Doha.\n"
+    article = article_from_text(text)
+    rows = event_rows(article, quotes_of(article, ACTORS), SentenceMentions(ACTORS))
+    assert [(r["words"], text[r["char_start"] : r["char_end"]]) for r in rows] == [
+        ("condemned", "condemned"),
+        ("raid", "raid"),
+    ]
+    assert len({r["event_id"] for r in rows}) == len(rows)
+    assert all(r["event_id"].startswith(article.article_id + ":e") for r in rows)
+
+
+def test_the_labelled_batch_stays_above_its_floors() -> None:
+    # first scored before any rule was changed for it: precision 0.55, recall 0.73, agency 0.94;
+    # after: 0.73, 0.83, 1.0 (a second batch, written after, is the honest number: docs/events.md)
+    result = score("en")
+    assert result["precision"] >= 0.70
+    assert result["recall"] >= 0.80
+    assert result["agency"] >= 0.95
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_text_gives_rows_not_errors(case: str) -> None:
+    article = article_from_text(HOSTILE[case])
+    rows = event_rows(article, [], SentenceMentions(ACTORS))
+    assert all(0 <= r["char_start"] < r["char_end"] <= len(article.raw_text) for r in rows)
