@@ -11,7 +11,6 @@ import pytest
 from analysis import schema
 from analysis.escalation.hits import load_lexicon, tables
 from analysis.escalation.keyness import WORD_G2, count_words, keyness_table, tokens
-from analysis.ingest import boundaries
 from analysis.ingest.article import article_from_text
 from analysis.ingest.boundaries import pack_stopwords
 from analysis.world.toml_files import LexiconError, parse_toml
@@ -186,7 +185,9 @@ def test_english_stop_words_include_the_function_words():
     ],
 )
 def test_a_malformed_stop_word_list_is_refused(data, problem):
-    text = "\n".join(f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in data.items())
+    text = "\n".join(
+        f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in data.items()
+    )
     with pytest.raises(LexiconError, match=problem):
         parse_writing(data, text, name="data/languages/de/text.toml", language="de")
 
