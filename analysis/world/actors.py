@@ -86,6 +86,7 @@ class Actors:
     _memos: dict[str, dict] = field(default_factory=dict, repr=False)
     _folds: bool = field(default=False, repr=False)
     _prefixes: bool = field(default=False, repr=False)
+    _bounded: bool = field(default=True, repr=False)
 
     def __post_init__(self) -> None:
         for actor in self.actors:
@@ -100,7 +101,8 @@ class Actors:
                 if alias.startswith("the "):  # "the West" also at a sentence start
                     self._by_alias.setdefault("T" + alias[1:], actor)
         self._capitalised = all(any(map(str.isupper, alias)) for alias in self._by_alias)
-        self._folds, self._prefixes = bool(self.writing.ignore), bool(self.writing.prefixes)
+        self._folds, self._prefixes = self.writing.folds, bool(self.writing.prefixes)
+        self._bounded = self.writing.word_boundaries
         if self._by_alias:
             self._automaton = ahocorasick.Automaton()
             for alias, actor in self._by_alias.items():  # what a hit needs, in one value
@@ -153,13 +155,11 @@ class Actors:
         if self._automaton is None or not text or (self._capitalised and text.islower()):
             return []  # no capital letter in the text: no alias in it
         kept = None
-        if self._folds:  # marks the language drops in matching (its text.toml): offsets kept
+        if self._folds:  # the language's letters as matching reads them (text.toml): offsets kept
             text, kept = self.writing.matching(text)
-        elif self.writing.fold:
-            text = self.writing.folded(text)
         found = []
         last = len(text) - 1
-        bounded = self.writing.word_boundaries
+        bounded = self._bounded
         for end, (length, alias, name) in self._automaton.iter(text):
             start = end - length + 1  # whole words: no letter, digit, _ or - beside it
             if bounded and (
