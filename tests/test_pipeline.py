@@ -16,8 +16,8 @@ def test_the_stream_yields_every_table_once_as_reduce_tables_does_and_empties_th
     whole = reduce_tables(mapped, report, rules)
     assert list(whole) == list(schema.TABLES)
     assert set(mapped) == {*schema.TABLES, "tone", "quote_words"} - {
-        "load_report", "claims_timeline", "who_reported_what", "escalation_rates", "top_terms",
-        "stance", "summaries",
+        "load_report", "claims_timeline", "who_reported_what", "escalation_rates", "keyness",
+        "top_terms", "stance", "summaries", "event_links", "agentless_violence",
     }  # fmt: skip
     given = dict(mapped)
     streamed = list(reduce_stream(given, report, rules))
