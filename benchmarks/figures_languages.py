@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from analysis.figures.extract import figure_rows  # noqa: E402
 from tests.figure_scoring import labelled, score  # noqa: E402
 
-LANGUAGES = ["en", "fr", "de", "es", "ru", "uk", "ko"]
+LANGUAGES = ["en", "fr", "de", "es", "ru", "uk", "ko", "ar", "fa", "he"]
 SEED = 20241120
 
 

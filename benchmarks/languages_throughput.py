@@ -20,7 +20,7 @@ from analysis.voices.attribution import quotes_of
 from analysis.world.story import load_actors
 
 ROOT = Path(__file__).resolve().parents[1]
-LANGUAGES = ("en", "fr", "de", "es", "ru", "uk", "ko", "zh", "tr", "pt", "it")
+LANGUAGES = ("en", "fr", "de", "es", "ru", "uk", "ko", "zh", "tr", "pt", "it", "ar", "fa", "he")
 
 
 def sample(code: str) -> str:

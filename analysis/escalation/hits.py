@@ -25,7 +25,7 @@ from analysis.escalation.terms import normalise
 from analysis.ingest.article import Article
 from analysis.voices.quotes import Quote, quote_at
 from analysis.world.toml_files import LexiconError
-from analysis.world.writing import writing
+from analysis.world.writing import fold_back, writing
 
 __all__ = [
     "Hit",
@@ -103,8 +103,10 @@ class _Matcher:
         self.wide = any(ord(c) > 255 for term in self.terms for form in term.forms for c in form)
         keys: dict[str, int] = {}
         edges = _LEFT_EDGES if self.bounded else ("",)
+        # prefixes written onto a word (text.toml: و ب ال, ו ה ב): a term also after one of them
+        edges = [edge + prefix for edge in edges for prefix in ("", *self.writing.prefixes)]
         for index, term in enumerate(self.terms):
-            forms = [self.writing.folded(form) for form in term.forms]
+            forms = [self.writing.matching(form)[0] for form in term.forms]
             for key in (left + form for form in forms for left in edges):
                 keys.setdefault(key, index)  # first term wins within a category
         self.automaton = ahocorasick.Automaton()
@@ -121,7 +123,9 @@ class _Matcher:
         """Leftmost-longest, non-overlapping whole-word hits of the lexicon in `text`."""
         if not self.terms or not text:
             return []
-        lowered = self.writing.lower(text) if self.writing.fold or self.writing.lowercase else text
+        lowered, kept = text, None
+        if self.writing.folds or self.writing.lowercase:  # offsets kept when marks are dropped
+            lowered, kept = self.writing.matching(self.writing.lower(text))
         matching, run_starts, run_shifts = _collapse(" " + normalise(lowered, wide=self.wide) + " ")
         spaced = matching.replace("|", " ") if self.negation is None else ""  # words before a hit
         hits: list[Hit] = []
@@ -132,8 +136,11 @@ class _Matcher:
             if span is None:
                 continue
             start, end, index = span
-            raw_start = _original(start, run_starts, run_shifts) - 1
-            raw_end = _original(end - 1, run_starts, run_shifts)
+            raw_start, raw_end = fold_back(
+                kept,
+                _original(start, run_starts, run_shifts) - 1,
+                _original(end - 1, run_starts, run_shifts),
+            )
             if self.negation is not None:
                 negated = self.negation.negates(text, raw_start, raw_end)
             else:  # the last few words (rsplit: no more of them cut than are looked at)
@@ -226,7 +233,7 @@ class _PackNegation:
         self.before = _cue_pattern(negation.before, bounded=bounded)
         self.after = _cue_pattern(negation.after, prefix=True, bounded=bounded)
         self.cancel = _cue_pattern(negation.not_negating, bounded=bounded)
-        punctuation = r"[,;:.!?()\[\]\"“”«»„—–，。；：！？「」]|\n\s*\n|\s-\s"
+        punctuation = r"[,;:.!?()\[\]\"“”«»„—–，。；：！？「」،؛؟]|\n\s*\n|\s-\s"
         breaks = _cue_pattern(negation.clause_breaks, bounded=bounded)
         self.breaks = re.compile(punctuation + (f"|{breaks.pattern}" if breaks else ""), re.I)
         self.max_gap = negation.max_gap

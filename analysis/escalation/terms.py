@@ -30,7 +30,9 @@ def _normal_char(char: str) -> str:
 
 def _wide_char(char: str) -> str:
     """`_normal_char`, except that a letter outside Latin-1 stays itself in lower case (Cyrillic,
-    Hangul ...), so terms in any script can be matched."""
+    Hangul, Arabic ...), so terms in any script can be matched."""
+    if char in "\u200c\u200d":  # zero-width (non-)joiner: inside a word (Persian می‌گوید)
+        return char
     if ord(char) < 256 or unicodedata.category(char)[0] not in "LMN":
         return _normal_char(char)
     lower = char.lower()

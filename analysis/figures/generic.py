@@ -28,8 +28,9 @@ from analysis.numbers.generic import (
     tokens_after,
 )
 from analysis.world.vocabulary import STATUSES, remember
+from analysis.world.writing import fold_back, writing
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。…])(?<!\d\.)\s+|\n\s*\n")  # not '3. März'
+_SENTENCE_END = re.compile(r"(?<=[.!?。…؟])(?<!\d\.)\s+|\n\s*\n")  # not '3. März'
 
 _STATUS_AFTER_TOKENS = 8
 
@@ -54,7 +55,29 @@ def sentence_rows(
     sentence: str, offset: int, language: str, previous: str = "", following: str = ""
 ) -> list[dict[str, object]]:
     """One figures row per quantity of one sentence (offsets shifted by `offset`); `following` is
-    the start of the next sentence, read when a number ends this one ('am 3.' + 'März')."""
+    the start of the next sentence, read when a number ends this one ('am 3.' + 'März'). In a
+    script whose marks matching drops (text.toml `ignore`: 'قُتل' is read 'قتل'), the sentence is
+    read without them and the offsets, value and sentence of each row point into the raw text."""
+    letters = writing(language)
+    if not letters.ignore:  # (characters [fold] maps one to one are folded in _sentence_rows)
+        return _sentence_rows(sentence, offset, language, previous, following)
+    folded, kept = letters.matching(sentence)
+    rows = _sentence_rows(
+        folded, 0, language, letters.matching(previous)[0], letters.matching(following)[0]
+    )
+    for row in rows:
+        start, end = fold_back(kept, int(row["char_start"]), int(row["char_end"]))
+        row["value_text"], row["sentence"] = sentence[start:end].strip(), sentence.strip()
+        row["char_start"], row["char_end"] = offset + start, offset + end
+        if int(row["source_at"]) >= 0:
+            at = int(row["source_at"])
+            row["source_at"] = offset + fold_back(kept, at, at + 1)[0]
+    return rows
+
+
+def _sentence_rows(
+    sentence: str, offset: int, language: str, previous: str, following: str
+) -> list[dict[str, object]]:
     found = rules(language)
     if found.numbers is EMPTY and not DIGIT.search(sentence):
         return []
@@ -66,20 +89,29 @@ def sentence_rows(
     rows = []
     total: Counted | None = None  # the last figure of the sentence that is no part
     last_end, chained = 0, False  # where the number before ends, whether it was a part
+    dual_end = -1
     for match in found.candidate.finditer(sentence):
         at = match.start()
         model = sentence[at - 1 : at] == "-" and sentence[at - 2 : at - 1].isalpha()
+        model = model and not found.writing.prefixed(sentence, at - 1)  # 'כ-300' is 'about 300'
         if model or any(a <= at < b for a, b in dates):
             continue  # a date, or the number of a model's name: 'Су-30', 'F-16'
-
+        if match.groupdict().get("dual"):  # 'طائرتين مسيرتين': a dual after a dual agrees with it
+            follows = dual_end >= 0 and not sentence[dual_end : match.start()].strip()
+            dual_end = match.end()
+            if follows:
+                continue
         found_quantity = quantity(found, sentence, match, following)
         if found_quantity is None:
             continue
         low_value, high_value, vague, approximator, end = found_quantity
+        noun_from = match.start("dual") if match.groupdict().get("dual") else end  # 'صاروخين'
         part = bool(total) and is_part(
             found.vocabulary, sentence, match.start(), end, last_end, chained
         )
-        counted, subject = _counted(found, sentence, match.start(), end, total if part else None)
+        counted, subject = _counted(
+            found, sentence, match.start(), noun_from, total if part else None
+        )
         kind, status = counted.kind, counted.status
         total = total if part else (counted if counted.noun or kind != "other" else None)
         last_end, chained = end, part

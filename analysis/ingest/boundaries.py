@@ -10,14 +10,14 @@ from functools import lru_cache
 
 from analysis.world.writing import writing
 
-# A sentence ends at . ! ? or … (with closing quotes/brackets) followed by space and an opening token
+# A sentence ends at . ! ? ؟ or … (with closing quotes/brackets) followed by space and an opening token
 # (a run of stops is tried from its first stop only: retrying inside a long '......' is quadratic).
 # Written to start with one class of characters (not an alternation), so the engine skips to the
 # next stop at once instead of trying every position. The groups read what follows without slicing:
 # `gap` the space, `aside` an opening that leaves no letter next to the space (« with French
 # spacing, „), `next` the first letter or digit.
 _BOUNDARY_RE = re.compile(
-    r"[.!?…](?:(?<=…)|(?<=[.!?])(?<![.!?]{2})[.!?]*)[\"”’»“)\]]*"
+    r"[.!?…؟](?:(?<=…)|(?<=[.!?؟])(?<![.!?؟]{2})[.!?؟]*)[\"”’»“)\]]*"
     r"(?=(?P<gap>\s+)(?:(?P<aside>«\s|„)|[«\"“‘(\[])?(?P<next>[^\W_]))"  # « Oui » : French spacing
 )
 _WIDE_STOP_RE = re.compile(r"[。！？]+[」』”’）]*")

@@ -63,8 +63,9 @@ class Rules:
 
     def __post_init__(self) -> None:  # compiled once per language (see `rules`)
         n = self.numbers
+        letters = writing(self.language)
         # a script without spaces between words: numbers and words are found inside letter runs
-        bounded = writing(self.language).word_boundaries
+        bounded = letters.word_boundaries
         head, tail = (r"(?<!\w)", r"(?!\w)") if bounded else ("", "")
         decimal = "|".join(re.escape(s) for s in n.list("separators", "decimal")) or r"[.,]"
         thousands = "|".join(re.escape(s) for s in n.list("separators", "thousands")) or r"[,. ]"
@@ -84,8 +85,17 @@ class Rules:
         rng = rf"(?:\s?[~～–-]\s?(?P<to>{digits}))?"
         words = alternation(n.list("words", "number_words"))
         vague = alternation(list(n.values("words", "vague")))
-        lead = r"(?<![\w.,])" if bounded else r"(?<![\d.,])"
+        # digits may carry a one-letter prefix of the script ('و3', 'ב2024')
+        glued = "".join(
+            f"|(?<=(?<!\\w){re.escape(p)})" for p in sorted(letters.prefixes) if len(p) == 1
+        )
+        lead = rf"(?:(?<![\w.,]){glued})" if bounded else r"(?<![\d.,])"
         alternatives = [rf"{lead}(?P<num>{chunk}){rng}{scale}{suffix}"]
+        duals = alternation(n.list("words", "duals"))
+        if duals:  # a noun in the dual counts two of itself ('صاروخين', 'بطائرتين')
+            prefix = alternation(sorted(letters.prefixes))
+            prefix = f"(?:{prefix})?" if prefix else ""
+            alternatives.insert(0, rf"(?<!\w){prefix}(?P<dual>{duals})(?!\w)")
         if vague:
             alternatives.insert(0, rf"{head}(?P<vague>{vague}){tail}")
         if words:
@@ -101,11 +111,12 @@ class Rules:
         # no pack: '10.000', '10,000' and '10 000' are ten thousand; '1.5' and '2,5' decimals
         set_(self, "decimal", n.list("separators", "decimal") or (".", ","))
         set_(self, "thousands", n.list("separators", "thousands") or (",", ".", " ", "\u00a0"))
-        set_(self, "vocabulary", Vocabulary(self.figures))
+        glue = tuple(letters.prefixes)  # words found with a prefix written onto them ('באוקטובר')
+        set_(self, "vocabulary", Vocabulary(self.figures, glue))
         particles = self.figures.list("nouns", "particles")
         status_words = {
             s: WordSet(
-                [(w, s) for w in self.figures.list("status", s.replace(" ", "_"))], particles
+                [(w, s) for w in self.figures.list("status", s.replace(" ", "_"))], particles, glue
             )
             for s in STATUSES
         }
@@ -133,11 +144,13 @@ class Rules:
         set_(self, "according", tuple(sorted(according, key=len, reverse=True)))
         set_(self, "according_after", after)
         set_(self, "positions", self.figures.list("nouns", "position") or ("after",))
-        set_(self, "months", WordSet([(w, "m") for w in n.list("dates", "months")]))
-        set_(self, "year_words", WordSet([(w, "y") for w in n.list("dates", "year_words")]))
-        set_(self, "units", WordSet([(w, "u") for w in n.list("units", "measures")]))
-        set_(self, "money", WordSet([(w, "$") for w in n.list("units", "money")]))
-        set_(self, "percent", WordSet([(w, "%") for w in n.list("units", "percent")]))
+        set_(self, "months", WordSet([(w, "m") for w in n.list("dates", "months")], (), glue))
+        set_(
+            self, "year_words", WordSet([(w, "y") for w in n.list("dates", "year_words")], (), glue)
+        )
+        set_(self, "units", WordSet([(w, "u") for w in n.list("units", "measures")], (), glue))
+        set_(self, "money", WordSet([(w, "$") for w in n.list("units", "money")], (), glue))
+        set_(self, "percent", WordSet([(w, "%") for w in n.list("units", "percent")], (), glue))
         set_(self, "percent_keys", tuple(sorted(self.percent.whole, key=len, reverse=True)))
 
     def cues(self, key: str) -> tuple[str, ...]:
@@ -222,6 +235,8 @@ def quantity(
     approximator = hedge_before(found, sentence, start)
     if match.group("vague") if "vague" in match.re.groupindex else None:
         return None, None, match.group(), approximator, end
+    if match.group("dual") if "dual" in match.re.groupindex else None:
+        return 2.0, 2.0, "", approximator, end
     if "words" in match.re.groupindex and match.group("words"):
         written = match.group("words")
         if written.lower() in found.not_alone or _not_counted(found, sentence, match):

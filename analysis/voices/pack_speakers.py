@@ -73,6 +73,8 @@ _STEMS: dict[tuple[int, int], tuple[Actors, dict[str, tuple[str, Actor]]]] = {}
 def _listed(name: str, pack: QuotePack, actors: Actors) -> tuple[str, Actor] | None:
     """A listed person written `name`, in any case form ('Пескова' -> 'Дмитрий Песков')."""
     found = actors.person(name)
+    if not found and pack.writing.prefixes:  # 'لنتنياهو': a prefix written onto the name
+        found = actors.person(pack.writing.bare(name))
     if found or not pack.name_endings:
         return found
     key = (id(actors), id(pack))
@@ -115,7 +117,10 @@ def resolve(
         ):
             end -= 1
     start = end
-    while start > 0 and _is_name_word(words[start - 1], pack, actors):
+    listed = None if cased(" ".join(words)) else _listed_span(words[:end], actors)
+    if listed:  # a script without capitals: a listed person in the phrase is its name
+        start, end = listed
+    while not listed and start > 0 and _is_name_word(words[start - 1], pack, actors):
         start -= 1
     if name_first and cased(" ".join(words)):
         first = next(
@@ -178,6 +183,16 @@ def resolve(
     full = name if " " in name else _article_name(name, pack, context) or name
     affiliation = actors.affiliation(full, f"{description} {phrase}")
     return Speaker(full, description, affiliation, True)
+
+
+def _listed_span(words: list[str], actors: Actors) -> tuple[int, int] | None:
+    """(start, end) of the last listed person written in `words` (up to three words, the longest
+    first): 'رافائيل غروسي' in 'المدير العام للوكالة الدولية للطاقة الذرية رافائيل غروسي'."""
+    for end in range(len(words), 0, -1):
+        for start in range(max(0, end - 3), end):
+            if actors.person(" ".join(words[start:end])):
+                return start, end
+    return None
 
 
 def _article_name(surname: str, pack: QuotePack, context: Context) -> str:

@@ -32,8 +32,9 @@ _LIST_KEYS = (
 )
 _PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "patterns"}
 _WIDE_PUNCTUATION = "，。；：！？、「」『』（）"  # full-width punctuation (Chinese)
-NOT_IN_PHRASE = rf",.;:!?()\[\]«»\"“”„{_WIDE_PUNCTUATION}{QUOTE}{MASK}"
-_PHRASE = rf"[^\s{NOT_IN_PHRASE}‚‘’'][^{NOT_IN_PHRASE}\n]{{0,100}}?"
+NOT_IN_PHRASE = rf",.;:!?()\[\]«»\"“”„،؛؟{_WIDE_PUNCTUATION}{QUOTE}{MASK}"
+# a '"' between two letters is a Hebrew acronym's gershayim (דובר צה"ל), part of the phrase
+_PHRASE = rf"[^\s{NOT_IN_PHRASE}‚‘’'](?:[^{NOT_IN_PHRASE}\n]|(?<=\w)\"(?=\w)){{0,100}}?"
 _BRACES_RE = re.compile(r"\{([^{}]*)\}")
 NAME_STRIP = ' \t\n,.;:!?"“”«»„‚‘’()[]—–-' + _WIDE_PUNCTUATION
 
@@ -56,12 +57,15 @@ class QuotePack:
     # a script without spaces between words (text.toml word_boundaries = false): the titles, as
     # one pattern, cut a speaker phrase into words ('外交部发言人郭嘉昆' -> 外交部 发言人 郭嘉昆)
     titles_inside: re.Pattern[str] | None = None
-    writing: Writing = PLAIN  # the language's folded characters and lower case (text.toml)
+    # the language's folded characters, lower case and prefixes (text.toml): 'المتحدث' is 'متحدث'
+    writing: Writing = PLAIN
 
     def is_title(self, word: str) -> bool:
-        """A title or body word ('ministre', 'Außenminister' via '*minister', '대통령')."""
+        """A title or body word ('ministre', 'Außenminister' via '*minister', '대통령', 'والوزير')."""
         lower = self.writing.lower(word).strip(NAME_STRIP)
-        return lower in self.titles or any(lower.endswith(s) for s in self.title_suffixes)
+        if lower in self.titles or any(lower.endswith(s) for s in self.title_suffixes):
+            return True
+        return bool(self.writing.prefixes) and self.writing.bare(lower) in self.titles
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -94,14 +98,18 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
     patterns = data.get("patterns", {})
     if not isinstance(patterns, dict) or set(patterns) - {"direct", "reported"}:
         raise fail("[patterns] takes the lists 'direct' and 'reported'", "[patterns]")
+    letters = writing(language)  # a verb may carry a prefix ('وقال', 'ואמר')
+    prefix = f"(?:{_alternation(tuple(letters.prefixes))})?" if letters.prefixes else ""
     stops = _alternation(lists["stop_words"]) if lists["stop_words"] else ""
-    speaker_end = r"(?=\s*(?:[,.;:!?()\[\]—–\n" + _WIDE_PUNCTUATION + QUOTE + MASK + r"]|$)"
+    speaker_end = r"(?=\s*(?:[,.;:!?()\[\]—–\n،؛؟" + _WIDE_PUNCTUATION + QUOTE + MASK + r"]|$)"
     speaker_end += rf"|\s+(?:{stops})(?!\w))" if stops else ")"
     bounded = writing(language).word_boundaries
     verbs = _alternation(lists["verbs"])
     expansions = {
         "{quote}": QUOTE,
-        "{verb}": rf"(?<![\w-])(?P<verb>{verbs})(?!\w)" if bounded else rf"(?P<verb>{verbs})",
+        "{verb}": rf"(?<![\w-]){prefix}(?P<verb>{verbs})(?!\w)"
+        if bounded
+        else rf"(?P<verb>{verbs})",
         "{speaker}": rf"(?P<speaker>{_PHRASE}){speaker_end}",
         "{subject}": rf"(?P<subject>{_PHRASE})",  # ended by what follows: the name is last
         "{dropped}": r"(?P<speaker>)",  # no subject written ('…», señaló'): the last person

@@ -102,6 +102,11 @@ def _flanks(raw: str, i: int) -> tuple[bool, bool]:
     return opens, closes
 
 
+def _inside_word(raw: str, i: int) -> bool:
+    """Whether the mark at i stands between two letters of one word."""
+    return 0 < i < len(raw) - 1 and raw[i - 1].isalpha() and raw[i + 1].isalpha()
+
+
 def direct_spans(
     raw: str, paragraphs: list[tuple[int, int]], *, glued_close: bool = False
 ) -> list[Span]:
@@ -116,6 +121,8 @@ def direct_spans(
         continues = carried and raw[start] in '“„«"'
         for found in _MARK_RE.finditer(raw, start, end):
             i, mark = found.start(), found.group()
+            if mark == '"' and not glued_close and _inside_word(raw, i):
+                continue  # a Hebrew acronym's gershayim typed as '"' (צה"ל), not a quote mark
             opens, closes = _flanks(raw, i)
             closes = closes or (glued_close and not opens and not raw[i - 1].isspace())
             if open_at is None:

@@ -24,7 +24,7 @@ from typing import NamedTuple, Protocol
 import ahocorasick
 
 from analysis.world.toml_files import DATA_DIR, LexiconError, find_line, read_text, read_toml
-from analysis.world.writing import PLAIN, Writing
+from analysis.world.writing import PLAIN, Writing, fold_back
 
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 GAZETTEER_FILES = ("countries.toml", "bodies.toml", "institutions.toml", "people.toml")
@@ -84,6 +84,9 @@ class Actors:
     _camps: dict[str, str] = field(default_factory=dict, repr=False)
     _capitalised: bool = field(default=False, repr=False)  # every alias holds a capital letter
     _memos: dict[str, dict] = field(default_factory=dict, repr=False)
+    _folds: bool = field(default=False, repr=False)
+    _prefixes: bool = field(default=False, repr=False)
+    _bounded: bool = field(default=True, repr=False)
 
     def __post_init__(self) -> None:
         for actor in self.actors:
@@ -98,11 +101,13 @@ class Actors:
                 if alias.startswith("the "):  # "the West" also at a sentence start
                     self._by_alias.setdefault("T" + alias[1:], actor)
         self._capitalised = all(any(map(str.isupper, alias)) for alias in self._by_alias)
+        self._folds, self._prefixes = self.writing.folds, bool(self.writing.prefixes)
+        self._bounded = self.writing.word_boundaries
         if self._by_alias:
             self._automaton = ahocorasick.Automaton()
             for alias, actor in self._by_alias.items():  # what a hit needs, in one value
-                key = self.writing.folded(alias)
-                self._automaton.add_word(key, (len(alias), alias, actor.name))
+                key = self.writing.matching(alias)[0]
+                self._automaton.add_word(key, (len(key), alias, actor.name))
             self._automaton.make_automaton()
 
     def get(self, name: str) -> Actor | None:
@@ -149,16 +154,26 @@ class Actors:
         """Every alias in `text`: whole words, case-sensitive, leftmost-longest, not overlapping."""
         if self._automaton is None or not text or (self._capitalised and text.islower()):
             return []  # no capital letter in the text: no alias in it
+        kept = None
+        if self._folds:  # the language's letters as matching reads them (text.toml): offsets kept
+            text, kept = self.writing.matching(text)
         found = []
         last = len(text) - 1
-        bounded = self.writing.word_boundaries
-        for end, (length, alias, name) in self._automaton.iter(self.writing.folded(text)):
+        bounded = self._bounded
+        for end, (length, alias, name) in self._automaton.iter(text):
             start = end - length + 1  # whole words: no letter, digit, _ or - beside it
             if bounded and (
-                (start and ((char := text[start - 1]).isalnum() or char in "_-"))
+                (
+                    start
+                    and ((char := text[start - 1]).isalnum() or char in "_-")
+                    and not (self._prefixes and self.writing.prefixed(text, start))
+                )  # unless a listed prefix is written onto it ('لإسرائيل', 'בישראל')
                 or (end < last and ((char := text[end + 1]).isalnum() or char in "_-"))
             ):
                 continue
+            if kept is not None:
+                raw_start, raw_end = fold_back(kept, start, end + 1)
+                start, length = raw_start, raw_end - raw_start
             found.append((start, -length, alias, name))
         if len(found) > 1:
             found.sort()

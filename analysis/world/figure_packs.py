@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from analysis.world.languages import pack_file
 from analysis.world.toml_files import LexiconError, find_line, parse_toml, read_text
+from analysis.world.writing import writing
 
 WORDS = "words"  # whitespace-separated words in one string, or an array of strings
 PHRASES = "phrases"  # an array of strings (phrases may hold spaces)
@@ -34,6 +35,7 @@ SPEC: dict[str, dict[str, dict[str, str]]] = {
             "connectors": WORDS,
             "not_alone": WORDS,
             "parser": WORDS,
+            "duals": WORDS,
         },
         "hedges": {"phrases": PHRASES, "symbols": PHRASES, "suffixes": PHRASES},
         "units": {
@@ -183,7 +185,21 @@ def load(language: str, file: str) -> Pack | None:
     if path is None:
         return None
     text, name = read_text(path, name=f"data/languages/{path.parent.name}/{file}")
-    return parse(text, file, name=name, language=path.parent.name)
+    pack = parse(text, file, name=name, language=path.parent.name)
+    letters = writing(path.parent.name)
+    if not letters.ignore:
+        return pack
+    read = lambda word: letters.matching(word)[0]  # noqa: E731 (its words as the text is read)
+    data = {
+        section: {
+            key: {read(k): v for k, v in value.items()}
+            if isinstance(value, dict)
+            else tuple(map(read, value))
+            for key, value in table.items()
+        }
+        for section, table in pack.data.items()
+    }
+    return Pack(pack.language, pack.file, data)
 
 
 def english(file: str) -> Pack:

@@ -39,7 +39,12 @@ class WordSet:
     """Pack words mapped to a label, matched whole, by start ('солдат*'), by end ('*군') or inside
     ('*병력*'), lower-cased, also after dropping a trailing particle ('러시아군이' -> '러시아군')."""
 
-    def __init__(self, entries: Iterable[tuple[str, str]], particles: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, str]],
+        particles: Iterable[str] = (),
+        prefixes: Iterable[str] = (),
+    ) -> None:
         self.whole: dict[str, str] = {}
         self.starts: list[tuple[str, str]] = []
         self.ends: list[tuple[str, str]] = []
@@ -57,6 +62,7 @@ class WordSet:
         for found in (self.starts, self.ends, self.inside):
             found.sort(key=lambda s: len(s[0]), reverse=True)
         self.particles = sorted(particles, key=len, reverse=True)
+        self.prefixes = sorted(prefixes, key=len, reverse=True)  # 'وأصيب' is 'أصيب'
         self._cache: dict[str, str] = {}
 
     def __bool__(self) -> bool:
@@ -67,13 +73,22 @@ class WordSet:
         low = word.lower()
         found = self._cache.get(low)
         if found is None:
-            found = self._match(low)
-            for particle in self.particles if not found else ():
-                if low.endswith(particle) and len(low) > len(particle):
-                    found = self._match(low[: -len(particle)])
+            found = self._unprefixed(low)
+            for prefix in self.prefixes if not found else ():
+                if low.startswith(prefix) and len(low) > len(prefix) + 1:
+                    found = self._unprefixed(low[len(prefix) :])
                     if found:
                         break
             remember(self._cache, low, found)
+        return found
+
+    def _unprefixed(self, low: str) -> str:
+        found = self._match(low)
+        for particle in self.particles if not found else ():
+            if low.endswith(particle) and len(low) > len(particle):
+                found = self._match(low[: -len(particle)])
+                if found:
+                    break
         return found
 
     def _match(self, low: str) -> str:
@@ -90,9 +105,10 @@ class WordSet:
 class Vocabulary:
     """The counted nouns and status words of one language, from its figures.toml."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, prefixes: tuple[str, ...] = ()) -> None:
         self.pack = pack
         particles = pack.list("nouns", "particles")
+        self.prefixes = sorted(prefixes, key=len, reverse=True)
         self.classes: dict[str, str] = {}
         for noun_class in NOUN_CLASSES:  # later ones win
             for word in pack.list("nouns", noun_class):
@@ -107,6 +123,7 @@ class Vocabulary:
             ],
             particles,
         )
+        # prefixes are tried in `noun` on the whole word, stems included
         self.inflections = [
             (ending.split("=")[0], ending.split("=")[1] if "=" in ending else "")
             for ending in pack.list("nouns", "inflections")
@@ -147,19 +164,29 @@ class Vocabulary:
         low = word.lower()
         found = self._cache.get(low)
         if found is None:
-            found = (self.classes[low], low) if low in self.classes else ("", "")
-            endings = [(e, r, 1) for e, r in self.inflections]  # a stem of two letters or more
-            endings += [(p, "", 0) for p in self.stems.particles]  # '명을' -> '명'
-            for ending, replacement, shortest in endings if not found[0] else ():
-                if low.endswith(ending) and len(low) > len(ending) + shortest:
-                    base = low[: -len(ending)] + replacement
-                    if base in self.classes:
-                        found = (self.classes[base], base)
+            found = self._unprefixed(low)
+            for prefix in self.prefixes if not found[0] else ():
+                if low.startswith(prefix) and len(low) > len(prefix) + 1:
+                    found = self._unprefixed(low[len(prefix) :])
+                    if found[0]:
                         break
-            if not found[0] and self.stems:
-                stem_class = self.stems.get(low)
-                found = (stem_class, low) if stem_class else found
             remember(self._cache, low, found)
+        return found
+
+    def _unprefixed(self, low: str) -> tuple[str, str]:
+        """`noun` of a word as written, with no prefix dropped."""
+        found = (self.classes[low], low) if low in self.classes else ("", "")
+        endings = [(e, r, 1) for e, r in self.inflections]  # a stem of two letters or more
+        endings += [(p, "", 0) for p in self.stems.particles]  # '명을' -> '명'
+        for ending, replacement, shortest in endings if not found[0] else ():
+            if low.endswith(ending) and len(low) > len(ending) + shortest:
+                base = low[: -len(ending)] + replacement
+                if base in self.classes:
+                    found = (self.classes[base], base)
+                    break
+        if not found[0] and self.stems:
+            stem_class = self.stems.get(low)
+            found = (stem_class, low) if stem_class else found
         return found
 
     @cached_property

@@ -4,9 +4,14 @@ The keys: `abbreviations` and `sentence_starters` (where sentences do not end, r
 analysis/ingest/boundaries.py); `stopwords` (function words keyness leaves out); `word_boundaries` (false for a script written without spaces
 between words, as Chinese: its terms, names and numbers are found inside runs of letters);
 `[fold]`, characters that stand for one another in matching (a traditional Chinese character and
-its simplified form), applied to the text and the pack's words alike; and `[lowercase]`, the
-lower case of letters the language lowers its own way (Turkish 'I' -> 'ı', 'İ' -> 'i'). Every
-mapping is one character to one character, so offsets into the text stay those of the raw text.
+its simplified form; Arabic hamza seats, ى/ي, ة/ه; Hebrew gershayim typed as '"'), applied to the
+text and the pack's words alike; and `[lowercase]`, the lower case of letters the language lowers
+its own way (Turkish 'I' -> 'ı', 'İ' -> 'i'). Every mapping is one character to one character, so
+offsets into the text stay those of the raw text. `ignore`: marks matching drops (Arabic
+diacritics and tatweel, Hebrew niqqud, the Persian zero-width non-joiner): a text read without
+them keeps a map back to the raw text (`matching`, `fold_back`). `prefixes`: the particles and
+clitics written onto the front of a word (Arabic و ب ل ال, Hebrew ו ה ב ל מ ש כ), so a term or
+name listed without them matches inside 'والحرب' or 'לישראל'.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from analysis.world import languages
 from analysis.world.toml_files import LexiconError, find_line
 
 LIST_KEYS = ("abbreviations", "sentence_starters", "stopwords")
-_KEYS = (*LIST_KEYS, "word_boundaries", "fold", "lowercase")
+_KEYS = (*LIST_KEYS, "prefixes", "ignore", "word_boundaries", "fold", "lowercase")
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,50 @@ class Writing:
     word_boundaries: bool = True
     fold: dict[int, str] = field(default_factory=dict)  # str.translate table
     lowercase: dict[int, str] = field(default_factory=dict)
+    prefixes: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        table = {**self.fold, **{ord(char): None for char in self.ignore}}
+        object.__setattr__(self, "_matching", table)
+        object.__setattr__(self, "_longest", max(map(len, self.prefixes), default=0))
+
+    @property
+    def folds(self) -> bool:
+        """Whether matching reads any character otherwise than written ([fold] or `ignore`)."""
+        return bool(self._matching)
+
+    def matching(self, text: str) -> tuple[str, list[int] | None]:
+        """`text` folded and without the `ignore` marks, and where each of its characters is in
+        `text`, plus the end of `text` (None when no character was dropped: same offsets)."""
+        if not self._matching:
+            return text, None
+        read = text.translate(self._matching)
+        if len(read) == len(text):
+            return read, None
+        kept = [i for i, char in enumerate(text) if self._matching.get(ord(char), char) is not None]
+        kept.append(len(text))  # the end: a span ends where the next kept character starts
+        return read, kept
+
+    def prefixed(self, text: str, start: int) -> bool:
+        """Whether `text[start:]` begins after a listed prefix written onto its word ('و' of
+        'والحرب' before 'الحرب'): the letters from the word's start to `start` are one prefix."""
+        if not self.prefixes or not start or not text[start - 1].isalnum():
+            return False
+        word_start = start - 1
+        while word_start > 0 and text[word_start - 1].isalnum():
+            word_start -= 1
+            if start - word_start > self._longest:
+                return False
+        return text[word_start:start] in self.prefixes
+
+    def bare(self, word: str) -> str:
+        """`word` without the longest listed prefix written onto it ('والحرب' -> 'حرب' when 'وال'
+        is listed), keeping at least two letters; the word itself when none is."""
+        for length in range(min(self._longest, len(word) - 2), 0, -1):
+            if word[:length] in self.prefixes:
+                return word[length:]
+        return word
 
     def folded(self, text: str) -> str:
         """`text` with the characters of [fold] replaced (same length; case kept)."""
@@ -44,6 +93,14 @@ class Writing:
 
 
 PLAIN = Writing()
+
+
+def fold_back(kept: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """Raw offsets of the span [start, end) of a text `Writing.matching` read (`kept` its map);
+    the marks written on its last letter ('قُتِلَ') are inside it."""
+    if kept is None:
+        return start, end
+    return kept[start], kept[end]
 
 
 def _mapping(value: object, key: str, text: str, name: str) -> dict[int, str]:
@@ -89,6 +146,18 @@ def parse_writing(data: dict, text: str, *, name: str, language: str) -> Writing
                 find_line(text, f'"{spaced}"'),
             )
         words[key] = frozenset(w.strip().rstrip(".").lower() for w in value)
+    prefixes = data.get("prefixes", [])
+    if not isinstance(prefixes, list) or not all(
+        isinstance(p, str) and p.strip() for p in prefixes
+    ):
+        raise LexiconError(
+            name, "prefixes must be a list of non-empty strings", find_line(text, "prefixes")
+        )
+    ignore = data.get("ignore", [])
+    if not isinstance(ignore, list) or not all(isinstance(c, str) and len(c) == 1 for c in ignore):
+        raise LexiconError(
+            name, "ignore must be a list of single characters", find_line(text, "ignore")
+        )
     boundaries = data.get("word_boundaries", True)
     if not isinstance(boundaries, bool):
         raise LexiconError(
@@ -100,6 +169,8 @@ def parse_writing(data: dict, text: str, *, name: str, language: str) -> Writing
         boundaries,
         _mapping(data.get("fold", {}), "fold", text, name),
         _mapping(data.get("lowercase", {}), "lowercase", text, name),
+        frozenset(p.strip() for p in prefixes),
+        frozenset(ignore),
     )
 
 

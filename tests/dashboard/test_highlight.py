@@ -3,6 +3,8 @@ disabled layers, and the language and reading direction of the highlighted text.
 
 from __future__ import annotations
 
+from analysis.ingest.corpus import load_uploads
+from analysis.pipeline import analyse
 from dashboard.highlight import Span, article_spans, highlight_html
 
 
@@ -37,3 +39,21 @@ def test_highlighted_text_carries_its_language_and_reads_right_to_left_where_it_
     html = highlight_html("«لا نريد <b>الحرب</b>»", [], [], language="ar")
     assert 'lang="ar"' in html and 'dir="auto"' in html and "unicode-bidi:plaintext" in html
     assert "&lt;b&gt;" in html and "<b>" not in html
+
+
+def test_an_arabic_article_is_marked_on_the_right_characters():
+    """The real pipeline on an Arabic article (diacritics, prefixes, Arabic-Indic digits): every
+    mark's text is the raw text at the row's offsets, and the container reads right to left."""
+    raw = (
+        "وقالت وزارة الدفاع السورية إن الدفاعات الجوية أسقطت ١٤ صاروخاً من أصل ١٦. "
+        "وحذّر وزير الخارجية من «التصعيدِ الخطير» في المنطقة، مؤكداً أن دمشق لا تريد الحرب."
+    )
+    tables = analyse(load_uploads([("sana.txt", raw.encode())]))
+    article_id = tables["articles"]["article_id"].iloc[0]
+    spans = article_spans(article_id, tables)
+    marked = {(s.layer, raw[s.start : s.end]) for s in spans}
+    assert {("figure", "١٤"), ("figure", "١٦"), ("escalation", "وحذّر")} <= marked
+    assert ("escalation", "التصعيدِ") in marked  # the kasra on its last letter comes along
+    html = highlight_html(raw, spans, ["figure", "escalation", "quote"], language="ar")
+    assert 'lang="ar"' in html and 'dir="auto"' in html
+    assert ">١٤</mark>" in html and ">وحذّر</mark>" in html

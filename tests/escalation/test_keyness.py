@@ -4,15 +4,17 @@ language are compared within their language only. Stop words are data, validated
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from analysis import schema
 from analysis.escalation.hits import load_lexicon, tables
 from analysis.escalation.keyness import WORD_G2, count_words, keyness_table, tokens
-from analysis.ingest import boundaries
 from analysis.ingest.article import article_from_text
 from analysis.ingest.boundaries import pack_stopwords
-from analysis.world.toml_files import LexiconError
+from analysis.world.toml_files import LexiconError, parse_toml
+from analysis.world.writing import parse_writing
 from tests.paths import ROOT
 
 LEXICON = load_lexicon()
@@ -183,21 +185,16 @@ def test_english_stop_words_include_the_function_words():
         ({"stopwords": ["the", "of the"]}, "not one word"),
     ],
 )
-def test_a_malformed_stop_word_list_is_refused(monkeypatch, data, problem):
-    monkeypatch.setattr(boundaries.languages, "read_pack", lambda code, name: data)
-    with pytest.raises(LexiconError, match=problem):
-        boundaries._pack_words("de")
-
-
-def test_a_malformed_stop_word_names_its_line(tmp_path, monkeypatch):
-    pack = tmp_path / "text.toml"
-    pack.write_text('abbreviations = ["bzw"]\nstopwords = [\n  "der",\n  "die Welt",\n]\n', "utf-8")
-    monkeypatch.setattr(boundaries.languages, "pack_file", lambda code, name: pack)
-    monkeypatch.setattr(
-        boundaries.languages,
-        "read_pack",
-        lambda code, name: {"abbreviations": ["bzw"], "stopwords": ["der", "die Welt"]},
+def test_a_malformed_stop_word_list_is_refused(data, problem):
+    text = "\n".join(
+        f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in data.items()
     )
+    with pytest.raises(LexiconError, match=problem):
+        parse_writing(data, text, name="data/languages/de/text.toml", language="de")
+
+
+def test_a_malformed_stop_word_names_its_line():
+    text = 'abbreviations = ["bzw"]\nstopwords = [\n  "der",\n  "die Welt",\n]\n'
     with pytest.raises(LexiconError) as caught:
-        boundaries._pack_words("xx")
+        parse_writing(parse_toml(text, name="xx"), text, name="xx/text.toml", language="xx")
     assert caught.value.line == 4

@@ -114,6 +114,31 @@ NAMED = {
         "도발*": "evaluative",
         "학살*": "evaluative",
     },
+    "ar": {
+        "غارة": "descriptive",
+        "قصف*": "descriptive",
+        "هدنة": "descriptive",
+        "تصعيد+": "evaluative",
+        "عدوان+": "evaluative",
+        "إرهاب*": "evaluative",
+        "همجي*": "evaluative",
+    },
+    "fa": {
+        "حمله+": "descriptive",
+        "بمباران*": "descriptive",
+        "آتش‌بس": "descriptive",
+        "تجاوز+": "evaluative",
+        "وحشیانه": "evaluative",
+        "صهیونیست*": "evaluative",
+    },
+    "he": {
+        "תקיפה": "descriptive",
+        "הפגזה": "descriptive",
+        "הפסקת אש": "descriptive",
+        "הסלמה": "evaluative",
+        "תוקפנות": "evaluative",
+        "ברברי*": "evaluative",
+    },
 }
 
 

@@ -1,4 +1,4 @@
-"""Figures in French, German, Spanish, Russian, Ukrainian and Korean, scored on hand-written
+"""Figures in French, German, Spanish, Russian, Ukrainian, Korean, Arabic, Persian and Hebrew, scored on hand-written
 sentences (one test per language), and what a language without a pack gets."""
 
 from __future__ import annotations
@@ -9,13 +9,21 @@ from analysis.figures.extract import article_rows, figure_rows
 from analysis.ingest.article import article_from_text
 from tests.figure_scoring import score
 
-LANGUAGES = ["fr", "de", "es", "ru", "uk", "ko", "zh", "tr", "pt", "it"]
+LANGUAGES = ["fr", "de", "es", "ru", "uk", "ko", "zh", "tr", "pt", "it", "ar", "fa", "he"]
 
 
-# floors just under each pack's scores: the packs of zh, tr, pt and it are newer and their
-# labelled files smaller (an age in Portuguese, 'de 23 anos', is still read as a figure)
+# floors just under each pack's scores. The newer packs' labelled files are smaller, and their
+# known misses are written in docs/languages.md: an age in Portuguese ('de 23 anos') read as a
+# figure; in Persian and Arabic a status verb at the end of a long sentence ('... جان باختند')
+# is beyond the reach that decides the status.
 FLOORS = {"f1": 0.97, "kind_accuracy": 0.97, "status_accuracy": 0.92}
-NEWER_FLOORS = {"f1": 0.95, "kind_accuracy": 0.9, "status_accuracy": 0.9}
+NEWER = {"f1": 0.95, "kind_accuracy": 0.9, "status_accuracy": 0.9}
+LANGUAGE_FLOORS = {
+    **dict.fromkeys(("zh", "tr", "pt", "it"), NEWER),
+    "he": {**NEWER, "status_accuracy": 0.85},
+    "ar": {**NEWER, "status_accuracy": 0.7},
+    "fa": {**NEWER, "status_accuracy": 0.7},
+}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -23,7 +31,7 @@ def test_figures_of_each_language_against_hand_labels(language):
     result = score(language)
     print(language, {k: round(v, 3) for k, v in result.items() if k != "misses"})
     print(*result["misses"], sep="\n")
-    floors = NEWER_FLOORS if language in ("zh", "tr", "pt", "it") else FLOORS
+    floors = LANGUAGE_FLOORS.get(language, FLOORS)
     for measure, floor in floors.items():
         assert result[measure] >= floor, (measure, result["misses"])
 
@@ -62,6 +70,12 @@ def test_figures_of_each_language_against_hand_labels(language):
         ("tr", "Saldırıda 1.500 kişi yaralandı.", 1500, "casualties"),
         ("pt", "Cerca de 2.500 soldados foram enviados.", 2500, "troops"),
         ("it", "Almeno duemila soldati sono stati schierati.", 2000, "troops"),
+        ("ar", "ونشرت واشنطن ٣٬٥٠٠ جندي إضافي في المنطقة.", 3500, "troops"),
+        ("ar", "وأطلقت الجماعة صاروخين على إيلات.", 2, "weapons"),
+        ("ar", "وقصفت الطائرات بصاروخين موقعا للجيش.", 2, "weapons"),
+        ("fa", "ایران ۱۲٫۵ میلیارد دلار خسارت دید.", 12.5e9, "money"),
+        ("fa", "۳۰۰ پهپاد و موشک شلیک شد.", 300, "weapons"),
+        ("he", 'צה"ל גייס כ-300 אלף לוחמי מילואים.', 300000, "troops"),
     ],
 )
 def test_numbers_and_kinds_as_written_in_each_language(language, text, value, kind):

@@ -74,7 +74,9 @@ def score(code: str) -> dict[str, float]:
     }
 
 
-@pytest.mark.parametrize("code", ["fr", "de", "es", "ru", "uk", "ko", "zh", "tr", "pt", "it"])
+@pytest.mark.parametrize(
+    "code", ["fr", "de", "es", "ru", "uk", "ko", "zh", "tr", "pt", "it", "ar", "fa", "he"]
+)
 def test_each_language_finds_its_speakers_and_escalation_terms(code):
     scores = score(code)
     print(code, {k: round(v, 2) for k, v in scores.items()})
@@ -229,3 +231,40 @@ def test_turkish_names_take_their_case_endings_and_terms_lower_the_turkish_way()
     )
     rows = escalation.hit_rows(article, LEXICON, [])
     assert [r["matched"] for r in rows] == ["İŞGAL", "saldırıları", "gerilim"]
+
+
+def test_a_prefixed_name_or_term_is_found_with_offsets_into_the_raw_text():
+    arabic = actors_for(ACTORS, "ar")
+    text = "وأكدت لإسرائيل أن واشنطن تدعمها، وقال عراقجي إن إيران لن تتراجع."
+    found = [(m.actor, text[m.start : m.end]) for m in arabic.mentions(text)]
+    assert found == [
+        ("Israel", "إسرائيل"),
+        ("United States", "واشنطن"),
+        ("Iran", "عراقجي"),
+        ("Iran", "إيران"),
+    ]
+    assert not arabic.mentions("قالإسرائيل")  # 'قال' is no prefix: not a name inside a word
+    hebrew = actors_for(ACTORS, "he")
+    assert [m.actor for m in hebrew.mentions("הוא אמר לצה״ל ולאיראן")] == ["Israel", "Iran"]
+    persian = actors_for(ACTORS, "fa")
+    assert persian.affiliation("", "سخنگوی حزب\u200cالله").name == "Hezbollah"
+
+
+def test_arabic_terms_match_with_diacritics_and_prefixes_and_keep_raw_offsets():
+    text = "وحذّر الوزير من أنّ التصعيدَ سيقود إلى حرب شاملة، ولا نريد الحرب."
+    article = article_from_text(text)
+    assert article.language == "ar"
+    rows = escalation.hit_rows(article, LEXICON, [])
+    matched = [(r["matched"], r["negated"]) for r in rows]
+    assert ("وحذّر", False) in matched and ("التصعيدَ", False) in matched
+    assert ("حرب شاملة", False) in matched
+    for row in rows:
+        assert text[row["char_start"] : row["char_end"]] == row["matched"]
+
+
+def test_a_hebrew_acronym_with_gershayim_is_no_quote_mark():
+    text = 'לדברי דובר צה"ל, "המבצע יימשך עד להשגת המטרות".'
+    quotes = quotes_of(article_from_text(text), ACTORS)
+    assert [(q.speaker, q.text, q.affiliation) for q in quotes] == [
+        ('דובר צה"ל', "המבצע יימשך עד להשגת המטרות", "Israel")
+    ]

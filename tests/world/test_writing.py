@@ -1,12 +1,13 @@
-"""How a language writes its text (text.toml): abbreviations, word boundaries, folded characters
-and the language's own lower case, validated with the file and line of a mistake."""
+"""How a language writes its text (text.toml): abbreviations, word boundaries, folded characters,
+the language's own lower case, marks matching drops (offsets kept) and prefixes written onto a
+word, validated with the file and line of a mistake."""
 
 from __future__ import annotations
 
 import pytest
 
 from analysis.world.toml_files import LexiconError, parse_toml
-from analysis.world.writing import parse_writing, writing
+from analysis.world.writing import fold_back, parse_writing, writing
 
 
 def _parse(text: str):
@@ -25,6 +26,8 @@ def _parse(text: str):
         ('word_boundaries = "no"\n', "word_boundaries must be true or false"),
         ('abbreviations = []\n\n[fold]\n"國" = "国"\n"戰爭" = "战争"\n', "line 5"),
         ('[lowercase]\n"I" = 3\n', "one character"),
+        ('prefixes = ["و", ""]\n', "prefixes must be a list"),
+        ('ignore = ["ab"]\n', "ignore must be a list of single characters"),
     ],
 )
 def test_a_malformed_text_pack_is_an_error_naming_its_file_and_line(text, problem):
@@ -41,3 +44,28 @@ def test_each_pack_says_how_its_language_is_written():
     assert len(writing("tr").lower("İİİ")) == 3  # offsets stay those of the text
     assert "bzw" in writing("de").words["abbreviations"]
     assert writing("xx").word_boundaries and not writing("xx").words["abbreviations"]
+
+
+def test_arabic_letters_fold_and_offsets_point_into_the_raw_text():
+    raw = "قُتِلَ أكثر من ١٠ في إِسرائيل"
+    read, kept = writing("ar").matching(raw)
+    assert read == "قتل اكثر من ١٠ في اسراييل"
+    at = read.index("اكثر")
+    start, end = fold_back(kept, at, at + 4)
+    assert raw[start:end] == "أكثر"
+    assert fold_back(kept, 0, 3) == (0, 6)  # the diacritics on the word's letters come along
+
+
+def test_a_prefix_is_a_listed_run_of_letters_at_the_start_of_the_word():
+    arabic, hebrew = writing("ar"), writing("he")
+    assert arabic.prefixed("والحرب", 3) and arabic.prefixed("للقانون", 2)
+    assert not arabic.prefixed("قالحرب", 3)  # 'قال' is no prefix
+    assert not arabic.prefixed(" حرب", 1)  # nothing written onto the word
+    assert arabic.bare("والحرب") == "حرب" and arabic.bare("حرب") == "حرب"
+    assert hebrew.bare("לישראל") == "ישראל" and hebrew.bare("מהסלמה") == "סלמה"
+    assert writing("fr").prefixes == frozenset() and not writing("fr").folds
+
+
+def test_persian_zero_width_non_joiner_is_dropped_in_matching():
+    read, kept = writing("fa").matching("آتش\u200cبس")
+    assert read == "اتشبس" and fold_back(kept, 0, 5) == (0, 6)
