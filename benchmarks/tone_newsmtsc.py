@@ -1,9 +1,9 @@
 """Tone toward a target on NewsMTSC's two dev sets: the learned model against VADER and a baseline.
 
 Prints F1_m (the mean of the three classes' F1, the paper's measure) on dev-rw and dev-mt for
-  - the shipped model (analysis/tone_model.py, data/models/tone_en.npz),
+  - the shipped model (analysis/stance/model.py, data/models/tone_en.npz),
   - the stance table's lexical method: VADER's compound on the clause around the mention
-    (analysis/tone.py's clause cut and thresholds, without its escalation rule),
+    (analysis/stance/tone.py's clause cut and thresholds, without its escalation rule),
   - a plain linear baseline: logistic regression over the sentence's words (needs scikit-learn,
     in the `train` and `test` extras), trained here on the same training set,
 then the model's targets/s on one core (every dev target, caches cleared each round) and the peak
@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import train_tone  # noqa: E402
 
-from analysis import tone, tone_model, vader  # noqa: E402
+from analysis.stance import model as tone_model  # noqa: E402
+from analysis.stance import tone, vader  # noqa: E402
 
 DEV = ("dev-rw", "dev-mt")
 ROUNDS = 5
@@ -87,8 +88,8 @@ def main() -> None:
     )
     print(f"{'F1_m':<34}" + "".join(f"{name:>9}" for name in DEV))
     rows = {
-        "tone model (tone_model.py)": model_scores,
-        "VADER on the clause (tone.py)": {
+        "tone model (stance/model.py)": model_scores,
+        "VADER on the clause (stance/tone.py)": {
             n: train_tone.f1_macro(train_tone.classes(d), vader_classes(d)) for n, d in dev.items()
         },
         "bag-of-words logistic regression": {

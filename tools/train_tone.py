@@ -1,7 +1,7 @@
 """Train the tone-toward-a-target model on NewsMTSC and write data/models/tone_en.npz.
 
 A multinomial logistic regression (scikit-learn's lbfgs solver, deterministic: no random state is
-used) over analysis/tone_model.py's target-aware features, on the training set shipped in
+used) over analysis/stance/model.py's target-aware features, on the training set shipped in
 benchmarks/data/newsmtsc/ (Hamborg & Donnay, EACL 2021; MIT licence). The regularisation strength
 and the feature count cut-off are chosen by 5-fold cross-validation on the training set alone, with
 folds by sentence (a sentence's targets stay in one fold) assigned by a hash of the sentence, so
@@ -28,7 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis import tone_model  # noqa: E402
+from analysis.stance import model as tone_model  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "newsmtsc"
 VERSION = "newsmtsc-train-lr-1"

@@ -10,12 +10,12 @@ The features are about the target, not the sentence: the words left and right of
 own words masked, weighted by distance, as words and bigrams), the words right beside it, whether it
 is the subject (lexicon word after it in its clause) or object (before it) of a negative or positive
 word, whether it is in quoted speech or the speaker of a quote, negation and hedges near it, whether
-it is the agent of a passive ("by X") or a possessor ("X's"), and VADER scores (analysis/vader.py)
+it is the agent of a passive ("by X") or a possessor ("X's"), and VADER scores (analysis/stance/vader.py)
 of its clause, of the clause's part before and after it, and of the sentence; and the sentence's
 words as a bag, for its overall tone.
 
 English only: any other language raises ValueError (no labelled set there, tone is not measured).
-Imports only numpy, the standard library and analysis.vader, so it can move as it is.
+Imports only numpy, the standard library and analysis.stance.vader, so it can move as it is.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis import vader
+from analysis.stance import vader
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "tone_en.npz"
+MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "models" / "tone_en.npz"
 LABELS = ("critical", "neutral", "favourable")  # the model's classes, polarity -1, 0, 1
 FORMAT = "tone-linear-1"  # the feature layout this code computes; the model file must name it
 

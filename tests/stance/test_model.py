@@ -6,15 +6,14 @@ from __future__ import annotations
 import gzip
 import json
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-from analysis import tone_model
-from analysis.tone_model import ToneModelError, read_model, save_model, tone_toward
+from analysis.stance import model as tone_model
+from analysis.stance.model import ToneModelError, read_model, save_model, tone_toward
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data" / "newsmtsc"
 CLASS = {"critical": -1, "neutral": 0, "favourable": 1}
 
