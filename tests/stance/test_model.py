@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
+import subprocess
 import sys
 
 import numpy as np
 import pytest
 
 from analysis.stance import model as tone_model
-from analysis.stance.model import ToneModelError, read_model, save_model, tone_toward
+from analysis.stance.model import (
+    ToneModelError,
+    features,
+    read_model,
+    save_model,
+    tone_many,
+    tone_toward,
+)
 from tests.paths import ROOT
 
 DATA = ROOT / "benchmarks" / "data" / "newsmtsc"
@@ -171,3 +180,67 @@ def test_a_malformed_model_is_a_clear_error(tmp_path):
     save_model(wrong, ["bias", "l:war"], np.zeros((3, 3)), "test-1")
     with pytest.raises(ToneModelError, match="shape"):
         read_model(wrong)
+
+
+def reference_tone(sentence: str, start: int, end: int) -> tuple[str, float]:
+    """The model's definition, slowly: the named feature vector times the weights, then the
+    softmax (what the runtime computed before it summed word weights without naming them)."""
+    loaded = tone_model.model()
+    totals = [0.0, 0.0, 0.0]
+    for name, value in features(sentence, start, end).items():
+        row = loaded.index.get(name)
+        if row is not None:
+            for k in range(3):
+                totals[k] += loaded.rows[row][k] * value
+    top = max(totals)
+    exps = [math.exp(t - top) for t in totals]
+    probs = [e / sum(exps) for e in exps]
+    return tone_model.LABELS[probs.index(max(probs))], round(probs[2] - probs[0], 4)
+
+
+@pytest.mark.parametrize("name", ["dev-rw", "dev-mt"])
+def test_the_fast_scores_equal_the_feature_vector_scores(name):
+    for item in read(name):
+        sentence, start, end = item["sentence"], item["from"], item["to"]
+        assert tone_toward(sentence, start, end) == reference_tone(sentence, start, end)
+
+
+def test_odd_spans_score_as_the_feature_vector_says():
+    sentences = [
+        "“We will not back down,” said O’Neill, whose forces—allegedly—shelled Tavri (again).",
+        "ΣΟΦΙΑ said the İzmir talks failed; Voss's envoy wasn't there.",
+        "   ",
+        "",
+        "by Arden",
+    ]
+    for sentence in sentences:
+        for start in range(len(sentence) + 1):
+            for end in (start, min(len(sentence), start + 1), min(len(sentence), start + 7)):
+                assert tone_toward(sentence, start, end) == reference_tone(sentence, start, end)
+
+
+def test_tone_many_scores_each_target_as_tone_toward():
+    sentence = (
+        "Critics accused Chancellor Brenn of lying to parliament, while his deputy Mira Holm won"
+        " praise for her honesty, according to Reuters."
+    )
+    spans = [
+        (sentence.index(t), sentence.index(t) + len(t)) for t in ("Brenn", "Mira Holm", "Reuters")
+    ]
+    assert tone_many(sentence, spans) == [tone_toward(sentence, s, e) for s, e in spans]
+    assert tone_many(sentence, []) == []
+    with pytest.raises(ValueError, match="outside"):
+        tone_many(sentence, [(0, 5), (3, 999)])
+    with pytest.raises(ValueError, match="not measured"):
+        tone_many(sentence, spans, language="de")
+
+
+def test_the_package_reads_the_model_only_when_asked():
+    import analysis
+
+    assert analysis.tone_toward is tone_toward and analysis.tone_many is tone_many
+    with pytest.raises(AttributeError):
+        analysis.no_such_name  # noqa: B018
+    code = "import sys, analysis; print('analysis.stance.model' in sys.modules, 'numpy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
