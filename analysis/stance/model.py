@@ -50,6 +50,13 @@ _NO_WORD = (_ZERO,) * 8
 _NO_PAIR = (_ZERO, _ZERO)
 
 
+class _Rows(dict):
+    """Word -> its rows; a word the model has no feature for has none (all zero)."""
+
+    def __missing__(self, word: str):
+        return _NO_WORD
+
+
 class ToneModelError(RuntimeError):
     """The shipped tone model is missing or malformed."""
 
@@ -85,18 +92,25 @@ class ToneModel:
         self.words = {word: tuple(rows) for word, rows in words.items()}
         self.pairs = {pair: tuple(rows) for pair, rows in pairs.items()}
         self.bias = self.named.get("bias", _ZERO)
+        # the sentence's words as a bag, each 0.5: those rows halved once
+        self.bag = {
+            word: (0.5 * rows[3][0], 0.5 * rows[3][1], 0.5 * rows[3][2])
+            for word, rows in self.words.items()
+            if rows[3] is not _ZERO
+        }
+        self.found = _Rows(self.words).__getitem__
         self.tables = lru_cache(maxsize=4096)(self._tables)
 
     def _tables(self, sentence: str):
         """The sentence read once, each token's rows (by word), and the score of what does not
         depend on the target: the bias and the sentence's words as a bag."""
         parsed = parse(sentence)
-        get = self.words.get
-        found = [get(word, _NO_WORD) for word in parsed.words]
+        words = parsed.words
+        found = list(map(self.found, words))
         a, b, c = self.bias
-        for rows in dict(zip(parsed.words, found, strict=True)).values():
-            row = rows[3]
-            a, b, c = a + 0.5 * row[0], b + 0.5 * row[1], c + 0.5 * row[2]
+        for row in map(self.bag.get, set(words)):
+            if row is not None:
+                a, b, c = a + row[0], b + row[1], c + row[2]
         return parsed, found, (a, b, c)
 
     def scores(self, sentence: str, spans) -> list[tuple[float, float, float]]:
