@@ -1,0 +1,331 @@
+"""The tone model's features: what a sentence says around one of its targets (analysis/stance/model.py).
+
+A sentence is read once (`parse`, cached): its tokens and offsets, and per token what the features
+ask about it (negation, hedge, clause cut, quote marks, speech verb, conflict or cooperation stem,
+VADER lexicon valence) as flags and prefix counts, so that a target of it costs lookups, not scans.
+`features(sentence, start, end)` is the feature vector as name -> value, the model's definition,
+read by tools/train_tone.py; the runtime (model.py) sums the same features' weights without naming
+the word features one by one, and tests/stance/test_model.py proves both give the same scores.
+
+The features are about the target, not the sentence: the words left and right of it (the target's
+own words masked, weighted by distance, as words and bigrams), the words right beside it, whether it
+is the subject (lexicon word after it in its clause) or object (before it) of a negative or positive
+word, whether it is in quoted speech or the speaker of a quote, negation and hedges near it, whether
+it is the agent of a passive ("by X") or a possessor ("X's"), and VADER scores
+(analysis/stance/vader.py) of its clause, of the clause's part before and after it, and of the
+sentence; and the sentence's words as a bag, for its overall tone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from typing import NamedTuple
+
+from analysis.stance import vader
+
+WINDOW = 8  # words each side of the target read as context
+_TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_CLAUSE_CUT = frozenset(',;:—–“”"«»()')
+_QUOTES_OPEN = frozenset("“«")
+_QUOTES_CLOSE = frozenset("”»")
+_QUOTE_MARKS = _QUOTES_OPEN | _QUOTES_CLOSE | {'"'}
+_SPEECH = frozenset(
+    "said says say saying told tells added adds stated states wrote writes tweeted posted argued "
+    "argues claimed claims insisted insists warned warns urged urges noted notes explained "
+    "explains asked asks replied replies declared declares announced announces stressed stresses "
+    "vowed vows acknowledged acknowledges admitted admits suggested suggests".split()
+)
+_NEGATION = frozenset(
+    "not no never nor none nobody nothing neither without cannot n't didn't don't doesn't isn't "
+    "wasn't aren't weren't won't wouldn't couldn't shouldn't hasn't haven't hadn't".split()
+)
+_HEDGES = frozenset(
+    "allegedly alleged reportedly purportedly supposedly apparently accused accusing accusation "
+    "accusations claimed claims suspected suspect may might could possibly perhaps seemingly "
+    "rumored rumoured unconfirmed".split()
+)
+# conflict and cooperation verbs and nouns by stem (the lexicon misses much war vocabulary)
+_CONFLICT_STEMS = tuple(
+    "attack assault shell bomb strik struck shoot shot kill murder slaughter massacre invad "
+    "occup raid destroy burn besieg target fire fired fires firing launch seiz captur abduct "
+    "kidnap detain arrest jail imprison execut tortur threat accus blam condemn criticiz "
+    "criticis denounc slam blast attack lambast rebuk attack sanction ban punish fine sue sued "
+    "prosecut indict charg investigat probe fir oust defeat mock insult smear attack ridicul "
+    "harass intimidat bully undermin sabotag reject oppos den refus violat lie lied lying".split()
+)
+_COOPERATION_STEMS = tuple(
+    "support prais back endors help aid assist rescu protect defend save saved thank welcom "
+    "agree cooperat ally allied partner negotiat mediat reconcil honor honour celebrat congratul "
+    "applaud commend award elect win won victor trust admir".split()
+)
+_PRONOUNS = frozenset("he she him her his they them their it its i we you us".split())
+
+
+def _weight(distance: int) -> float:
+    """Weight of a context word `distance` words from the target (1 = right beside it)."""
+    return 1.0 / math.sqrt(distance)
+
+
+# the weights by distance, computed once: WEIGHTS[d] == _weight(d)
+WEIGHTS = (0.0, *(_weight(d) for d in range(1, 512)))
+
+
+def weight(distance: int) -> float:
+    return WEIGHTS[distance] if distance < len(WEIGHTS) else _weight(distance)
+
+
+@lru_cache(maxsize=8192)
+def _vader(text: str) -> float:
+    """VADER's compound of a text, cached: a sentence's clause is read for each target in it."""
+    return vader.compound(text)
+
+
+class Parsed(NamedTuple):
+    """A sentence read once: tokens, offsets, and the few tokens that matter, by position."""
+
+    text: str
+    words: tuple[str, ...]
+    starts: list[int]
+    ends: list[int]
+    cuts: list[int]  # tokens that cut clauses (commas, semicolons, colons, dashes, quotes, ...)
+    quotes: list[tuple[int, str]]  # quote marks, in order
+    negations: list[int]  # negation words
+    hedges: list[int]  # hedges
+    valences: list  # VADER lexicon valence of each token (None when not a lexicon word)
+    vader: float  # VADER compound of the sentence
+
+
+_ACTION_RE = re.compile(
+    "(?:({}))|(?:({}))".format(
+        "|".join(map(re.escape, _CONFLICT_STEMS)), "|".join(map(re.escape, _COOPERATION_STEMS))
+    )
+)
+
+
+@lru_cache(maxsize=65536)
+def _action(word: str) -> str:
+    """'conflict', 'cooperation' or '' for a word, by stem (conflict stems first)."""
+    if len(word) < 3 or not (found := _ACTION_RE.match(word)):
+        return ""
+    return "conflict" if found.group(1) else "cooperation"
+
+
+def _tokens(sentence: str) -> tuple[list[str], list[int], list[int]]:
+    """Lower-cased tokens (words and single punctuation marks, ’ read as ') and their offsets."""
+    low = sentence.lower().replace("’", "'")
+    if len(low) == len(sentence) and "Σ" not in sentence:  # lower() kept every offset
+        words = _TOKEN_RE.findall(low)
+        starts, ends, at, find = [], [], 0, low.find
+        for word in words:  # tokens cover every non-space character: the next one is next
+            at = find(word, at)
+            starts.append(at)
+            at += len(word)
+            ends.append(at)
+        return words, starts, ends
+    words, starts, ends = [], [], []
+    for match in _TOKEN_RE.finditer(sentence):
+        words.append(match.group(0).lower().replace("’", "'"))
+        starts.append(match.start())
+        ends.append(match.end())
+    return words, starts, ends
+
+
+def _where(words: list[str], wanted: frozenset[str]) -> list[int]:
+    if wanted.isdisjoint(words):
+        return []
+    return [i for i, word in enumerate(words) if word in wanted]
+
+
+@lru_cache(maxsize=4096)
+def parse(sentence: str) -> Parsed:
+    """The sentence's tokens (lower-cased words and single punctuation marks) and where its
+    clause cuts, quote marks, negations and hedges are; cached, since a sentence is often read
+    for several targets."""
+    words, starts, ends = _tokens(sentence)
+    cuts = _where(words, _CLAUSE_CUT)
+    return Parsed(
+        sentence,
+        tuple(words),
+        starts,
+        ends,
+        cuts,
+        [(i, words[i]) for i in cuts if words[i] in _QUOTE_MARKS],
+        _where(words, _NEGATION),
+        _where(words, _HEDGES),
+        list(map(vader.LEXICON.get, words)),
+        _vader(sentence) if sentence else 0.0,
+    )
+
+
+def _any(positions: list[int], low: int, high: int) -> bool:
+    """Whether a position is in low .. high - 1."""
+    return bool(positions) and bisect_left(positions, high) > bisect_left(positions, low)
+
+
+def span(parsed: Parsed, start: int, end: int) -> tuple[int, int]:
+    """The tokens first..last (last exclusive) of the target at characters start..end: those
+    ending after `start` and starting before `end`; the token at `start` for an empty span."""
+    first = bisect_right(parsed.ends, start)
+    last = max(first, bisect_left(parsed.starts, end))
+    if last == first:  # an empty or odd span: the token at start, if any
+        last = min(first + 1, len(parsed.words))
+    return first, last
+
+
+def window_features(words: tuple[str, ...], first: int, last: int) -> dict[str, float]:
+    """The word features: context words and bigrams each side (weighted by distance), the words
+    right beside the target, the words further away, and the sentence's words as a bag."""
+    feats: dict[str, float] = {}
+    left = words[max(0, first - WINDOW) : first][::-1]  # nearest first
+    right = words[last : last + WINDOW]
+    for side, context in (("l", left), ("r", right)):
+        previous = "<t>"
+        for distance, word in enumerate(context, start=1):
+            value = weight(distance)
+            key = f"{side}:{word}"
+            feats[key] = feats.get(key, 0.0) + value
+            pair = f"{side}2:{previous} {word}" if side == "r" else f"{side}2:{word} {previous}"
+            feats[pair] = feats.get(pair, 0.0) + value
+            previous = word
+        if context:
+            feats[f"{side}1:{context[0]}"] = 1.0
+    for word in words[: max(0, first - WINDOW)] + words[last + WINDOW :]:
+        key = f"s:{word}"  # far from the target
+        feats[key] = feats.get(key, 0.0) + 0.3
+    for word in words:  # the whole sentence's words: its overall tone
+        feats[f"w:{word}"] = 0.5
+    return feats
+
+
+def target_features(parsed: Parsed, start: int, end: int, first: int, last: int) -> dict:
+    """The features that read the target's place in the sentence: pronoun, first word, role,
+    quoted speech, negation, hedges, agent, possessor, VADER of its clause and sentence."""
+    words, n = parsed.words, len(parsed.words)
+    feats: dict[str, float] = {}
+    if last > first and words[last - 1] in _PRONOUNS:
+        feats["t:pronoun"] = 1.0
+    if first == 0:
+        feats["t:first"] = 1.0
+    # the clause holding the target, cut at commas, semicolons, colons, dashes, brackets, quotes
+    cuts = parsed.cuts
+    j = bisect_left(cuts, first)
+    low = cuts[j - 1] + 1 if j else 0
+    j = bisect_left(cuts, last, j)
+    high = cuts[j] if j < len(cuts) else n
+    agent = first > 0 and words[first - 1] == "by"
+    _roles(feats, parsed, low, first, last, high, agent)
+    _speech(feats, parsed, first, last)
+    negations = parsed.negations
+    if negations and (_any(negations, first - 4, first) or _any(negations, last, last + 4)):
+        feats["negation:near"] = 1.0
+    if _any(negations, low, high):
+        feats["negation:clause"] = 1.0
+    if _any(parsed.hedges, low, high):
+        feats["hedge:clause"] = 1.0
+    if agent:
+        feats["t:agent"] = 1.0
+    if last < n and words[last] in ("'s", "'"):
+        feats["t:possessor"] = 1.0
+    sentence, starts, ends = parsed.text, parsed.starts, parsed.ends
+    for name, text in (
+        ("clause", sentence[starts[low] : ends[high - 1]] if high > low else sentence),
+        ("before", sentence[starts[low] : start] if first > low else ""),
+        ("after", sentence[end : ends[high - 1]] if high > last else ""),
+    ):
+        score = _vader(text) if text else 0.0
+        if score:
+            feats[f"vader:{name}"] = score
+            feats[f"vader:{name}:{'pos' if score > 0 else 'neg'}"] = 1.0
+    if score := parsed.vader:
+        feats["vader:sentence"] = score
+        feats["vader:sentence:pos" if score > 0 else "vader:sentence:neg"] = 1.0
+    return feats
+
+
+def _roles(feats, parsed: Parsed, low: int, first: int, last: int, high: int, agent: bool):
+    """Subject / object of a loaded word: the first lexicon word after the target in its clause
+    (the target acts: 'X shelled', 'X praised'), the last one before it (the target is acted on:
+    'shelled X', 'praised X'), each with its sign, its distance and a negation just before it
+    (among the up to 3 words between it and the target nearest it), and the lexicon mass on each
+    side weighted by distance; the same for the first conflict or cooperation verb or noun each
+    side. The agent of a passive ('were shelled by X') acts on what comes before it."""
+    words, negations, valences = parsed.words, parsed.negations, parsed.valences
+    for side, tokens in (("subj", range(last, high)), ("obj", range(first - 1, low - 1, -1))):
+        for distance, i in enumerate(tokens, start=1):
+            if kind := _action(words[i]):
+                role = "subj" if agent else side
+                feats[f"{role}:{kind}"] = 1.0
+                feats[f"{role}:{kind}:near"] = weight(distance)
+                if negations and _any(negations, *_between(tokens, distance)):
+                    feats[f"{role}:{kind}:negated"] = 1.0
+                break
+        positive = negative = 0.0
+        found = False
+        for distance, i in enumerate(tokens, start=1):
+            valence = valences[i]
+            if not valence:
+                continue
+            value = weight(distance)
+            if valence > 0:
+                positive += valence * value
+            else:
+                negative -= valence * value
+            if not found:
+                found = True
+                sign = "pos" if valence > 0 else "neg"
+                feats[f"{side}:{sign}"] = 1.0
+                feats[f"{side}:{sign}:value"] = valence / 4.0
+                if negations and _any(negations, *_between(tokens, distance)):
+                    feats[f"{side}:{sign}:negated"] = 1.0
+        if positive:
+            feats[f"{side}:mass:pos"] = positive / 4.0
+        if negative:
+            feats[f"{side}:mass:neg"] = negative / 4.0
+
+
+def _between(tokens: range, distance: int) -> tuple[int, int]:
+    """The token range (low, high) of the context words at distances max(1, distance - 3) ..
+    distance - 1 of a context read nearest first."""
+    near = tokens[max(0, distance - 4) : distance - 1]
+    if not near:
+        return 0, 0
+    return min(near[0], near[-1]), max(near[0], near[-1]) + 1
+
+
+def _speech(feats: dict[str, float], parsed: Parsed, first: int, last: int) -> None:
+    """Quoted speech: the target inside quote marks, or its speaker ('X said', 'said X',
+    'according to X'), or a sentence holding a quote that the target is outside of."""
+    words = parsed.words
+    opened, marks, later = False, 0, False
+    for i, mark in parsed.quotes:
+        if i >= first:
+            later = later or (i >= last and mark != "”" and mark != "»")
+            if later:
+                break
+            continue
+        marks += 1
+        opened = True if mark in _QUOTES_OPEN else False if mark in _QUOTES_CLOSE else not opened
+    if opened:
+        feats["quote:inside"] = 1.0
+    elif marks or later:
+        feats["quote:outside"] = 1.0
+    if any(word in _SPEECH for word in words[last : last + 3]) or (
+        first >= 1 and words[first - 1] in _SPEECH
+    ):
+        feats["quote:speaker"] = 1.0
+    if first >= 2 and words[first - 2 : first] == ("according", "to"):
+        feats["quote:speaker"] = 1.0
+
+
+def features(sentence: str, start: int, end: int) -> dict[str, float]:
+    """The target-aware features of the mention at sentence[start:end], name -> value."""
+    parsed = parse(sentence)
+    first, last = span(parsed, start, end)
+    return {
+        "bias": 1.0,
+        **window_features(parsed.words, first, last),
+        **target_features(parsed, start, end, first, last),
+    }
