@@ -143,7 +143,8 @@ def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
     quotes = attribution.quotes_of(article, actors, named)
     figure_rows = figures.article_rows(article, quotes)
     hit_rows = escalation.hit_rows(article, lexicon, quotes)
-    tone, quote_words = tone_rows(article, actors, quotes, hit_rows, mentions)
+    events = event_rows(article, quotes, mentions)
+    tone, quote_words = tone_rows(article, actors, quotes, hit_rows, mentions, events)
     return {
         "articles": [article_row(article)],
         "sentences": sentence_rows(article),
@@ -152,7 +153,7 @@ def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
         "escalation_hits": hit_rows,
         "framing": framing_rows(article, actors, quotes, figure_rows, mentions),
         "people": people.people_rows(article, actors, named),
-        "events": event_rows(article, quotes, mentions),
+        "events": events,
         "tone": tone,
         "quote_words": quote_words,
     }

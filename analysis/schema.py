@@ -220,8 +220,10 @@ TABLES: dict[str, dict[str, str]] = {
         "outlet": "outlet",
         "actor": "actor: a country, international body or armed group (Sudan, NATO, Hamas ...)",
         "mentions": "sentences mentioning the actor",
-        "tone_score": "mean sentiment of those sentences, -1 .. 1",
-        "tone_label": "critical / neutral / favourable",
+        "tone_score": "mean tone of the measured sentences (the tone model, English), -1 .. 1; "
+        "empty when none is measured",
+        "tone_label": "critical / neutral / favourable; 'not measured' when no sentence about the "
+        "actor is in a language the tone model reads",
         "escalation_hits": "escalation hits in sentences about the actor",
         "quoted_share": "share of the outlet's quoted words spoken by this actor's camp",
         "evidence_ids": "sentence ids behind the label, '; '-separated",
@@ -254,11 +256,16 @@ TABLES: dict[str, dict[str, str]] = {
         "outlet": "outlet",
         "actor": "actor the sentence names",
         "sentence_id": "evidence sentence id",
-        "score": "VADER compound score of the clauses naming the actor, -1 .. 1",
+        "score": "the tone model's P(favourable) - P(critical) toward the actor, -1 .. 1, mean over "
+        "its mentions in the sentence (English; empty where tone is not measured); never below 0 "
+        "for an actor the sentence shows only being acted on in conflict",
         "escalation_hits": "non-negated escalation hits in the sentence",
         "tone_id": "stable row id: '<article_id>:t<start>-<end>' (the actor's first mention in the "
         "sentence)",
         "corrected": "True when a line of corrections.csv changed this row (docs/checking.md)",
+        "method": "newsmtsc model (English) / not measured (other languages: no labelled data)",
+        "only_acted_on": "the sentence's events show the actor only as the target of conflict "
+        "(its score is then never below 0)",
     },
     "corrections_report": {
         "line": "line of the corrections file (1 = the header)",

@@ -109,6 +109,13 @@ def tone_heatmap(stance: pd.DataFrame, sentences: pd.DataFrame) -> Chart:
             if cell is None:
                 z[-1].append(None), hover[-1].append("not mentioned"), labels[-1].append("")
                 continue
+            if cell.tone_score != cell.tone_score:  # NaN: no sentence in a language the model reads
+                z[-1].append(None), labels[-1].append("n/m")
+                hover[-1].append(
+                    f"<b>{html.escape(outlet)} → {html.escape(actor)}</b>: tone not measured "
+                    f"({int(cell.mentions)} sentences, none in English)"
+                )
+                continue
             z[-1].append(float(cell.tone_score))
             labels[-1].append(f"{cell.tone_score:+.2f}")
             hover[-1].append(
@@ -133,7 +140,10 @@ def tone_heatmap(stance: pd.DataFrame, sentences: pd.DataFrame) -> Chart:
         "colorbar": {"title": {"text": "tone<br>−1 … +1"}},
     }
     layout = {"xaxis": _axis("actor"), "yaxis": _axis("", autorange="reversed")}
-    title = "Tone toward each actor: mean sentiment of the sentences mentioning it (−1 critical, +1 favourable)"
+    title = (
+        "Tone toward each actor: the tone model's mean over the sentences naming it "
+        "(−1 critical, +1 favourable; n/m: not measured, no English sentence)"
+    )
     return Chart(titled([heatmap], layout, title, 200 + 50 * len(outlets), legend=None), data, name)
 
 

@@ -13,9 +13,11 @@ import pandas as pd
 
 from analysis import schema
 from analysis.events import reduce as events_reduce
+from analysis.events.extract import event_rows
 from analysis.ingest.article import Article
 from analysis.stance.framing import framing_rows
 from analysis.stance.tone import (
+    NOT_MEASURED,
     QUOTE_WORD_COLUMNS,
     TONE_COLUMNS,
     camp_words,
@@ -176,8 +178,13 @@ def _claim_clause(
 
 
 def _tone_clause(stance: pd.DataFrame) -> tuple[str, list[str], list[str]]:
-    """'portrays Russia critically (3 sentences)' for the clearest non-neutral actors."""
-    marked = stance[(stance["tone_label"] != "neutral") & (stance["mentions"] >= 2)]
+    """'portrays Russia critically (3 sentences)' for the clearest non-neutral actors; an outlet
+    whose sentences are all in languages the tone model does not read is said to be unmeasured."""
+    marked = stance[
+        stance["tone_label"].isin(("critical", "favourable")) & (stance["mentions"] >= 2)
+    ]
+    if marked.empty and len(stance) and (stance["tone_label"] == NOT_MEASURED).all():
+        return "tone not measured (the tone model reads English only)", [], []
     if marked.empty:
         return "portrays no actor clearly critically or favourably", [], []
     marked = marked.assign(weight=marked["tone_score"].abs() * marked["mentions"])
@@ -256,7 +263,9 @@ def tables(
         quote_rows_ += quote_rows(article, own)
         mentions = SentenceMentions(actors)
         framing += framing_rows(article, actors, own, figure_rows[article.article_id], mentions)
-        scored, owned = tone_rows(article, actors, own, hit_rows[article.article_id], mentions)
+        events = event_rows(article, own, mentions)
+        hits = hit_rows[article.article_id]
+        scored, owned = tone_rows(article, actors, own, hits, mentions, events)
         tone += scored
         words += owned
     outlets = list(dict.fromkeys(a.outlet for a in articles))

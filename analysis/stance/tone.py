@@ -1,14 +1,16 @@
 """Tone toward each actor and voice balance, per outlet: the `stance` table.
 
-Tone: every analysed sentence that mentions an actor (alias, demonym or official's name) is scored
-with VADER's compound score (-1 .. 1; lexicon shipped inside vaderSentiment, no download) on the
-clause around the mention (cut at commas, semicolons, dashes and quote marks), so a sentence that
-blames one actor does not count against every actor it names. The actor's tone_score is the mean
-over those sentences. Label: critical when the mean is <= -0.10,
-favourable when >= +0.10, neutral between — except that a negative mean with at least one
-escalation hit per sentence ("act of desperation", "threat") is critical too, because VADER misses
-much war vocabulary. Escalation hits are counted per sentence. This is a lexical signal that points
-an analyst at sentences, not a measure of intent.
+Tone: every analysed sentence that mentions an actor (alias, demonym or official's name) gives one
+row per actor. In English the row is scored by the tone model trained on NewsMTSC, news sentences
+labelled for their tone toward a named target (analysis/stance/model.py; F1_m about 0.69 on its dev
+sets, where VADER on the clause around the mention reaches 0.54): the mean over the actor's mentions
+of P(favourable) - P(critical), -1 .. 1. An actor the sentence shows only being attacked,
+threatened or accused (an event's target, never its doer: analysis/events) is not held to be
+criticised for it: a negative score is raised to 0, so an outlet reporting its own country's dead
+is not said to portray that country critically. Other languages have no labelled data: their rows
+count mentions with no score (`method` 'not measured'), and their events carry the stance.
+The actor's tone_score is the mean over its measured sentences; critical at <= -0.10, favourable
+at >= +0.10. It points an analyst at sentences, it is not a measure of intent.
 Voice balance: the share of the outlet's quoted words (direct and reported, nested quotes counted
 once, repeated sentences not at all) spoken by the actor's camp.
 """
@@ -16,10 +18,9 @@ once, repeated sentences not at all) spoken by the actor's camp.
 from __future__ import annotations
 
 import bisect
-import re
+import math
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -28,31 +29,22 @@ from analysis import schema
 from analysis.ingest.article import Article
 from analysis.ingest.repeats import WORD_RE
 from analysis.ingest.text import Sentence
-from analysis.stance import vader
+from analysis.stance.model import tone_many
 from analysis.voices.quotes import Quote
 from analysis.world import languages
 from analysis.world.actors import Actors, Mention, SentenceMentions
 
 CRITICAL_AT = -0.10
 FAVOURABLE_AT = 0.10
-ESCALATION_PER_MENTION = 1.0
 EVIDENCE_SENTENCES = 3
-
-_CLAUSE_RE = re.compile(r"[^,;:—–“”\"«»]+")
-
-
-@lru_cache(maxsize=65536)
-def sentence_tone(text: str) -> float:
-    """VADER compound score of one sentence or clause, -1 .. 1 (analysis/stance/vader.py: the library's
-    score, faster; cached: a clause naming several actors, or a wire sentence, is scored once)."""
-    return vader.compound(text)
+MODEL, NOT_MEASURED = "newsmtsc model", "not measured"
 
 
-def tone_label(score: float, escalation_hits: int, mentions: int) -> str:
-    """critical / neutral / favourable from the mean score and the escalation density."""
+def tone_label(score: float) -> str:
+    """critical / neutral / favourable from a mean tone score; 'not measured' for none (NaN)."""
+    if score != score:
+        return NOT_MEASURED
     if score <= CRITICAL_AT:
-        return "critical"
-    if score < 0 and mentions and escalation_hits / mentions >= ESCALATION_PER_MENTION:
         return "critical"
     return "favourable" if score >= FAVOURABLE_AT else "neutral"
 
@@ -143,18 +135,6 @@ def camp_words(quote_words: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     return summed.reset_index()[CAMP_WORD_COLUMNS]
 
 
-def _clauses_around(text: str, offsets: list[int]) -> list[str]:
-    """The clause of `text` holding each offset (cut at commas, semicolons, colons, dashes,
-    quotes); the whole text for an offset on a cut. The clauses are found once per text."""
-    clauses = list(_CLAUSE_RE.finditer(text))
-    starts = [clause.start() for clause in clauses]
-    found = []
-    for offset in offsets:
-        at = bisect.bisect_right(starts, offset) - 1
-        found.append(clauses[at].group(0) if at >= 0 and offset < clauses[at].end() else text)
-    return found
-
-
 TONE_COLUMNS = schema.columns("tone")
 CAMP_WORD_COLUMNS = ["article_id", "outlet", "camp", "words"]
 QUOTE_WORD_COLUMNS = ["article_id", "outlet", "quote_id", "words"]
@@ -166,40 +146,43 @@ def tone_rows(
     quotes: list[Quote],
     hits: list[dict],
     mentions: SentenceMentions | None = None,
+    events: list[dict] | None = None,
 ) -> tuple[list[dict], list[dict]]:
-    """The per-article part of the stance table: one scored row per (sentence, actor it names),
-    each sentence scoring only the clauses that name the actor (so 'Rutte condemned Russia's war'
-    is not held against NATO), and the quoted words each quote owns (quote ids as in the quotes
-    table)."""
+    """The per-article part of the stance table: one row per (sentence, actor it names), scored by
+    the tone model in English (NaN elsewhere), an actor the sentence's events show only as a
+    target of conflict never scored below 0; and the quoted words each quote owns (quote ids as
+    in the quotes table)."""
     escalation: dict[str, int] = defaultdict(int)
     for hit in hits:
         if not hit["negated"]:
             escalation[str(hit["sentence_id"])] += 1
+    doers, targets = _conflict_roles(events or [])
     scored = []
     mentions = mentions or SentenceMentions(actors)
-    # VADER reads English: an article in another language gets no tone, never a wrong one
-    scoreable = languages.code(article.language) in ("en", "")
+    measured = languages.code(article.language) in ("en", "")  # the model reads English only
     article_id, outlet = article.article_id, article.outlet
-    for sentence in article.counted_sentences if scoreable else ():
+    for sentence in article.counted_sentences:
         found = mentions.of(sentence)
         if not found:
             continue
-        clauses: dict[str, list[str]] = {}
+        spans: dict[str, list[tuple[int, int]]] = {}
         first: dict[str, Mention] = {}  # the actor's first mention: where its row id points
-        around = _clauses_around(sentence.text, [mention.start for mention in found])
-        for mention, clause in zip(found, around, strict=True):
-            clauses.setdefault(mention.actor, []).append(clause)
+        for mention in found:
+            spans.setdefault(mention.actor, []).append((mention.start, mention.end))
             first.setdefault(mention.actor, mention)
+        scores = _scores(sentence.text, spans) if measured else {}
         sentence_id = article.sentence_id(sentence)
         hits_here = escalation.get(sentence_id, 0)
-        for actor, texts in clauses.items():
+        for actor in spans:
+            victim = actor in targets[sentence_id] and actor not in doers[sentence_id]
+            score = scores.get(actor, math.nan)
             scored.append(
                 {
                     "article_id": article_id,
                     "outlet": outlet,
                     "actor": actor,
                     "sentence_id": sentence_id,
-                    "score": sum(map(sentence_tone, texts)) / len(texts),
+                    "score": max(score, 0.0) if victim and score < 0 else score,
                     "escalation_hits": hits_here,
                     "tone_id": schema.row_id(
                         article_id,
@@ -208,6 +191,8 @@ def tone_rows(
                         sentence.char_start + first[actor].end,
                     ),
                     "corrected": False,
+                    "method": MODEL if measured else NOT_MEASURED,
+                    "only_acted_on": victim,
                 }
             )
     owned = [
@@ -220,6 +205,29 @@ def tone_rows(
         for n, words in enumerate(quoted_words_by_quote(article, quotes), start=1)
     ]
     return scored, owned
+
+
+def _scores(sentence: str, spans: dict[str, list[tuple[int, int]]]) -> dict[str, float]:
+    """Each actor's tone in the sentence: the model's score of its mentions, averaged."""
+    flat = [span for actor_spans in spans.values() for span in actor_spans]
+    found = iter(score for _, score in tone_many(sentence, flat))
+    return {
+        actor: sum(next(found) for _ in actor_spans) / len(actor_spans)
+        for actor, actor_spans in spans.items()
+    }
+
+
+def _conflict_roles(events: list[dict]) -> tuple[defaultdict, defaultdict]:
+    """Per sentence id: the actors its conflict events show doing something, and those they show
+    it done to (negated events left out)."""
+    doers: defaultdict[str, set[str]] = defaultdict(set)
+    targets: defaultdict[str, set[str]] = defaultdict(set)
+    for row in events:
+        if row["negated"] or not str(row["quad"]).endswith("conflict"):
+            continue
+        doers[row["sentence_id"]].add(row["source"])
+        targets[row["sentence_id"]].add(row["target"])
+    return doers, targets
 
 
 def _evidence(
@@ -324,10 +332,14 @@ def stance_table(
                 continue
             camp = actors.camp(name) or name
             share = words_by.get((outlet, camp), 0) / total if total else 0.0
-            score = sum(scores[mine].tolist()) / len(mine) if len(mine) else 0.0  # in row order
+            values = [s for s in scores[mine].tolist() if s == s]  # the measured ones, in row order
+            score = sum(values) / len(values) if values else math.nan
             hits = int(hits_of[mine].sum())
-            label = tone_label(score, hits, len(mine)) if len(mine) else "neutral"
-            behind = _evidence(mine, ids, scores, hits_of, label)
+            label = tone_label(score) if len(mine) else "neutral"
+            if values:  # the measured sentences behind the label
+                behind = _evidence(mine[~np.isnan(scores[mine])], ids, scores, hits_of, label)
+            else:  # none measured: the first sentences naming the actor
+                behind = mine[:EVIDENCE_SENTENCES].tolist()
             rows.append(
                 {
                     "outlet": outlet,

@@ -124,11 +124,12 @@ def test_stance_evidence_ids_are_mentions_of_the_actor(shipped_corpus, shipped_t
 
 
 def test_tone_thresholds():
-    assert tone_label(-0.3, 0, 3) == "critical"
-    assert tone_label(-0.05, 6, 3) == "critical"
-    assert tone_label(-0.05, 1, 3) == "neutral"
-    assert tone_label(0.05, 9, 3) == "neutral"
-    assert tone_label(0.4, 0, 3) == "favourable"
+    assert tone_label(-0.3) == "critical"
+    assert tone_label(-0.1) == "critical"
+    assert tone_label(-0.05) == "neutral"
+    assert tone_label(0.05) == "neutral"
+    assert tone_label(0.4) == "favourable"
+    assert tone_label(float("nan")) == "not measured"
 
 
 def test_quote_less_claim_less_article_is_a_finding():
@@ -151,7 +152,7 @@ def test_framing_accuracy_on_hand_labelled_articles():
     assert right / len(items) >= 0.9
 
 
-def test_tone_is_read_from_the_clause_that_names_the_actor():
+def test_tone_is_read_toward_each_actor_the_sentence_names():
     article = article_from_text(
         "Nato Secretary-General Mark Rutte praised the courage and resilience of Ukraine's people; "
         "Russia's brutal and illegal war has killed and wounded thousands."
@@ -199,7 +200,11 @@ def test_tone_is_scored_only_in_english_the_lexicon_it_reads():
         "Venezuela",
         "Guyana",
     }
-    assert tone_rows(german, world(), [], [])[0] == []
+    german_rows = tone_rows(german, world(), [], [])[0]
+    assert {row["actor"] for row in german_rows} == {"Venezuela", "Guyana"}  # counted, not scored
+    assert all(
+        row["score"] != row["score"] and row["method"] == "not measured" for row in german_rows
+    )
 
 
 def _classify_by_definition(text):

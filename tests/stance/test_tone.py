@@ -1,4 +1,5 @@
-"""Tone's helpers: the clause around each mention, the evidence sentences behind a stance label."""
+"""Tone toward each actor: the model's rows per sentence and actor, the victim rule, languages with
+no tone measured, and the helpers behind the stance labels."""
 
 from __future__ import annotations
 
@@ -7,17 +8,54 @@ import random
 import pandas as pd
 import pytest
 
+from analysis.events.extract import event_rows
 from analysis.ingest.article import article_from_text
 from analysis.ingest.repeats import WORD_RE
 from analysis.stance.tone import (
-    _CLAUSE_RE,
     EVIDENCE_SENTENCES,
-    _clauses_around,
+    NOT_MEASURED,
     _evidence,
     _rows_by,
     quoted_words_by_quote,
+    tone_label,
+    tone_rows,
 )
+from analysis.voices.packs import actors_for
 from analysis.voices.spans import Quote
+from analysis.world.actors import SentenceMentions
+from analysis.world.story import load_actors
+
+ACTORS = load_actors()
+
+
+def rows_of(text: str, language: str = "en") -> dict[str, dict]:
+    """The tone rows of a one-sentence article, by actor (events read as the map reads them)."""
+    article = article_from_text(f"Headline.\n\n{text}\n")
+    article = article.__class__(**{**article.__dict__, "language": language})
+    mentions = SentenceMentions(actors_for(ACTORS, language))
+    events = event_rows(article, [], mentions)
+    rows, _ = tone_rows(article, ACTORS, [], [], mentions, events)
+    return {row["actor"]: row for row in rows if row["sentence_id"].endswith(":1")}
+
+
+def test_the_model_reads_blame_and_praise_toward_each_actor():
+    rows = rows_of("Qatar praised Egypt's mediation while Sudan condemned interference by Chad.")
+    assert rows["Egypt"]["score"] > 0.1 and rows["Chad"]["score"] < -0.1
+    assert {row["method"] for row in rows.values()} == {"newsmtsc model"}
+
+
+def test_an_actor_shown_only_as_attacked_is_not_scored_critical():
+    rows = rows_of("Russian missiles killed 14 Ukrainian civilians in Kharkiv overnight.")
+    assert rows["Ukraine"]["only_acted_on"] and rows["Ukraine"]["score"] >= 0
+    assert not rows["Russia"]["only_acted_on"]
+
+
+def test_another_language_gets_rows_but_no_tone():
+    rows = rows_of("Le Tchad a condamné les frappes du Soudan.", "fr")
+    assert set(rows) >= {"Chad", "Sudan"}
+    assert all(row["score"] != row["score"] for row in rows.values())  # NaN: not measured
+    assert {row["method"] for row in rows.values()} == {NOT_MEASURED}
+    assert tone_label(float("nan")) == NOT_MEASURED
 
 
 def _evidence_by_full_sort(rows, ids, scores, hits, label):
@@ -45,34 +83,6 @@ def test_evidence_equals_sorting_every_row_even_with_many_ties(label):
         assert [ids[i] for i in chosen] == _evidence_by_full_sort(rows, ids, scores, hits, label), (
             size
         )
-
-
-CLAUSE_TEXTS = [
-    "Kenya's president, William Ruto, said the talks had failed; Ethiopia denied it.",
-    "« La France ne reconnaîtra pas ce résultat », a déclaré le ministre — sans détour.",
-    "Brazil: no comment.",
-    ",,;",
-    "",
-    "The UN envoy called it “a disaster” and left",
-]
-
-
-def test_each_offset_gets_the_first_clause_that_holds_it():
-    def first_holding(text: str, offset: int) -> str:  # the plain reading: clause by clause
-        for clause in _CLAUSE_RE.finditer(text):
-            if clause.start() <= offset < clause.end():
-                return clause.group(0)
-        return text
-
-    rng = random.Random(3)
-    texts = CLAUSE_TEXTS + [
-        "".join(rng.choice(["Chad", " ", ",", ";", "—", '"', "«", "a", ":"]) for _ in range(12))
-        for _ in range(500)
-    ]
-    for text in texts:
-        offsets = list(range(len(text) + 1))
-        assert _clauses_around(text, offsets) == [first_holding(text, o) for o in offsets]
-    assert _clauses_around(CLAUSE_TEXTS[0], [0, 19]) == ["Kenya's president", " William Ruto"]
 
 
 def test_rows_by_outlet_and_actor_keep_table_order():

@@ -4,6 +4,7 @@ sentence and clause the project holds, on hand-written hard cases and on random 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -19,7 +20,6 @@ from vaderSentiment.vaderSentiment import (
 
 from analysis.ingest.corpus import load_corpus
 from analysis.ingest.text import split_sentences
-from analysis.stance.tone import _CLAUSE_RE
 from analysis.stance.vader import EMOJIS, LEXICON, compound
 from benchmarks.realtext import newsquant_sentences, shipped_sentences
 from tests.paths import DATA
@@ -32,12 +32,15 @@ def _library(text: str) -> float:
     return LIBRARY.polarity_scores(text)["compound"]
 
 
+CLAUSE_RE = re.compile(r"[^,;:—–“”\"«»]+")  # clauses as the tone model's VADER features cut them
+
+
 def _with_clauses(sentences: list[str]) -> list[str]:
-    """Each sentence and each clause of it (tone scores clauses)."""
+    """Each sentence and each clause of it (the tone model scores clauses)."""
     texts = []
     for sentence in sentences:
         texts.append(sentence)
-        texts.extend(match.group(0) for match in _CLAUSE_RE.finditer(sentence))
+        texts.extend(match.group(0) for match in CLAUSE_RE.finditer(sentence))
     return texts
 
 
