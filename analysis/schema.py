@@ -256,9 +256,9 @@ TABLES: dict[str, dict[str, str]] = {
         "outlet": "outlet",
         "actor": "actor the sentence names",
         "sentence_id": "evidence sentence id",
-        "score": "the tone model's P(favourable) - P(critical) toward the actor, -1 .. 1, mean over "
-        "its mentions in the sentence (English; empty where tone is not measured); never below 0 "
-        "for an actor the sentence shows only being acted on in conflict",
+        "score": "the tone model's P(favourable) - P(critical) toward the actor's first mention in "
+        "the sentence, -1 .. 1 (English; empty where tone is not measured); never below 0 for an "
+        "actor the sentence shows only being acted on in conflict",
         "escalation_hits": "non-negated escalation hits in the sentence",
         "tone_id": "stable row id: '<article_id>:t<start>-<end>' (the actor's first mention in the "
         "sentence)",

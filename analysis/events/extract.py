@@ -27,8 +27,8 @@ from analysis.voices.quotes import Quote
 from analysis.world.actors import Actors, Mention, SentenceMentions
 
 _TOKEN_RE = re.compile(r"\S+")
-_EDGE_RE = re.compile(r"^\W+|\W+$")
-_BREAKS = set(";:()—–[]")  # a clause ends at these
+_EDGE = "\"'“”‘’«»„‚.,;:!?()[]{}<>—–-…*/\\|"  # punctuation trimmed from a word's ends
+_BREAKS = frozenset(";:()—–[]")  # a clause ends at these
 UNNAMED = ("ASSAULT", "COERCE")  # violence and coercion are kept with no doer named ('12 killed')
 WINDOW = 12  # words between a trigger and the actors it links, at most
 
@@ -43,9 +43,12 @@ def event_rows(
     rows: list[dict[str, object]] = []
     for sentence in article.counted_sentences:
         triggers = pack.find(sentence.text)
+        found_actors = mentions.of(sentence) if triggers else []
+        if not found_actors:  # with no actor named, only violence is kept (no doer, 'agentless')
+            triggers = [t for t in triggers if t.event in UNNAMED]
         if not triggers:
             continue
-        reader = _Sentence(sentence, pack, mentions.of(sentence), mentions.actors)
+        reader = _Sentence(sentence, pack, found_actors, mentions.actors)
         reader.read_triggers(triggers)
         found: list[dict[str, object]] = []
         for trigger in triggers:
@@ -121,12 +124,14 @@ class _Sentence:
         self.pack = pack
         self.actors = actors
         self.text = sentence.text
-        spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(self.text)]
-        self.starts = [s for s, _ in spans]
-        self.words = [_EDGE_RE.sub("", self.text[s:e]).lower() for s, e in spans]
-        self.breaks = [any(c in _BREAKS for c in self.text[s:e]) for s, e in spans]
-        for at in range(len(self.words)):  # 'if', 'because' ... open another clause
-            if self.ends_with(at, "clause_words"):
+        self.starts, self.words, self.breaks = [], [], []
+        for token in _TOKEN_RE.finditer(self.text.lower()):
+            self.starts.append(token.start())
+            self.words.append(token.group().strip(_EDGE))
+            self.breaks.append(not _BREAKS.isdisjoint(token.group()))
+        opening = pack.by_last_word.get("clause_words", {})
+        for at, word in enumerate(self.words):  # 'if', 'because' ... open another clause
+            if word in opening and self.ends_with(at, "clause_words"):
                 self.breaks[at] = True
         self.mentions = found
         self._nouns: set[int] = set()  # words read as event nouns
@@ -140,13 +145,16 @@ class _Sentence:
 
     def ends_with(self, index: int, key: str) -> tuple[str, ...] | None:
         """The phrase of grammar list `key` whose last word is word `index` ('n't' glued too)."""
-        for phrase in self.pack.phrases(key):
+        if index < 0:
+            return None
+        word = self.words[index]
+        for phrase in self.pack.by_last_word.get(key, {}).get(word, ()):
             first = index - len(phrase) + 1
             if first >= 0 and tuple(self.words[first : index + 1]) == phrase:
                 return phrase
-            clitic = len(phrase) == 1 and phrase[0].startswith("n'")  # "didn't"
-            if clitic and index >= 0 and self.words[index].endswith(phrase[0]):
-                return phrase
+        for clitic in self.pack.clitics.get(key, ()):  # "didn't"
+            if word.endswith(clitic):
+                return (clitic,)
         return None
 
     def before(self, index: int, key: str, reach: int) -> tuple[str, ...] | None:

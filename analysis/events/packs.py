@@ -11,7 +11,7 @@ events, never English ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import ahocorasick
 
@@ -72,7 +72,7 @@ class Trigger:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class EventPack:
     """One language's compiled event words and grammar: `find` gives the triggers of a text; the
     grammar lists are lower-cased tuples of word tuples (phrases split into words), longest first."""
@@ -87,6 +87,24 @@ class EventPack:
     def phrases(self, key: str) -> tuple[tuple[str, ...], ...]:
         """The [grammar] list `key` as word tuples ('threatened to' -> ('threatened', 'to'))."""
         return self.grammar.get(key, ())
+
+    @cached_property
+    def by_last_word(self) -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
+        """Per [grammar] list: its phrases by their last word, longest first (a look-up per word
+        instead of a scan of the list)."""
+        index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for key, phrases in self.grammar.items():
+            for phrase in phrases:  # already longest first
+                index.setdefault(key, {}).setdefault(phrase[-1], []).append(phrase)
+        return {key: {w: tuple(p) for w, p in found.items()} for key, found in index.items()}
+
+    @cached_property
+    def clitics(self) -> dict[str, tuple[str, ...]]:
+        """Per [grammar] list: its one-word entries written onto a word ("n't" of "didn't")."""
+        return {
+            key: tuple(p[0] for p in phrases if len(p) == 1 and p[0].startswith("n'"))
+            for key, phrases in self.grammar.items()
+        }
 
     def find(self, text: str) -> list[Trigger]:
         """Every trigger in `text` (any case and script): whole words, a wildcard stem running to

@@ -3,8 +3,8 @@
 Tone: every analysed sentence that mentions an actor (alias, demonym or official's name) gives one
 row per actor. In English the row is scored by the tone model trained on NewsMTSC, news sentences
 labelled for their tone toward a named target (analysis/stance/model.py; F1_m about 0.69 on its dev
-sets, where VADER on the clause around the mention reaches 0.54): the mean over the actor's mentions
-of P(favourable) - P(critical), -1 .. 1. An actor the sentence shows only being attacked,
+sets, where VADER on the clause around the mention reaches 0.54): P(favourable) - P(critical)
+toward the actor's first mention in the sentence, -1 .. 1. An actor the sentence shows only being attacked,
 threatened or accused (an event's target, never its doer: analysis/events) is not held to be
 criticised for it: a negative score is raised to 0, so an outlet reporting its own country's dead
 is not said to portray that country critically. Other languages have no labelled data: their rows
@@ -165,15 +165,13 @@ def tone_rows(
         found = mentions.of(sentence)
         if not found:
             continue
-        spans: dict[str, list[tuple[int, int]]] = {}
-        first: dict[str, Mention] = {}  # the actor's first mention: where its row id points
+        first: dict[str, Mention] = {}  # the actor's first mention: scored, and its row id
         for mention in found:
-            spans.setdefault(mention.actor, []).append((mention.start, mention.end))
             first.setdefault(mention.actor, mention)
-        scores = _scores(sentence.text, spans) if measured else {}
+        scores = _scores(sentence.text, first) if measured else {}
         sentence_id = article.sentence_id(sentence)
         hits_here = escalation.get(sentence_id, 0)
-        for actor in spans:
+        for actor in first:
             victim = actor in targets[sentence_id] and actor not in doers[sentence_id]
             score = scores.get(actor, math.nan)
             scored.append(
@@ -207,14 +205,10 @@ def tone_rows(
     return scored, owned
 
 
-def _scores(sentence: str, spans: dict[str, list[tuple[int, int]]]) -> dict[str, float]:
-    """Each actor's tone in the sentence: the model's score of its mentions, averaged."""
-    flat = [span for actor_spans in spans.values() for span in actor_spans]
-    found = iter(score for _, score in tone_many(sentence, flat))
-    return {
-        actor: sum(next(found) for _ in actor_spans) / len(actor_spans)
-        for actor, actor_spans in spans.items()
-    }
+def _scores(sentence: str, first: dict[str, Mention]) -> dict[str, float]:
+    """Each actor's tone in the sentence: the model's score toward its first mention."""
+    spans = [(mention.start, mention.end) for mention in first.values()]
+    return dict(zip(first, (score for _, score in tone_many(sentence, spans)), strict=True))
 
 
 def _conflict_roles(events: list[dict]) -> tuple[defaultdict, defaultdict]:
