@@ -1,12 +1,12 @@
 """Train the tone-toward-a-target model on NewsMTSC and write data/models/tone_en.npz.
 
 A multinomial logistic regression (scikit-learn's lbfgs solver, deterministic: no random state is
-used) over analysis/stance/model.py's target-aware features, on the training set shipped in
-benchmarks/data/newsmtsc/ (Hamborg & Donnay, EACL 2021; MIT licence). The regularisation strength
-and the feature count cut-off are chosen by 5-fold cross-validation on the training set alone, with
-folds by sentence (a sentence's targets stay in one fold) assigned by a hash of the sentence, so
-every run picks the same; the dev sets are never read here. The model is written as plain arrays
-(vocabulary, weights, labels, format and version strings), never a pickle.
+used) over the target-aware features of analysis/stance/model_features.py, on the training set
+shipped in benchmarks/data/newsmtsc/ (Hamborg & Donnay, EACL 2021; MIT licence). The
+regularisation strength and the feature count cut-off are chosen by 5-fold cross-validation on the
+training set alone, with folds by sentence (a sentence's targets stay in one fold) assigned by a
+hash of the sentence, so every run picks the same; the dev sets are never read here. The model is
+written as plain arrays (vocabulary, weights, labels, format and version strings), never a pickle.
 
 Needs the `train` extra (scikit-learn). About a minute on one core.
 Run: python tools/train_tone.py [--out data/models/tone_en.npz] [--no-search]

@@ -1,4 +1,5 @@
-"""How each outlet stands: tone toward each actor (tone.py, over the VADER port in vader.py), how
+"""How each outlet stands: tone toward each actor (tone.py, over the VADER port in vader.py; the
+tone model learned from NewsMTSC in model.py and model_features.py, `analysis.tone_toward`), how
 each article frames the core claim (framing.py), the corpus's main claim when no story file names
 one (main_claim.py), and the per-outlet reduce with its summaries (reduce.py).
 """
