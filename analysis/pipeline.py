@@ -239,11 +239,15 @@ def reduce_stream(
     events["quad"] = events["event"].map(QUADS).fillna(events["quad"])  # after a corrected event
     # without a story file the main claim is the figure or the event most outlets carry
     event = event_reduce.main_event(events) if actors.core_claim is None else None
+    carried: dict[str, list[str]] = {}  # outlet -> its sentences giving the main figure
     if actors.core_claim is None:
         main = main_claim.main_claim(figures)
         if main is not None and (event is None or _outlets(figures, main) >= event[3]):
             claim = main_claim.claim_label(main)
             framing = _claim_first(main_claim.claim_framing(framing, main, claim), framing)
+            giving = figures[figures["sentence_id"].isin(main["sentence_ids"])]
+            for outlet, sentence_id in zip(giving["outlet"], giving["sentence_id"], strict=True):
+                carried.setdefault(outlet, []).append(sentence_id)
     del figures
     yield "claims_timeline", claim_tables.pop("claims_timeline")
     quotes = people.resolve_speakers(mapped.pop("quotes"), mapped["people"], actors)
@@ -260,7 +264,16 @@ def reduce_stream(
     yield "agentless_violence", event_reduce.agentless_violence(events, outlets)
     tone = mapped.pop("tone")
     yield from stance.stance_tables(
-        quotes, framing, tone, mapped.pop("quote_words"), actors, outlets, claim, events, event
+        quotes,
+        framing,
+        tone,
+        mapped.pop("quote_words"),
+        actors,
+        outlets,
+        claim,
+        events,
+        event,
+        carried,
     ).items()
     yield "tone", tone
 

@@ -28,7 +28,8 @@ from analysis.world.actors import Actors, Mention, SentenceMentions
 
 _TOKEN_RE = re.compile(r"\S+")
 _EDGE = "\"'“”‘’«»„‚.,;:!?()[]{}<>—–-…*/\\|"  # punctuation trimmed from a word's ends
-_BREAKS = frozenset(";:()—–[]")  # a clause ends at these
+_BREAKS = frozenset(';:()—–[]"“”«»')  # a clause (or a quote) ends at these
+_OPENING = '"“«„('  # marks that open a quote or an aside before a word
 UNNAMED = ("ASSAULT", "COERCE")  # violence and coercion are kept with no doer named ('12 killed')
 WINDOW = 12  # words between a trigger and the actors it links, at most
 
@@ -44,8 +45,11 @@ def event_rows(
     for sentence in article.counted_sentences:
         triggers = pack.find(sentence.text)
         found_actors = mentions.of(sentence) if triggers else []
-        if not found_actors:  # with no actor named, only violence is kept (no doer, 'agentless')
-            triggers = [t for t in triggers if t.event in UNNAMED]
+        if not found_actors:  # with no actor named, only violence (no doer) and 'Iran-backed'
+            text = sentence.text
+            triggers = [
+                t for t in triggers if t.event in UNNAMED or text[t.start - 1 : t.start] == "-"
+            ]
         if not triggers:
             continue
         reader = _Sentence(sentence, pack, found_actors, mentions.actors)
@@ -126,9 +130,13 @@ class _Sentence:
         self.text = sentence.text
         self.starts, self.words, self.breaks = [], [], []
         for token in _TOKEN_RE.finditer(self.text.lower()):
+            text = token.group()
+            body = text.lstrip(_OPENING)
+            if body != text and self.breaks:  # '"We will …': the clause ends before the token
+                self.breaks[-1] = True
             self.starts.append(token.start())
-            self.words.append(token.group().strip(_EDGE))
-            self.breaks.append(not _BREAKS.isdisjoint(token.group()))
+            self.words.append(text.strip(_EDGE))
+            self.breaks.append(not _BREAKS.isdisjoint(body))
         opening = pack.by_last_word.get("clause_words", {})
         for at, word in enumerate(self.words):  # 'if', 'because' ... open another clause
             if word in opening and self.ends_with(at, "clause_words"):
@@ -186,6 +194,9 @@ class _Sentence:
         if not trigger.is_noun:
             return False
         index = self.word_at(trigger.start)
+        end = self.word_at(max(trigger.end - 1, trigger.start))
+        if end + 1 < len(self.words) and self.ends_with(end + 1, "target"):
+            return True  # 'a reckless assault on shipping': a verb takes its object directly
         if index == 0:
             return False
         previous = self.words[index - 1]

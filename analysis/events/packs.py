@@ -18,6 +18,7 @@ import ahocorasick
 from analysis.escalation.terms import normalise, term_forms
 from analysis.world import languages
 from analysis.world.toml_files import LexiconError, find_line, parse_toml, read_text
+from analysis.world.writing import Writing, writing
 
 # PLOVER's event types and their quad class (verbal / material x cooperation / conflict).
 QUADS = {
@@ -84,6 +85,11 @@ class EventPack:
     wide: bool  # some form has letters outside Latin-1: match in the (slower) every-script form
     objects: dict[str, ahocorasick.Automaton]  # event -> its objects (see with_objects)
 
+    @cached_property
+    def writing(self) -> Writing:
+        """How the language is written (text.toml): the prefixes a trigger may carry."""
+        return writing(self.language)
+
     def phrases(self, key: str) -> tuple[tuple[str, ...], ...]:
         """The [grammar] list `key` as word tuples ('threatened to' -> ('threatened', 'to'))."""
         return self.grammar.get(key, ())
@@ -109,13 +115,14 @@ class EventPack:
     def find(self, text: str) -> list[Trigger]:
         """Every trigger in `text` (any case and script): whole words, a wildcard stem running to
         the end of its word, leftmost-longest, not overlapping."""
-        low = normalise(text, wide=self.wide)
+        read = self.writing.lower(text)  # the language's folding ('أ' as 'ا'), same length
+        low = normalise(read if len(read) == len(text) else text, wide=self.wide)
         found = []
         last = len(low)
         for end, (length, event, is_verb, is_noun, wildcard) in self.automaton.iter(low):
             start, stop = end - length + 1, end + 1
-            if start and low[start - 1].isalnum():
-                continue
+            if start and low[start - 1].isalnum() and not self.writing.prefixed(low, start):
+                continue  # inside a word, unless after a prefix the language writes on ('وأدانت')
             if wildcard:
                 while stop < last and low[stop].isalnum():
                     stop += 1
@@ -231,15 +238,16 @@ def _compile(
 ) -> EventPack:
     """One Aho-Corasick automaton over every form (a phrase's spaces match one white space), and
     one over each event's objects."""
+    folded = writing(language).folded  # forms are matched in the text's folded form
     automaton = ahocorasick.Automaton()
     for form, (event, is_verb, is_noun, wildcard) in forms.items():
-        automaton.add_word(form, (len(form), event, is_verb, is_noun, wildcard))
+        automaton.add_word(folded(form), (len(form), event, is_verb, is_noun, wildcard))
     automaton.make_automaton()
     object_automata = {}
     for event, words in objects.items():
         object_automata[event] = ahocorasick.Automaton()
         for word in words:
-            object_automata[event].add_word(word, len(word))
+            object_automata[event].add_word(folded(word), len(word))
         object_automata[event].make_automaton()
     everything = [*forms, *(w for words in objects.values() for w in words)]
     wide = any(ord(c) > 255 for form in everything for c in form)

@@ -170,6 +170,9 @@ def _claim_clause(
             return f"does not report {label}", [], []
         return f"reports {label} in {len(reported)} sentences", sentences, events
     text, evidence, row_ids = _framing_clause(framing, claim)
+    giving = shown.carried.get(outlet, []) if shown is not None else []
+    if not evidence and claim is not None and giving:  # in a language its framing is not read in
+        return f"gives {claim} ({len(giving)} sentences)", giving[:SUMMARY_EVIDENCE], []
     if not evidence and claim is not None and reported:
         label = shown.main_label()
         text = f"reports {label} ({len(reported)} sentences) without the figure of {claim}"
@@ -298,13 +301,15 @@ def stance_tables(
     claim: str | None = None,
     events: pd.DataFrame | None = None,
     main: tuple[str, str, str, int] | None = None,
+    carried: dict[str, list[str]] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The stance and summaries tables from the quotes (`with_camps`), framing, tone and event rows
-    (`main`: the corpus's main event, analysis/events/reduce.py main_event)."""
+    (`main`: the corpus's main event, analysis/events/reduce.py main_event; `carried`: per outlet,
+    its sentences giving the main figure when that is the claim)."""
     events = schema.empty("events") if events is None else events
     roles = events_reduce.actor_roles(events)
     stance = stance_table(tone, camp_words(quote_words, quotes), quotes, actors, outlets, roles)
-    shown = _Shown(events, outlets, main)
+    shown = _Shown(events, outlets, main, carried or {})
     return {
         "stance": stance,
         "summaries": summaries_table(quotes, framing, stance, outlets, actors, claim, shown),
@@ -316,7 +321,10 @@ class _Shown:
     rows, the sentence of every event (summaries cite sentences) and whether it reports the main
     event."""
 
-    def __init__(self, events: pd.DataFrame, outlets: list[str], main) -> None:
+    def __init__(
+        self, events: pd.DataFrame, outlets: list[str], main, carried: dict[str, list[str]]
+    ) -> None:
+        self.carried = carried
         self.links = _by_outlet(events_reduce.event_links(events, outlets))
         self.violence = _by_outlet(events_reduce.agentless_violence(events, outlets))
         self.sentence_of = dict(zip(events["event_id"], events["sentence_id"], strict=True))

@@ -2,15 +2,16 @@
 
 Tone: every analysed sentence that mentions an actor (alias, demonym or official's name) gives one
 row per actor. In English the row is scored by the tone model trained on NewsMTSC, news sentences
-labelled for their tone toward a named target (analysis/stance/model.py; F1_m about 0.69 on its dev
-sets, where VADER on the clause around the mention reaches 0.54): P(favourable) - P(critical)
-toward the actor's first mention in the sentence, -1 .. 1. An actor the sentence shows only being attacked,
-threatened or accused (an event's target, never its doer: analysis/events) is not held to be
-criticised for it: a negative score is raised to 0, so an outlet reporting its own country's dead
-is not said to portray that country critically. Other languages have no labelled data: their rows
-count mentions with no score (`method` 'not measured'), and their events carry the stance.
-The actor's tone_score is the mean over its measured sentences; critical at <= -0.10, favourable
-at >= +0.10. It points an analyst at sentences, it is not a measure of intent.
+labelled for their tone toward a named target (analysis/stance/model.py; F1_m about 0.69 on its
+dev sets, where VADER on the clause around the mention reaches 0.54): P(favourable) -
+P(critical) toward the actor's first mention in the sentence, -1 .. 1. An actor the sentence
+shows only being attacked, threatened or accused, or only condemning or urging (analysis/events),
+is not held to be criticised for it: a negative score is raised to 0, so an outlet reporting its
+own country's dead, or its government's protest, is not said to portray that country critically.
+Other languages have no labelled data: their rows count mentions with no score (`method` 'not
+measured'), and their events carry the stance. The actor's tone_score is the mean over its
+measured sentences; critical at <= -0.10, favourable at >= +0.10. It points an analyst at
+sentences, it is not a measure of intent.
 Voice balance: the share of the outlet's quoted words (direct and reported, nested quotes counted
 once, repeated sentences not at all) spoken by the actor's camp.
 """
@@ -38,6 +39,9 @@ CRITICAL_AT = -0.10
 FAVOURABLE_AT = 0.10
 EVIDENCE_SENTENCES = 3
 MODEL, NOT_MEASURED = "newsmtsc model", "not measured"
+# 'The United States condemned the attack' is not critical of the United States: the doer of these
+# events is spared like a victim (the model reads the attack's words as tone toward every name)
+SPEAKING_OUT = frozenset(("ACCUSE", "REQUEST"))
 
 
 def tone_label(score: float) -> str:
@@ -212,16 +216,21 @@ def _scores(sentence: str, first: dict[str, Mention]) -> dict[str, float]:
 
 
 def _conflict_roles(events: list[dict]) -> tuple[defaultdict, defaultdict]:
-    """Per sentence id: the actors its conflict events show doing something, and those they show
-    it done to (negated events left out)."""
+    """Per sentence id: the actors its conflict events show doing something hostile, and those
+    they show it done to or speaking out (condemning, urging: SPEAKING_OUT), negated events left
+    out. The second are the actors a negative sentence is not held against."""
     doers: defaultdict[str, set[str]] = defaultdict(set)
-    targets: defaultdict[str, set[str]] = defaultdict(set)
+    spared: defaultdict[str, set[str]] = defaultdict(set)
     for row in events:
         if row["negated"] or not str(row["quad"]).endswith("conflict"):
             continue
-        doers[row["sentence_id"]].add(row["source"])
-        targets[row["sentence_id"]].add(row["target"])
-    return doers, targets
+        sentence = row["sentence_id"]
+        if row["event"] in SPEAKING_OUT:
+            spared[sentence].add(row["source"])
+        else:
+            doers[sentence].add(row["source"])
+        spared[sentence].add(row["target"])
+    return doers, spared
 
 
 def _evidence(

@@ -50,6 +50,11 @@ def test_an_actor_shown_only_as_attacked_is_not_scored_critical():
     assert not rows["Russia"]["only_acted_on"]
 
 
+def test_an_actor_only_condemning_an_attack_is_not_scored_critical():
+    rows = rows_of("Egypt condemned the deadly bombing of the market in Khartoum.")
+    assert rows["Egypt"]["only_acted_on"] and rows["Egypt"]["score"] >= 0
+
+
 def test_another_language_gets_rows_but_no_tone():
     rows = rows_of("Le Tchad a condamné les frappes du Soudan.", "fr")
     assert set(rows) >= {"Chad", "Sudan"}
