@@ -66,6 +66,7 @@ def who_acts_on_whom(links: pd.DataFrame, events: pd.DataFrame, family: str) -> 
         "x": outlets,
         "y": shown,
         "colorscale": CIVIDIS,
+        "zmin": 0,
         "text": [[str(v) if v else "" for v in row] for row in z],
         "texttemplate": "%{text}",
         "hovertext": hover,

@@ -142,7 +142,7 @@ def tone_heatmap(stance: pd.DataFrame, sentences: pd.DataFrame) -> Chart:
     layout = {"xaxis": _axis("actor"), "yaxis": _axis("", autorange="reversed")}
     title = (
         "Tone toward each actor: the tone model's mean over the sentences naming it "
-        "(−1 critical, +1 favourable; n/m: not measured, no English sentence)"
+        "(−1 critical, +1 favourable; n/m: not measured)"
     )
     return Chart(titled([heatmap], layout, title, 200 + 50 * len(outlets), legend=None), data, name)
 
