@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.events.packs import QUADS, event_pack, parse_event_pack
+from analysis.world import languages
 from analysis.world.toml_files import LexiconError
 
 GOOD = """
@@ -38,6 +39,13 @@ def test_a_noun_is_never_read_from_a_verb_ending() -> None:
     for word, (verb, noun) in kinds.items():
         [trigger] = pack.find(word)
         assert (trigger.is_verb, trigger.is_noun) == (verb, noun), word
+
+
+@pytest.mark.parametrize("language", languages.available())
+def test_every_shipped_pack_has_an_events_file_that_loads(language: str) -> None:
+    assert languages.pack_file(language, "events.toml") is not None, language
+    pack = event_pack(language)
+    assert pack is not None and pack.language == language
 
 
 def test_a_language_without_a_file_gets_no_events() -> None:
