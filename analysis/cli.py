@@ -347,7 +347,12 @@ def run_report(args: argparse.Namespace, tables: dict[str, pd.DataFrame]) -> int
         return 2
     source = f"the folder {Path(args.corpus_dir).resolve().name}"
     try:
-        Path(args.out).write_text(build_report(filtered, state, source=source), encoding="utf-8")
+        cache_dir = Path(args.cache) if args.cache else default_dir()
+        checks_file = review.review_folder(args.corpus_dir, cache_dir, "") / review.checks.FILE_NAME
+        page = build_report(
+            filtered, state, source=source, checks=review.checked(checks_file, tables)
+        )
+        Path(args.out).write_text(page, encoding="utf-8")
     except OSError as error:
         print(f"error: cannot write the report to {args.out!r}: {error}", file=sys.stderr)
         return 2

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from analysis import review
 from analysis.charts import Chart
 from analysis.export import to_csv_bytes
 from analysis.filters.state import FilterOptions, FilterState
 from analysis.filters.tables import FilteredTables
 from analysis.report import build_report
+from dashboard import checking
 
 VIEW_KEY = "_view"
 MAX_TABLE_ROWS = 2_000
@@ -91,13 +93,25 @@ def download(
     )
 
 
+def _marked_at() -> float:
+    """When the corpus's checks file last changed (0: none yet): a new mark makes a new report."""
+    path = checking.checks_file()
+    return path.stat().st_mtime if path.is_file() else 0.0
+
+
 def report_download(view: View) -> None:
     """The sidebar's "Download report": the HTML report of the current filters (analysis/report/),
     built when clicked and kept with the filter setting, so a second click costs nothing."""
     st.sidebar.download_button(
         "Download report",
         data=lambda: view.filtered.memo(
-            "report", lambda: build_report(view.filtered, view.state, source=view.source).encode()
+            ("report", _marked_at()),
+            lambda: build_report(
+                view.filtered,
+                view.state,
+                source=view.source,
+                checks=review.checked(checking.checks_file(), view.tables),
+            ).encode(),
         ),
         file_name="coverage-report.html",
         mime="text/html",

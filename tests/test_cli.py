@@ -111,6 +111,21 @@ def test_report_of_the_shipped_corpus_is_one_html_file(tmp_path, capsys):
     assert "5 of 5 articles, 5 outlet(s)" in capsys.readouterr().out
 
 
+def test_report_shows_the_checks_marked_beside_the_corpus(tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "report.html"
+    shutil.copytree(CORPUS_DIR, corpus)
+    (corpus / "checks.csv").write_text(
+        "table,id,field,mark\nquotes,cfad196031f2:q1,row,right\nquotes,cfad196031f2:q2,row,wrong\n"
+        "quotes,no-such-row:q9,row,right\n",
+        encoding="utf-8",
+    )
+    assert main(["report", str(corpus), "--out", str(out), "--quiet", "--no-cache"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "No checks made yet" not in page
+    # two rows still in the corpus are counted (the unknown id is left out): 1 of 2 right
+    assert "<td>quotes</td><td>row</td><td>2</td><td>1</td><td>50%</td>" in page
+
+
 def test_report_filters_are_applied(tmp_path, capsys):
     from tests.report.corpus import write_corpus
 

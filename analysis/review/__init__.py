@@ -1,7 +1,14 @@
 """Checking and correcting the analysis: samples to mark, the precision the marks give, and
 corrections applied before the corpus reduce (docs/checking.md)."""
 
-from analysis.review.checks import append_checks, precision, read_checks, review_folder, wilson
+from analysis.review.checks import (
+    append_checks,
+    checked,
+    precision,
+    read_checks,
+    review_folder,
+    wilson,
+)
 from analysis.review.corrections import (
     Corrections,
     append_lines,
@@ -22,6 +29,7 @@ __all__ = [
     "draw",
     "evidence_spans",
     "parse_corrections",
+    "checked",
     "precision",
     "read_checks",
     "read_corrections",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -133,3 +133,16 @@ def precision(marks: pd.DataFrame, present: dict[str, set[str]] | None = None) -
         ["_t", "_f", "field"], kind="stable"
     )
     return frame.drop(columns=["_t", "_f"]).reset_index(drop=True)
+
+
+def checked(path: str | Path, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame | None:
+    """The precision of the marks in the checks file at `path` on the rows of `tables` still there
+    (what the report's checks section shows), None when no row of them is marked."""
+    marks, _ = read_checks(path)
+    present = {
+        name: set(tables[name][spec.id_column].astype(str))
+        for name, spec in REVIEWED.items()
+        if name in tables and spec.id_column in tables[name]
+    }
+    found = precision(marks, present)
+    return None if found.empty or not found["checked"].sum() else found
