@@ -105,6 +105,48 @@ def test_the_labelled_batch_stays_above_its_floors() -> None:
     assert result["agency"] >= 0.95
 
 
+# Per-language batches (tests/data/events_<code>.jsonl, hand-written sentences of other stories),
+# scored before any event word was changed for them (precision, recall): fr 0.73 0.67, de 0.29
+# 0.17, es 0.73 0.67, ru 0.69 0.75, uk 0.82 0.75, it 0.75 0.50, pt 0.56 0.38, ar 0.28 0.45, fa
+# 0.25 0.18, he 1.00 0.45. The floors sit just under the scores after the words were improved.
+FLOORS = {
+    "fr": (0.80, 0.90),
+    "de": (0.80, 0.70),
+    "es": (0.75, 0.90),
+    "ru": (0.80, 0.90),
+    "uk": (0.90, 0.90),
+    "it": (0.70, 0.80),
+    "pt": (0.70, 0.90),
+    "ar": (0.30, 0.50),
+    "fa": (0.30, 0.25),
+    "he": (0.95, 0.60),
+}
+
+
+@pytest.mark.parametrize("language", sorted(FLOORS))
+def test_each_language_batch_stays_above_its_floors(language: str) -> None:
+    result = score(language)
+    precision, recall = FLOORS[language]
+    assert result["precision"] >= precision
+    assert result["recall"] >= recall
+
+
+# Known misses of the reader, not of the words (ko, tr, zh batches score 0 before and after, tr
+# 0.14 and 0.08 before): in SOV the object stands before the verb, and a target is only looked for
+# after it; Chinese has no spaces, and a sentence read as words split at spaces is one word, so no
+# actor stands before or after its trigger.
+@pytest.mark.parametrize(
+    ("language", "text", "rows"),
+    [
+        ("ko", "필리핀은 중국 해경의 물대포 사용을 규탄했다.", [("Philippines", "ACCUSE", "")]),
+        ("tr", "Çin, Tayvan çevresine savaş gemileri konuşlandırdı.", [("China", "MOBILIZE", "")]),
+        ("zh", "土耳其指责以色列阻挠人道主义物资进入加沙。", []),
+    ],
+)
+def test_word_order_and_scripts_the_reader_misses(language: str, text: str, rows: list) -> None:
+    assert [(r["source"], r["event"], r["target"]) for r in found(text, language)] == rows
+
+
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_hostile_text_gives_rows_not_errors(case: str) -> None:
     article = article_from_text(HOSTILE[case])
