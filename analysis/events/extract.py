@@ -27,6 +27,7 @@ from analysis.voices.quotes import Quote
 from analysis.world.actors import Actors, Mention, SentenceMentions
 
 _TOKEN_RE = re.compile(r"\S+")
+_CHARACTER_RE = re.compile(r"\S")  # the 'words' of a script written without spaces (Chinese)
 _EDGE = "\"'“”‘’«»„‚.,;:!?()[]{}<>—–-…*/\\|"  # punctuation trimmed from a word's ends
 _BREAKS = frozenset(';:()—–[]"“”«»')  # a clause (or a quote) ends at these
 _OPENING = '"“«„('  # marks that open a quote or an aside before a word
@@ -129,7 +130,9 @@ class _Sentence:
         self.actors = actors
         self.text = sentence.text
         self.starts, self.words, self.breaks = [], [], []
-        for token in _TOKEN_RE.finditer(self.text.lower()):
+        spaced = pack.writing.word_boundaries
+        self.window = WINDOW if spaced else WINDOW * 3  # a character is less than a word
+        for token in (_TOKEN_RE if spaced else _CHARACTER_RE).finditer(self.text.lower()):
             text = token.group()
             body = text.lstrip(_OPENING)
             if body != text and self.breaks:  # '"We will …': the clause ends before the token
@@ -248,7 +251,11 @@ class _Sentence:
             at = self.mention_words[position]
             if at >= index:
                 continue
-            if index - at > WINDOW or any(self.breaks[at:index]) or self._speech_between(at, index):
+            if (
+                index - at > self.window
+                or any(self.breaks[at:index])
+                or self._speech_between(at, index)
+            ):
                 return []
             if any(self._marked(at, key) for key in ("places", "target", "agent")):
                 continue
@@ -261,7 +268,7 @@ class _Sentence:
         for position, at in enumerate(self.mention_words):
             if at <= index:
                 continue
-            if at - index > WINDOW or any(self.breaks[index:at]):
+            if at - index > self.window or any(self.breaks[index:at]):
                 return []
             if any(index < verb < at for verb in self.verbs):
                 return []
@@ -322,9 +329,7 @@ class _Sentence:
             targets = self._left(index)
         else:
             sources, agency = self._active(index, end_index), "active"
-            # a place is a target of violence, else only when no one else is named after the verb
-            targets = self._right(end_index, places=QUADS[trigger.event] == "material_conflict")
-            targets = targets or self._right(end_index)
+            targets = self._object(index, end_index, sources, trigger)
         if not sources:
             sources = self._speaker_pronoun(index) if agency == "active" else []
         speaking = quote is not None and quote.affiliation and index not in self._nouns
@@ -337,6 +342,37 @@ class _Sentence:
             agency = "agentless"  # an active verb keeps its unlisted doer ('gunmen killed 12')
         goals = list(dict.fromkeys(m.actor for m in targets)) or [""]
         return [(doer, goal if goal != doer else "", agency) for doer in doers for goal in goals]
+
+    def _object(
+        self, index: int, end_index: int, sources: list[Mention], trigger: Trigger
+    ) -> list[Mention]:
+        """The target of an active verb by the language's word order: the first actor after it
+        (SVO; in VSO the first after its doer), or in SOV the nearest actor before it that is not
+        its doer. A place is a target of violence, else only when no one else is named."""
+        violent = QUADS[trigger.event] == "material_conflict"
+        doers = {id(m) for m in sources}
+        if self.pack.order == "SOV":
+            before = [
+                m
+                for m, at in zip(self.mentions, self.mention_words, strict=True)
+                if at < index and id(m) not in doers and not any(self.breaks[at:index])
+            ]
+            return before[-1:]
+        marked = [  # 'EU对伊朗实施制裁': a target word before the verb marks the target there
+            m
+            for m, at in zip(self.mentions, self.mention_words, strict=True)
+            if at < index
+            and id(m) not in doers
+            and self._marked(at, "target")
+            and not any(self.breaks[at:index])
+        ]
+        if marked:
+            return marked[-1:]
+        after = [m for m in self._right(end_index, places=violent) if id(m) not in doers]
+        if self.pack.order == "VSO" and sources and not after:  # the first actor was the doer
+            last = max(self.word_at(m.start) for m in sources)
+            after = [m for m in self._right(last, places=violent) if id(m) not in doers]
+        return after or [m for m in self._right(end_index) if id(m) not in doers]
 
     def _reduced_passive(self, index: int, end_index: int) -> bool:
         """An active-looking verb or a noun with no doer in its clause: '12 killed in strikes',
@@ -376,6 +412,6 @@ class _Sentence:
         if agent:
             return agent, "passive"
         subject = self._left(index)  # 'Israel launched strikes': only with a verb that does it
-        if subject and self.before(index, "light_verbs", WINDOW):
+        if subject and self.before(index, "light_verbs", self.window):
             return subject, "active"
         return [], "active"

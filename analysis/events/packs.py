@@ -119,14 +119,16 @@ class EventPack:
         low = normalise(read if len(read) == len(text) else text, wide=self.wide)
         found = []
         last = len(low)
+        spaced = self.writing.word_boundaries  # Chinese: a term anywhere in a run of characters
         for end, (length, event, is_verb, is_noun, wildcard) in self.automaton.iter(low):
             start, stop = end - length + 1, end + 1
-            if start and low[start - 1].isalnum() and not self.writing.prefixed(low, start):
+            inside = start and low[start - 1].isalnum() and not self.writing.prefixed(low, start)
+            if spaced and inside:
                 continue  # inside a word, unless after a prefix the language writes on ('وأدانت')
-            if wildcard:
+            if wildcard and spaced:
                 while stop < last and low[stop].isalnum():
                     stop += 1
-            elif stop < last and low[stop].isalnum():
+            elif spaced and stop < last and low[stop].isalnum():
                 continue
             if is_verb is None and not self._object_after(low, stop, event):
                 continue
@@ -186,6 +188,11 @@ def parse_event_pack(text: str, *, name: str, language: str) -> EventPack:
             raise fail(f"[{event}] with_objects and objects go together", event)
     if not forms:
         raise fail("no event words: at least one [EVENT] table with verbs or nouns")
+    if not writing(language).word_boundaries:  # Chinese: a phrase is read character by character
+        grammar = {
+            key: tuple(sorted({tuple("".join(p)) for p in phrases}, key=len, reverse=True))
+            for key, phrases in grammar.items()
+        }
     return _compile(language, order, forms, grammar, objects)
 
 
