@@ -7,6 +7,7 @@ runs inside the per-article map (analysis/pipeline.py), wherever the article is 
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,8 +16,12 @@ from analysis.ingest import metadata, readers
 from analysis.ingest.boundaries import may_split_otherwise, pack_abbreviations
 from analysis.ingest.text import Sentence, count_words, split_sentences
 from analysis.world import languages
+from analysis.world.writing import writing
 
 LoadError = readers.ReadError  # a file (or row) that cannot be loaded; the message is the reason
+
+
+_LETTER_RE = re.compile(r"[^\W\d_]")  # a letter of any script
 
 
 @dataclass
@@ -57,7 +62,12 @@ class Article:
 
     @property
     def words(self) -> int:
-        """Words in the analysed text, the base of every per-1,000-words rate."""
+        """Words in the analysed text, the base of every per-1,000-words rate; in a script written
+        without spaces (text.toml characters_per_word) its letters over the characters a word."""
+        per_word = writing(self.language).characters_per_word if self.language else 0.0
+        if per_word:
+            letters = sum(len(_LETTER_RE.findall(s.text)) for s in self.counted_sentences)
+            return round(letters / per_word)
         return sum(s.words if s.words >= 0 else count_words(s.text) for s in self.counted_sentences)
 
     def sentence_id(self, sentence: Sentence) -> str:

@@ -23,7 +23,15 @@ from analysis.world import languages
 from analysis.world.toml_files import LexiconError, find_line
 
 LIST_KEYS = ("abbreviations", "sentence_starters", "stopwords")
-_KEYS = (*LIST_KEYS, "prefixes", "ignore", "word_boundaries", "fold", "lowercase")
+_KEYS = (
+    *LIST_KEYS,
+    "prefixes",
+    "ignore",
+    "word_boundaries",
+    "characters_per_word",
+    "fold",
+    "lowercase",
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,9 @@ class Writing:
     lowercase: dict[int, str] = field(default_factory=dict)
     prefixes: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
+    characters_per_word: float = (
+        0.0  # a script without spaces: its words are counted as letters / this
+    )
 
     def __post_init__(self) -> None:
         table = {**self.fold, **{ord(char): None for char in self.ignore}}
@@ -163,6 +174,13 @@ def parse_writing(data: dict, text: str, *, name: str, language: str) -> Writing
         raise LexiconError(
             name, "word_boundaries must be true or false", find_line(text, "word_boundaries")
         )
+    per_word = data.get("characters_per_word", 0.0)
+    if isinstance(per_word, bool) or not isinstance(per_word, (int, float)) or per_word < 0:
+        raise LexiconError(
+            name,
+            "characters_per_word must be a positive number",
+            find_line(text, "characters_per_word"),
+        )
     return Writing(
         language,
         words,
@@ -171,6 +189,7 @@ def parse_writing(data: dict, text: str, *, name: str, language: str) -> Writing
         _mapping(data.get("lowercase", {}), "lowercase", text, name),
         frozenset(p.strip() for p in prefixes),
         frozenset(ignore),
+        float(per_word),
     )
 
 

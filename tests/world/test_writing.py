@@ -28,6 +28,8 @@ def _parse(text: str):
         ('[lowercase]\n"I" = 3\n', "one character"),
         ('prefixes = ["و", ""]\n', "prefixes must be a list"),
         ('ignore = ["ab"]\n', "ignore must be a list of single characters"),
+        ('characters_per_word = "two"\n', "characters_per_word must be a positive number"),
+        ("characters_per_word = -1.5\n", "characters_per_word must be a positive number"),
     ],
 )
 def test_a_malformed_text_pack_is_an_error_naming_its_file_and_line(text, problem):
@@ -44,6 +46,17 @@ def test_each_pack_says_how_its_language_is_written():
     assert len(writing("tr").lower("İİİ")) == 3  # offsets stay those of the text
     assert "bzw" in writing("de").words["abbreviations"]
     assert writing("xx").word_boundaries and not writing("xx").words["abbreviations"]
+
+
+def test_a_script_without_spaces_counts_its_words_from_its_letters():
+    from analysis.ingest.article import article_from_text
+
+    text = "标题。\n\n以色列战机空袭了黎巴嫩南部的真主党阵地。中国在台湾周边部署了多艘军舰。\n"
+    article = article_from_text(text)
+    assert article.language == "zh"
+    letters = len("标题以色列战机空袭了黎巴嫩南部的真主党阵地中国在台湾周边部署了多艘军舰")
+    assert article.words == round(letters / writing("zh").characters_per_word) == 22
+    assert writing("en").characters_per_word == 0.0  # spaced scripts count words as written
 
 
 def test_arabic_letters_fold_and_offsets_point_into_the_raw_text():
