@@ -265,7 +265,8 @@ TABLES: dict[str, dict[str, str]] = {
         "corrected": "True when a line of corrections.csv changed this row (docs/checking.md)",
         "method": "newsmtsc model (English) / not measured (other languages: no labelled data)",
         "only_acted_on": "the sentence's conflict events show the actor only as their target, or "
-        "only condemning or urging (its score is then never below 0)",
+        "only condemning or urging, or the sentence only quotes the actor's side (its score is then "
+        "never below 0)",
     },
     "corrections_report": {
         "line": "line of the corrections file (1 = the header)",

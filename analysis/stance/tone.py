@@ -6,7 +6,7 @@ labelled for their tone toward a named target (analysis/stance/model.py; F1_m ab
 dev sets, where VADER on the clause around the mention reaches 0.54): P(favourable) -
 P(critical) toward the actor's first mention in the sentence, -1 .. 1. An actor the sentence
 shows only being attacked, threatened or accused, or only condemning or urging (analysis/events),
-is not held to be criticised for it: a negative score is raised to 0, so an outlet reporting its
+or whose side the sentence only quotes, is not held to be criticised for it: a negative score is raised to 0, so an outlet reporting its
 own country's dead, or its government's protest, is not said to portray that country critically.
 Other languages have no labelled data: their rows count mentions with no score (`method` 'not
 measured'), and their events carry the stance. The actor's tone_score is the mean over its
@@ -175,8 +175,16 @@ def tone_rows(
         scores = _scores(sentence.text, first) if measured else {}
         sentence_id = article.sentence_id(sentence)
         hits_here = escalation.get(sentence_id, 0)
+        speaking = {  # the sides whose words the sentence quotes: reporting them is no criticism
+            q.affiliation
+            for q in quotes
+            if q.affiliation
+            and q.char_start < sentence.char_end
+            and sentence.char_start < q.char_end
+        }
         for actor in first:
-            victim = actor in targets[sentence_id] and actor not in doers[sentence_id]
+            spared = actor in targets[sentence_id] or actor in speaking
+            victim = spared and actor not in doers[sentence_id]
             score = scores.get(actor, math.nan)
             scored.append(
                 {

@@ -20,6 +20,7 @@ from analysis.stance.tone import (
     tone_label,
     tone_rows,
 )
+from analysis.voices.attribution import quotes_of
 from analysis.voices.packs import actors_for
 from analysis.voices.spans import Quote
 from analysis.world.actors import SentenceMentions
@@ -53,6 +54,18 @@ def test_an_actor_shown_only_as_attacked_is_not_scored_critical():
 def test_an_actor_only_condemning_an_attack_is_not_scored_critical():
     rows = rows_of("Egypt condemned the deadly bombing of the market in Khartoum.")
     assert rows["Egypt"]["only_acted_on"] and rows["Egypt"]["score"] >= 0
+
+
+def test_the_side_a_sentence_only_quotes_is_not_scored_critical():
+    article = article_from_text(
+        'Headline.\n\n"This reckless assault on shipping must stop," a Pentagon spokesman said.\n'
+    )
+    mentions = SentenceMentions(ACTORS)
+    quotes = quotes_of(article, ACTORS)
+    events = event_rows(article, quotes, mentions)
+    rows, _ = tone_rows(article, ACTORS, quotes, [], mentions, events)
+    [row] = [r for r in rows if r["actor"] == "United States"]
+    assert row["only_acted_on"] and row["score"] >= 0
 
 
 def test_another_language_gets_rows_but_no_tone():
