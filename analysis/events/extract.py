@@ -190,14 +190,15 @@ class _Sentence:
     def before(self, index: int, key: str, reach: int) -> tuple[str, ...] | None:
         """A phrase of `key` ending within `reach` words before word `index`, in the same clause."""
         last_words = self._last_words.get(key, _NONE)
-        clitics = self._clitics.get(key)
+        clitics = self._clitics.get(key, ())
         if not last_words and not clitics:
             return None
         words, breaks = self.words, self.breaks
         for at in range(index - 1, max(index - reach, 0) - 1, -1):
             if breaks[at] and at != index - 1:
                 return None
-            if clitics or words[at] in last_words:  # else no phrase of `key` ends there
+            word = words[at]
+            if word in last_words or (clitics and word.endswith(clitics)):  # else none ends here
                 found = self.ends_with(at, key)
                 if found:
                     return found
