@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 
 from analysis import schema
 from analysis.events.packs import QUADS, EventPack, Trigger, event_pack
@@ -31,8 +32,10 @@ _CHARACTER_RE = re.compile(r"\S")  # the 'words' of a script written without spa
 _EDGE = "\"'“”‘’«»„‚.,;:!?()[]{}<>—–-…*/\\|"  # punctuation trimmed from a word's ends
 _BREAKS = frozenset(';:()—–[]"“”«»')  # a clause (or a quote) ends at these
 _OPENING = '"“«„('  # marks that open a quote or an aside before a word
+_MARKS_RE = re.compile("[" + re.escape("".join(sorted(_BREAKS | set(_OPENING)))) + "]")
 UNNAMED = ("ASSAULT", "COERCE")  # violence and coercion are kept with no doer named ('12 killed')
 WINDOW = 12  # words between a trigger and the actors it links, at most
+_NONE: dict[str, tuple[tuple[str, ...], ...]] = {}
 
 
 def event_rows(
@@ -43,8 +46,9 @@ def event_rows(
     if pack is None:
         return []
     rows: list[dict[str, object]] = []
-    for sentence in article.counted_sentences:
-        triggers = pack.find(sentence.text)
+    sentences = article.counted_sentences
+    every = pack.find_each([sentence.text for sentence in sentences])  # one pass over the article
+    for sentence, triggers in zip(sentences, every, strict=True):
         found_actors = mentions.of(sentence) if triggers else []
         if not found_actors:  # with no actor named, only violence (no doer) and 'Iran-backed'
             text = sentence.text
@@ -128,22 +132,34 @@ class _Sentence:
     ) -> None:
         self.pack = pack
         self.actors = actors
+        self._last_words = pack.by_last_word  # per grammar list: its phrases by their last word
+        self._clitics = pack.clitics
         self.text = sentence.text
-        self.starts, self.words, self.breaks = [], [], []
         spaced = pack.writing.word_boundaries
         self.window = WINDOW if spaced else WINDOW * 3  # a character is less than a word
-        for token in (_TOKEN_RE if spaced else _CHARACTER_RE).finditer(self.text.lower()):
-            text = token.group()
+        low = self.text.lower()
+        raw = low.split() if spaced else []
+        if raw and " ".join(raw) == low:  # words one space apart: where each starts, by lengths
+            self.starts = list(accumulate([len(word) + 1 for word in raw[:-1]], initial=0))
+        else:
+            tokens = list((_TOKEN_RE if spaced else _CHARACTER_RE).finditer(low))
+            self.starts = [token.start() for token in tokens]
+            raw = [token.group() for token in tokens]
+        self.words = [text.strip(_EDGE) for text in raw]
+        self.breaks = breaks = [False] * len(raw)
+        # only a token holding a break or an opening mark can set a break: find those
+        marked = {bisect.bisect_right(self.starts, m.start()) - 1 for m in _MARKS_RE.finditer(low)}
+        for at in sorted(marked):
+            text = raw[at]
             body = text.lstrip(_OPENING)
-            if body != text and self.breaks:  # '"We will …': the clause ends before the token
-                self.breaks[-1] = True
-            self.starts.append(token.start())
-            self.words.append(text.strip(_EDGE))
-            self.breaks.append(not _BREAKS.isdisjoint(body))
+            if body != text and at:  # '"We will …': the clause ends before the token
+                breaks[at - 1] = True
+            breaks[at] = not _BREAKS.isdisjoint(body)
         opening = pack.by_last_word.get("clause_words", {})
-        for at, word in enumerate(self.words):  # 'if', 'because' ... open another clause
-            if word in opening and self.ends_with(at, "clause_words"):
-                self.breaks[at] = True
+        if not opening.keys().isdisjoint(self.words):  # 'if', 'because' ... open another clause
+            for at, word in enumerate(self.words):
+                if word in opening and self.ends_with(at, "clause_words"):
+                    self.breaks[at] = True
         self.mentions = found
         self._nouns: set[int] = set()  # words read as event nouns
         self.verbs: set[int] = set()
@@ -158,24 +174,34 @@ class _Sentence:
         """The phrase of grammar list `key` whose last word is word `index` ('n't' glued too)."""
         if index < 0:
             return None
-        word = self.words[index]
-        for phrase in self.pack.by_last_word.get(key, {}).get(word, ()):
-            first = index - len(phrase) + 1
-            if first >= 0 and tuple(self.words[first : index + 1]) == phrase:
+        words, word = self.words, self.words[index]
+        for phrase in self._last_words.get(key, _NONE).get(word, ()):
+            size = len(phrase)
+            if size == 1:  # its one word is this word
                 return phrase
-        for clitic in self.pack.clitics.get(key, ()):  # "didn't"
+            first = index - size + 1
+            if first >= 0 and tuple(words[first : index + 1]) == phrase:
+                return phrase
+        for clitic in self._clitics.get(key, ()):  # "didn't"
             if word.endswith(clitic):
                 return (clitic,)
         return None
 
     def before(self, index: int, key: str, reach: int) -> tuple[str, ...] | None:
         """A phrase of `key` ending within `reach` words before word `index`, in the same clause."""
+        last_words = self._last_words.get(key, _NONE)
+        clitics = self._clitics.get(key, ())
+        if not last_words and not clitics:
+            return None
+        words, breaks = self.words, self.breaks
         for at in range(index - 1, max(index - reach, 0) - 1, -1):
-            if self.breaks[at] and at != index - 1:
+            if breaks[at] and at != index - 1:
                 return None
-            found = self.ends_with(at, key)
-            if found:
-                return found
+            word = words[at]
+            if word in last_words or (clitics and word.endswith(clitics)):  # else none ends here
+                found = self.ends_with(at, key)
+                if found:
+                    return found
         return None
 
     def negated(self, trigger: Trigger) -> bool:
@@ -295,7 +321,10 @@ class _Sentence:
         return group
 
     def _speech_between(self, at: int, index: int) -> bool:
-        return any(self.ends_with(i, "speech") for i in range(at, index))
+        speech, words = self._last_words.get("speech", _NONE), self.words
+        if self._clitics.get("speech"):
+            return any(self.ends_with(i, "speech") for i in range(at, index))
+        return any(words[i] in speech and self.ends_with(i, "speech") for i in range(at, index))
 
     def _speaker_pronoun(self, index: int) -> list[Mention]:
         """'X said it struck …': the actor before the speech verb that the pronoun stands for."""

@@ -10,6 +10,7 @@ events, never English ones.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -117,12 +118,36 @@ class EventPack:
         the end of its word, leftmost-longest, not overlapping."""
         read = self.writing.lower(text)  # the language's folding ('أ' as 'ا'), same length
         low = normalise(read if len(read) == len(text) else text, wide=self.wide)
+        return self._triggers(low, [0], [len(low)])[0]
+
+    def find_each(self, texts: list[str]) -> list[list[Trigger]]:
+        """`find` of each of `texts` (a sentence's offsets), read in one pass over them joined by
+        spaces: a trigger never runs from one text into the next, so the triggers are the same."""
+        joined = " ".join(texts)
+        read = self.writing.lower(joined)
+        if len(read) != len(joined):  # a text lower() lengthens is read as written: one by one
+            return [self.find(text) for text in texts]
+        firsts, lasts, at = [], [], 0
+        for text in texts:
+            firsts.append(at)
+            at += len(text)
+            lasts.append(at)
+            at += 1
+        return self._triggers(normalise(read, wide=self.wide), firsts, lasts)
+
+    def _triggers(self, low: str, firsts: list[int], lasts: list[int]) -> list[list[Trigger]]:
+        """The triggers of each text low[firsts[i]:lasts[i]] of the normalised `low`, offsets
+        into that text."""
         found = []
-        last = len(low)
         spaced = self.writing.word_boundaries  # Chinese: a term anywhere in a run of characters
+        prefixed, single = self.writing.prefixed, len(firsts) == 1
         for end, (length, event, is_verb, is_noun, wildcard) in self.automaton.iter(low):
             start, stop = end - length + 1, end + 1
-            inside = start and low[start - 1].isalnum() and not self.writing.prefixed(low, start)
+            which = 0 if single else bisect_right(firsts, start) - 1
+            last = lasts[which]
+            if stop > last:
+                continue  # across the space between two texts: in neither
+            inside = start and low[start - 1].isalnum() and not prefixed(low, start)
             if spaced and inside:
                 continue  # inside a word, unless after a prefix the language writes on ('وأدانت')
             if wildcard and spaced:
@@ -130,21 +155,25 @@ class EventPack:
                     stop += 1
             elif spaced and stop < last and low[stop].isalnum():
                 continue
-            if is_verb is None and not self._object_after(low, stop, event):
+            if is_verb is None and not self._object_after(low, stop, event, last):
                 continue
-            found.append((start, -stop, event, bool(is_verb) or is_verb is None, is_noun))
+            found.append((start, -stop, event, bool(is_verb) or is_verb is None, is_noun, which))
         found.sort()
-        triggers, reached = [], 0
-        for start, negative_stop, event, is_verb, is_noun in found:
+        triggers: list[list[Trigger]] = [[] for _ in firsts]
+        reached = 0
+        for start, negative_stop, event, is_verb, is_noun, which in found:
             if start >= reached:
                 reached = -negative_stop
-                triggers.append(Trigger(event, is_verb, is_noun, start, reached))
+                first = firsts[which]
+                triggers[which].append(
+                    Trigger(event, is_verb, is_noun, start - first, reached - first)
+                )
         return triggers
 
-    def _object_after(self, low: str, stop: int, event: str) -> bool:
+    def _object_after(self, low: str, stop: int, event: str, last: int) -> bool:
         """Whether one of the event's objects starts a word within OBJECT_REACH characters after
-        `stop` ('launched about 100 drones at'); `low` is one sentence."""
-        window = low[stop : stop + OBJECT_REACH]
+        `stop` ('launched about 100 drones at'), before `last` (the end of the sentence)."""
+        window = low[stop : min(stop + OBJECT_REACH, last)]
         for end, length in self.objects[event].iter(window):
             start = end - length + 1
             if not start or not window[start - 1].isalnum():

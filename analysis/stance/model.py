@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import zipfile
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -102,8 +103,11 @@ class ToneModel:
         self.tables = lru_cache(maxsize=4096)(self._tables)
 
     def _tables(self, sentence: str):
-        """The sentence read once, each token's rows (by word), and the score of what does not
-        depend on the target: the bias and the sentence's words as a bag."""
+        """The sentence read once, each token's rows (by word), the score of what does not depend
+        on the target (the bias and the sentence's words as a bag), and per token what a target
+        adds for it: as a left context word (its row plus its pair with the next word's, summed
+        once here as scoring sums them), as a right one, and as a far one (the tokens with a
+        non-zero far row and the running sums of those rows, in token order)."""
         parsed = parse(sentence)
         words = parsed.words
         found = list(map(self.found, words))
@@ -111,13 +115,37 @@ class ToneModel:
         for row in map(self.bag.get, set(words)):
             if row is not None:
                 a, b, c = a + row[0], b + row[1], c + row[2]
-        return parsed, found, (a, b, c)
+        get = self.pairs.get
+        pairs = [get(f"{x} {y}", _NO_PAIR) for x, y in zip(words[:-1], words[1:], strict=True)]
+        left = [
+            (v[0] + w[0], v[1] + w[1], v[2] + w[2])
+            for v, w in zip(
+                [rows[0] for rows in found[:-1]], [pair[0] for pair in pairs], strict=True
+            )
+        ]
+        right = [(0.0, 0.0, 0.0)] + [
+            (v[0] + w[0], v[1] + w[1], v[2] + w[2])
+            for v, w in zip(
+                [rows[1] for rows in found[1:]], [pair[1] for pair in pairs], strict=True
+            )
+        ]
+        far_at, far_rows, far_sums = [], [], [_ZERO]
+        p = q = r = 0.0
+        for k, rows in enumerate(found):
+            v = rows[2]
+            if v[0] or v[1] or v[2]:  # adding a zero row changes no sum
+                far_at.append(k)
+                far_rows.append(v)
+                p, q, r = p + v[0], q + v[1], r + v[2]
+                far_sums.append((p, q, r))
+        return parsed, found, (a, b, c), left, right, (far_at, far_rows, far_sums)
 
     def scores(self, sentence: str, spans) -> list[tuple[float, float, float]]:
         """The three class scores (before the softmax) of each target start..end of `sentence`."""
-        parsed, found, bag = self.tables(sentence)
-        tokens, n = parsed.words, len(parsed.words)
-        named, pairs = self.named, self.pairs
+        parsed, found, bag, left, right, far = self.tables(sentence)
+        n = len(parsed.words)
+        far_at, far_rows, far_sums = far
+        named = self.named
         result = []
         for start, end in spans:
             first, last = span(parsed, start, end)
@@ -127,22 +155,20 @@ class ToneModel:
                 v, w, x = rows[0], rows[6], rows[4]
                 a, b, c = a + v[0] + w[0] + x[0], b + v[1] + w[1] + x[1], c + v[2] + w[2] + x[2]
                 for k in range(first - 2, max(0, first - WINDOW) - 1, -1):
-                    v, x = found[k][0], WEIGHTS[first - k]
-                    w = pairs.get(f"{tokens[k]} {tokens[k + 1]}", _NO_PAIR)[0]
-                    a, b, c = a + x * (v[0] + w[0]), b + x * (v[1] + w[1]), c + x * (v[2] + w[2])
+                    v, x = left[k], WEIGHTS[first - k]
+                    a, b, c = a + x * v[0], b + x * v[1], c + x * v[2]
             if last < n:  # right: the same, the pair with the previous word
                 rows = found[last]
                 v, w, x = rows[1], rows[7], rows[5]
                 a, b, c = a + v[0] + w[0] + x[0], b + v[1] + w[1] + x[1], c + v[2] + w[2] + x[2]
                 for k in range(last + 1, min(n, last + WINDOW)):
-                    v, x = found[k][1], WEIGHTS[k - last + 1]
-                    w = pairs.get(f"{tokens[k - 1]} {tokens[k]}", _NO_PAIR)[1]
-                    a, b, c = a + x * (v[0] + w[0]), b + x * (v[1] + w[1]), c + x * (v[2] + w[2])
+                    v, x = right[k], WEIGHTS[k - last + 1]
+                    a, b, c = a + x * v[0], b + x * v[1], c + x * v[2]
             low, high = max(0, first - WINDOW), last + WINDOW
             if low or high < n:  # the words further away, 0.3 each
-                p = q = r = 0.0
-                for rows in found[:low] + found[high:]:
-                    v = rows[2]
+                p, q, r = far_sums[bisect_left(far_at, low)]
+                for k in range(bisect_left(far_at, high), len(far_at)):
+                    v = far_rows[k]
                     p, q, r = p + v[0], q + v[1], r + v[2]
                 a, b, c = a + 0.3 * p, b + 0.3 * q, c + 0.3 * r
             for name, value in target_features(parsed, start, end, first, last).items():

@@ -96,6 +96,8 @@ class Parsed(NamedTuple):
     hedges: list[int]  # hedges
     valences: list  # VADER lexicon valence of each token (None when not a lexicon word)
     vader: float  # VADER compound of the sentence
+    actions: list[int]  # conflict or cooperation words (`_action`)
+    valued: list[int]  # lexicon words (a valence that is not 0)
 
 
 _ACTION_RE = re.compile(
@@ -146,6 +148,7 @@ def parse(sentence: str) -> Parsed:
     for several targets."""
     words, starts, ends = _tokens(sentence)
     cuts = _where(words, _CLAUSE_CUT)
+    valences = list(map(vader.LEXICON.get, words))
     return Parsed(
         sentence,
         tuple(words),
@@ -155,8 +158,10 @@ def parse(sentence: str) -> Parsed:
         [(i, words[i]) for i in cuts if words[i] in _QUOTE_MARKS],
         _where(words, _NEGATION),
         _where(words, _HEDGES),
-        list(map(vader.LEXICON.get, words)),
+        valences,
         _vader(sentence) if sentence else 0.0,
+        [i for i, word in enumerate(words) if _action(word)],
+        [i for i, valence in enumerate(valences) if valence],
     )
 
 
@@ -253,21 +258,31 @@ def _roles(feats, parsed: Parsed, low: int, first: int, last: int, high: int, ag
     side weighted by distance; the same for the first conflict or cooperation verb or noun each
     side. The agent of a passive ('were shelled by X') acts on what comes before it."""
     words, negations, valences = parsed.words, parsed.negations, parsed.valences
-    for side, tokens in (("subj", range(last, high)), ("obj", range(first - 1, low - 1, -1))):
-        for distance, i in enumerate(tokens, start=1):
-            if kind := _action(words[i]):
-                role = "subj" if agent else side
-                feats[f"{role}:{kind}"] = 1.0
-                feats[f"{role}:{kind}:near"] = weight(distance)
-                if negations and _any(negations, *_between(tokens, distance)):
-                    feats[f"{role}:{kind}:negated"] = 1.0
-                break
+    actions, valued = parsed.actions, parsed.valued
+    for side in ("subj", "obj"):  # only the words that can count are visited, in reading order
+        if side == "subj":
+            tokens = range(last, high)
+            j = bisect_left(actions, last)
+            acting = [actions[j]] if j < len(actions) and actions[j] < high else []
+            loaded = valued[bisect_left(valued, last) : bisect_left(valued, high)]
+        else:
+            tokens = range(first - 1, low - 1, -1)
+            j = bisect_left(actions, first) - 1
+            acting = [actions[j]] if j >= 0 and actions[j] >= low else []
+            loaded = valued[bisect_left(valued, low) : bisect_left(valued, first)][::-1]
+        for i in acting:
+            kind = _action(words[i])
+            distance = i - last + 1 if side == "subj" else first - i
+            role = "subj" if agent else side
+            feats[f"{role}:{kind}"] = 1.0
+            feats[f"{role}:{kind}:near"] = weight(distance)
+            if negations and _any(negations, *_between(tokens, distance)):
+                feats[f"{role}:{kind}:negated"] = 1.0
         positive = negative = 0.0
         found = False
-        for distance, i in enumerate(tokens, start=1):
+        for i in loaded:
             valence = valences[i]
-            if not valence:
-                continue
+            distance = i - last + 1 if side == "subj" else first - i
             value = weight(distance)
             if valence > 0:
                 positive += valence * value
@@ -312,7 +327,7 @@ def _speech(feats: dict[str, float], parsed: Parsed, first: int, last: int) -> N
         feats["quote:inside"] = 1.0
     elif marks or later:
         feats["quote:outside"] = 1.0
-    if any(word in _SPEECH for word in words[last : last + 3]) or (
+    if not _SPEECH.isdisjoint(words[last : last + 3]) or (
         first >= 1 and words[first - 1] in _SPEECH
     ):
         feats["quote:speaker"] = 1.0
