@@ -24,7 +24,7 @@ from analysis import schema
 from analysis.events.packs import QUADS, EventPack, Trigger, event_pack
 from analysis.ingest.article import Article
 from analysis.ingest.text import Sentence
-from analysis.voices.quotes import Quote
+from analysis.voices.quotes import Quote, quote_at
 from analysis.world.actors import Actors, Mention, SentenceMentions
 
 _TOKEN_RE = re.compile(r"\S+")
@@ -62,7 +62,8 @@ def event_rows(
         found: list[dict[str, object]] = []
         for trigger in triggers:
             seen = {(r["source"], r["target"]) for r in found if r["event"] == trigger.event}
-            quote = _quote_at(quotes, sentence.char_start + trigger.start)
+            start = sentence.char_start
+            quote = quote_at(quotes, start + trigger.start, start + trigger.end)
             links = [link for link in reader.links(trigger, quote) if link[:2] not in seen]
             for n, (source, target, agency) in enumerate(links):
                 row = _row(article, sentence, reader, trigger, quote, source, target, agency)
@@ -119,11 +120,6 @@ def _row(
     }
 
 
-def _quote_at(quotes: list[Quote], offset: int) -> Quote | None:
-    """The quote whose text covers `offset` (direct or reported), None in the narrator's words."""
-    return next((q for q in quotes if q.char_start <= offset < q.char_end), None)
-
-
 class _Sentence:
     """One sentence read for events: its words (lower-cased, punctuation trimmed) and its actors."""
 
@@ -161,7 +157,7 @@ class _Sentence:
                 if word in opening and self.ends_with(at, "clause_words"):
                     self.breaks[at] = True
         self.mentions = found
-        self._nouns: set[int] = set()  # words read as event nouns
+        self.noun: dict[Trigger, bool] = {}  # each trigger read as a noun (else a verb)?
         self.verbs: set[int] = set()
         self.accusations: list[int] = []
         self.mention_words = [self.word_at(m.start) for m in found]
@@ -249,12 +245,10 @@ class _Sentence:
         """Where the sentence's other predicates are: a target is never looked for past a verb
         joined by 'and' ('denied shelling the plant and blamed Ukraine'), and an event after an
         accusation in its clause is alleged ('accused X of shelling')."""
-        verbs = {self.word_at(t.start) for t in triggers if t.is_verb and not self.is_noun(t)}
+        self.noun = {trigger: self.is_noun(trigger) for trigger in triggers}
+        verbs = {self.word_at(t.start) for t in triggers if t.is_verb and not self.noun[t]}
         self.verbs = {at for at in verbs if at and self.ends_with(at - 1, "conjunctions")}
         self.accusations = [self.word_at(t.start) for t in triggers if t.event == "ACCUSE"]
-
-    def is_noun_index(self, index: int) -> bool:
-        return index in self._nouns
 
     def _glued(self, trigger: Trigger) -> Mention | None:
         """The actor joined to the trigger by a hyphen ('Iran-backed'): the doer."""
@@ -344,11 +338,11 @@ class _Sentence:
         index = self.word_at(trigger.start)
         end_index = self.word_at(max(trigger.end - 1, trigger.start))
         glued = self._glued(trigger)
+        noun = glued is None and self.noun[trigger]
         if glued is not None:  # 'Iran-backed militias', 'U.S.-supplied missiles'
             sources, agency = [glued], "passive"
             targets = [m for m in self._right(end_index) if self.word_at(m.start) - end_index <= 2]
-        elif self.is_noun(trigger):
-            self._nouns.add(index)
+        elif noun:
             sources, agency = self._noun_doer(trigger, index, end_index)
             targets = self._right(end_index, "target")
             if not targets and QUADS[trigger.event] == "material_conflict":
@@ -361,13 +355,15 @@ class _Sentence:
             targets = self._object(index, end_index, sources, trigger)
         if not sources:
             sources = self._speaker_pronoun(index) if agency == "active" else []
-        speaking = quote is not None and quote.affiliation and index not in self._nouns
+        speaking = quote is not None and quote.affiliation and not noun
         if not sources and speaking and self.before(index, "first_person", 3):  # 'we will strike'
             sources = [Mention(quote.affiliation, -1, -1, "")]
         doers = list(dict.fromkeys(m.actor for m in sources)) or [""]
         if doers == [""] and trigger.event not in UNNAMED:
             return []  # talks, aid or threats by no actor of the list are no actor's event
-        if doers == [""] and (agency != "active" or self._reduced_passive(index, end_index)):
+        if doers == [""] and (
+            agency != "active" or noun or self._reduced_passive(index, end_index)
+        ):
             agency = "agentless"  # an active verb keeps its unlisted doer ('gunmen killed 12')
         goals = list(dict.fromkeys(m.actor for m in targets)) or [""]
         return [(doer, goal if goal != doer else "", agency) for doer in doers for goal in goals]
@@ -404,10 +400,8 @@ class _Sentence:
         return after or [m for m in self._right(end_index) if id(m) not in doers]
 
     def _reduced_passive(self, index: int, end_index: int) -> bool:
-        """An active-looking verb or a noun with no doer in its clause: '12 killed in strikes',
-        'strikes overnight' (a number or nothing before it, a preposition or nothing after it)."""
-        if self.is_noun_index(index):
-            return True
+        """An active-looking verb with no doer in its clause: '12 killed in strikes' (a number or
+        nothing before it, a preposition or nothing after it)."""
         previous = self.words[index - 1] if index else ""
         following = end_index + 1
         after = self.words[following] if following < len(self.words) else ""
