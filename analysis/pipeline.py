@@ -240,12 +240,12 @@ def reduce_stream(
     # without a story file the main claim is the figure or the event most outlets carry
     event = event_reduce.main_event(events) if actors.core_claim is None else None
     carried: dict[str, list[str]] = {}  # outlet -> its sentences giving the main figure
-    if actors.core_claim is None:
-        main = main_claim.main_claim(figures)
-        if main is not None and (event is None or _outlets(figures, main) >= event[3]):
+    main = main_claim.main_claim(figures) if actors.core_claim is None else None
+    if main is not None:
+        giving = figures[figures["sentence_id"].isin(main["sentence_ids"])]
+        if event is None or giving["outlet"].nunique() >= event[3]:
             claim = main_claim.claim_label(main)
             framing = _claim_first(main_claim.claim_framing(framing, main, claim), framing)
-            giving = figures[figures["sentence_id"].isin(main["sentence_ids"])]
             for outlet, sentence_id in zip(giving["outlet"], giving["sentence_id"], strict=True):
                 carried.setdefault(outlet, []).append(sentence_id)
     del figures
@@ -260,8 +260,6 @@ def reduce_stream(
     yield "quotes", quotes
     yield "framing", framing
     yield "events", events
-    yield "event_links", event_reduce.event_links(events, outlets)
-    yield "agentless_violence", event_reduce.agentless_violence(events, outlets)
     tone = mapped.pop("tone")
     yield from stance.stance_tables(
         quotes,
@@ -284,11 +282,6 @@ def known(rules: Rules) -> review.Known:
         frozenset(actor.name for actor in rules.actors.actors),
         frozenset(rules.lexicon.labels),
     )
-
-
-def _outlets(figures: pd.DataFrame, main: dict) -> int:
-    """Outlets carrying the main figure (main_claim.main_claim's sentences)."""
-    return figures.loc[figures["sentence_id"].isin(main["sentence_ids"]), "outlet"].nunique()
 
 
 def _claim_first(claim_rows: pd.DataFrame, framing: pd.DataFrame) -> pd.DataFrame:

@@ -252,23 +252,25 @@ def tables(
     figures: pd.DataFrame,
     escalation_hits: pd.DataFrame,
 ) -> dict[str, pd.DataFrame]:
-    """The quotes, framing, stance and summaries tables of `articles` (figures / hits may be empty):
-    the per-article rows of each, then the corpus reduce (analysis/pipeline.py does the same)."""
+    """The quotes, framing, event_links, agentless_violence, stance and summaries tables of
+    `articles` (figures / hits may be empty): the per-article rows of each, then the corpus reduce
+    (analysis/pipeline.py does the same)."""
     figure_rows: dict[str, list[dict]] = defaultdict(list)  # grouped once, not per article
     for row in figures.to_dict("records"):
         figure_rows[row["article_id"]].append(row)
     hit_rows: dict[str, list[dict]] = defaultdict(list)
     for row in escalation_hits.to_dict("records"):
         hit_rows[row["article_id"]].append(row)
-    quote_rows_, framing, tone, words = [], [], [], []
+    quote_rows_, framing, tone, words, events = [], [], [], [], []
     for article in articles:
         own = quotes.get(article.article_id, [])
         quote_rows_ += quote_rows(article, own)
         mentions = SentenceMentions(actors)
         framing += framing_rows(article, actors, own, figure_rows[article.article_id], mentions)
-        events = event_rows(article, own, mentions)
+        found = event_rows(article, own, mentions)
         hits = hit_rows[article.article_id]
-        scored, owned = tone_rows(article, actors, own, hits, mentions, events)
+        scored, owned = tone_rows(article, actors, own, hits, mentions, found)
+        events += found
         tone += scored
         words += owned
     outlets = list(dict.fromkeys(a.outlet for a in articles))
@@ -282,6 +284,7 @@ def tables(
         actors,
         outlets,
         actors.core_claim.label if actors.core_claim else None,
+        schema.from_rows(events, "events"),
     )
 
 
@@ -303,14 +306,20 @@ def stance_tables(
     main: tuple[str, str, str, int] | None = None,
     carried: dict[str, list[str]] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The stance and summaries tables from the quotes (`with_camps`), framing, tone and event rows
-    (`main`: the corpus's main event, analysis/events/reduce.py main_event; `carried`: per outlet,
-    its sentences giving the main figure when that is the claim)."""
+    """The event_links, agentless_violence, stance and summaries tables from the quotes
+    (`with_camps`), framing, tone and event rows (`main`: the corpus's main event,
+    analysis/events/reduce.py main_event; `carried`: per outlet, its sentences giving the main
+    figure when that is the claim). The event tables are made once, for themselves and the
+    summaries."""
     events = schema.empty("events") if events is None else events
+    links = events_reduce.event_links(events, outlets)
+    violence = events_reduce.agentless_violence(events, outlets)
     roles = events_reduce.actor_roles(events)
     stance = stance_table(tone, camp_words(quote_words, quotes), quotes, actors, outlets, roles)
-    shown = _Shown(events, outlets, main, carried or {})
+    shown = _Shown(events, links, violence, main, carried or {})
     return {
+        "event_links": links,
+        "agentless_violence": violence,
         "stance": stance,
         "summaries": summaries_table(quotes, framing, stance, outlets, actors, claim, shown),
     }
@@ -322,11 +331,16 @@ class _Shown:
     event."""
 
     def __init__(
-        self, events: pd.DataFrame, outlets: list[str], main, carried: dict[str, list[str]]
+        self,
+        events: pd.DataFrame,
+        links: pd.DataFrame,
+        violence: pd.DataFrame,
+        main,
+        carried: dict[str, list[str]],
     ) -> None:
         self.carried = carried
-        self.links = _by_outlet(events_reduce.event_links(events, outlets))
-        self.violence = _by_outlet(events_reduce.agentless_violence(events, outlets))
+        self.links = _by_outlet(links)
+        self.violence = _by_outlet(violence)
         self.sentence_of = dict(zip(events["event_id"], events["sentence_id"], strict=True))
         self.main = main
         reporting: dict[str, list[str]] = {}
