@@ -12,11 +12,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from analysis import review
 from analysis.ingest.corpus import CHECKS_NAME, CORRECTIONS_NAME
 from dashboard import data, serving, state
+from dashboard.highlight import Span, escape_text, highlight_html
 
 # URL parameters of the sample (short, stable: they appear in shared links)
 PARAMS = TABLE, SIZE, SEED, STRATA = state.CHECK_PARAMS
@@ -129,3 +131,13 @@ def save_correction(row: tuple[str, str, str, str]) -> None:
     """Add a line to corrections.csv (never while read-only); the next run applies it."""
     if not why_read_only():
         review.append_lines(corrections_file(), [row])
+
+
+def sentence_html(row: pd.Series, where: pd.Series, texts: dict[str, str]) -> str:
+    """The row's sentence, escaped, with the row's own words marked."""
+    raw = texts.get(str(row["article_id"]), "")
+    begin, stop = int(where["sentence_start"]), int(where["sentence_end"])
+    if not raw or begin < 0 or stop > len(raw):
+        return f'<div class="article-text">{escape_text(str(row["sentence"]))}</div>'
+    span = Span(int(where["start"]) - begin, int(where["end"]) - begin, "figure", "the row checked")
+    return highlight_html(raw[begin:stop], [span], ["figure"])

@@ -135,14 +135,19 @@ def precision(marks: pd.DataFrame, present: dict[str, set[str]] | None = None) -
     return frame.drop(columns=["_t", "_f"]).reset_index(drop=True)
 
 
-def checked(path: str | Path, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame | None:
-    """The precision of the marks in the checks file at `path` on the rows of `tables` still there
-    (what the report's checks section shows), None when no row of them is marked."""
-    marks, _ = read_checks(path)
-    present = {
+def present_ids(tables: Mapping[str, pd.DataFrame]) -> dict[str, set[str]]:
+    """The row ids of each checkable table of an analysis: a mark of a row no longer there (an
+    article edited or removed since) is left out of the precision."""
+    return {
         name: set(tables[name][spec.id_column].astype(str))
         for name, spec in REVIEWED.items()
         if name in tables and spec.id_column in tables[name]
     }
-    found = precision(marks, present)
+
+
+def checked(path: str | Path, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame | None:
+    """The precision of the marks in the checks file at `path` on the rows of `tables` still there
+    (what the report's checks section shows), None when no row of them is marked."""
+    marks, _ = read_checks(path)
+    found = precision(marks, present_ids(tables))
     return None if found.empty or not found["checked"].sum() else found

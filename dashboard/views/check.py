@@ -12,30 +12,15 @@ from analysis import review
 from analysis.review.checks import MARKS, ROW
 from analysis.review.tables import DROP, Reviewed
 from dashboard import checking
-from dashboard.highlight import Span, escape_text, highlight_html
+from dashboard.highlight import escape_text
 from dashboard.ui import current_view, show_table
 
 UNMARKED = "—"
 
 
-def sentence_html(row: pd.Series, where: pd.Series, texts: dict[str, str]) -> str:
-    """The row's sentence, escaped, with the row's own words marked."""
-    raw = texts.get(str(row["article_id"]), "")
-    begin, stop = int(where["sentence_start"]), int(where["sentence_end"])
-    if not raw or begin < 0 or stop > len(raw):
-        return f'<div class="article-text">{escape_text(str(row["sentence"]))}</div>'
-    span = Span(int(where["start"]) - begin, int(where["end"]) - begin, "figure", "the row checked")
-    return highlight_html(raw[begin:stop], [span], ["figure"])
-
-
 def precision_table(marks: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> None:
     """Precision per table and field of the marks of rows still in the corpus."""
-    present = {
-        name: set(tables[name][spec.id_column])
-        for name, spec in review.REVIEWED.items()
-        if name in tables
-    }
-    table = review.precision(marks, present)
+    table = review.precision(marks, review.present_ids(tables))
     checked = table.loc[table["field"] == ROW, "checked"].sum() if not table.empty else 0
     st.caption(
         f"{checked:,} rows checked. Precision is the share marked right of those marked right or "
@@ -136,7 +121,7 @@ for at, row in rows.iterrows():
     st.markdown(f"**{at + 1}. {escape_text(str(row['outlet']))}** · `{row[spec.id_column]}`")
     full = row.copy()
     full["sentence"] = shown.loc[at, "sentence"]
-    st.markdown(sentence_html(full, where.loc[at], view.texts), unsafe_allow_html=True)
+    st.markdown(checking.sentence_html(full, where.loc[at], view.texts), unsafe_allow_html=True)
     st.dataframe(pd.DataFrame([row[list(spec.shown)]]), hide_index=True, key=f"fields_{at}")
     mark_form(spec, row, known, read_only)
     correction_form(spec, row, read_only)

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import shutil
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.checking import sentence_html
 from tests.paths import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -89,3 +91,25 @@ def test_shared_read_only_writes_nothing_and_says_why(corpus, monkeypatch):
     app.run()
     assert not (corpus / "checks.csv").exists() and not (corpus / "corrections.csv").exists()
     assert not (corpus.parent / "cache" / "reviews").exists()
+
+
+def test_a_checked_rows_sentence_is_shown_as_text_with_its_words_marked():
+    script = "<script>alert(1)</script>"
+    raw = f"Intro. The port said 40 ships {script} waited. End."
+    begin = raw.index("The port")
+    end = raw.index(" End.")
+    row = pd.Series({"article_id": "a1", "sentence": raw[begin:end]})
+    where = pd.Series(
+        {
+            "sentence_start": begin,
+            "sentence_end": end,
+            "start": raw.index("40"),
+            "end": raw.index("40") + 2,
+        }
+    )
+    page = sentence_html(row, where, {"a1": raw})
+    assert script not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert ">40</mark>" in page  # the row's own words are marked
+    # without the article's text (an upload gone), the sentence alone, escaped
+    alone = sentence_html(row, where, {})
+    assert script not in alone and "&lt;script&gt;" in alone
