@@ -25,7 +25,6 @@ from analysis.escalation.keyness import count_words, sentence_texts
 from analysis.escalation.lexicon import parse_lexicon
 from analysis.events import reduce as event_reduce
 from analysis.events.extract import event_rows
-from analysis.events.packs import QUADS
 from analysis.figures import claims
 from analysis.ingest.article import Article, article_row, sentence_rows
 from analysis.ingest.corpus import Corpus
@@ -236,7 +235,6 @@ def reduce_stream(
     claim = actors.core_claim.label if actors.core_claim else None
     framing = mapped.pop("framing")
     events = mapped.pop("events")
-    events["quad"] = events["event"].map(QUADS).fillna(events["quad"])  # after a corrected event
     # without a story file the main claim is the figure or the event most outlets carry
     event = event_reduce.main_event(events) if actors.core_claim is None else None
     carried: dict[str, list[str]] = {}  # outlet -> its sentences giving the main figure
