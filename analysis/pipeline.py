@@ -137,9 +137,10 @@ def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
     """The map: one article's rows of every per-article table (see MAP_TABLES), nothing shared."""
     actors, lexicon = rules.actors, rules.lexicon
     named: dict[str, list] = {}  # the people each sentence names, found once for quotes and people
-    # each sentence's actors (with their names in the article's language), found once for all
-    mentions = SentenceMentions(actors_for(actors, article.language))
     quotes = attribution.quotes_of(article, actors, named)
+    speakers = [(quote.speaker, quote.affiliation) for quote in quotes]
+    # each sentence's actors (with their names in the article's language), found once for all
+    mentions = SentenceMentions(actors_for(actors, article.language), speakers)
     figure_rows = figures.article_rows(article, quotes)
     hit_rows = escalation.hit_rows(article, lexicon, quotes)
     events = event_rows(article, quotes, mentions)

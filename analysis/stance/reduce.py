@@ -265,7 +265,7 @@ def tables(
     for article in articles:
         own = quotes.get(article.article_id, [])
         quote_rows_ += quote_rows(article, own)
-        mentions = SentenceMentions(actors)
+        mentions = SentenceMentions(actors, [(quote.speaker, quote.affiliation) for quote in own])
         framing += framing_rows(article, actors, own, figure_rows[article.article_id], mentions)
         found = event_rows(article, own, mentions)
         hits = hit_rows[article.article_id]
