@@ -202,16 +202,24 @@ def _names_table(data: dict, key: str, text: str, name: str) -> dict[str, list[s
 
 @lru_cache(maxsize=64)
 def language_names(language: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(aliases, people) per actor in `language`'s names.toml, forms expanded ({} when none)."""
-    path = languages.pack_file(language, "names.toml")
-    if path is None:
-        return {}, {}
-    text, name = read_text(path, name=languages.display_name(path))
-    data = parse_toml(text, name=name)
-    unknown = sorted(set(data) - {"aliases", "people"})
-    if unknown:
-        raise LexiconError(name, f"unknown table {unknown[0]!r}", find_line(text, unknown[0]))
-    return _names_table(data, "aliases", text, name), _names_table(data, "people", text, name)
+    """(aliases, people) per actor in `language`: its names.toml (written by hand) and then its
+    countries.toml (every country's name, generated from the CLDR by tools/make_gazetteer.py),
+    forms expanded ({} when it has neither)."""
+    aliases: dict[str, list[str]] = {}
+    people: dict[str, list[str]] = {}
+    for file in ("names.toml", "countries.toml"):
+        path = languages.pack_file(language, file)
+        if path is None:
+            continue
+        text, name = read_text(path, name=languages.display_name(path))
+        data = parse_toml(text, name=name)
+        unknown = sorted(set(data) - {"aliases", "people"})
+        if unknown:
+            raise LexiconError(name, f"unknown table {unknown[0]!r}", find_line(text, unknown[0]))
+        for table, found in ((aliases, "aliases"), (people, "people")):
+            for actor, forms in _names_table(data, found, text, name).items():
+                table.setdefault(actor, []).extend(forms)
+    return aliases, people
 
 
 _MERGED: dict[tuple[int, str], tuple[Actors, Actors]] = {}

@@ -169,6 +169,41 @@ def test_a_language_pack_adds_its_name_forms_to_the_world_gazetteer_for_its_arti
     assert actors_for(world, "sw") is world  # no names file: the gazetteer as it is
 
 
+@pytest.mark.parametrize(
+    "language, text, actor",
+    [
+        ("pt", "Ruanda negou a acusação.", "Rwanda"),
+        ("it", "Il Ciad ha chiuso il confine.", "Chad"),
+        ("tr", "Ruanda'yı suçladı.", "Rwanda"),
+        ("zh", "卢旺达否认了这一指控。", "Rwanda"),
+        ("ar", "وصل الوفد إلى الأردن.", "Jordan"),  # the article written onto the name
+        ("ko", "르완다는 부인했다.", "Rwanda"),  # with the pack's particles
+        ("he", "רואנדה הכחישה.", "Rwanda"),
+    ],
+)
+def test_every_country_is_known_by_its_name_in_every_pack_language(language, text, actor):
+    from analysis.voices.packs import actors_for
+    from analysis.world.actors import world as world_actors
+
+    assert [m.actor for m in actors_for(world_actors(), language).mentions(text)] == [actor]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("ar", "قدمت دعما مالي"),  # 'financial', not Mali
+        ("fa", "کمک مالی به دولت"),
+        ("fr", "Maurice Dupont a parlé."),  # a first name, not Mauritius
+        ("ru", "Того же дня."),  # 'of that', not Togo
+    ],
+)
+def test_a_country_name_that_is_an_everyday_word_in_that_language_is_left_out(language, text):
+    from analysis.voices.packs import actors_for
+    from analysis.world.actors import world as world_actors
+
+    assert actors_for(world_actors(), language).mentions(text) == []
+
+
 def test_officials_the_news_quotes_most_are_known_without_a_title_or_story_file():
     from analysis.ingest.article import article_from_text
     from analysis.voices.attribution import quotes_of
