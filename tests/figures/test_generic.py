@@ -148,6 +148,11 @@ def test_an_article_is_read_with_its_own_language():
         ("ru", "По данным разведки, около 20 тысяч военных там.", "разведки"),
         ("uk", "За даними ГУР, 14 тисяч військових там.", "ГУР"),
         ("ko", "국정원에 따르면 북한군 1만5000명이 파병됐다.", "국정원"),
+        (
+            "pt",
+            "Pelo menos 47 civis morreram, segundo as autoridades de saúde da província.",
+            "autoridades de saúde",  # five words at most, never ending on 'da'
+        ),
     ],
 )
 def test_the_source_a_figure_is_credited_to(language, text, claimant):
