@@ -96,12 +96,13 @@ def test_numbers_and_kinds_as_written_in_each_language(language, text, value, ki
         ("ru", "Это произошло 9 марта 2024 года."),
         ("zh", "2024年3月15日上午9时，第3轮会谈举行，一名23岁的记者在场。"),
         ("zh", "两岸关系紧张，百姓担忧。"),
+        ("zh", "M23反政府武装周四炮击戈马郊区。"),  # a name, not 23 of anything
         ("tr", "15 Mart'ta saat 14.30'da 23 yaşındaki bir gazeteci geldi."),
         ("pt", "A reunião foi em 3 de março, às 14h30."),
         ("it", "L'incontro si è tenuto il 3 marzo alle 14:30."),
     ],
 )
-def test_dates_and_times_are_not_figures(language, text):
+def test_dates_times_and_names_are_not_figures(language, text):
     assert figure_rows(text, language) == []
 
 
