@@ -239,6 +239,7 @@ def reduce_stream(
     # without a story file the main claim is the figure or the event most outlets carry
     event = event_reduce.main_event(events) if actors.core_claim is None else None
     carried: dict[str, list[str]] = {}  # outlet -> its sentences giving the main figure
+    counts: dict[str, list[tuple[str, str]]] = {}  # outlet -> its own counts of the same
     main = main_claim.main_claim(figures) if actors.core_claim is None else None
     if main is not None:
         giving = figures[figures["sentence_id"].isin(main["sentence_ids"])]
@@ -247,6 +248,7 @@ def reduce_stream(
             framing = _claim_first(main_claim.claim_framing(framing, main, claim), framing)
             for outlet, sentence_id in zip(giving["outlet"], giving["sentence_id"], strict=True):
                 carried.setdefault(outlet, []).append(sentence_id)
+            counts = main_claim.other_counts(figures, main, carried)
     del figures
     yield "claims_timeline", claim_tables.pop("claims_timeline")
     quotes = people.resolve_speakers(mapped.pop("quotes"), mapped["people"], actors)
@@ -271,6 +273,7 @@ def reduce_stream(
         events,
         event,
         carried,
+        counts,
     ).items()
     yield "tone", tone
 
