@@ -42,6 +42,10 @@ def test_each_pack_says_how_its_language_is_written():
     assert writing("zh").word_boundaries is False
     assert writing("ko").word_boundaries and writing("fr").word_boundaries
     assert writing("zh").folded("台灣國防部") == "台湾国防部"  # traditional -> simplified
+    # every character OpenCC pairs, not only the pack's own words (tools/make_zh_fold.py)
+    assert (
+        writing("zh").folded("瓦格納集團的裝甲車在經濟計劃中") == "瓦格纳集团的装甲车在经济计划中"
+    )
     assert writing("tr").lower("İSRAİL IRAK") == "israil ırak"  # not 'i̇srai̇l', 'irak'
     assert len(writing("tr").lower("İİİ")) == 3  # offsets stay those of the text
     assert "bzw" in writing("de").words["abbreviations"]
