@@ -238,6 +238,8 @@ TABLES: dict[str, dict[str, str]] = {
         "summary": "one sentence generated from the tables",
         "evidence_ids": "sentence ids behind every clause, '; '-separated",
         "row_ids": "ids of the rows behind every clause (quotes, framing, tone), '; '-separated",
+        "clauses": "the summary clause by clause with the sentences behind each, as JSON: "
+        '[{"clause": "...", "sentence_ids": ["..."]}, ...]',
     },
     "people": {
         "article_id": "article naming the person",

@@ -6,6 +6,7 @@ analysis/stance/framing.py.
 from __future__ import annotations
 
 import bisect
+import json
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -239,12 +240,14 @@ def summaries_table(
         text = "; ".join(c for c, _, _ in clauses) + "."
         evidence = list(dict.fromkeys(e for _, ids, _ in clauses for e in ids))
         row_ids = list(dict.fromkeys(e for _, _, ids in clauses for e in ids))
+        each = [{"clause": c, "sentence_ids": list(dict.fromkeys(ids))} for c, ids, _ in clauses]
         rows.append(
             {
                 "outlet": outlet,
                 "summary": text,
                 "evidence_ids": "; ".join(evidence),
                 "row_ids": "; ".join(row_ids),
+                "clauses": json.dumps(each, ensure_ascii=False),
             }
         )
     return schema.conform(pd.DataFrame(rows), "summaries") if rows else schema.empty("summaries")

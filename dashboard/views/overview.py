@@ -6,9 +6,11 @@ import streamlit as st
 
 from analysis import charts
 from analysis.charts import views
+from dashboard import evidence
 from dashboard.highlight import escape_text
 from dashboard.ui import available, current_view, download, show_chart, show_table
 
+EXPANDED_OUTLETS = 30  # outlets whose evidence is listed at once, each in its own expander
 view = current_view()
 filtered = view.filtered
 articles = filtered.memo("overview_articles", lambda: views.articles_shown(filtered))
@@ -39,6 +41,19 @@ if available(view, "summaries"):
         "Generated from the tables; the CSV lists the evidence sentence ids behind each clause."
     )
     download(summaries, "outlet_summaries.csv", "summaries")
+    st.markdown("**The sentences behind each summary**, clause by clause")
+    texts = filtered.memo(
+        "summary_evidence", lambda: evidence.sentence_texts(view.tables, summaries)
+    )
+    outlets = summaries["outlet"].tolist()
+    if len(outlets) > EXPANDED_OUTLETS:  # past a few dozen outlets, one at a time
+        outlets = [st.selectbox("Outlet", outlets, key="evidence_outlet")]
+    for row in summaries[summaries["outlet"].isin(outlets)].itertuples(index=False):
+        with st.expander(str(row.outlet)):
+            st.markdown(
+                evidence.clauses_html(evidence.clause_sentences(row.clauses, texts.get)),
+                unsafe_allow_html=True,
+            )
 
 show_chart(
     filtered.memo("articles_per_outlet", lambda: charts.articles_per_outlet(articles, view.colors)),
