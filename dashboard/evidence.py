@@ -6,48 +6,40 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-import pandas as pd
-
 from dashboard.highlight import escape_text
 
 SHOWN = 5  # sentences shown per clause; the CSV has every id
-
-
-def sentence_texts(tables: dict[str, pd.DataFrame], summaries: pd.DataFrame) -> dict[str, str]:
-    """Sentence id -> text of the sentences the summaries cite (one pass over the sentences)."""
-    cited = {i for ids in summaries["evidence_ids"].fillna("") for i in ids.split("; ") if i}
-    sentences = tables["sentences"]
-    wanted = sentences[sentences["sentence_id"].isin(cited)]
-    return dict(zip(wanted["sentence_id"], wanted["text"], strict=True))
+Cited = tuple[str, str]  # a sentence's text and 'title, outlet, date' of its article
 
 
 def clause_sentences(
-    clauses: str, text_of: Callable[[str], str | None]
-) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(clause, [(sentence id, its text)]) for each clause of a summary's `clauses` JSON; a sentence
-    no longer in the tables (filtered out) is left out, a malformed cell gives no clause."""
+    clauses: str, cited: Callable[[str], Cited | None]
+) -> list[tuple[str, list[tuple[str, Cited]]]]:
+    """(clause, [(sentence id, (text, where))]) for each clause of a summary's `clauses` JSON
+    (`cited`: FilteredTables.sentences_cited(...).get); a sentence not found is left out, a
+    malformed cell gives no clause."""
     try:
         parsed = json.loads(clauses) if clauses else []
     except (TypeError, ValueError):
         return []
-    found = []
+    shown = []
     for item in parsed if isinstance(parsed, list) else []:
         if not isinstance(item, dict):
             continue
         ids = [str(i) for i in item.get("sentence_ids", [])]
-        sentences = [(i, text) for i in ids if (text := text_of(i)) is not None]
-        found.append((str(item.get("clause", "")), sentences))
-    return found
+        sentences = [(i, hit) for i in ids if (hit := cited(i)) is not None]
+        shown.append((str(item.get("clause", "")), sentences))
+    return shown
 
 
-def clauses_html(clauses: list[tuple[str, list[tuple[str, str]]]]) -> str:
+def clauses_html(clauses: list[tuple[str, list[tuple[str, Cited]]]]) -> str:
     """The clauses and their sentences as HTML, every text escaped (article text is untrusted)."""
     parts = []
     for clause, sentences in clauses:
         items = "".join(
-            f"<li>{escape_text(text)} <small style='color:#777;'>({escape_text(sentence_id)})"
-            "</small></li>"
-            for sentence_id, text in sentences[:SHOWN]
+            f"<li>“{escape_text(text)}” <small style='color:#777;'>— {escape_text(where)} "
+            f"({escape_text(sentence_id)})</small></li>"
+            for sentence_id, (text, where) in sentences[:SHOWN]
         )
         more = len(sentences) - SHOWN
         if more > 0:

@@ -204,6 +204,25 @@ class FilteredTables(Mapping[str, pd.DataFrame]):
             wanted = np.intersect1d(wanted, rows, assume_unique=True)
         return self._take(name, wanted, None)
 
+    def sentences_cited(self, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """sentence id -> (its text, 'title, outlet, date' of its article) for evidence ids, read
+        only from the cited articles and unfiltered (a summary's evidence is per outlet, and may
+        lie outside the date filter)."""
+        wanted = set(ids)
+        cited = {sentence_id.rpartition(":")[0] for sentence_id in wanted}
+        tables = self.index.tables
+        sentences = tables["sentences"].take(self.index.rows_of("sentences", cited))
+        articles = tables["articles"].take(self.index.rows_of("articles", cited))
+        where = {
+            row.article_id: ", ".join(str(v) for v in (row.title, row.outlet, row.published) if v)
+            for row in articles.itertuples(index=False)
+        }
+        return {
+            row.sentence_id: (row.text, where.get(row.article_id, ""))
+            for row in sentences.itertuples(index=False)
+            if row.sentence_id in wanted
+        }
+
     def memo(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """`make()` computed once for this filter setting (a chart, a count)."""
         if key not in self._memo:

@@ -94,24 +94,6 @@ def corpus(
     return "".join(parts)
 
 
-def _evidence(filtered: FilteredTables, ids: list[str]) -> dict[str, tuple[str, str]]:
-    """sentence id -> (its text, 'title, outlet, date' of its article), read only for the cited
-    articles (evidence may lie outside the date filter: the summary is per outlet)."""
-    index = filtered.index
-    cited = {sentence_id.rpartition(":")[0] for sentence_id in ids}
-    sentences = index.tables["sentences"].take(index.rows_of("sentences", cited))
-    articles = index.tables["articles"].take(index.rows_of("articles", cited))
-    where = {
-        row.article_id: ", ".join(str(v) for v in (row.title, row.outlet, row.published) if v)
-        for row in articles.itertuples(index=False)
-    }
-    return {
-        row.sentence_id: (row.text, where.get(row.article_id, ""))
-        for row in sentences.itertuples(index=False)
-        if row.sentence_id in set(ids)
-    }
-
-
 def summaries(filtered: FilteredTables, colors: dict[str, str]) -> str:
     """One summary per outlet and the first evidence sentences behind it."""
     if "summaries" not in filtered:
@@ -123,7 +105,7 @@ def summaries(filtered: FilteredTables, colors: dict[str, str]) -> str:
         row.outlet: [i for i in str(row.evidence_ids).split("; ") if i][:EVIDENCE_PER_OUTLET]
         for row in rows.itertuples(index=False)
     }
-    found = _evidence(filtered, [i for ids in cited.values() for i in ids])
+    found = filtered.sentences_cited(i for ids in cited.values() for i in ids)
     parts = [
         '<p class="note">Each summary is generated from the tables; below it, the first sentences '
         "it rests on, quoted as the articles give them.</p>"

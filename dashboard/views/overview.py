@@ -42,8 +42,11 @@ if available(view, "summaries"):
     )
     download(summaries, "outlet_summaries.csv", "summaries")
     st.markdown("**The sentences behind each summary**, clause by clause")
-    texts = filtered.memo(
-        "summary_evidence", lambda: evidence.sentence_texts(view.tables, summaries)
+    cited = filtered.memo(
+        "summary_evidence",
+        lambda: filtered.sentences_cited(
+            i for ids in summaries["evidence_ids"].fillna("") for i in ids.split("; ") if i
+        ),
     )
     outlets = summaries["outlet"].tolist()
     if len(outlets) > EXPANDED_OUTLETS:  # past a few dozen outlets, one at a time
@@ -51,7 +54,7 @@ if available(view, "summaries"):
     for row in summaries[summaries["outlet"].isin(outlets)].itertuples(index=False):
         with st.expander(str(row.outlet)):
             st.markdown(
-                evidence.clauses_html(evidence.clause_sentences(row.clauses, texts.get)),
+                evidence.clauses_html(evidence.clause_sentences(row.clauses, cited.get)),
                 unsafe_allow_html=True,
             )
 
