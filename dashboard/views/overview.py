@@ -38,7 +38,8 @@ if available(view, "summaries"):
         f'<ul style="list-style:none;padding-left:0;">{"".join(lines)}</ul>', unsafe_allow_html=True
     )
     st.caption(
-        "Generated from the tables; the CSV lists the evidence sentence ids behind each clause."
+        "Generated from the tables alone; below, the sentences behind each clause (the CSV lists "
+        "every id)."
     )
     download(summaries, "outlet_summaries.csv", "summaries")
     st.markdown("**The sentences behind each summary**, clause by clause")
