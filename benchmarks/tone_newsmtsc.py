@@ -113,7 +113,9 @@ def main() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     train = train_tone.read_items("train")
-    vocab, weights = train_tone.fit(bag_of_words(train), train_tone.classes(train), 0.3, 2)
+    bag = bag_of_words(train)
+    vocab = train_tone.vocabulary(bag, 2)
+    weights = train_tone.fit_lr(train_tone.matrix(bag, vocab), train_tone.classes(train), 0.3)
     print(
         f"model {loaded.version}: {len(loaded.index)} features, "
         f"{tone_model.MODEL_PATH.stat().st_size / 1e6:.2f} MB"

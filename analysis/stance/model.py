@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import math
 import zipfile
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
 
 from analysis.stance.model_features import (
-    WEIGHTS,
+    BAG,
+    BANDS,
+    FAR,
     WINDOW,
     features,
     parse,
@@ -41,7 +43,7 @@ __all__ = ["LABELS", "ToneModel", "ToneModelError", "features", "tone_many", "to
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "models" / "tone_en.npz"
 LABELS = ("critical", "neutral", "favourable")  # the model's classes, polarity -1, 0, 1
-FORMAT = "tone-linear-1"  # the feature layout model_features.py computes; the file must name it
+FORMAT = "tone-linear-2"  # the feature layout model_features.py computes; the file must name it
 
 _ZERO = (0.0, 0.0, 0.0)
 # a word's rows by the context it is in: left, right, far, bag, left beside the target (l1),
@@ -49,6 +51,10 @@ _ZERO = (0.0, 0.0, 0.0)
 _SLOTS = {"l": 0, "r": 1, "s": 2, "w": 3, "l1": 4, "r1": 5}
 _NO_WORD = (_ZERO,) * 8
 _NO_PAIR = (_ZERO, _ZERO)
+# the context bands after the first: (distances done before it, its last distance, its weight)
+_BANDS = ((0, 1, BANDS[0][1]),) + tuple(
+    (done, upto, value) for (done, _), (upto, value) in zip(BANDS, BANDS[1:], strict=False)
+)
 
 
 class _Rows(dict):
@@ -93,9 +99,9 @@ class ToneModel:
         self.words = {word: tuple(rows) for word, rows in words.items()}
         self.pairs = {pair: tuple(rows) for pair, rows in pairs.items()}
         self.bias = self.named.get("bias", _ZERO)
-        # the sentence's words as a bag, each 0.5: those rows halved once
+        # the sentence's words as a bag, each BAG: those rows scaled once
         self.bag = {
-            word: (0.5 * rows[3][0], 0.5 * rows[3][1], 0.5 * rows[3][2])
+            word: (BAG * rows[3][0], BAG * rows[3][1], BAG * rows[3][2])
             for word, rows in self.words.items()
             if rows[3] is not _ZERO
         }
@@ -104,10 +110,10 @@ class ToneModel:
 
     def _tables(self, sentence: str):
         """The sentence read once, each token's rows (by word), the score of what does not depend
-        on the target (the bias and the sentence's words as a bag), and per token what a target
-        adds for it: as a left context word (its row plus its pair with the next word's, summed
-        once here as scoring sums them), as a right one, and as a far one (the tokens with a
-        non-zero far row and the running sums of those rows, in token order)."""
+        on the target (the bias and the sentence's words as a bag), and running sums over the
+        tokens of what a token adds as a left context word (its row plus its pair with the next
+        word's), as a right one (its row plus its pair with the previous word's) and as a far one:
+        a band of context words, or the far words, is then a difference of two running sums."""
         parsed = parse(sentence)
         words = parsed.words
         found = list(map(self.found, words))
@@ -117,60 +123,55 @@ class ToneModel:
                 a, b, c = a + row[0], b + row[1], c + row[2]
         get = self.pairs.get
         pairs = [get(f"{x} {y}", _NO_PAIR) for x, y in zip(words[:-1], words[1:], strict=True)]
-        left = [
-            (v[0] + w[0], v[1] + w[1], v[2] + w[2])
-            for v, w in zip(
-                [rows[0] for rows in found[:-1]], [pair[0] for pair in pairs], strict=True
-            )
+        left = [(rows[0], pair[0]) for rows, pair in zip(found, pairs, strict=False)]
+        right = [(_ZERO, _ZERO)] + [
+            (rows[1], pair[1]) for rows, pair in zip(found[1:], pairs, strict=True)
         ]
-        right = [(0.0, 0.0, 0.0)] + [
-            (v[0] + w[0], v[1] + w[1], v[2] + w[2])
-            for v, w in zip(
-                [rows[1] for rows in found[1:]], [pair[1] for pair in pairs], strict=True
-            )
-        ]
-        far_at, far_rows, far_sums = [], [], [_ZERO]
-        p = q = r = 0.0
-        for k, rows in enumerate(found):
-            v = rows[2]
-            if v[0] or v[1] or v[2]:  # adding a zero row changes no sum
-                far_at.append(k)
-                far_rows.append(v)
-                p, q, r = p + v[0], q + v[1], r + v[2]
-                far_sums.append((p, q, r))
-        return parsed, found, (a, b, c), left, right, (far_at, far_rows, far_sums)
+        far = [rows[2] for rows in found]
+        return parsed, found, (a, b, c), _running(left), _running(right), _running(far)
 
     def scores(self, sentence: str, spans) -> list[tuple[float, float, float]]:
         """The three class scores (before the softmax) of each target start..end of `sentence`."""
-        parsed, found, bag, left, right, far = self.tables(sentence)
+        parsed, found, bag, (la, lb, lc), (ra, rb, rc), (fa, fb, fc) = self.tables(sentence)
         n = len(parsed.words)
-        far_at, far_rows, far_sums = far
-        named = self.named
+        named, near, bands = self.named, _BANDS[0][1], _BANDS[1:]
         result = []
         for start, end in spans:
             first, last = span(parsed, start, end)
             a, b, c = bag
-            if first:  # left: the word, its pair with the next word, the word beside the target
-                rows = found[first - 1]
+            if first:  # left: the word beside the target (its row, its pair with the target,
+                rows = found[first - 1]  # the word-beside row), then each band's running sums
                 v, w, x = rows[0], rows[6], rows[4]
-                a, b, c = a + v[0] + w[0] + x[0], b + v[1] + w[1] + x[1], c + v[2] + w[2] + x[2]
-                for k in range(first - 2, max(0, first - WINDOW) - 1, -1):
-                    v, x = left[k], WEIGHTS[first - k]
-                    a, b, c = a + x * v[0], b + x * v[1], c + x * v[2]
+                a += near * (v[0] + w[0]) + x[0]
+                b += near * (v[1] + w[1]) + x[1]
+                c += near * (v[2] + w[2]) + x[2]
+                high = first - 1
+                for _done, upto, value in bands:
+                    low = first - upto if first > upto else 0
+                    if low >= high:
+                        break
+                    a += value * (la[high] - la[low])
+                    b += value * (lb[high] - lb[low])
+                    c += value * (lc[high] - lc[low])
+                    high = low
             if last < n:  # right: the same, the pair with the previous word
                 rows = found[last]
                 v, w, x = rows[1], rows[7], rows[5]
-                a, b, c = a + v[0] + w[0] + x[0], b + v[1] + w[1] + x[1], c + v[2] + w[2] + x[2]
-                for k in range(last + 1, min(n, last + WINDOW)):
-                    v, x = right[k], WEIGHTS[k - last + 1]
-                    a, b, c = a + x * v[0], b + x * v[1], c + x * v[2]
-            low, high = max(0, first - WINDOW), last + WINDOW
-            if low or high < n:  # the words further away, 0.3 each
-                p, q, r = far_sums[bisect_left(far_at, low)]
-                for k in range(bisect_left(far_at, high), len(far_at)):
-                    v = far_rows[k]
-                    p, q, r = p + v[0], q + v[1], r + v[2]
-                a, b, c = a + 0.3 * p, b + 0.3 * q, c + 0.3 * r
+                a += near * (v[0] + w[0]) + x[0]
+                b += near * (v[1] + w[1]) + x[1]
+                c += near * (v[2] + w[2]) + x[2]
+                for done, upto, value in bands:
+                    low, high = last + done, min(n, last + upto)
+                    if low >= high:
+                        break
+                    a += value * (ra[high] - ra[low])
+                    b += value * (rb[high] - rb[low])
+                    c += value * (rc[high] - rc[low])
+            low, high = max(0, first - WINDOW), min(n, last + WINDOW)
+            if low or high < n:  # the words further away
+                a += FAR * (fa[low] + fa[n] - fa[high])
+                b += FAR * (fb[low] + fb[n] - fb[high])
+                c += FAR * (fc[low] + fc[n] - fc[high])
             for name, value in target_features(parsed, start, end, first, last).items():
                 w = named.get(name)
                 if w is not None:
@@ -181,6 +182,18 @@ class ToneModel:
     def probabilities(self, sentence: str, start: int, end: int) -> tuple[float, float, float]:
         """P(critical), P(neutral), P(favourable) for the target at sentence[start:end]."""
         return _softmax(self.scores(sentence, [(start, end)])[0])
+
+
+def _running(rows) -> tuple[list[float], list[float], list[float]]:
+    """Running sums (from 0, one more than the tokens) of each class's column of the tokens'
+    rows; a token's entry may be one row or a pair of rows added."""
+    if rows and len(rows[0]) == 2:
+        rows = [(v[0] + w[0], v[1] + w[1], v[2] + w[2]) for v, w in rows]
+    return (
+        list(accumulate((row[0] for row in rows), initial=0.0)),
+        list(accumulate((row[1] for row in rows), initial=0.0)),
+        list(accumulate((row[2] for row in rows), initial=0.0)),
+    )
 
 
 def _softmax(scores: tuple[float, float, float]) -> tuple[float, float, float]:

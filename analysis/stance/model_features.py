@@ -18,55 +18,39 @@ sentence; and the sentence's words as a bag, for its overall tone.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
 from analysis.stance import vader
+from analysis.stance.tone_words import tone_words
 
 WINDOW = 8  # words each side of the target read as context
+# a context word's weight by its distance from the target (1 = right beside it), constant within
+# a band so that a band's words are summed as a difference of running sums: (last distance, weight)
+BANDS = ((1, 1.0), (2, 0.75), (4, 0.55), (WINDOW, 0.4))
+FAR = 0.3  # weight of a word further than WINDOW from the target
+BAG = 0.5  # weight of each of the sentence's words as a bag
 _TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _CLAUSE_CUT = frozenset(',;:—–“”"«»()')
 _QUOTES_OPEN = frozenset("“«")
 _QUOTES_CLOSE = frozenset("”»")
 _QUOTE_MARKS = _QUOTES_OPEN | _QUOTES_CLOSE | {'"'}
-_SPEECH = frozenset(
-    "said says say saying told tells added adds stated states wrote writes tweeted posted argued "
-    "argues claimed claims insisted insists warned warns urged urges noted notes explained "
-    "explains asked asks replied replies declared declares announced announces stressed stresses "
-    "vowed vows acknowledged acknowledges admitted admits suggested suggests".split()
-)
-_NEGATION = frozenset(
-    "not no never nor none nobody nothing neither without cannot n't didn't don't doesn't isn't "
-    "wasn't aren't weren't won't wouldn't couldn't shouldn't hasn't haven't hadn't".split()
-)
-_HEDGES = frozenset(
-    "allegedly alleged reportedly purportedly supposedly apparently accused accusing accusation "
-    "accusations claimed claims suspected suspect may might could possibly perhaps seemingly "
-    "rumored rumoured unconfirmed".split()
-)
-# conflict and cooperation verbs and nouns by stem (the lexicon misses much war vocabulary)
-_CONFLICT_STEMS = tuple(
-    "attack assault shell bomb strik struck shoot shot kill murder slaughter massacre invad "
-    "occup raid destroy burn besieg target fire fired fires firing launch seiz captur abduct "
-    "kidnap detain arrest jail imprison execut tortur threat accus blam condemn criticiz "
-    "criticis denounc slam blast attack lambast rebuk attack sanction ban punish fine sue sued "
-    "prosecut indict charg investigat probe fir oust defeat mock insult smear attack ridicul "
-    "harass intimidat bully undermin sabotag reject oppos den refus violat lie lied lying".split()
-)
-_COOPERATION_STEMS = tuple(
-    "support prais back endors help aid assist rescu protect defend save saved thank welcom "
-    "agree cooperat ally allied partner negotiat mediat reconcil honor honour celebrat congratul "
-    "applaud commend award elect win won victor trust admir".split()
-)
-_PRONOUNS = frozenset("he she him her his they them their it its i we you us".split())
+# the English words the features ask about: data/languages/en/tone.toml
+_WORDS = tone_words()
+_SPEECH = _WORDS.speech
+_NEGATION = _WORDS.negations
+_HEDGES = _WORDS.hedges
+_PRONOUNS = _WORDS.pronouns
 
 
 def _weight(distance: int) -> float:
     """Weight of a context word `distance` words from the target (1 = right beside it)."""
-    return 1.0 / math.sqrt(distance)
+    for upto, value in BANDS:
+        if distance <= upto:
+            return value
+    return BANDS[-1][1]
 
 
 # the weights by distance, computed once: WEIGHTS[d] == _weight(d)
@@ -74,6 +58,7 @@ WEIGHTS = (0.0, *(_weight(d) for d in range(1, 512)))
 
 
 def weight(distance: int) -> float:
+    """Weight of a context word `distance` words from the target."""
     return WEIGHTS[distance] if distance < len(WEIGHTS) else _weight(distance)
 
 
@@ -102,7 +87,8 @@ class Parsed(NamedTuple):
 
 _ACTION_RE = re.compile(
     "(?:({}))|(?:({}))".format(
-        "|".join(map(re.escape, _CONFLICT_STEMS)), "|".join(map(re.escape, _COOPERATION_STEMS))
+        "|".join(map(re.escape, _WORDS.conflict_stems)),
+        "|".join(map(re.escape, _WORDS.cooperation_stems)),
     )
 )
 
@@ -199,9 +185,9 @@ def window_features(words: tuple[str, ...], first: int, last: int) -> dict[str, 
             feats[f"{side}1:{context[0]}"] = 1.0
     for word in words[: max(0, first - WINDOW)] + words[last + WINDOW :]:
         key = f"s:{word}"  # far from the target
-        feats[key] = feats.get(key, 0.0) + 0.3
+        feats[key] = feats.get(key, 0.0) + FAR
     for word in words:  # the whole sentence's words: its overall tone
-        feats[f"w:{word}"] = 0.5
+        feats[f"w:{word}"] = BAG
     return feats
 
 
