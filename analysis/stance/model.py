@@ -35,6 +35,7 @@ from analysis.stance.model_features import (
     WINDOW,
     features,
     parse,
+    sentence_features,
     span,
     target_features,
 )
@@ -121,6 +122,9 @@ class ToneModel:
         for row in map(self.bag.get, set(words)):
             if row is not None:
                 a, b, c = a + row[0], b + row[1], c + row[2]
+        for name, value in sentence_features(parsed).items():
+            if (row := self.named.get(name)) is not None:
+                a, b, c = a + row[0] * value, b + row[1] * value, c + row[2] * value
         get = self.pairs.get
         pairs = [get(f"{x} {y}", _NO_PAIR) for x, y in zip(words[:-1], words[1:], strict=True)]
         left = [(rows[0], pair[0]) for rows, pair in zip(found, pairs, strict=False)]
@@ -172,7 +176,7 @@ class ToneModel:
                 a += FAR * (fa[low] + fa[n] - fa[high])
                 b += FAR * (fb[low] + fb[n] - fb[high])
                 c += FAR * (fc[low] + fc[n] - fc[high])
-            for name, value in target_features(parsed, start, end, first, last).items():
+            for name, value in target_features(parsed, first, last).items():
                 w = named.get(name)
                 if w is not None:
                     a, b, c = a + w[0] * value, b + w[1] * value, c + w[2] * value
