@@ -138,7 +138,7 @@ class ToneModel:
         """The three class scores (before the softmax) of each target start..end of `sentence`."""
         parsed, found, bag, (la, lb, lc), (ra, rb, rc), (fa, fb, fc) = self.tables(sentence)
         n = len(parsed.words)
-        named, near, bands = self.named, _BANDS[0][1], _BANDS[1:]
+        get, near, bands = self.named.get, _BANDS[0][1], _BANDS[1:]
         result = []
         for start, end in spans:
             first, last = span(parsed, start, end)
@@ -177,9 +177,10 @@ class ToneModel:
                 b += FAR * (fb[low] + fb[n] - fb[high])
                 c += FAR * (fc[low] + fc[n] - fc[high])
             for name, value in target_features(parsed, first, last).items():
-                w = named.get(name)
-                if w is not None:
-                    a, b, c = a + w[0] * value, b + w[1] * value, c + w[2] * value
+                if (w := get(name)) is not None:
+                    a += w[0] * value
+                    b += w[1] * value
+                    c += w[2] * value
             result.append((a, b, c))
         return result
 
@@ -271,8 +272,12 @@ def model() -> ToneModel:
 
 
 def _label(scores: tuple[float, float, float]) -> tuple[str, float]:
+    """The label of the most probable class and P(favourable) - P(critical), rounded."""
     critical, neutral, favourable = _softmax(scores)
-    label = LABELS[max(range(3), key=(critical, neutral, favourable).__getitem__)]
+    if critical >= neutral:
+        label = LABELS[0] if critical >= favourable else LABELS[2]
+    else:
+        label = LABELS[1] if neutral >= favourable else LABELS[2]
     return label, round(favourable - critical, 4)
 
 
