@@ -10,8 +10,10 @@ shipped as plain arrays in data/models/tone_en.npz (read with allow_pickle=False
 The features are defined in model_features.py (`features`, the name -> value vector the training
 reads). Scoring does not build that vector: the word features' weights are looked up once per
 sentence token (a word's rows as left / right / far / bag / beside-the-target context, a bigram's as
-left / right pair) and summed per target by distance, and only the dozen features about the
-target's place in the sentence are named; the sum is the same (tests/stance/test_model.py).
+left / right pair) and kept as running sums over the sentence, so a target's context words cost a
+subtraction per distance band (a band's words share one weight) and its far words one more; only
+the dozen features about the target's place in the sentence are named; the sum is the same
+(tests/stance/test_model.py).
 
 English only: any other language raises ValueError (no labelled set there, tone is not measured).
 Imports only numpy, the standard library and analysis.stance, so it runs in every worker.
@@ -23,7 +25,7 @@ import math
 import zipfile
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import accumulate
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -56,13 +58,6 @@ _NO_PAIR = (_ZERO, _ZERO)
 _BANDS = ((0, 1, BANDS[0][1]),) + tuple(
     (done, upto, value) for (done, _), (upto, value) in zip(BANDS, BANDS[1:], strict=False)
 )
-
-
-class _Rows(dict):
-    """Word -> its rows; a word the model has no feature for has none (all zero)."""
-
-    def __missing__(self, word: str):
-        return _NO_WORD
 
 
 class ToneModelError(RuntimeError):
@@ -99,14 +94,20 @@ class ToneModel:
                 pairs.setdefault(rest, list(_NO_PAIR))[family == "r2"] = row
         self.words = {word: tuple(rows) for word, rows in words.items()}
         self.pairs = {pair: tuple(rows) for pair, rows in pairs.items()}
+        # for reading a sentence at once: each word's and each pair's number (0: none) and their
+        # rows as arrays, the pairs by their first word, then their second
+        self.word_ids = {word: i for i, word in enumerate(self.words, start=1)}
+        self.follow: dict[str, dict[str, int]] = {}
+        for i, pair in enumerate(self.pairs, start=1):
+            first, _, second = pair.partition(" ")
+            self.follow.setdefault(first, {})[second] = i
+        by_word = np.array([_NO_WORD, *self.words.values()], dtype=np.float64).reshape(-1, 8, 3)
+        by_pair = np.array([_NO_PAIR, *self.pairs.values()], dtype=np.float64).reshape(-1, 2, 3)
+        # a word's left, right and far rows side by side; a pair's left and right ones
+        self.context_rows = np.ascontiguousarray(by_word[:, :3].reshape(-1, 9))
+        self.pair_rows = np.ascontiguousarray(by_pair.reshape(-1, 6))
+        self.bag_rows = BAG * by_word[:, 3]
         self.bias = self.named.get("bias", _ZERO)
-        # the sentence's words as a bag, each BAG: those rows scaled once
-        self.bag = {
-            word: (BAG * rows[3][0], BAG * rows[3][1], BAG * rows[3][2])
-            for word, rows in self.words.items()
-            if rows[3] is not _ZERO
-        }
-        self.found = _Rows(self.words).__getitem__
         self.tables = lru_cache(maxsize=4096)(self._tables)
 
     def _tables(self, sentence: str):
@@ -117,26 +118,32 @@ class ToneModel:
         a band of context words, or the far words, is then a difference of two running sums."""
         parsed = parse(sentence)
         words = parsed.words
-        found = list(map(self.found, words))
-        a, b, c = self.bias
-        for row in map(self.bag.get, set(words)):
-            if row is not None:
-                a, b, c = a + row[0], b + row[1], c + row[2]
+        n = len(words)
+        ids = [*map(self.word_ids.get, words, repeat(0, n))]
+        follow = self.follow.get
+        pairs = [
+            (nexts.get(y, 0) if (nexts := follow(x)) else 0)
+            for x, y in zip(words, words[1:], strict=False)
+        ]
+        a, b, c = self.bias + self.bag_rows[list(set(ids))].sum(axis=0)
         for name, value in sentence_features(parsed).items():
             if (row := self.named.get(name)) is not None:
                 a, b, c = a + row[0] * value, b + row[1] * value, c + row[2] * value
-        get = self.pairs.get
-        pairs = [get(f"{x} {y}", _NO_PAIR) for x, y in zip(words[:-1], words[1:], strict=True)]
-        left = [(rows[0], pair[0]) for rows, pair in zip(found, pairs, strict=False)]
-        right = [(_ZERO, _ZERO)] + [
-            (rows[1], pair[1]) for rows, pair in zip(found[1:], pairs, strict=True)
-        ]
-        far = [rows[2] for rows in found]
-        return parsed, found, (a, b, c), _running(left), _running(right), _running(far)
+        # running sums, token by token, of what a token adds as a left word (its row and its pair
+        # with the next word), a right word (its row and its pair with the word before) and a far
+        # word, side by side, flat: sums[9 * i : 9 * i + 9] is the sum over the tokens before i
+        rows = np.zeros((n + 1, 9))
+        rows[1:] = self.context_rows[ids]
+        if n > 1:
+            pair_rows = self.pair_rows[pairs]
+            rows[1:n, 0:3] += pair_rows[:, 0:3]
+            rows[2:, 3:6] += pair_rows[:, 3:6]
+        return parsed, (float(a), float(b), float(c)), rows.cumsum(axis=0).ravel().tolist()
 
     def scores(self, sentence: str, spans) -> list[tuple[float, float, float]]:
         """The three class scores (before the softmax) of each target start..end of `sentence`."""
-        parsed, found, bag, (la, lb, lc), (ra, rb, rc), (fa, fb, fc) = self.tables(sentence)
+        parsed, bag, sums = self.tables(sentence)
+        found = self.words.get
         n = len(parsed.words)
         get, near, bands = self.named.get, _BANDS[0][1], _BANDS[1:]
         result = []
@@ -144,7 +151,7 @@ class ToneModel:
             first, last = span(parsed, start, end)
             a, b, c = bag
             if first:  # left: the word beside the target (its row, its pair with the target,
-                rows = found[first - 1]  # the word-beside row), then each band's running sums
+                rows = found(parsed.words[first - 1], _NO_WORD)  # the word-beside row), then
                 v, w, x = rows[0], rows[6], rows[4]
                 a += near * (v[0] + w[0]) + x[0]
                 b += near * (v[1] + w[1]) + x[1]
@@ -154,12 +161,13 @@ class ToneModel:
                     low = first - upto if first > upto else 0
                     if low >= high:
                         break
-                    a += value * (la[high] - la[low])
-                    b += value * (lb[high] - lb[low])
-                    c += value * (lc[high] - lc[low])
+                    v, w = 9 * high, 9 * low
+                    a += value * (sums[v] - sums[w])
+                    b += value * (sums[v + 1] - sums[w + 1])
+                    c += value * (sums[v + 2] - sums[w + 2])
                     high = low
             if last < n:  # right: the same, the pair with the previous word
-                rows = found[last]
+                rows = found(parsed.words[last], _NO_WORD)
                 v, w, x = rows[1], rows[7], rows[5]
                 a += near * (v[0] + w[0]) + x[0]
                 b += near * (v[1] + w[1]) + x[1]
@@ -168,14 +176,16 @@ class ToneModel:
                     low, high = last + done, min(n, last + upto)
                     if low >= high:
                         break
-                    a += value * (ra[high] - ra[low])
-                    b += value * (rb[high] - rb[low])
-                    c += value * (rc[high] - rc[low])
+                    v, w = 9 * high + 3, 9 * low + 3
+                    a += value * (sums[v] - sums[w])
+                    b += value * (sums[v + 1] - sums[w + 1])
+                    c += value * (sums[v + 2] - sums[w + 2])
             low, high = max(0, first - WINDOW), min(n, last + WINDOW)
             if low or high < n:  # the words further away
-                a += FAR * (fa[low] + fa[n] - fa[high])
-                b += FAR * (fb[low] + fb[n] - fb[high])
-                c += FAR * (fc[low] + fc[n] - fc[high])
+                v, w, x = 9 * low + 6, 9 * n + 6, 9 * high + 6
+                a += FAR * (sums[v] + sums[w] - sums[x])
+                b += FAR * (sums[v + 1] + sums[w + 1] - sums[x + 1])
+                c += FAR * (sums[v + 2] + sums[w + 2] - sums[x + 2])
             for name, value in target_features(parsed, first, last).items():
                 if (w := get(name)) is not None:
                     a += w[0] * value
@@ -187,18 +197,6 @@ class ToneModel:
     def probabilities(self, sentence: str, start: int, end: int) -> tuple[float, float, float]:
         """P(critical), P(neutral), P(favourable) for the target at sentence[start:end]."""
         return _softmax(self.scores(sentence, [(start, end)])[0])
-
-
-def _running(rows) -> tuple[list[float], list[float], list[float]]:
-    """Running sums (from 0, one more than the tokens) of each class's column of the tokens'
-    rows; a token's entry may be one row or a pair of rows added."""
-    if rows and len(rows[0]) == 2:
-        rows = [(v[0] + w[0], v[1] + w[1], v[2] + w[2]) for v, w in rows]
-    return (
-        list(accumulate((row[0] for row in rows), initial=0.0)),
-        list(accumulate((row[1] for row in rows), initial=0.0)),
-        list(accumulate((row[2] for row in rows), initial=0.0)),
-    )
 
 
 def _softmax(scores: tuple[float, float, float]) -> tuple[float, float, float]:

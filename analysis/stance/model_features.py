@@ -8,12 +8,15 @@ read by tools/train_tone.py; the runtime (model.py) sums the same features' weig
 the word features one by one, and tests/stance/test_model.py proves both give the same scores.
 
 The features are about the target, not the sentence: the words left and right of it (the target's
-own words masked, weighted by distance, as words and bigrams), the words right beside it, whether it
+own words masked, as words and bigrams, weighted by distance in bands: `BANDS`, so that the runtime
+sums a band as a difference of running sums), the words right beside it, whether it
 is the subject (lexicon word after it in its clause) or object (before it) of a negative or positive
 word, whether it is in quoted speech or the speaker of a quote, negation and hedges near it, whether
 it is the agent of a passive ("by X") or a possessor ("X's"), and VADER scores
 (analysis/stance/vader.py) of its clause, of the clause's part before and after it, and of the
-sentence; and the sentence's words as a bag, for its overall tone.
+sentence; and the sentence's words as a bag, for its overall tone. The English words it asks
+about (speech verbs, negations, hedges, pronouns, conflict and cooperation stems) are data:
+data/languages/en/tone.toml, read by analysis/stance/tone_words.py.
 """
 
 from __future__ import annotations
@@ -60,6 +63,12 @@ WEIGHTS = (0.0, *(_weight(d) for d in range(1, 512)))
 def weight(distance: int) -> float:
     """Weight of a context word `distance` words from the target."""
     return WEIGHTS[distance] if distance < len(WEIGHTS) else _weight(distance)
+
+
+@lru_cache(maxsize=8192)
+def _vader(text: str) -> float:
+    """VADER's compound of a text, cached: a clause is read for each target in it."""
+    return vader.compound(text)
 
 
 class Parsed(NamedTuple):
@@ -139,7 +148,7 @@ def parse(sentence: str) -> Parsed:
         _where(words, _NEGATION),
         _where(words, _HEDGES),
         valences,
-        vader.compound(sentence) if sentence else 0.0,
+        _vader(sentence) if sentence else 0.0,
         [i for i, word in enumerate(words) if _action(word)],
         [i for i, valence in enumerate(valences) if valence],
     )
@@ -183,12 +192,6 @@ def window_features(words: tuple[str, ...], first: int, last: int) -> dict[str, 
     for word in words:  # the whole sentence's words: its overall tone
         feats[f"w:{word}"] = BAG
     return feats
-
-
-@lru_cache(maxsize=8192)
-def _vader(text: str) -> float:
-    """VADER's compound of a text, cached: a clause is read for each target in it."""
-    return vader.compound(text)
 
 
 def sentence_features(parsed: Parsed) -> dict[str, float]:
