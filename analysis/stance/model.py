@@ -10,8 +10,10 @@ shipped as plain arrays in data/models/tone_en.npz (read with allow_pickle=False
 The features are defined in model_features.py (`features`, the name -> value vector the training
 reads). Scoring does not build that vector: the word features' weights are looked up once per
 sentence token (a word's rows as left / right / far / bag / beside-the-target context, a bigram's as
-left / right pair) and summed per target by distance, and only the dozen features about the
-target's place in the sentence are named; the sum is the same (tests/stance/test_model.py).
+left / right pair) and kept as running sums over the sentence, so a target's context words cost a
+subtraction per distance band (a band's words share one weight) and its far words one more; only
+the dozen features about the target's place in the sentence are named; the sum is the same
+(tests/stance/test_model.py).
 
 English only: any other language raises ValueError (no labelled set there, tone is not measured).
 Imports only numpy, the standard library and analysis.stance, so it runs in every worker.
@@ -21,18 +23,21 @@ from __future__ import annotations
 
 import math
 import zipfile
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
 
 from analysis.stance.model_features import (
-    WEIGHTS,
+    BAG,
+    BANDS,
+    FAR,
     WINDOW,
     features,
     parse,
+    sentence_features,
     span,
     target_features,
 )
@@ -41,7 +46,7 @@ __all__ = ["LABELS", "ToneModel", "ToneModelError", "features", "tone_many", "to
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "models" / "tone_en.npz"
 LABELS = ("critical", "neutral", "favourable")  # the model's classes, polarity -1, 0, 1
-FORMAT = "tone-linear-1"  # the feature layout model_features.py computes; the file must name it
+FORMAT = "tone-linear-2"  # the feature layout model_features.py computes; the file must name it
 
 _ZERO = (0.0, 0.0, 0.0)
 # a word's rows by the context it is in: left, right, far, bag, left beside the target (l1),
@@ -49,13 +54,10 @@ _ZERO = (0.0, 0.0, 0.0)
 _SLOTS = {"l": 0, "r": 1, "s": 2, "w": 3, "l1": 4, "r1": 5}
 _NO_WORD = (_ZERO,) * 8
 _NO_PAIR = (_ZERO, _ZERO)
-
-
-class _Rows(dict):
-    """Word -> its rows; a word the model has no feature for has none (all zero)."""
-
-    def __missing__(self, word: str):
-        return _NO_WORD
+# the context bands after the first: (distances done before it, its last distance, its weight)
+_BANDS = ((0, 1, BANDS[0][1]),) + tuple(
+    (done, upto, value) for (done, _), (upto, value) in zip(BANDS, BANDS[1:], strict=False)
+)
 
 
 class ToneModelError(RuntimeError):
@@ -92,89 +94,103 @@ class ToneModel:
                 pairs.setdefault(rest, list(_NO_PAIR))[family == "r2"] = row
         self.words = {word: tuple(rows) for word, rows in words.items()}
         self.pairs = {pair: tuple(rows) for pair, rows in pairs.items()}
+        # for reading a sentence at once: each word's and each pair's number (0: none) and their
+        # rows as arrays, the pairs by their first word, then their second
+        self.word_ids = {word: i for i, word in enumerate(self.words, start=1)}
+        self.follow: dict[str, dict[str, int]] = {}
+        for i, pair in enumerate(self.pairs, start=1):
+            first, _, second = pair.partition(" ")
+            self.follow.setdefault(first, {})[second] = i
+        by_word = np.array([_NO_WORD, *self.words.values()], dtype=np.float64).reshape(-1, 8, 3)
+        by_pair = np.array([_NO_PAIR, *self.pairs.values()], dtype=np.float64).reshape(-1, 2, 3)
+        # a word's left, right and far rows side by side; a pair's left and right ones
+        self.context_rows = np.ascontiguousarray(by_word[:, :3].reshape(-1, 9))
+        self.pair_rows = np.ascontiguousarray(by_pair.reshape(-1, 6))
+        self.bag_rows = BAG * by_word[:, 3]
         self.bias = self.named.get("bias", _ZERO)
-        # the sentence's words as a bag, each 0.5: those rows halved once
-        self.bag = {
-            word: (0.5 * rows[3][0], 0.5 * rows[3][1], 0.5 * rows[3][2])
-            for word, rows in self.words.items()
-            if rows[3] is not _ZERO
-        }
-        self.found = _Rows(self.words).__getitem__
         self.tables = lru_cache(maxsize=4096)(self._tables)
 
     def _tables(self, sentence: str):
         """The sentence read once, each token's rows (by word), the score of what does not depend
-        on the target (the bias and the sentence's words as a bag), and per token what a target
-        adds for it: as a left context word (its row plus its pair with the next word's, summed
-        once here as scoring sums them), as a right one, and as a far one (the tokens with a
-        non-zero far row and the running sums of those rows, in token order)."""
+        on the target (the bias and the sentence's words as a bag), and running sums over the
+        tokens of what a token adds as a left context word (its row plus its pair with the next
+        word's), as a right one (its row plus its pair with the previous word's) and as a far one:
+        a band of context words, or the far words, is then a difference of two running sums."""
         parsed = parse(sentence)
         words = parsed.words
-        found = list(map(self.found, words))
-        a, b, c = self.bias
-        for row in map(self.bag.get, set(words)):
-            if row is not None:
-                a, b, c = a + row[0], b + row[1], c + row[2]
-        get = self.pairs.get
-        pairs = [get(f"{x} {y}", _NO_PAIR) for x, y in zip(words[:-1], words[1:], strict=True)]
-        left = [
-            (v[0] + w[0], v[1] + w[1], v[2] + w[2])
-            for v, w in zip(
-                [rows[0] for rows in found[:-1]], [pair[0] for pair in pairs], strict=True
-            )
+        n = len(words)
+        ids = [*map(self.word_ids.get, words, repeat(0, n))]
+        follow = self.follow.get
+        pairs = [
+            (nexts.get(y, 0) if (nexts := follow(x)) else 0)
+            for x, y in zip(words, words[1:], strict=False)
         ]
-        right = [(0.0, 0.0, 0.0)] + [
-            (v[0] + w[0], v[1] + w[1], v[2] + w[2])
-            for v, w in zip(
-                [rows[1] for rows in found[1:]], [pair[1] for pair in pairs], strict=True
-            )
-        ]
-        far_at, far_rows, far_sums = [], [], [_ZERO]
-        p = q = r = 0.0
-        for k, rows in enumerate(found):
-            v = rows[2]
-            if v[0] or v[1] or v[2]:  # adding a zero row changes no sum
-                far_at.append(k)
-                far_rows.append(v)
-                p, q, r = p + v[0], q + v[1], r + v[2]
-                far_sums.append((p, q, r))
-        return parsed, found, (a, b, c), left, right, (far_at, far_rows, far_sums)
+        a, b, c = self.bias + self.bag_rows[list(set(ids))].sum(axis=0)
+        for name, value in sentence_features(parsed).items():
+            if (row := self.named.get(name)) is not None:
+                a, b, c = a + row[0] * value, b + row[1] * value, c + row[2] * value
+        # running sums, token by token, of what a token adds as a left word (its row and its pair
+        # with the next word), a right word (its row and its pair with the word before) and a far
+        # word, side by side, flat: sums[9 * i : 9 * i + 9] is the sum over the tokens before i
+        rows = np.zeros((n + 1, 9))
+        rows[1:] = self.context_rows[ids]
+        if n > 1:
+            pair_rows = self.pair_rows[pairs]
+            rows[1:n, 0:3] += pair_rows[:, 0:3]
+            rows[2:, 3:6] += pair_rows[:, 3:6]
+        return parsed, (float(a), float(b), float(c)), rows.cumsum(axis=0).ravel().tolist()
 
     def scores(self, sentence: str, spans) -> list[tuple[float, float, float]]:
         """The three class scores (before the softmax) of each target start..end of `sentence`."""
-        parsed, found, bag, left, right, far = self.tables(sentence)
+        parsed, bag, sums = self.tables(sentence)
+        found = self.words.get
         n = len(parsed.words)
-        far_at, far_rows, far_sums = far
-        named = self.named
+        get, near, bands = self.named.get, _BANDS[0][1], _BANDS[1:]
         result = []
         for start, end in spans:
             first, last = span(parsed, start, end)
             a, b, c = bag
-            if first:  # left: the word, its pair with the next word, the word beside the target
-                rows = found[first - 1]
+            if first:  # left: the word beside the target (its row, its pair with the target,
+                rows = found(parsed.words[first - 1], _NO_WORD)  # the word-beside row), then
                 v, w, x = rows[0], rows[6], rows[4]
-                a, b, c = a + v[0] + w[0] + x[0], b + v[1] + w[1] + x[1], c + v[2] + w[2] + x[2]
-                for k in range(first - 2, max(0, first - WINDOW) - 1, -1):
-                    v, x = left[k], WEIGHTS[first - k]
-                    a, b, c = a + x * v[0], b + x * v[1], c + x * v[2]
+                a += near * (v[0] + w[0]) + x[0]
+                b += near * (v[1] + w[1]) + x[1]
+                c += near * (v[2] + w[2]) + x[2]
+                high = first - 1
+                for _done, upto, value in bands:
+                    low = first - upto if first > upto else 0
+                    if low >= high:
+                        break
+                    v, w = 9 * high, 9 * low
+                    a += value * (sums[v] - sums[w])
+                    b += value * (sums[v + 1] - sums[w + 1])
+                    c += value * (sums[v + 2] - sums[w + 2])
+                    high = low
             if last < n:  # right: the same, the pair with the previous word
-                rows = found[last]
+                rows = found(parsed.words[last], _NO_WORD)
                 v, w, x = rows[1], rows[7], rows[5]
-                a, b, c = a + v[0] + w[0] + x[0], b + v[1] + w[1] + x[1], c + v[2] + w[2] + x[2]
-                for k in range(last + 1, min(n, last + WINDOW)):
-                    v, x = right[k], WEIGHTS[k - last + 1]
-                    a, b, c = a + x * v[0], b + x * v[1], c + x * v[2]
-            low, high = max(0, first - WINDOW), last + WINDOW
-            if low or high < n:  # the words further away, 0.3 each
-                p, q, r = far_sums[bisect_left(far_at, low)]
-                for k in range(bisect_left(far_at, high), len(far_at)):
-                    v = far_rows[k]
-                    p, q, r = p + v[0], q + v[1], r + v[2]
-                a, b, c = a + 0.3 * p, b + 0.3 * q, c + 0.3 * r
-            for name, value in target_features(parsed, start, end, first, last).items():
-                w = named.get(name)
-                if w is not None:
-                    a, b, c = a + w[0] * value, b + w[1] * value, c + w[2] * value
+                a += near * (v[0] + w[0]) + x[0]
+                b += near * (v[1] + w[1]) + x[1]
+                c += near * (v[2] + w[2]) + x[2]
+                for done, upto, value in bands:
+                    low, high = last + done, min(n, last + upto)
+                    if low >= high:
+                        break
+                    v, w = 9 * high + 3, 9 * low + 3
+                    a += value * (sums[v] - sums[w])
+                    b += value * (sums[v + 1] - sums[w + 1])
+                    c += value * (sums[v + 2] - sums[w + 2])
+            low, high = max(0, first - WINDOW), min(n, last + WINDOW)
+            if low or high < n:  # the words further away
+                v, w, x = 9 * low + 6, 9 * n + 6, 9 * high + 6
+                a += FAR * (sums[v] + sums[w] - sums[x])
+                b += FAR * (sums[v + 1] + sums[w + 1] - sums[x + 1])
+                c += FAR * (sums[v + 2] + sums[w + 2] - sums[x + 2])
+            for name, value in target_features(parsed, first, last).items():
+                if (w := get(name)) is not None:
+                    a += w[0] * value
+                    b += w[1] * value
+                    c += w[2] * value
             result.append((a, b, c))
         return result
 
@@ -254,8 +270,12 @@ def model() -> ToneModel:
 
 
 def _label(scores: tuple[float, float, float]) -> tuple[str, float]:
+    """The label of the most probable class and P(favourable) - P(critical), rounded."""
     critical, neutral, favourable = _softmax(scores)
-    label = LABELS[max(range(3), key=(critical, neutral, favourable).__getitem__)]
+    if critical >= neutral:
+        label = LABELS[0] if critical >= favourable else LABELS[2]
+    else:
+        label = LABELS[1] if neutral >= favourable else LABELS[2]
     return label, round(favourable - critical, 4)
 
 

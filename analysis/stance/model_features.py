@@ -8,65 +8,52 @@ read by tools/train_tone.py; the runtime (model.py) sums the same features' weig
 the word features one by one, and tests/stance/test_model.py proves both give the same scores.
 
 The features are about the target, not the sentence: the words left and right of it (the target's
-own words masked, weighted by distance, as words and bigrams), the words right beside it, whether it
+own words masked, as words and bigrams, weighted by distance in bands: `BANDS`, so that the runtime
+sums a band as a difference of running sums), the words right beside it, whether it
 is the subject (lexicon word after it in its clause) or object (before it) of a negative or positive
 word, whether it is in quoted speech or the speaker of a quote, negation and hedges near it, whether
 it is the agent of a passive ("by X") or a possessor ("X's"), and VADER scores
 (analysis/stance/vader.py) of its clause, of the clause's part before and after it, and of the
-sentence; and the sentence's words as a bag, for its overall tone.
+sentence; and the sentence's words as a bag, for its overall tone. The English words it asks
+about (speech verbs, negations, hedges, pronouns, conflict and cooperation stems) are data:
+data/languages/en/tone.toml, read by analysis/stance/tone_words.py.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
 from analysis.stance import vader
+from analysis.stance.tone_words import tone_words
 
 WINDOW = 8  # words each side of the target read as context
+# a context word's weight by its distance from the target (1 = right beside it), constant within
+# a band so that a band's words are summed as a difference of running sums: (last distance, weight)
+BANDS = ((1, 1.0), (2, 0.75), (4, 0.55), (WINDOW, 0.4))
+FAR = 0.3  # weight of a word further than WINDOW from the target
+BAG = 0.5  # weight of each of the sentence's words as a bag
 _TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _CLAUSE_CUT = frozenset(',;:—–“”"«»()')
 _QUOTES_OPEN = frozenset("“«")
 _QUOTES_CLOSE = frozenset("”»")
 _QUOTE_MARKS = _QUOTES_OPEN | _QUOTES_CLOSE | {'"'}
-_SPEECH = frozenset(
-    "said says say saying told tells added adds stated states wrote writes tweeted posted argued "
-    "argues claimed claims insisted insists warned warns urged urges noted notes explained "
-    "explains asked asks replied replies declared declares announced announces stressed stresses "
-    "vowed vows acknowledged acknowledges admitted admits suggested suggests".split()
-)
-_NEGATION = frozenset(
-    "not no never nor none nobody nothing neither without cannot n't didn't don't doesn't isn't "
-    "wasn't aren't weren't won't wouldn't couldn't shouldn't hasn't haven't hadn't".split()
-)
-_HEDGES = frozenset(
-    "allegedly alleged reportedly purportedly supposedly apparently accused accusing accusation "
-    "accusations claimed claims suspected suspect may might could possibly perhaps seemingly "
-    "rumored rumoured unconfirmed".split()
-)
-# conflict and cooperation verbs and nouns by stem (the lexicon misses much war vocabulary)
-_CONFLICT_STEMS = tuple(
-    "attack assault shell bomb strik struck shoot shot kill murder slaughter massacre invad "
-    "occup raid destroy burn besieg target fire fired fires firing launch seiz captur abduct "
-    "kidnap detain arrest jail imprison execut tortur threat accus blam condemn criticiz "
-    "criticis denounc slam blast attack lambast rebuk attack sanction ban punish fine sue sued "
-    "prosecut indict charg investigat probe fir oust defeat mock insult smear attack ridicul "
-    "harass intimidat bully undermin sabotag reject oppos den refus violat lie lied lying".split()
-)
-_COOPERATION_STEMS = tuple(
-    "support prais back endors help aid assist rescu protect defend save saved thank welcom "
-    "agree cooperat ally allied partner negotiat mediat reconcil honor honour celebrat congratul "
-    "applaud commend award elect win won victor trust admir".split()
-)
-_PRONOUNS = frozenset("he she him her his they them their it its i we you us".split())
+# the English words the features ask about: data/languages/en/tone.toml
+_WORDS = tone_words()
+_SPEECH = _WORDS.speech
+_NEGATION = _WORDS.negations
+_HEDGES = _WORDS.hedges
+_PRONOUNS = _WORDS.pronouns
 
 
 def _weight(distance: int) -> float:
     """Weight of a context word `distance` words from the target (1 = right beside it)."""
-    return 1.0 / math.sqrt(distance)
+    for upto, value in BANDS:
+        if distance <= upto:
+            return value
+    return BANDS[-1][1]
 
 
 # the weights by distance, computed once: WEIGHTS[d] == _weight(d)
@@ -74,12 +61,13 @@ WEIGHTS = (0.0, *(_weight(d) for d in range(1, 512)))
 
 
 def weight(distance: int) -> float:
+    """Weight of a context word `distance` words from the target."""
     return WEIGHTS[distance] if distance < len(WEIGHTS) else _weight(distance)
 
 
 @lru_cache(maxsize=8192)
 def _vader(text: str) -> float:
-    """VADER's compound of a text, cached: a sentence's clause is read for each target in it."""
+    """VADER's compound of a text, cached: a clause is read for each target in it."""
     return vader.compound(text)
 
 
@@ -102,7 +90,8 @@ class Parsed(NamedTuple):
 
 _ACTION_RE = re.compile(
     "(?:({}))|(?:({}))".format(
-        "|".join(map(re.escape, _CONFLICT_STEMS)), "|".join(map(re.escape, _COOPERATION_STEMS))
+        "|".join(map(re.escape, _WORDS.conflict_stems)),
+        "|".join(map(re.escape, _WORDS.cooperation_stems)),
     )
 )
 
@@ -199,15 +188,26 @@ def window_features(words: tuple[str, ...], first: int, last: int) -> dict[str, 
             feats[f"{side}1:{context[0]}"] = 1.0
     for word in words[: max(0, first - WINDOW)] + words[last + WINDOW :]:
         key = f"s:{word}"  # far from the target
-        feats[key] = feats.get(key, 0.0) + 0.3
+        feats[key] = feats.get(key, 0.0) + FAR
     for word in words:  # the whole sentence's words: its overall tone
-        feats[f"w:{word}"] = 0.5
+        feats[f"w:{word}"] = BAG
     return feats
 
 
-def target_features(parsed: Parsed, start: int, end: int, first: int, last: int) -> dict:
+def sentence_features(parsed: Parsed) -> dict[str, float]:
+    """The features of the sentence whatever the target: VADER's compound of it, and its sign."""
+    if not (score := parsed.vader):
+        return {}
+    return {
+        "vader:sentence": score,
+        "vader:sentence:pos" if score > 0 else "vader:sentence:neg": 1.0,
+    }
+
+
+def target_features(parsed: Parsed, first: int, last: int) -> dict[str, float]:
     """The features that read the target's place in the sentence: pronoun, first word, role,
-    quoted speech, negation, hedges, agent, possessor, VADER of its clause and sentence."""
+    quoted speech, negation, hedges, agent, possessor, VADER of its clause and of the clause's
+    words before and after it."""
     words, n = parsed.words, len(parsed.words)
     feats: dict[str, float] = {}
     if last > first and words[last - 1] in _PRONOUNS:
@@ -235,19 +235,34 @@ def target_features(parsed: Parsed, start: int, end: int, first: int, last: int)
     if last < n and words[last] in ("'s", "'"):
         feats["t:possessor"] = 1.0
     sentence, starts, ends = parsed.text, parsed.starts, parsed.ends
-    for name, text in (
-        ("clause", sentence[starts[low] : ends[high - 1]] if high > low else sentence),
-        ("before", sentence[starts[low] : start] if first > low else ""),
-        ("after", sentence[end : ends[high - 1]] if high > last else ""),
+    for names, text in (
+        (_CLAUSE, sentence[starts[low] : ends[high - 1]] if high > low else sentence),
+        (_BEFORE, sentence[starts[low] : starts[first]] if n > first > low else ""),
+        (_AFTER, sentence[ends[last - 1] : ends[high - 1]] if high > last else ""),
     ):
-        score = _vader(text) if text else 0.0
-        if score:
-            feats[f"vader:{name}"] = score
-            feats[f"vader:{name}:{'pos' if score > 0 else 'neg'}"] = 1.0
-    if score := parsed.vader:
-        feats["vader:sentence"] = score
-        feats["vader:sentence:pos" if score > 0 else "vader:sentence:neg"] = 1.0
+        if score := _vader(text) if text else 0.0:
+            feats[names[0]] = score
+            feats[names[1] if score > 0 else names[2]] = 1.0
     return feats
+
+
+# feature names, spelt once: a role's (flag, nearness, negated), a loaded word's (flag, value,
+# negated) by side and sign, VADER's score of a text and its sign, a side's lexicon mass
+_ACTING = {
+    (role, kind): (f"{role}:{kind}", f"{role}:{kind}:near", f"{role}:{kind}:negated")
+    for role in ("subj", "obj")
+    for kind in ("conflict", "cooperation")
+}
+_LOADED = {
+    (side, sign): (f"{side}:{sign}", f"{side}:{sign}:value", f"{side}:{sign}:negated")
+    for side in ("subj", "obj")
+    for sign in ("pos", "neg")
+}
+_CLAUSE, _BEFORE, _AFTER = (
+    (f"vader:{name}", f"vader:{name}:pos", f"vader:{name}:neg")
+    for name in ("clause", "before", "after")
+)
+_MASS = {side: (f"{side}:mass:pos", f"{side}:mass:neg") for side in ("subj", "obj")}
 
 
 def _roles(feats, parsed: Parsed, low: int, first: int, last: int, high: int, agent: bool):
@@ -259,55 +274,66 @@ def _roles(feats, parsed: Parsed, low: int, first: int, last: int, high: int, ag
     side. The agent of a passive ('were shelled by X') acts on what comes before it."""
     words, negations, valences = parsed.words, parsed.negations, parsed.valences
     actions, valued = parsed.actions, parsed.valued
-    for side in ("subj", "obj"):  # only the words that can count are visited, in reading order
-        if side == "subj":
-            tokens = range(last, high)
-            j = bisect_left(actions, last)
-            acting = [actions[j]] if j < len(actions) and actions[j] < high else []
-            loaded = valued[bisect_left(valued, last) : bisect_left(valued, high)]
-        else:
-            tokens = range(first - 1, low - 1, -1)
-            j = bisect_left(actions, first) - 1
-            acting = [actions[j]] if j >= 0 and actions[j] >= low else []
-            loaded = valued[bisect_left(valued, low) : bisect_left(valued, first)][::-1]
-        for i in acting:
-            kind = _action(words[i])
-            distance = i - last + 1 if side == "subj" else first - i
-            role = "subj" if agent else side
-            feats[f"{role}:{kind}"] = 1.0
-            feats[f"{role}:{kind}:near"] = weight(distance)
-            if negations and _any(negations, *_between(tokens, distance)):
-                feats[f"{role}:{kind}:negated"] = 1.0
+    # after the target: distance i - last + 1, the words between at max(last, i - 3) .. i - 1
+    j = bisect_left(actions, last)
+    if j < len(actions) and actions[j] < high:
+        i = actions[j]
+        names = _ACTING["subj", _action(words[i])]
+        feats[names[0]] = 1.0
+        feats[names[1]] = weight(i - last + 1)
+        if negations and _any(negations, max(last, i - 3), i):
+            feats[names[2]] = 1.0
+    loaded = valued[bisect_left(valued, last) : bisect_left(valued, high)]
+    if loaded:
         positive = negative = 0.0
-        found = False
         for i in loaded:
-            valence = valences[i]
-            distance = i - last + 1 if side == "subj" else first - i
-            value = weight(distance)
+            valence, value = valences[i], weight(i - last + 1)
             if valence > 0:
                 positive += valence * value
             else:
                 negative -= valence * value
-            if not found:
-                found = True
-                sign = "pos" if valence > 0 else "neg"
-                feats[f"{side}:{sign}"] = 1.0
-                feats[f"{side}:{sign}:value"] = valence / 4.0
-                if negations and _any(negations, *_between(tokens, distance)):
-                    feats[f"{side}:{sign}:negated"] = 1.0
-        if positive:
-            feats[f"{side}:mass:pos"] = positive / 4.0
-        if negative:
-            feats[f"{side}:mass:neg"] = negative / 4.0
+        i = loaded[0]
+        valence = valences[i]
+        names = _LOADED["subj", "pos" if valence > 0 else "neg"]
+        feats[names[0]] = 1.0
+        feats[names[1]] = valence / 4.0
+        if negations and _any(negations, max(last, i - 3), i):
+            feats[names[2]] = 1.0
+        _mass(feats, "subj", positive, negative)
+    # before it: distance first - i, the words between at i + 1 .. min(first, i + 4) - 1
+    j = bisect_left(actions, first) - 1
+    if j >= 0 and actions[j] >= low:
+        i = actions[j]
+        names = _ACTING["subj" if agent else "obj", _action(words[i])]
+        feats[names[0]] = 1.0
+        feats[names[1]] = weight(first - i)
+        if negations and _any(negations, i + 1, min(first, i + 4)):
+            feats[names[2]] = 1.0
+    loaded = valued[bisect_left(valued, low) : bisect_left(valued, first)]
+    if loaded:
+        positive = negative = 0.0
+        for i in reversed(loaded):
+            valence, value = valences[i], weight(first - i)
+            if valence > 0:
+                positive += valence * value
+            else:
+                negative -= valence * value
+        i = loaded[-1]
+        valence = valences[i]
+        names = _LOADED["obj", "pos" if valence > 0 else "neg"]
+        feats[names[0]] = 1.0
+        feats[names[1]] = valence / 4.0
+        if negations and _any(negations, i + 1, min(first, i + 4)):
+            feats[names[2]] = 1.0
+        _mass(feats, "obj", positive, negative)
 
 
-def _between(tokens: range, distance: int) -> tuple[int, int]:
-    """The token range (low, high) of the context words at distances max(1, distance - 3) ..
-    distance - 1 of a context read nearest first."""
-    near = tokens[max(0, distance - 4) : distance - 1]
-    if not near:
-        return 0, 0
-    return min(near[0], near[-1]), max(near[0], near[-1]) + 1
+def _mass(feats: dict[str, float], side: str, positive: float, negative: float) -> None:
+    """The lexicon mass on one side of the target, positive and negative (each / 4)."""
+    if positive:
+        feats[_MASS[side][0]] = positive / 4.0
+    if negative:
+        feats[_MASS[side][1]] = negative / 4.0
 
 
 def _speech(feats: dict[str, float], parsed: Parsed, first: int, last: int) -> None:
@@ -342,5 +368,6 @@ def features(sentence: str, start: int, end: int) -> dict[str, float]:
     return {
         "bias": 1.0,
         **window_features(parsed.words, first, last),
-        **target_features(parsed, start, end, first, last),
+        **target_features(parsed, first, last),
+        **sentence_features(parsed),
     }

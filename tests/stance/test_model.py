@@ -42,12 +42,18 @@ def f1_macro(gold: list[int], found: list[int]) -> float:
     return sum(scores) / 3
 
 
-# measured 0.695 (dev-rw) and 0.691 (dev-mt); VADER on the clause reaches 0.538 and 0.551
-@pytest.mark.parametrize("name, floor", [("dev-rw", 0.68), ("dev-mt", 0.675)])
+# measured with benchmarks/tone_newsmtsc.py (its scoring, used here): 0.696 (dev-rw) and 0.686
+# (dev-mt); VADER on the clause reaches 0.538 and 0.551. A model a little worse fails.
+@pytest.mark.parametrize("name, floor", [("dev-rw", 0.685), ("dev-mt", 0.675)])
 def test_f1_on_the_dev_sets(name, floor):
-    items = read(name)
-    found = [CLASS[tone_toward(i["sentence"], i["from"], i["to"])[0]] for i in items]
-    assert f1_macro([i["polarity"] for i in items], found) >= floor
+    sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "benchmarks")]
+    import tone_newsmtsc
+    import train_tone
+
+    items = train_tone.read_items(name)
+    found = tone_newsmtsc.model_classes(items)
+    assert train_tone.f1_macro(train_tone.classes(items), found) >= floor
+    assert f1_macro([i["polarity"] for i in items], [int(k) - 1 for k in found]) >= floor
 
 
 def tone_of(sentence: str, target: str) -> tuple[str, float]:
@@ -244,3 +250,24 @@ def test_the_package_reads_the_model_only_when_asked():
     code = "import sys, analysis; print('analysis.stance.model' in sys.modules, 'numpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_a_model_of_another_feature_format_is_refused(tmp_path):
+    old = tmp_path / "old.npz"
+    save_model(old, ["bias", "l:war"], np.zeros((2, 3)), "test-1")
+    with np.load(old, allow_pickle=False) as arrays:
+        kept = {key: arrays[key] for key in arrays.files}
+    kept["format"] = np.frombuffer(b"tone-linear-1", dtype=np.uint8)
+    np.savez(old, **kept)
+    with pytest.raises(ToneModelError, match="format 'tone-linear-1'.*retrain"):
+        read_model(old)
+
+
+def test_context_weights_are_constant_within_a_band():
+    from analysis.stance.model_features import BANDS, WINDOW, weight
+
+    done = 0
+    for upto, value in BANDS:
+        assert [weight(d) for d in range(done + 1, upto + 1)] == [value] * (upto - done)
+        done = upto
+    assert done == WINDOW and weight(WINDOW + 5) == BANDS[-1][1]
