@@ -67,9 +67,13 @@ def event_rows(
             start = sentence.char_start
             quote = quote_at(quotes, start + trigger.start, start + trigger.end)
             links = [link for link in reader.links(trigger, quote) if link[:2] not in seen]
+            if not links:
+                continue
+            first = _row(article, sentence, reader, trigger, quote)  # what its links share
             for n, (source, target, agency) in enumerate(links):
-                row = _row(article, sentence, reader, trigger, quote, source, target, agency)
+                row = first.copy()
                 row["event_id"] += f".{n}" if n else ""
+                row["source"], row["target"], row["agency"] = source, target, agency
                 found.append(row)
         rows += _dominant(found)
     return rows
@@ -99,10 +103,8 @@ def _row(
     reader: _Sentence,
     trigger: Trigger,
     quote: Quote | None,
-    source: str,
-    target: str,
-    agency: str,
 ) -> dict[str, object]:
+    """A trigger's events row, its doer, target and agency left to fill."""
     start = sentence.char_start + trigger.start
     end = sentence.char_start + trigger.end
     return {
@@ -111,12 +113,12 @@ def _row(
         "outlet": article.outlet,
         "sentence_id": article.sentence_id(sentence),
         "sentence": sentence.text,
-        "source": source,
-        "target": target,
+        "source": "",
+        "target": "",
         "event": trigger.event,
         "quad": QUADS[trigger.event],
         "words": sentence.text[trigger.start : trigger.end],
-        "agency": agency,
+        "agency": "",
         "negated": reader.negated(trigger),
         "modality": reader.modality(trigger),
         "voice": "quoted" if quote is not None else "narrator",
@@ -297,7 +299,7 @@ class _Sentence:
                 continue
             if at - index > self.window or any(self.breaks[index:at]):
                 return []
-            if any(index < verb < at for verb in self.verbs):
+            if self.verbs and any(index < verb < at for verb in self.verbs):
                 return []
             if after_key and not self._marked(at, after_key):
                 continue
@@ -341,25 +343,22 @@ class _Sentence:
         return []
 
     def links(self, trigger: Trigger, quote: Quote | None) -> list[tuple[str, str, str]]:
-        """(doer, target, agency) of one trigger: every doer x target the sentence gives."""
+        """(doer, target, agency) of one trigger: every doer x target the sentence gives (targets
+        looked for only once it has a doer, or is violence kept without one)."""
         index = self.word_at(trigger.start)
         end_index = self.word_at(max(trigger.end - 1, trigger.start))
         glued = self._glued(trigger)
         noun = glued is None and self.noun[trigger]
+        passive = glued is None and not noun and self.before(index, "passive", 2)
         if glued is not None:  # 'Iran-backed militias', 'U.S.-supplied missiles'
             sources, agency = [glued], "passive"
-            targets = [m for m in self._right(end_index) if self.word_at(m.start) - end_index <= 2]
         elif noun:
             sources, agency = self._noun_doer(trigger, index, end_index)
-            targets = self._right(end_index, "target")
-            if not targets and QUADS[trigger.event] == "material_conflict":
-                targets = self._right(end_index, "places")  # 'strikes in Gaza'; not 'talks in Doha'
-        elif self.before(index, "passive", 2):
+        elif passive:
             sources, agency = self._right(end_index, "agent"), "passive"
-            targets = self._left(index)
         else:
             sources, agency = self._active(index, end_index), "active"
-            targets = self._object(index, end_index, sources, trigger)
+        read = sources  # an active verb's object is read past these, not the doers found below
         if not sources:
             sources = self._speaker_pronoun(index) if agency == "active" else []
         speaking = quote is not None and quote.affiliation and not noun
@@ -372,6 +371,16 @@ class _Sentence:
             agency != "active" or noun or self._reduced_passive(index, end_index)
         ):
             agency = "agentless"  # an active verb keeps its unlisted doer ('gunmen killed 12')
+        if glued is not None:
+            targets = [m for m in self._right(end_index) if self.word_at(m.start) - end_index <= 2]
+        elif noun:
+            targets = self._right(end_index, "target")
+            if not targets and QUADS[trigger.event] == "material_conflict":
+                targets = self._right(end_index, "places")  # 'strikes in Gaza'; not 'talks in Doha'
+        elif passive:
+            targets = self._left(index)
+        else:
+            targets = self._object(index, end_index, read, trigger)
         goals = list(dict.fromkeys(m.actor for m in targets)) or [""]
         return [(doer, goal if goal != doer else "", agency) for doer in doers for goal in goals]
 
