@@ -346,7 +346,7 @@ class EventSentence:
         agent = self._right(end_index, "agent")
         if agent:
             return agent, "passive"
-        subject = self._left(index)  # 'Israel launched strikes': only with a verb that does it
-        if subject and self.before(index, "light_verbs", self.window):
+        # 'Israel launched strikes': the subject, only with a verb that does it (looked for first)
+        if self.before(index, "light_verbs", self.window) and (subject := self._left(index)):
             return subject, "active"
         return [], "active"
