@@ -165,6 +165,7 @@ def tone_rows(
     mentions = mentions or SentenceMentions(actors)
     measured = languages.code(article.language) in ("en", "")  # the model reads English only
     article_id, outlet = article.article_id, article.outlet
+    sides = [(q.char_start, q.char_end, q.affiliation) for q in quotes if q.affiliation]
     for sentence in article.counted_sentences:
         found = mentions.of(sentence)
         if not found:
@@ -176,11 +177,9 @@ def tone_rows(
         sentence_id = article.sentence_id(sentence)
         hits_here = escalation.get(sentence_id, 0)
         speaking = {  # the sides whose words the sentence quotes: reporting them is no criticism
-            q.affiliation
-            for q in quotes
-            if q.affiliation
-            and q.char_start < sentence.char_end
-            and sentence.char_start < q.char_end
+            side
+            for start, end, side in sides
+            if start < sentence.char_end and sentence.char_start < end
         }
         for actor in first:
             spared = actor in targets[sentence_id] or actor in speaking
