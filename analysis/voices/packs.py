@@ -214,6 +214,20 @@ def language_names(language: str) -> tuple[dict[str, list[str]], dict[str, list[
     return _names_table(data, "aliases", text, name), _names_table(data, "people", text, name)
 
 
+@lru_cache(maxsize=64)
+def country_names(language: str) -> dict[str, list[str]]:
+    """The gazetteer's countries in `language` (countries.toml, generated from CLDR by
+    tools/make_country_names.py): actor -> its names and their forms ({} when none)."""
+    path = languages.pack_file(language, "countries.toml")
+    if path is None:
+        return {}
+    text, name = read_text(path, name=languages.display_name(path))
+    data = parse_toml(text, name=name)
+    if set(data) - {"aliases"}:
+        raise LexiconError(name, "only an [aliases] table is allowed", find_line(text, "["))
+    return _names_table(data, "aliases", text, name)
+
+
 _MERGED: dict[tuple[int, str], tuple[Actors, Actors]] = {}
 
 
@@ -226,6 +240,7 @@ def actors_for(actors: Actors, language: str) -> Actors:
     if key in _MERGED and _MERGED[key][0] is actors:
         return _MERGED[key][1]
     aliases, people = language_names(code)
+    countries = country_names(code)  # only for the actors the list has: no new camps
     pack = quote_pack(code)
     particles = pack.particles if pack else ()
     taken = {n for a in actors.actors for n in (*a.aliases, *a.people)}
@@ -234,7 +249,8 @@ def actors_for(actors: Actors, language: str) -> Actors:
         extra_people = [p for p in people.get(actor.name, []) if p not in taken]
         taken.update(extra_people)
         extra = []
-        for alias in [*aliases.get(actor.name, []), *extra_people]:
+        own_names = [*aliases.get(actor.name, []), *extra_people, *countries.get(actor.name, [])]
+        for alias in own_names:
             for form in _with(alias, particles):
                 if form not in taken:
                     taken.add(form)
@@ -252,7 +268,7 @@ def actors_for(actors: Actors, language: str) -> Actors:
             merged.append(Actor(name, name, tuple(own), own_people))
     result = (
         Actors(merged, actors.core_claim, actors.camp_labels, writing(code))
-        if (aliases or people)
+        if (aliases or people or countries)
         else actors
     )
     _MERGED[key] = (actors, result)
