@@ -42,6 +42,8 @@ def iso_codes() -> dict[str, str]:
 
 def forms(name: str, rules: dict) -> list[str]:
     """The name and, for a one-word name, its noun and adjective forms."""
+    for pattern, replacement in rules.get("base", []):
+        name = re.sub(pattern, replacement, name)
     found = [name]
     if " " in name or "-" in name:
         return found
@@ -65,7 +67,9 @@ def render(code: str, names: dict[str, list[str]]) -> str:
         "[aliases]",
     ]
     for actor, written in sorted(names.items()):
-        lines.append(f"{json.dumps(actor, ensure_ascii=False)} = {json.dumps(written, ensure_ascii=False)}")
+        lines.append(
+            f"{json.dumps(actor, ensure_ascii=False)} = {json.dumps(written, ensure_ascii=False)}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -83,7 +87,9 @@ def main() -> int:
         out = PACKS / code / "countries.toml"
         out.write_text(render(code, names), encoding="utf-8")
         print(f"{code}: {len(names)} countries -> {out.relative_to(ROOT)}")
-    print(f"{len(read_toml(COUNTRIES)['actors']) - len(codes)} gazetteer countries without a CLDR name")
+    print(
+        f"{len(read_toml(COUNTRIES)['actors']) - len(codes)} gazetteer countries without a CLDR name"
+    )
     return 0
 
 

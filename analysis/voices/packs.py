@@ -19,7 +19,7 @@ from analysis.world.toml_files import LexiconError, find_line, parse_toml, read_
 from analysis.world.writing import PLAIN, Writing, writing
 
 QUOTE = "\ue001"  # the quote being attributed, in the sentence its patterns are matched on
-_PLACEHOLDERS = ("{quote}", "{verb}", "{speaker}", "{subject}", "{dropped}", "{content}")
+_PLACEHOLDERS = ("{quote}", "{verb}", "{urge}", "{speaker}", "{subject}", "{dropped}", "{content}")
 _LIST_KEYS = (
     "verbs",
     "pronouns",
@@ -29,6 +29,7 @@ _LIST_KEYS = (
     "name_endings",
     "particles",
     "indefinite",
+    "urge_verbs",
 )
 _PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "patterns"}
 _WIDE_PUNCTUATION = "，。；：！？、「」『』（）"  # full-width punctuation (Chinese)
@@ -105,11 +106,17 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
     speaker_end += rf"|\s+(?:{stops})(?!\w))" if stops else ")"
     bounded = writing(language).word_boundaries
     verbs = _alternation(lists["verbs"])
+    urges = _alternation(
+        lists["urge_verbs"]
+    )  # 'призвала стороны к сдержанности': said whatever its form
     expansions = {
         "{quote}": QUOTE,
         "{verb}": rf"(?<![\w-]){prefix}(?P<verb>{verbs})(?!\w)"
         if bounded
         else rf"(?P<verb>{verbs})",
+        "{urge}": rf"(?<![\w-]){prefix}(?P<verb>{urges})(?!\w)"
+        if bounded
+        else rf"(?P<verb>{urges})",
         "{speaker}": rf"(?P<speaker>{_PHRASE}){speaker_end}",
         "{subject}": rf"(?P<subject>{_PHRASE})",  # ended by what follows: the name is last
         "{dropped}": r"(?P<speaker>)",  # no subject written ('…», señaló'): the last person
@@ -124,7 +131,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
             needs = ("{speaker}", "{subject}", "{dropped}")
             if (
                 sum(written.count(n) for n in needs) != 1
-                or written.count("{verb}") > 1
+                or written.count("{verb}") + written.count("{urge}") > 1
                 or (
                     (kind == "direct") != ("{quote}" in written)
                     or (kind == "reported") != ("{content}" in written)
@@ -133,7 +140,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
                 raise fail(
                     f"[patterns] {kind} pattern {written!r}: needs one {{speaker}}, {{subject}} or {{dropped}}"
                     + (" and {quote}" if kind == "direct" else " and {content}")
-                    + ", and at most one {verb}",
+                    + ", and at most one {verb} or {urge}",
                     written[:20],
                 )
             expanded = written
