@@ -26,6 +26,10 @@ _TRAILING_ADVERBS_RE = re.compile(
     r"(?:last|this)\s+(?:week|month|year)|in\s+a\s+statement|in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
     r"|,)\s*$"
 )
+# a phrase set off between the subject and its verb ('Ali Bongo, in a video posted online, called')
+_PARENTHETICAL_RE = re.compile(
+    rf",\s+(?:in|on|at|during|via|from|after|before)\s[^,;:{MASK}\"“”]{{1,60}}$"
+)
 _CLAUSE_WORDS = (
     "that|while|when|because|if|although|whereas|since|after|before|where|which|what|But|And"
 )
@@ -43,7 +47,12 @@ _VERB_RE = re.compile(
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _PHRASE_WORDS = frozenset("the a an his her its their of for to in at and".split())
-_LEAD_NAME_RE = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+# a capitalised run, lower-case titles inside ('Iranian Foreign Ministry spokesman Nasser Kanaani')
+_LEAD_NAME_RE = re.compile(
+    r"(?:(?:the|a|an)\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:"
+    + "|".join(sorted((re.escape(t) for t in WORDS.titles if t.islower()), key=len, reverse=True))
+    + r")\s+)*[A-Z][\w'’.-]*)*"
+)
 _DETERMINER_RE = re.compile(
     r"^(?:the|a|an|one|another)\s+(?:(?:latest|newest|most\s+recent|recent|new|last)\s+)?", re.I
 )
@@ -85,6 +94,7 @@ def subject_of(before: str) -> str | None:
     text = before[-SUBJECT_WINDOW:].rstrip()
     while True:
         stripped = _TRAILING_ADVERBS_RE.sub("", text).rstrip()
+        stripped = _PARENTHETICAL_RE.sub("", stripped).rstrip()
         if stripped == text:
             break
         text = stripped

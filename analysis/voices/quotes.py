@@ -41,7 +41,14 @@ from analysis.voices.spans import (
     spoken_quote,
     trimmed,
 )
-from analysis.voices.speakers import Context, Speaker, full_names, remember_people, resolve_all
+from analysis.voices.speakers import (
+    Context,
+    Speaker,
+    full_names,
+    home_actor,
+    remember_people,
+    resolve_all,
+)
 from analysis.voices.words import alternation
 from analysis.world.actors import Actors
 
@@ -75,6 +82,7 @@ def find_quotes(
     starts = [s.char_start for s in sentences]
     context = Context(actors, named={} if named is None else named)
     context.full_names = full_names(article.sentences, context)
+    context.home = home_actor(sentences, actors)
     found: list[Quote] = []
     chain: list[tuple[Span, Quote]] = []
     opens = [span.open_at for span in spans]  # spans come sorted by their opening mark

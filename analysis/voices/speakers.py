@@ -30,7 +30,9 @@ from analysis.voices.phrases import (
 from analysis.voices.words import words_re
 from analysis.world.actors import Actor, Actors
 
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
+_HOME_TITLES = WORDS.home_titles
+# a wire dateline opening the text: 'NIAMEY —', 'SRINAGAR/ISLAMABAD, May 9 (Wire) -'
+_DATELINE_RE = re.compile(r"^([A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*)\s*(?:,|—|–|--|-\s)")
 _INSTITUTION_RE = words_re(WORDS.institutions)
 
 _NAME_RUN_RE = re.compile(
@@ -65,6 +67,7 @@ class Context:
     # text -> the people it names: one article's memo, shared with its people table (people.py)
     named: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict, repr=False)
     subjects: dict[str, str | None] = field(default_factory=dict, repr=False)
+    home: Actor | None = None  # the dateline's country (home_actor)
 
     def people_in(self, text: str) -> list[tuple[str, str, int]]:
         """(title, full name, offset) of the people `text` names, found once per text."""
@@ -114,6 +117,7 @@ def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
             actors.affiliation(full, f"{description} {part}")
             or _known_side(full, context)
             or _context_side(description, context, position)
+            or _home_side(description, context)
         )
         return Speaker(full, description, actor, True)
     return _described(next((p for p in parts if not is_appositive(p)), parts[0]), context, position)
@@ -189,14 +193,42 @@ def _context_side(description: str, context: Context, position: int) -> Actor | 
     on the side of the person just named, 'a spokeswoman for the ministry' on that of the
     ministry the article named ("Cambodia's Ministry of National Defence said …")."""
     lower = description.lower()
-    if lower.split(" ", 1)[0] in _POSSESSIVE_PRONOUNS:
+    words = lower.split()[:3]  # 'Its spokesman', 'Commander Its spokesman' (title first)
+    first = next((w for w in words if w in WORDS.person_possessives | WORDS.body_possessives), "")
+    if first in WORDS.person_possessives:
         last = context.last_person
         return last[1].actor if last and last[0] >= position - 3 else None
+    if first in WORDS.body_possessives:  # 'Its spokesman': the body (or person) just quoted
+        recent = [s for i, s in reversed(context.recent) if i >= position - 3 and s.actor]
+        return recent[0].actor if recent else None
     for body in _INSTITUTION_RE.findall(lower):
         for _, speaker in reversed(context.recent):
             if speaker.actor and body in f"{speaker.name} {speaker.description}".lower():
                 return speaker.actor
     return None
+
+
+def home_actor(sentences: list[Sentence], actors: Actors) -> Actor | None:
+    """The one country a wire dateline opening the text (or its first line after the headline) names ('PHNOM PENH, July 30 (Agency) --'
+    -> Cambodia; 'SRINAGAR/ISLAMABAD' -> Pakistan, the one it knows), else None."""
+    opening = (_DATELINE_RE.match(s.text.lstrip()) for s in sentences[:2])  # after a headline
+    match = next((m for m in opening if m), None)
+    if match is None:
+        return None
+    places = match.group(1).title().replace("/", " / ")
+    found = {m.actor for m in actors.mentions(places)}
+    return actors.get(found.pop()) if len(found) == 1 else None
+
+
+def _home_side(description: str, context: Context) -> Actor | None:
+    """The dateline's country for a person given a state title alone ('Prime Minister',
+    'Colonel-Major', 'Ousted President'): no other body named ('of', 'for', "'s")."""
+    if context.home is None:
+        return None
+    words = description.lower().replace("’", "'").split()
+    if any(w in ("of", "for", "to") or w.endswith("'s") for w in words):
+        return None
+    return context.home if any(w in _HOME_TITLES for w in words) else None
 
 
 def _person_names(text: str, actors: Actors) -> list[tuple[str, str, int]]:
