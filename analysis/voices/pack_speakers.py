@@ -182,7 +182,18 @@ def resolve(
         return Speaker(name, description, actors.affiliation("", name), False)
     full = name if " " in name else _article_name(name, pack, context) or name
     affiliation = actors.affiliation(full, f"{description} {phrase}")
-    return Speaker(full, description, affiliation, True)
+    return Speaker(full, description, affiliation or home_side(description, pack, context), True)
+
+
+def home_side(description: str, pack: QuotePack, context: Context) -> Actor | None:
+    """The article's home country (speakers.home_actor) for a person given a state title alone
+    ('Regierungschef Nikol Paschinjan', 'El presidente depuesto, Ali Bongo')."""
+    if context.home is None:
+        return None
+    words = phrase_words(description, pack, context.actors)
+    if not 0 < len(words) <= 3 or any(w.lower() in pack.not_names for w in words[1:]):
+        return None  # 'el presidente de la Comisión …' names another body
+    return context.home if any(pack.is_home_title(w) for w in words) else None
 
 
 def _listed_span(words: list[str], actors: Actors) -> tuple[int, int] | None:

@@ -30,6 +30,7 @@ _LIST_KEYS = (
     "particles",
     "indefinite",
     "urge_verbs",
+    "home_titles",
 )
 _PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "patterns"}
 _WIDE_PUNCTUATION = "，。；：！？、「」『』（）"  # full-width punctuation (Chinese)
@@ -60,6 +61,13 @@ class QuotePack:
     titles_inside: re.Pattern[str] | None = None
     # the language's folded characters, lower case and prefixes (text.toml): 'المتحدث' is 'متحدث'
     writing: Writing = PLAIN
+    # titles whose holder, no country named, is of the article's home country ('Regierungschef')
+    home_titles: frozenset[str] = frozenset()
+
+    def is_home_title(self, word: str) -> bool:
+        """A state title ('Regierungschef', 'presidente', '총리'), as `home_titles` lists it."""
+        lower = self.writing.lower(word).strip(NAME_STRIP)
+        return any(lower.endswith(t[1:]) if t[0] == "*" else lower == t for t in self.home_titles)
 
     def is_title(self, word: str) -> bool:
         """A title or body word ('ministre', 'Außenminister' via '*minister', '대통령', 'والوزير')."""
@@ -168,6 +176,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         compiled["reported"],
         None if bounded else re.compile(_alternation(tuple(t for t in titles if "*" not in t))),
         writing(language),
+        frozenset(t.lower() for t in lists["home_titles"]),
     )
 
 

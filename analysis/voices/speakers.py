@@ -117,7 +117,7 @@ def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
             actors.affiliation(full, f"{description} {part}")
             or _known_side(full, context)
             or _context_side(description, context, position)
-            or _home_side(description, context)
+            or _home_side(description or _known_title(full, context), context)
         )
         return Speaker(full, description, actor, True)
     return _described(next((p for p in parts if not is_appositive(p)), parts[0]), context, position)
@@ -127,6 +127,12 @@ def _known_side(full: str, context: Context) -> Actor | None:
     """The actor the article already gave this person ('Indian Prime Minister Narendra Modi …',
     later 'Modi added')."""
     return next((s.actor for _, s in reversed(context.recent) if s.name == full and s.actor), None)
+
+
+def _known_title(full: str, context: Context) -> str:
+    """The title the article gave this person before ('President Mohamed Bazoum', later
+    'Bazoum said'), '' if none."""
+    return next((s.description for _, s in reversed(context.recent) if s.name == full), "")
 
 
 def _described(description: str, context: Context, position: int) -> Speaker:
@@ -209,15 +215,21 @@ def _context_side(description: str, context: Context, position: int) -> Actor | 
 
 
 def home_actor(sentences: list[Sentence], actors: Actors) -> Actor | None:
-    """The one country a wire dateline opening the text (or its first line after the headline) names ('PHNOM PENH, July 30 (Agency) --'
-    -> Cambodia; 'SRINAGAR/ISLAMABAD' -> Pakistan, the one it knows), else None."""
+    """The article's home country: the one a wire dateline opening its text names ('PHNOM PENH,
+    July 30 (Agency) --' -> Cambodia; 'SRINAGAR/ISLAMABAD' -> Pakistan, the one it knows), else
+    (or with a place it does not know) the first country its headline names ('Armenien meldet
+    …'), else None."""
     opening = (_DATELINE_RE.match(s.text.lstrip()) for s in sentences[:2])  # after a headline
     match = next((m for m in opening if m), None)
-    if match is None:
+    if match is not None:
+        places = match.group(1).title().replace("/", " / ")
+        found = {m.actor for m in actors.mentions(places)}
+        if len(found) == 1:
+            return actors.get(found.pop())
+    if len(sentences) < 2:
         return None
-    places = match.group(1).title().replace("/", " / ")
-    found = {m.actor for m in actors.mentions(places)}
-    return actors.get(found.pop()) if len(found) == 1 else None
+    named = (actors.get(m.actor) for m in actors.mentions(sentences[0].text))
+    return next((a for a in named if a is not None and a.kind == "country"), None)
 
 
 def _home_side(description: str, context: Context) -> Actor | None:
