@@ -163,8 +163,20 @@ def _described(description: str, context: Context, position: int) -> Speaker:
         if full and " " in full:
             owned = f"{full}{possessor.group('mark')} {possessor.group('rest')}"
             return Speaker(owned, description, actors.affiliation(full, description), False)
-    affiliation = affiliation or _context_side(description, context, position)
+    affiliation = (
+        affiliation
+        or _context_side(description, context, position)
+        or _home_body(description, context)
+    )
     return Speaker(strip_determiner(description), description, affiliation, False)
+
+
+def _home_body(description: str, context: Context) -> Actor | None:
+    """The home country for an institution named without one ('the army's media wing said' in a
+    story datelined ISLAMABAD) and with no other name in it."""
+    if context.home is None or not _INSTITUTION_RE.search(description.lower()):
+        return None
+    return None if any(w[:1].isupper() for w in description.split()[1:]) else context.home
 
 
 def resolve_all(phrase: str, context: Context, position: int) -> list[Speaker]:
