@@ -28,8 +28,9 @@ _TRAILING_ADVERBS_RE = re.compile(
 )
 # a phrase set off between the subject and its verb ('Ali Bongo, in a video posted online, called')
 _PARENTHETICAL_RE = re.compile(
-    rf",\s+(?:in|on|at|during|via|from|after|before)\s[^,;:{MASK}\"“”]{{1,60}}$"
+    rf",\s+(?:in|on|at|during|via|from|after|before)\s[^,;:{MASK}\"“”]{{1,60}}"
 )
+_ADVERB_TAIL = 120  # characters: longer than any run of trailing adverbs
 _CLAUSE_WORDS = (
     "that|while|when|because|if|although|whereas|since|after|before|where|which|what|But|And"
 )
@@ -93,8 +94,11 @@ def subject_of(before: str) -> str | None:
     joined by 'and' are kept together ('X and his counterpart, Y') for `coordinated`."""
     text = before[-SUBJECT_WINDOW:].rstrip()
     while True:
-        stripped = _TRAILING_ADVERBS_RE.sub("", text).rstrip()
-        stripped = _PARENTHETICAL_RE.sub("", stripped).rstrip()
+        cut = max(0, len(text) - _ADVERB_TAIL)  # the adverbs end the text: read its tail only
+        stripped = (text[:cut] + _TRAILING_ADVERBS_RE.sub("", text[cut:])).rstrip()
+        comma = stripped.rfind(",")  # the phrase holds no comma: only the last one can open it
+        if comma != -1 and _PARENTHETICAL_RE.fullmatch(stripped, comma):
+            stripped = stripped[:comma].rstrip()
         if stripped == text:
             break
         text = stripped
