@@ -25,7 +25,6 @@ from analysis.escalation.keyness import count_words, sentence_texts
 from analysis.escalation.lexicon import parse_lexicon
 from analysis.events import reduce as event_reduce
 from analysis.events.extract import event_rows
-from analysis.events.packs import QUADS
 from analysis.figures import claims
 from analysis.ingest.article import Article, article_row, sentence_rows
 from analysis.ingest.corpus import Corpus
@@ -138,9 +137,10 @@ def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
     """The map: one article's rows of every per-article table (see MAP_TABLES), nothing shared."""
     actors, lexicon = rules.actors, rules.lexicon
     named: dict[str, list] = {}  # the people each sentence names, found once for quotes and people
-    # each sentence's actors (with their names in the article's language), found once for all
-    mentions = SentenceMentions(actors_for(actors, article.language))
     quotes = attribution.quotes_of(article, actors, named)
+    speakers = [(quote.speaker, quote.affiliation) for quote in quotes]
+    # each sentence's actors (with their names in the article's language), found once for all
+    mentions = SentenceMentions(actors_for(actors, article.language), speakers)
     figure_rows = figures.article_rows(article, quotes)
     hit_rows = escalation.hit_rows(article, lexicon, quotes)
     events = event_rows(article, quotes, mentions)
@@ -236,10 +236,10 @@ def reduce_stream(
     claim = actors.core_claim.label if actors.core_claim else None
     framing = mapped.pop("framing")
     events = mapped.pop("events")
-    events["quad"] = events["event"].map(QUADS).fillna(events["quad"])  # after a corrected event
     # without a story file the main claim is the figure or the event most outlets carry
     event = event_reduce.main_event(events) if actors.core_claim is None else None
     carried: dict[str, list[str]] = {}  # outlet -> its sentences giving the main figure
+    counts: dict[str, list[tuple[str, str]]] = {}  # outlet -> its own counts of the same
     main = main_claim.main_claim(figures) if actors.core_claim is None else None
     if main is not None:
         giving = figures[figures["sentence_id"].isin(main["sentence_ids"])]
@@ -248,6 +248,7 @@ def reduce_stream(
             framing = _claim_first(main_claim.claim_framing(framing, main, claim), framing)
             for outlet, sentence_id in zip(giving["outlet"], giving["sentence_id"], strict=True):
                 carried.setdefault(outlet, []).append(sentence_id)
+            counts = main_claim.other_counts(figures, main, carried)
     del figures
     yield "claims_timeline", claim_tables.pop("claims_timeline")
     quotes = people.resolve_speakers(mapped.pop("quotes"), mapped["people"], actors)
@@ -272,6 +273,7 @@ def reduce_stream(
         events,
         event,
         carried,
+        counts,
     ).items()
     yield "tone", tone
 

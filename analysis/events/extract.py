@@ -50,7 +50,9 @@ def event_rows(
     every = pack.find_each([sentence.text for sentence in sentences])  # one pass over the article
     for sentence, triggers in zip(sentences, every, strict=True):
         found_actors = mentions.of(sentence) if triggers else []
-        if not found_actors:  # with no actor named, only violence (no doer) and 'Iran-backed'
+        if found_actors:  # a word of an actor's name is no event ('Rapid Support Forces')
+            triggers = [t for t in triggers if not _inside(t, found_actors)]
+        else:  # with no actor named, only violence (no doer) and 'Iran-backed'
             text = sentence.text
             triggers = [
                 t for t in triggers if t.event in UNNAMED or text[t.start - 1 : t.start] == "-"
@@ -71,6 +73,11 @@ def event_rows(
                 found.append(row)
         rows += _dominant(found)
     return rows
+
+
+def _inside(trigger: Trigger, mentions: list[Mention]) -> bool:
+    """Whether the trigger's words lie inside an actor's name."""
+    return any(m.start <= trigger.start and trigger.end <= m.end for m in mentions)
 
 
 def _dominant(found: list[dict[str, object]]) -> list[dict[str, object]]:

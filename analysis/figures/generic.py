@@ -268,6 +268,8 @@ def _source(found: Rules, sentence: str, low: str) -> tuple[str, int]:
             words.append(word)
         while words and len(words[0]) <= 3 and words[0].islower() and len(words) > 1:
             words.pop(0)  # 'le', 'dem', 'el': the source is the noun after the article
+        while len(words) > 1 and len(words[-1]) <= 3 and words[-1].islower():
+            words.pop()  # cut off after 'de saúde da': a source does not end on 'da', 'of the'
         if words:
             return " ".join(words), at
     return "", -1

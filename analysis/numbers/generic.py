@@ -89,7 +89,8 @@ class Rules:
         glued = "".join(
             f"|(?<=(?<!\\w){re.escape(p)})" for p in sorted(letters.prefixes) if len(p) == 1
         )
-        lead = rf"(?:(?<![\w.,]){glued})" if bounded else r"(?<![\d.,])"
+        # without spaces, a number still never starts inside a Latin name ('M23', 'G7')
+        lead = rf"(?:(?<![\w.,]){glued})" if bounded else r"(?<![\d.,A-Za-z])"
         alternatives = [rf"{lead}(?P<num>{chunk}){rng}{scale}{suffix}"]
         duals = alternation(n.list("words", "duals"))
         if duals:  # a noun in the dual counts two of itself ('صاروخين', 'بطائرتين')

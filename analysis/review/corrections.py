@@ -199,6 +199,9 @@ def _apply_table(
                 continue
             value, _ = spec.corrections[correction.column](correction.value, known)
             frame.iloc[at, frame.columns.get_loc(correction.column)] = value
+            if correction.column in spec.follows:
+                column, work_out = spec.follows[correction.column]
+                frame.iloc[at, frame.columns.get_loc(column)] = work_out(value)
         marked[at] = True
         outcomes.append((APPLIED, ""))
     frame["corrected"] = marked

@@ -105,6 +105,8 @@ class Reviewed:
     shown: tuple[str, ...]  # columns shown with the row
     corrections: dict[str, Check] = field(default_factory=dict)  # column -> check of its value
     derived: dict[str, str] = field(default_factory=dict)  # column -> what to correct instead
+    # a corrected column -> (the column worked out from it, how): set together, so they agree
+    follows: dict[str, tuple[str, Callable[[object], object]]] = field(default_factory=dict)
 
 
 _MODALITIES = ("asserted", "possible", "reported", "denied")
@@ -160,6 +162,7 @@ REVIEWED: dict[str, Reviewed] = {
                 "modality": one_of("asserted", "possible", "threatened", "planned", "alleged"),
             },
             {"quad": "event (the quad class follows it)"},
+            {"event": ("quad", QUADS.__getitem__)},
         ),
         Reviewed(
             "tone",

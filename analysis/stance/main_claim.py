@@ -43,7 +43,7 @@ def _firm(figures: pd.DataFrame) -> pd.DataFrame:
 def main_claim(figures: pd.DataFrame) -> dict | None:
     """{kind, actor, low, high, subject, sentence_ids} of the figure most outlets give, else None.
     Groups of (kind, low, high) are read in order of first appearance (as groupby(sort=False))."""
-    read = ["kind", "actor", "outlet", "published", "subject", "sentence_id"]
+    read = ["kind", "actor", "outlet", "published", "subject", "sentence_id", "status"]
     firm = _firm(
         figures[[*read, "value_low", "value_high", "vague", "is_repeat"]]
     )  # not every text
@@ -80,8 +80,12 @@ def main_claim(figures: pd.DataFrame) -> dict | None:
                 key=lambda s: (_english(s), s in owned, owned.count(s), len(s)),
             )
             best_key = key
+            statuses = [
+                column["status"][i] for i in carrying if column["status"][i] == column["status"][i]
+            ]
             best = {
                 "kind": kind,
+                "status": max(dict.fromkeys(statuses), key=statuses.count) if statuses else "",
                 "actor": actor,
                 "low": low,
                 "high": high,
@@ -89,6 +93,27 @@ def main_claim(figures: pd.DataFrame) -> dict | None:
                 "sentence_ids": {column["sentence_id"][i] for i in carrying},
             }
     return best
+
+
+def other_counts(
+    figures: pd.DataFrame, claim: dict, carried: dict[str, list[str]]
+) -> dict[str, list[tuple[str, str]]]:
+    """Per outlet that does not give the main figure, its own figures of the same kind and status
+    ('dozens (people killed)' where most give '47 civilians killed'): (label, sentence id) each, so
+    its summary says what it reports instead of only what it leaves out."""
+    same = figures[
+        (figures["kind"] == claim["kind"])
+        & (figures["status"].fillna("") == claim["status"])
+        & ~figures["outlet"].isin(carried)
+        & ~figures["is_repeat"].astype(str).str.lower().isin(("true", "1"))
+    ]
+    counts: dict[str, list[tuple[str, str]]] = {}
+    for row in same.itertuples():
+        value = row.vague if row.vague == row.vague and row.vague else row.value_text
+        subject = row.subject if row.subject == row.subject else ""
+        label = f"{value} ({subject})" if subject else str(value)
+        counts.setdefault(row.outlet, []).append((label, row.sentence_id))
+    return counts
 
 
 def _english(subject: str) -> bool:

@@ -177,6 +177,11 @@ def _claim_clause(
         label = shown.main_label()
         text = f"reports {label} ({len(reported)} sentences) without the figure of {claim}"
         return text, sentences, events
+    own = shown.counts.get(outlet, []) if shown is not None else []
+    if not evidence and claim is not None and own:  # a count of its own, not silence
+        labels = list(dict.fromkeys(label for label, _ in own))[:SUMMARY_FRAMINGS]
+        text = f"gives {' and '.join(labels)} where most outlets give {claim}"
+        return text, list(dict.fromkeys(s for _, s in own))[:SUMMARY_EVIDENCE], []
     return text, evidence, row_ids
 
 
@@ -265,7 +270,7 @@ def tables(
     for article in articles:
         own = quotes.get(article.article_id, [])
         quote_rows_ += quote_rows(article, own)
-        mentions = SentenceMentions(actors)
+        mentions = SentenceMentions(actors, [(quote.speaker, quote.affiliation) for quote in own])
         framing += framing_rows(article, actors, own, figure_rows[article.article_id], mentions)
         found = event_rows(article, own, mentions)
         hits = hit_rows[article.article_id]
@@ -305,18 +310,20 @@ def stance_tables(
     events: pd.DataFrame | None = None,
     main: tuple[str, str, str, int] | None = None,
     carried: dict[str, list[str]] | None = None,
+    counts: dict[str, list[tuple[str, str]]] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The event_links, agentless_violence, stance and summaries tables from the quotes
     (`with_camps`), framing, tone and event rows (`main`: the corpus's main event,
     analysis/events/reduce.py main_event; `carried`: per outlet, its sentences giving the main
-    figure when that is the claim). The event tables are made once, for themselves and the
+    figure when that is the claim; `counts`: per outlet that does not give it, its own figures of
+    the same kind, main_claim.other_counts). The event tables are made once, for themselves and the
     summaries."""
     events = schema.empty("events") if events is None else events
     links = events_reduce.event_links(events, outlets)
     violence = events_reduce.agentless_violence(events, outlets)
     roles = events_reduce.actor_roles(events)
     stance = stance_table(tone, camp_words(quote_words, quotes), quotes, actors, outlets, roles)
-    shown = _Shown(events, links, violence, main, carried or {})
+    shown = _Shown(events, links, violence, main, carried or {}, counts or {})
     return {
         "event_links": links,
         "agentless_violence": violence,
@@ -337,8 +344,10 @@ class _Shown:
         violence: pd.DataFrame,
         main,
         carried: dict[str, list[str]],
+        counts: dict[str, list[tuple[str, str]]],
     ) -> None:
         self.carried = carried
+        self.counts = counts
         self.links = _by_outlet(links)
         self.violence = _by_outlet(violence)
         self.sentence_of = dict(zip(events["event_id"], events["sentence_id"], strict=True))

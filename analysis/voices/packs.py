@@ -114,9 +114,8 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
     speaker_end += rf"|\s+(?:{stops})(?!\w))" if stops else ")"
     bounded = writing(language).word_boundaries
     verbs = _alternation(lists["verbs"])
-    urges = _alternation(
-        lists["urge_verbs"]
-    )  # 'призвала стороны к сдержанности': said whatever its form
+    # urge verbs: what follows them was said, whatever its form ('призвала стороны к сдержанности')
+    urges = _alternation(lists["urge_verbs"])
     expansions = {
         "{quote}": QUOTE,
         "{verb}": rf"(?<![\w-]){prefix}(?P<verb>{verbs})(?!\w)"
@@ -218,30 +217,24 @@ def _names_table(data: dict, key: str, text: str, name: str) -> dict[str, list[s
 
 @lru_cache(maxsize=64)
 def language_names(language: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(aliases, people) per actor in `language`'s names.toml, forms expanded ({} when none)."""
-    path = languages.pack_file(language, "names.toml")
-    if path is None:
-        return {}, {}
-    text, name = read_text(path, name=languages.display_name(path))
-    data = parse_toml(text, name=name)
-    unknown = sorted(set(data) - {"aliases", "people"})
-    if unknown:
-        raise LexiconError(name, f"unknown table {unknown[0]!r}", find_line(text, unknown[0]))
-    return _names_table(data, "aliases", text, name), _names_table(data, "people", text, name)
-
-
-@lru_cache(maxsize=64)
-def country_names(language: str) -> dict[str, list[str]]:
-    """The gazetteer's countries in `language` (countries.toml, generated from CLDR by
-    tools/make_country_names.py): actor -> its names and their forms ({} when none)."""
-    path = languages.pack_file(language, "countries.toml")
-    if path is None:
-        return {}
-    text, name = read_text(path, name=languages.display_name(path))
-    data = parse_toml(text, name=name)
-    if set(data) - {"aliases"}:
-        raise LexiconError(name, "only an [aliases] table is allowed", find_line(text, "["))
-    return _names_table(data, "aliases", text, name)
+    """(aliases, people) per actor in `language`: its names.toml (written by hand) and then its
+    countries.toml (every country's name, generated from the CLDR by tools/make_gazetteer.py),
+    forms expanded ({} when it has neither)."""
+    aliases: dict[str, list[str]] = {}
+    people: dict[str, list[str]] = {}
+    for file in ("names.toml", "countries.toml"):
+        path = languages.pack_file(language, file)
+        if path is None:
+            continue
+        text, name = read_text(path, name=languages.display_name(path))
+        data = parse_toml(text, name=name)
+        unknown = sorted(set(data) - {"aliases", "people"})
+        if unknown:
+            raise LexiconError(name, f"unknown table {unknown[0]!r}", find_line(text, unknown[0]))
+        for table, found in ((aliases, "aliases"), (people, "people")):
+            for actor, forms in _names_table(data, found, text, name).items():
+                table.setdefault(actor, []).extend(forms)
+    return aliases, people
 
 
 _MERGED: dict[tuple[int, str], tuple[Actors, Actors]] = {}
@@ -256,7 +249,6 @@ def actors_for(actors: Actors, language: str) -> Actors:
     if key in _MERGED and _MERGED[key][0] is actors:
         return _MERGED[key][1]
     aliases, people = language_names(code)
-    countries = country_names(code)  # only for the actors the list has: no new camps
     pack = quote_pack(code)
     particles = pack.particles if pack else ()
     taken = {n for a in actors.actors for n in (*a.aliases, *a.people)}
@@ -265,8 +257,7 @@ def actors_for(actors: Actors, language: str) -> Actors:
         extra_people = [p for p in people.get(actor.name, []) if p not in taken]
         taken.update(extra_people)
         extra = []
-        own_names = [*aliases.get(actor.name, []), *extra_people, *countries.get(actor.name, [])]
-        for alias in own_names:
+        for alias in [*aliases.get(actor.name, []), *extra_people]:
             for form in _with(alias, particles):
                 if form not in taken:
                     taken.add(form)
@@ -284,7 +275,7 @@ def actors_for(actors: Actors, language: str) -> Actors:
             merged.append(Actor(name, name, tuple(own), own_people))
     result = (
         Actors(merged, actors.core_claim, actors.camp_labels, writing(code))
-        if (aliases or people or countries)
+        if (aliases or people)
         else actors
     )
     _MERGED[key] = (actors, result)

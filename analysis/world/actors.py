@@ -17,6 +17,7 @@ actor has in another language live in that language's pack (`data/languages/<cod
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, Protocol
@@ -24,7 +25,7 @@ from typing import NamedTuple, Protocol
 import ahocorasick
 
 from analysis.world.toml_files import DATA_DIR, LexiconError, find_line, read_text, read_toml
-from analysis.world.writing import PLAIN, Writing, fold_back
+from analysis.world.writing import PLAIN, Writing, fold_back, writing
 
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 GAZETTEER_FILES = ("countries.toml", "bodies.toml", "institutions.toml", "people.toml")
@@ -203,10 +204,27 @@ class Actors:
             if listed:
                 return listed[1]
         for text in (description, name):
-            found = self.mentions(text)
-            if found:
-                return self._by_alias[found[0].matched]
+            for mention in self.mentions(text):
+                if text is name and self._is_surname(name, mention):
+                    continue
+                return self._by_alias[mention.matched]
         return None
+
+    def _is_surname(self, name: str, mention: Mention) -> bool:
+        """Whether `mention` ends a person's name rather than naming an actor: the name's last
+        word after a capitalised word that is no actor and no function word ('Therese Kayikwamba
+        Wagner', 'Richard Jordan'; not 'The Houthis', 'Yemen's Houthis')."""
+        if mention.end != len(name) or name[mention.start - 1 : mention.start] != " ":
+            return False
+        before = name[: mention.start - 1].rsplit(" ", 1)[-1]
+        function_words = writing("en").words["stopwords"] | self.writing.words.get(
+            "stopwords", set()
+        )
+        return (
+            before[:1].isupper()
+            and before.casefold() not in function_words
+            and not self.mentions(before)
+        )
 
 
 class _Sentence(Protocol):
@@ -216,20 +234,48 @@ class _Sentence(Protocol):
 
 class SentenceMentions:
     """The actor mentions of each sentence of one article, found once and read by every stage that
-    needs them (tone, framing, events): the matcher reads a sentence once, not once per stage."""
+    needs them (tone, framing, events): the matcher reads a sentence once, not once per stage.
 
-    __slots__ = ("actors", "_found")
+    A person acts for their actor: given the article's speakers (name, affiliation), an alias that
+    ends a speaker's full name ('Wagner' in 'Therese Kayikwamba Wagner') is that person, a mention
+    of their affiliation (none when it is unknown), not of the actor the alias names."""
 
-    def __init__(self, actors: Actors) -> None:
+    __slots__ = ("actors", "_found", "_people")
+
+    def __init__(self, actors: Actors, speakers: Iterable[tuple[str, str]] = ()) -> None:
         self.actors = actors
         self._found: dict[int, list[Mention]] = {}
+        self._people: dict[str, dict[str, str]] = {}  # last word -> full name -> affiliation
+        for name, affiliation in speakers:
+            first, _, last = name.rpartition(" ")
+            if first:
+                self._people.setdefault(last, {})[name] = affiliation
 
     def of(self, sentence: _Sentence) -> list[Mention]:
         """`Actors.mentions` of the sentence's text (offsets into that text)."""
         found = self._found.get(sentence.char_start)
         if found is None:
-            found = self._found[sentence.char_start] = self.actors.mentions(sentence.text)
+            found = self.actors.mentions(sentence.text)
+            if self._people and any(m.matched in self._people for m in found):
+                found = self._as_people(sentence.text, found)
+            self._found[sentence.char_start] = found
         return found
+
+    def _as_people(self, text: str, found: list[Mention]) -> list[Mention]:
+        """`found` with each alias that ends a speaker's name read as that person."""
+        kept = []
+        for mention in found:
+            for name, affiliation in self._people.get(mention.matched, {}).items():
+                start = mention.end - len(name)
+                if start >= 0 and text[start : mention.end] == name:
+                    while kept and kept[-1].end > start:  # an alias inside the name ('Jordan')
+                        kept.pop()
+                    if affiliation:
+                        kept.append(Mention(affiliation, start, mention.end, name))
+                    break
+            else:
+                kept.append(mention)
+        return kept
 
 
 def strings(value: object, where: str, text: str, name: str) -> tuple[str, ...]:

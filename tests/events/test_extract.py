@@ -68,6 +68,21 @@ def links(text: str) -> list[tuple]:
             "Israel said it had struck Hezbollah positions in Lebanon.",
             [("Israel", "ASSAULT", "Hezbollah", "active", False, "asserted")],
         ),
+        (  # 'Support' in the actor's name is no event
+            "Rapid Support Forces fighters shelled army positions in Sudan.",
+            [("Rapid Support Forces", "ASSAULT", "Sudan", "active", False, "asserted")],
+        ),
+        (  # 'pounds' of money, not pounding
+            "Britain pledged 120 million pounds in aid.",
+            [
+                ("United Kingdom", "AGREE", "", "active", False, "asserted"),
+                ("United Kingdom", "AID", "", "active", False, "asserted"),
+            ],
+        ),
+        (
+            "The Israeli military completed its withdrawal from the town.",
+            [("Israel", "RETREAT", "", "active", False, "asserted")],
+        ),
     ],
 )
 def test_doer_event_target_agency_negation_and_modality(text: str, expected: list) -> None:

@@ -96,12 +96,13 @@ def test_numbers_and_kinds_as_written_in_each_language(language, text, value, ki
         ("ru", "Это произошло 9 марта 2024 года."),
         ("zh", "2024年3月15日上午9时，第3轮会谈举行，一名23岁的记者在场。"),
         ("zh", "两岸关系紧张，百姓担忧。"),
+        ("zh", "M23反政府武装周四炮击戈马郊区。"),  # a name, not 23 of anything
         ("tr", "15 Mart'ta saat 14.30'da 23 yaşındaki bir gazeteci geldi."),
         ("pt", "A reunião foi em 3 de março, às 14h30."),
         ("it", "L'incontro si è tenuto il 3 marzo alle 14:30."),
     ],
 )
-def test_dates_and_times_are_not_figures(language, text):
+def test_dates_times_and_names_are_not_figures(language, text):
     assert figure_rows(text, language) == []
 
 
@@ -148,6 +149,11 @@ def test_an_article_is_read_with_its_own_language():
         ("ru", "По данным разведки, около 20 тысяч военных там.", "разведки"),
         ("uk", "За даними ГУР, 14 тисяч військових там.", "ГУР"),
         ("ko", "국정원에 따르면 북한군 1만5000명이 파병됐다.", "국정원"),
+        (
+            "pt",
+            "Pelo menos 47 civis morreram, segundo as autoridades de saúde da província.",
+            "autoridades de saúde",  # five words at most, never ending on 'da'
+        ),
     ],
 )
 def test_the_source_a_figure_is_credited_to(language, text, claimant):

@@ -128,6 +128,25 @@ def test_a_malformed_file_is_refused_line_by_line_and_the_good_lines_applied(map
     assert fixed["figures"].equals(plain["figures"])  # every figures line was refused
 
 
+def test_a_corrected_event_takes_its_quad_class_with_it(mapped, plain):
+    events = plain["events"]
+    assault = events[events["event"] == "ASSAULT"]["event_id"].iloc[0]
+    fixed = corrected(
+        mapped,
+        f"table,id,column,value\nevents,{assault},event,ACCUSE\nevents,{assault},quad,x\n",
+    )
+    row = fixed["events"].set_index("event_id").loc[assault]
+    assert row[["event", "quad", "corrected"]].tolist() == ["ACCUSE", "verbal_conflict", True]
+    report = fixed["corrections_report"].set_index("line")["reason"]
+    assert report[3].startswith("quad is worked out from the event")
+    others = plain["events"]["event_id"] != assault
+    assert (
+        fixed["events"][others.to_numpy()]
+        .drop(columns="corrected")
+        .equals(plain["events"][others].drop(columns="corrected"))
+    )
+
+
 def test_a_later_line_wins_and_a_dropped_row_takes_no_value(mapped, plain):
     person = plain["people"]["person_id"].iloc[0]
     figure = plain["figures"]["figure_id"].iloc[0]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
+from analysis.world.actors import SentenceMentions
 from analysis.world.story import SHIPPED_STORY, load_actors, parse_actors
 from analysis.world.toml_files import LexiconError
 
@@ -104,6 +107,9 @@ WORLD = load_actors()
         ("a Taiwanese coast guard ship", "Taiwan"),
         ("Sudanese Armed Forces spokesman", "Sudan"),
         ("the Pentagon press secretary", "United States"),
+        ("Congo's army retook Sake", "Democratic Republic of the Congo"),
+        ("by the Democratic Republic of Congo", "Democratic Republic of the Congo"),
+        ("the Republic of Congo's capital", "Republic of the Congo"),
     ],
 )
 def test_world_gazetteer_knows_countries_bodies_and_institutions(text, actor):
@@ -163,6 +169,41 @@ def test_a_language_pack_adds_its_name_forms_to_the_world_gazetteer_for_its_arti
     assert actors_for(world, "sw") is world  # no names file: the gazetteer as it is
 
 
+@pytest.mark.parametrize(
+    "language, text, actor",
+    [
+        ("pt", "Ruanda negou a acusação.", "Rwanda"),
+        ("it", "Il Ciad ha chiuso il confine.", "Chad"),
+        ("tr", "Ruanda'yı suçladı.", "Rwanda"),
+        ("zh", "卢旺达否认了这一指控。", "Rwanda"),
+        ("ar", "وصل الوفد إلى الأردن.", "Jordan"),  # the article written onto the name
+        ("ko", "르완다는 부인했다.", "Rwanda"),  # with the pack's particles
+        ("he", "רואנדה הכחישה.", "Rwanda"),
+    ],
+)
+def test_every_country_is_known_by_its_name_in_every_pack_language(language, text, actor):
+    from analysis.voices.packs import actors_for
+    from analysis.world.actors import world as world_actors
+
+    assert [m.actor for m in actors_for(world_actors(), language).mentions(text)] == [actor]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("ar", "قدمت دعما مالي"),  # 'financial', not Mali
+        ("fa", "کمک مالی به دولت"),
+        ("fr", "Maurice Dupont a parlé."),  # a first name, not Mauritius
+        ("ru", "Того же дня."),  # 'of that', not Togo
+    ],
+)
+def test_a_country_name_that_is_an_everyday_word_in_that_language_is_left_out(language, text):
+    from analysis.voices.packs import actors_for
+    from analysis.world.actors import world as world_actors
+
+    assert actors_for(world_actors(), language).mentions(text) == []
+
+
 def test_officials_the_news_quotes_most_are_known_without_a_title_or_story_file():
     from analysis.ingest.article import article_from_text
     from analysis.voices.attribution import quotes_of
@@ -203,3 +244,40 @@ def test_remembered_affiliations_belong_to_their_own_actor_list(monkeypatch):
         expected = story._affiliation("", title)
         assert story.affiliation("", title) == expected
         assert len(story.memo("affiliation")) <= 2
+
+
+@pytest.mark.parametrize(
+    "name, title, actor",
+    [
+        ("Therese Kayikwamba Wagner", "", None),  # a surname, not the Wagner Group
+        (
+            "Therese Kayikwamba Wagner",
+            "Congo's foreign minister",
+            "Democratic Republic of the Congo",
+        ),
+        ("Richard Jordan", "", None),
+        ("The Houthis", "", "Houthis"),
+        ("Yemen's Houthis", "", "Yemen"),
+        ("Wagner", "", "Wagner Group"),
+        ("Pakistan Army", "", "Pakistan"),
+    ],
+)
+def test_an_alias_ending_a_persons_name_is_no_affiliation(name, title, actor):
+    found = WORLD.affiliation(name, title)
+    assert (found.name if found else None) == actor
+
+
+def test_an_alias_ending_a_speakers_name_is_that_person_and_their_side():
+    text = "Congo's foreign minister Therese Kayikwamba Wagner accused Rwanda."
+    sentence = SimpleNamespace(char_start=0, text=text)
+    speakers = [("Therese Kayikwamba Wagner", "Democratic Republic of the Congo")]
+    found = [(m.actor, m.matched) for m in SentenceMentions(WORLD, speakers).of(sentence)]
+    assert found == [
+        ("Democratic Republic of the Congo", "Congo"),
+        ("Democratic Republic of the Congo", "Therese Kayikwamba Wagner"),
+        ("Rwanda", "Rwanda"),
+    ]
+    unknown = SentenceMentions(WORLD, [("Therese Kayikwamba Wagner", "")]).of(sentence)
+    assert [m.actor for m in unknown] == ["Democratic Republic of the Congo", "Rwanda"]
+    alone = SentenceMentions(WORLD).of(sentence)
+    assert "Wagner Group" in [m.actor for m in alone]  # without the speaker, the alias as it is

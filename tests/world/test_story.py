@@ -89,6 +89,25 @@ def test_a_bare_surname_resolves_through_another_article(tmp_path):
     )
 
 
+def test_an_outlet_with_its_own_count_is_told_so_not_that_it_says_nothing(tmp_path):
+    wire = "Source: {outlet}\n\nAt least 47 civilians were killed in shelling near Goma, officials said.\n"
+    for outlet in ("Meridian Wire", "Coastal Herald", "Lakeside Post"):
+        (tmp_path / f"{outlet[:4]}.txt").write_text(wire.format(outlet=outlet), encoding="utf-8")
+    (tmp_path / "own.txt").write_text(
+        "Source: Kigali Daily\n\nHealth officials said dozens of people had been killed near "
+        "Goma.\n\nTalks resumed on Friday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "none.txt").write_text(
+        "Source: Hill Times\n\nTalks resumed on Friday in Doha.\n", encoding="utf-8"
+    )
+    summaries = analyse(load_corpus(tmp_path))["summaries"].set_index("outlet")["summary"]
+    assert "frames 47 civilians killed as" in summaries["Meridian Wire"]
+    own = summaries["Kigali Daily"]
+    assert "gives dozens (people killed) where most outlets give 47 civilians killed" in own
+    assert "does not state the claim of 47 civilians killed" in summaries["Hill Times"]
+
+
 def test_a_name_with_two_surnames_resolves_but_not_to_a_title_glued_to_a_name(tmp_path):
     (tmp_path / "a.txt").write_text(
         "Peru's Interior Minister Carmen Rojas Villanueva visited the border post on Friday.\n\n"
