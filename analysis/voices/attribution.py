@@ -42,7 +42,7 @@ from analysis.voices.spans import (
     spoken_quote,
     trimmed,
 )
-from analysis.voices.speakers import Context, Speaker, home_actor
+from analysis.voices.speakers import Context, Speaker
 from analysis.world import languages
 from analysis.world.actors import Actors
 
@@ -73,7 +73,7 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
     context = Context(actors)
     if pack is not None:
         context.full_names = full_names(sentences, pack, actors)
-        context.home = home_actor(sentences, actors)
+        context.opening = sentences[:2]
     found: list[Quote] = []
     previous: tuple[int, Quote] | None = None
     for position, sentence in enumerate(sentences):

@@ -192,8 +192,6 @@ def resolve(
 def home_side(description: str, pack: QuotePack, context: Context) -> Actor | None:
     """The article's home country (speakers.home_actor) for a person given a state title alone
     ('Regierungschef Nikol Paschinjan', 'El presidente depuesto, Ali Bongo')."""
-    if context.home is None:
-        return None
     words = phrase_words(description, pack, context.actors)
     if not 0 < len(words) <= 3 or any(w.lower() in pack.not_names for w in words[1:]):
         return None  # 'el presidente de la Comisión …' names another body

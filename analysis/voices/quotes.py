@@ -45,7 +45,6 @@ from analysis.voices.speakers import (
     Context,
     Speaker,
     full_names,
-    home_actor,
     remember_people,
     resolve_all,
 )
@@ -83,7 +82,7 @@ def find_quotes(
     starts = [s.char_start for s in sentences]
     context = Context(actors, named={} if named is None else named)
     context.full_names = full_names(article.sentences, context)
-    context.home = home_actor(sentences, actors)
+    context.opening = sentences[:2]
     found: list[Quote] = []
     chain: list[tuple[Span, Quote]] = []
     opens = [span.open_at for span in spans]  # spans come sorted by their opening mark

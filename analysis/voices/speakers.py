@@ -67,7 +67,16 @@ class Context:
     # text -> the people it names: one article's memo, shared with its people table (people.py)
     named: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict, repr=False)
     subjects: dict[str, str | None] = field(default_factory=dict, repr=False)
-    home: Actor | None = None  # the dateline's country (home_actor)
+    opening: list[Sentence] = field(default_factory=list, repr=False)  # for `home`
+    _home: list[Actor | None] = field(default_factory=list, repr=False)
+
+    @property
+    def home(self) -> Actor | None:
+        """The article's home country (home_actor of its opening sentences), worked out when a
+        speaker first needs it."""
+        if not self._home:
+            self._home.append(home_actor(self.opening, self.actors))
+        return self._home[0]
 
     def people_in(self, text: str) -> list[tuple[str, str, int]]:
         """(title, full name, offset) of the people `text` names, found once per text."""
@@ -117,7 +126,7 @@ def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
             actors.affiliation(full, f"{description} {part}")
             or _known_side(full, context)
             or _context_side(description, context, position)
-            or _home_side(description or _known_title(full, context), context)
+            or _home_side(description, context, full)
         )
         return Speaker(full, description, actor, True)
     return _described(next((p for p in parts if not is_appositive(p)), parts[0]), context, position)
@@ -174,7 +183,7 @@ def _described(description: str, context: Context, position: int) -> Speaker:
 def _home_body(description: str, context: Context) -> Actor | None:
     """The home country for an institution named without one ('the army's media wing said' in a
     story datelined ISLAMABAD) and with no other name in it."""
-    if context.home is None or not _INSTITUTION_RE.search(description.lower()):
+    if not _INSTITUTION_RE.search(description.lower()):
         return None
     return None if any(w[:1].isupper() for w in description.split()[1:]) else context.home
 
@@ -244,15 +253,16 @@ def home_actor(sentences: list[Sentence], actors: Actors) -> Actor | None:
     return next((a for a in named if a is not None and a.kind == "country"), None)
 
 
-def _home_side(description: str, context: Context) -> Actor | None:
-    """The dateline's country for a person given a state title alone ('Prime Minister',
-    'Colonel-Major', 'Ousted President'): no other body named ('of', 'for', "'s")."""
-    if context.home is None:
+def _home_side(description: str, context: Context, full: str = "") -> Actor | None:
+    """The home country for a person given a state title alone ('Prime Minister', 'Colonel-Major',
+    'Ousted President'; with no title here, the one the article gave `full` before): no other body
+    named ('of', 'for', "'s")."""
+    words = (description or _known_title(full, context)).lower().replace("’", "'").split()
+    if not any(w in _HOME_TITLES for w in words):
         return None
-    words = description.lower().replace("’", "'").split()
     if any(w in ("of", "for", "to") or w.endswith("'s") for w in words):
         return None
-    return context.home if any(w in _HOME_TITLES for w in words) else None
+    return context.home
 
 
 def _person_names(text: str, actors: Actors) -> list[tuple[str, str, int]]:
