@@ -67,7 +67,10 @@ class QuotePack:
     def is_home_title(self, word: str) -> bool:
         """A state title ('Regierungschef', 'presidente', '총리'), as `home_titles` lists it."""
         lower = self.writing.lower(word).strip(NAME_STRIP)
-        return any(lower.endswith(t[1:]) if t[0] == "*" else lower == t for t in self.home_titles)
+        forms = (lower, self.writing.bare(lower)) if self.writing.prefixes else (lower,)
+        return any(
+            f.endswith(t[1:]) if t[0] == "*" else f == t for f in forms for t in self.home_titles
+        )
 
     def is_title(self, word: str) -> bool:
         """A title or body word ('ministre', 'Außenminister' via '*minister', '대통령', 'والوزير')."""
