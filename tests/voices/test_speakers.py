@@ -220,6 +220,10 @@ def pack_speakers(text: str) -> list[tuple[str, str]]:
             "국경 충돌\n\n루벤 루비니얀 아르메니아 외무장관은 양측에 자제를 촉구했다.",
             ("루벤 루비니얀", "Armenia"),
         ),
+        (  # he: an urge verb, a title alone: the headline's country (a prefix on its name)
+            "משבר בגבול ירדן\n\nשר החוץ איימן ספדי גינה את התקיפה על מחנה הפליטים ליד הגבול.",
+            ("איימן ספדי", "Jordan"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
