@@ -34,6 +34,7 @@ CLDR_VERSION = get_cldr_version()
 PACKS = ROOT / "data" / "languages"
 
 OVERRIDES = ROOT / "data" / "gazetteer" / "country_overrides.toml"
+FORMS = ROOT / "data" / "gazetteer" / "country_forms.toml"  # case forms and adjectives per pack
 OUT = ROOT / "data" / "gazetteer" / "countries.toml"
 _USABLE_RE = re.compile(r"^[A-Z][A-Za-z'’. -]+$")  # English-usable Latin spellings, no codes
 _NO_PLURAL = ("ese", "ish", "ch", "sh", "ss", "x", "z", "i-Kiribati")
@@ -118,11 +119,16 @@ def render(tables: list[tuple[str, dict]]) -> str:
 
 
 def local_names(
-    tables: list[tuple[str, dict]], language: str, skip: set[str], article: str = ""
+    tables: list[tuple[str, dict]],
+    language: str,
+    skip: set[str],
+    article: str = "",
+    rules: dict | None = None,
 ) -> dict[str, list]:
     """Actor name -> its CLDR names in `language`: 'Myanmar (Burma)' gives both names; a name
     qualified by its capital ('Congo - Kinshasa') or listed in `skip` is left out; `article`, the
-    definite article the pack writes its names without, is taken off ('الأردن' -> 'أردن')."""
+    definite article the pack writes its names without, is taken off ('الأردن' -> 'أردن'); `rules`
+    (country_forms.toml) add each one-word name's case forms and adjectives."""
     territories = Locale.parse(language).territories
     names: dict[str, list] = {}
     for name, table in sorted(tables):
@@ -132,8 +138,26 @@ def local_names(
         forms = [f.strip() for f in re.split(r"[()]", local) if f.strip() and f.strip() not in skip]
         if article:
             forms = [f.removeprefix(article) if len(f) > len(article) + 2 else f for f in forms]
-        names[name] = forms
-    return {name: forms for name, forms in names.items() if forms}
+        names[name] = [w for f in forms for w in inflected(f, rules or {})]
+    return {name: list(dict.fromkeys(forms)) for name, forms in names.items() if forms}
+
+
+def inflected(name: str, rules: dict) -> list[str]:
+    """The name and, for a one-word name, the forms data/gazetteer/country_forms.toml makes of it:
+    case forms ('Вірменія' -> 'Вірменії') and adjectives with every ending ('Armenien' ->
+    'armenische', 'Armenische', …)."""
+    found = [name]
+    if " " in name or "-" in name:
+        return found
+    for pattern, replacement in rules.get("nouns", []):
+        if re.search(pattern, name):
+            found.append(re.sub(pattern, replacement, name))
+    for pattern, replacement in rules.get("adjectives", []):
+        if re.search(pattern, name):
+            stem = re.sub(pattern, replacement, name).lower()
+            for ending in rules.get("adjective_endings", [""]):
+                found += [stem + ending, (stem + ending).capitalize()]
+    return found
 
 
 def render_local(names: dict[str, list], language: str) -> str:
@@ -161,9 +185,11 @@ def main() -> int:
     print(f"{len(tables)} countries -> {OUT.relative_to(ROOT)}")
     overrides = read_toml(OVERRIDES)
     skip_names, articles = overrides.get("skip_names", {}), overrides.get("articles", {})
+    forms = read_toml(FORMS)
     for pack in sorted(p for p in PACKS.iterdir() if p.is_dir() and p.name != "en"):
         skip = set(skip_names.get(pack.name, []))
-        names = local_names(tables, pack.name, skip, articles.get(pack.name, ""))
+        article = articles.get(pack.name, "")
+        names = local_names(tables, pack.name, skip, article, forms.get(pack.name))
         (pack / "countries.toml").write_text(render_local(names, pack.name), encoding="utf-8")
         print(f"{len(names)} country names -> {(pack / 'countries.toml').relative_to(ROOT)}")
     return 0

@@ -18,6 +18,7 @@ from analysis.voices.pack_speakers import (
     MAX_DESCRIPTION_WORDS,
     cased,
     full_names,
+    home_side,
     remember_subject,
     resolve,
 )
@@ -72,6 +73,7 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
     context = Context(actors)
     if pack is not None:
         context.full_names = full_names(sentences, pack, actors)
+        context.opening = sentences[:2]
     found: list[Quote] = []
     previous: tuple[int, Quote] | None = None
     for position, sentence in enumerate(sentences):
@@ -149,7 +151,7 @@ def _speaker_of(
     name_first = group == "speaker"  # 'sagte Peskow der Agentur Tass': the name comes first
     speaker = resolve(match.group(group), pack, context, position, name_first=name_first)
     if speaker is not None and speaker.is_person and speaker.actor is None:
-        return _described_before(match, group, speaker, context)
+        return _described_before(match, group, speaker, pack, context)
     if speaker is None or speaker.is_person or not cased(match.group(group)):
         return speaker
     text, end = match.string, match.end(group)
@@ -164,7 +166,7 @@ def _speaker_of(
 
 
 def _described_before(
-    match: re.Match[str], group: str, speaker: Speaker, context: Context
+    match: re.Match[str], group: str, speaker: Speaker, pack: QuotePack, context: Context
 ) -> Speaker:
     """A person whose description stands before their name, set off by a comma ('El canciller
     venezolano, Yván Gil, acusó', 'Der Sprecher der Küstenwache, Jay Tarriela, schrieb'), takes
@@ -175,7 +177,7 @@ def _described_before(
     description = _LAST_PHRASE_RE.search(before[:-1]).group(0).strip()
     if len(description.split()) > MAX_DESCRIPTION_WORDS + 4:
         return speaker
-    actor = context.actors.affiliation("", description)
+    actor = context.actors.affiliation("", description) or home_side(description, pack, context)
     if actor is None:
         return speaker
     return Speaker(speaker.name, f"{description} {speaker.description}".strip(), actor, True)

@@ -154,6 +154,10 @@ def resolve(
             : marked[-1] + 1
         ]  # 'Кремлі ці повідомлення (назвали)': the object is not the speaker
     if not name:  # a body or an unnamed official: a short phrase from its first title or name
+        body = " ".join(rest)
+        whole = [m for m in actors.mentions(body) if m.start == 0 and m.end == len(body)]
+        if whole:  # a body named in full ('Communauté économique des États de l'Afrique …')
+            return Speaker(body, "", actors.get(whole[0].actor), False)
         lead = 0
         while lead < len(rest) and rest[lead][:1].islower():
             if pack.is_title(rest[lead]) or actors.mentions(rest[lead]):
@@ -182,7 +186,16 @@ def resolve(
         return Speaker(name, description, actors.affiliation("", name), False)
     full = name if " " in name else _article_name(name, pack, context) or name
     affiliation = actors.affiliation(full, f"{description} {phrase}")
-    return Speaker(full, description, affiliation, True)
+    return Speaker(full, description, affiliation or home_side(description, pack, context), True)
+
+
+def home_side(description: str, pack: QuotePack, context: Context) -> Actor | None:
+    """The article's home country (speakers.home_actor) for a person given a state title alone
+    ('Regierungschef Nikol Paschinjan', 'El presidente depuesto, Ali Bongo')."""
+    words = phrase_words(description, pack, context.actors)
+    if not 0 < len(words) <= 3 or any(w.lower() in pack.not_names for w in words[1:]):
+        return None  # 'el presidente de la Comisión …' names another body
+    return context.home if any(pack.is_home_title(w) for w in words) else None
 
 
 def _listed_span(words: list[str], actors: Actors) -> tuple[int, int] | None:
@@ -229,6 +242,7 @@ def remember_subject(text: str, pack: QuotePack, context: Context, position: int
     """A sentence that opens with a person ('Генсек ООН Антоніу Гутерреш закликав …') makes
     them the person a later pronoun ('— наголосив він') points back to."""
     run: list[str] = []
+    lead: list[str] = []  # the titles before the name ('Le colonel-major')
     for word in text.split()[:8]:
         bare = word.strip(NAME_STRIP)
         if bare and cased(bare) and _is_name_word(bare, pack, context.actors):
@@ -239,10 +253,11 @@ def remember_subject(text: str, pack: QuotePack, context: Context, position: int
             _listed(run[0], pack, context.actors) or _article_name(run[0], pack, context)
         )
         if len(run) >= 2 or known:
-            speaker = resolve(" ".join(run), pack, context, position)
+            speaker = resolve(" ".join(lead + run), pack, context, position)
             if speaker is not None and speaker.is_person:
                 context.remember(position, speaker, subject=True)
             return
+        lead += run if run and run[-1] == bare else [*run, bare]
         run = []
         if bare[:1].islower() and not pack.is_title(bare):
             return

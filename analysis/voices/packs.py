@@ -19,7 +19,7 @@ from analysis.world.toml_files import LexiconError, find_line, parse_toml, read_
 from analysis.world.writing import PLAIN, Writing, writing
 
 QUOTE = "\ue001"  # the quote being attributed, in the sentence its patterns are matched on
-_PLACEHOLDERS = ("{quote}", "{verb}", "{speaker}", "{subject}", "{dropped}", "{content}")
+_PLACEHOLDERS = ("{quote}", "{verb}", "{urge}", "{speaker}", "{subject}", "{dropped}", "{content}")
 _LIST_KEYS = (
     "verbs",
     "pronouns",
@@ -29,6 +29,8 @@ _LIST_KEYS = (
     "name_endings",
     "particles",
     "indefinite",
+    "urge_verbs",
+    "home_titles",
 )
 _PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "patterns"}
 _WIDE_PUNCTUATION = "，。；：！？、「」『』（）"  # full-width punctuation (Chinese)
@@ -59,6 +61,16 @@ class QuotePack:
     titles_inside: re.Pattern[str] | None = None
     # the language's folded characters, lower case and prefixes (text.toml): 'المتحدث' is 'متحدث'
     writing: Writing = PLAIN
+    # titles whose holder, no country named, is of the article's home country ('Regierungschef')
+    home_titles: frozenset[str] = frozenset()
+
+    def is_home_title(self, word: str) -> bool:
+        """A state title ('Regierungschef', 'presidente', '총리'), as `home_titles` lists it."""
+        lower = self.writing.lower(word).strip(NAME_STRIP)
+        forms = (lower, self.writing.bare(lower)) if self.writing.prefixes else (lower,)
+        return any(
+            f.endswith(t[1:]) if t[0] == "*" else f == t for f in forms for t in self.home_titles
+        )
 
     def is_title(self, word: str) -> bool:
         """A title or body word ('ministre', 'Außenminister' via '*minister', '대통령', 'والوزير')."""
@@ -105,11 +117,16 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
     speaker_end += rf"|\s+(?:{stops})(?!\w))" if stops else ")"
     bounded = writing(language).word_boundaries
     verbs = _alternation(lists["verbs"])
+    # urge verbs: what follows them was said, whatever its form ('призвала стороны к сдержанности')
+    urges = _alternation(lists["urge_verbs"])
     expansions = {
         "{quote}": QUOTE,
         "{verb}": rf"(?<![\w-]){prefix}(?P<verb>{verbs})(?!\w)"
         if bounded
         else rf"(?P<verb>{verbs})",
+        "{urge}": rf"(?<![\w-]){prefix}(?P<verb>{urges})(?!\w)"
+        if bounded
+        else rf"(?P<verb>{urges})",
         "{speaker}": rf"(?P<speaker>{_PHRASE}){speaker_end}",
         "{subject}": rf"(?P<subject>{_PHRASE})",  # ended by what follows: the name is last
         "{dropped}": r"(?P<speaker>)",  # no subject written ('…», señaló'): the last person
@@ -124,7 +141,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
             needs = ("{speaker}", "{subject}", "{dropped}")
             if (
                 sum(written.count(n) for n in needs) != 1
-                or written.count("{verb}") > 1
+                or written.count("{verb}") + written.count("{urge}") > 1
                 or (
                     (kind == "direct") != ("{quote}" in written)
                     or (kind == "reported") != ("{content}" in written)
@@ -133,7 +150,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
                 raise fail(
                     f"[patterns] {kind} pattern {written!r}: needs one {{speaker}}, {{subject}} or {{dropped}}"
                     + (" and {quote}" if kind == "direct" else " and {content}")
-                    + ", and at most one {verb}",
+                    + ", and at most one {verb} or {urge}",
                     written[:20],
                 )
             expanded = written
@@ -161,6 +178,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         compiled["reported"],
         None if bounded else re.compile(_alternation(tuple(t for t in titles if "*" not in t))),
         writing(language),
+        frozenset(t.lower() for t in lists["home_titles"]),
     )
 
 

@@ -26,6 +26,11 @@ _TRAILING_ADVERBS_RE = re.compile(
     r"(?:last|this)\s+(?:week|month|year)|in\s+a\s+statement|in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
     r"|,)\s*$"
 )
+# a phrase set off between the subject and its verb ('Ali Bongo, in a video posted online, called')
+_PARENTHETICAL_RE = re.compile(
+    rf",\s+(?:in|on|at|during|via|from|after|before)\s[^,;:{MASK}\"“”]{{1,60}}"
+)
+_ADVERB_TAIL = 120  # characters: longer than any run of trailing adverbs
 _CLAUSE_WORDS = (
     "that|while|when|because|if|although|whereas|since|after|before|where|which|what|But|And"
 )
@@ -43,7 +48,12 @@ _VERB_RE = re.compile(
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _PHRASE_WORDS = frozenset("the a an his her its their of for to in at and".split())
-_LEAD_NAME_RE = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+# a capitalised run, lower-case titles inside ('Iranian Foreign Ministry spokesman Nasser Kanaani')
+_LEAD_NAME_RE = re.compile(
+    r"(?:(?:the|a|an)\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:"
+    + "|".join(sorted((re.escape(t) for t in WORDS.titles if t.islower()), key=len, reverse=True))
+    + r")\s+)*[A-Z][\w'’.-]*)*"
+)
 _DETERMINER_RE = re.compile(
     r"^(?:the|a|an|one|another)\s+(?:(?:latest|newest|most\s+recent|recent|new|last)\s+)?", re.I
 )
@@ -84,7 +94,11 @@ def subject_of(before: str) -> str | None:
     joined by 'and' are kept together ('X and his counterpart, Y') for `coordinated`."""
     text = before[-SUBJECT_WINDOW:].rstrip()
     while True:
-        stripped = _TRAILING_ADVERBS_RE.sub("", text).rstrip()
+        cut = max(0, len(text) - _ADVERB_TAIL)  # the adverbs end the text: read its tail only
+        stripped = (text[:cut] + _TRAILING_ADVERBS_RE.sub("", text[cut:])).rstrip()
+        comma = stripped.rfind(",")  # the phrase holds no comma: only the last one can open it
+        if comma != -1 and _PARENTHETICAL_RE.fullmatch(stripped, comma):
+            stripped = stripped[:comma].rstrip()
         if stripped == text:
             break
         text = stripped

@@ -41,10 +41,17 @@ from analysis.voices.spans import (
     spoken_quote,
     trimmed,
 )
-from analysis.voices.speakers import Context, Speaker, full_names, remember_people, resolve_all
+from analysis.voices.speakers import (
+    Context,
+    Speaker,
+    full_names,
+    remember_people,
+    resolve_all,
+)
 from analysis.voices.words import alternation
 from analysis.world.actors import Actors
 
+_POSSESSIVES = WORDS.person_possessives | WORDS.body_possessives
 FRAME_WINDOW = 600  # characters around a quote searched for its attribution
 _OTHER_CLAUSE_RE = re.compile(
     r"\b(?:while|but|and|whereas|when|as|after|before|because|which|that|although)\b"
@@ -75,6 +82,7 @@ def find_quotes(
     starts = [s.char_start for s in sentences]
     context = Context(actors, named={} if named is None else named)
     context.full_names = full_names(article.sentences, context)
+    context.opening = sentences[:2]
     found: list[Quote] = []
     chain: list[tuple[Span, Quote]] = []
     opens = [span.open_at for span in spans]  # spans come sorted by their opening mark
@@ -187,7 +195,10 @@ def _attribute_direct(
     after_end = min(close_sentence.char_end, span.close_at + FRAME_WINDOW)
     after = masked[span.close_at + 1 : after_end].split(MASK, 1)[0]
     beside = _after_frame(after, context) or _colon_frame(before, context)
-    found = beside or _before_frame(before, context)
+    relayed = _relayed(beside, before, context)
+    if relayed:  # the relaying speaker reports the sentence: read as reported speech too
+        beside = None
+    found = relayed or beside or _before_frame(before, context)
     if not found:  # the frame around the whole quote, cut out only when it is read
         whole = masked[max(sentence.char_start, span.open_at - FRAME_WINDOW) : after_end]
         found = _according_frame(whole) or _for_frame(whole)
@@ -231,6 +242,17 @@ def _after_frame(after: str, context: Context) -> tuple[str, str] | None:
         return None  # '“fakes”, while Lavrov said …': Lavrov speaks in another clause
     subject = context.subject_of(after[: cue.start()].lstrip(" ,"))
     return (subject, cue_text(after, cue)) if subject else None
+
+
+def _relayed(
+    beside: tuple[str, str] | None, before: str, context: Context
+) -> tuple[str, str] | None:
+    """'X called for “…”, his spokesman said': the words are X's, the spokesman relays them (a
+    speaker after the quote that opens with a possessive, a named subject with a cue before it)."""
+    if not beside or beside[0].split(" ", 1)[0].lower() not in _POSSESSIVES:
+        return None
+    found = _before_frame(before, context)
+    return found if found and found[0].lower() not in PRONOUNS else None
 
 
 def _colon_frame(before: str, context: Context) -> tuple[str, str] | None:

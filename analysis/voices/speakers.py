@@ -30,7 +30,9 @@ from analysis.voices.phrases import (
 from analysis.voices.words import words_re
 from analysis.world.actors import Actor, Actors
 
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
+_HOME_TITLES = WORDS.home_titles
+# a wire dateline opening the text: 'NIAMEY —', 'SRINAGAR/ISLAMABAD, May 9 (Wire) -'
+_DATELINE_RE = re.compile(r"^([A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*)\s*(?:,|—|–|--|-\s)")
 _INSTITUTION_RE = words_re(WORDS.institutions)
 
 _NAME_RUN_RE = re.compile(
@@ -65,6 +67,16 @@ class Context:
     # text -> the people it names: one article's memo, shared with its people table (people.py)
     named: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict, repr=False)
     subjects: dict[str, str | None] = field(default_factory=dict, repr=False)
+    opening: list[Sentence] = field(default_factory=list, repr=False)  # for `home`
+    _home: list[Actor | None] = field(default_factory=list, repr=False)
+
+    @property
+    def home(self) -> Actor | None:
+        """The article's home country (home_actor of its opening sentences), worked out when a
+        speaker first needs it."""
+        if not self._home:
+            self._home.append(home_actor(self.opening, self.actors))
+        return self._home[0]
 
     def people_in(self, text: str) -> list[tuple[str, str, int]]:
         """(title, full name, offset) of the people `text` names, found once per text."""
@@ -114,6 +126,7 @@ def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
             actors.affiliation(full, f"{description} {part}")
             or _known_side(full, context)
             or _context_side(description, context, position)
+            or _home_side(description, context, full)
         )
         return Speaker(full, description, actor, True)
     return _described(next((p for p in parts if not is_appositive(p)), parts[0]), context, position)
@@ -123,6 +136,12 @@ def _known_side(full: str, context: Context) -> Actor | None:
     """The actor the article already gave this person ('Indian Prime Minister Narendra Modi …',
     later 'Modi added')."""
     return next((s.actor for _, s in reversed(context.recent) if s.name == full and s.actor), None)
+
+
+def _known_title(full: str, context: Context) -> str:
+    """The title the article gave this person before ('President Mohamed Bazoum', later
+    'Bazoum said'), '' if none."""
+    return next((s.description for _, s in reversed(context.recent) if s.name == full), "")
 
 
 def _described(description: str, context: Context, position: int) -> Speaker:
@@ -153,8 +172,20 @@ def _described(description: str, context: Context, position: int) -> Speaker:
         if full and " " in full:
             owned = f"{full}{possessor.group('mark')} {possessor.group('rest')}"
             return Speaker(owned, description, actors.affiliation(full, description), False)
-    affiliation = affiliation or _context_side(description, context, position)
+    affiliation = (
+        affiliation
+        or _context_side(description, context, position)
+        or _home_body(description, context)
+    )
     return Speaker(strip_determiner(description), description, affiliation, False)
+
+
+def _home_body(description: str, context: Context) -> Actor | None:
+    """The home country for an institution named without one ('the army's media wing said' in a
+    story datelined ISLAMABAD) and with no other name in it."""
+    if not _INSTITUTION_RE.search(description.lower()):
+        return None
+    return None if any(w[:1].isupper() for w in description.split()[1:]) else context.home
 
 
 def resolve_all(phrase: str, context: Context, position: int) -> list[Speaker]:
@@ -189,14 +220,49 @@ def _context_side(description: str, context: Context, position: int) -> Actor | 
     on the side of the person just named, 'a spokeswoman for the ministry' on that of the
     ministry the article named ("Cambodia's Ministry of National Defence said …")."""
     lower = description.lower()
-    if lower.split(" ", 1)[0] in _POSSESSIVE_PRONOUNS:
+    words = lower.split()[:3]  # 'Its spokesman', 'Commander Its spokesman' (title first)
+    first = next((w for w in words if w in WORDS.person_possessives | WORDS.body_possessives), "")
+    if first in WORDS.person_possessives:
         last = context.last_person
         return last[1].actor if last and last[0] >= position - 3 else None
+    if first in WORDS.body_possessives:  # 'Its spokesman': the body (or person) just quoted
+        recent = [s for i, s in reversed(context.recent) if i >= position - 3 and s.actor]
+        return recent[0].actor if recent else None
     for body in _INSTITUTION_RE.findall(lower):
         for _, speaker in reversed(context.recent):
             if speaker.actor and body in f"{speaker.name} {speaker.description}".lower():
                 return speaker.actor
     return None
+
+
+def home_actor(sentences: list[Sentence], actors: Actors) -> Actor | None:
+    """The article's home country: the one a wire dateline opening its text names ('PHNOM PENH,
+    July 30 (Agency) --' -> Cambodia; 'SRINAGAR/ISLAMABAD' -> Pakistan, the one it knows), else
+    (or with a place it does not know) the first country its headline names ('Armenien meldet
+    …'), else None."""
+    opening = (_DATELINE_RE.match(s.text.lstrip()) for s in sentences[:2])  # after a headline
+    match = next((m for m in opening if m), None)
+    if match is not None:
+        places = match.group(1).title().replace("/", " / ")
+        found = {m.actor for m in actors.mentions(places)}
+        if len(found) == 1:
+            return actors.get(found.pop())
+    if len(sentences) < 2:
+        return None
+    named = (actors.get(m.actor) for m in actors.mentions(sentences[0].text))
+    return next((a for a in named if a is not None and a.kind == "country"), None)
+
+
+def _home_side(description: str, context: Context, full: str = "") -> Actor | None:
+    """The home country for a person given a state title alone ('Prime Minister', 'Colonel-Major',
+    'Ousted President'; with no title here, the one the article gave `full` before): no other body
+    named ('of', 'for', "'s")."""
+    words = (description or _known_title(full, context)).lower().replace("’", "'").split()
+    if not any(w in _HOME_TITLES for w in words):
+        return None
+    if any(w in ("of", "for", "to") or w.endswith("'s") for w in words):
+        return None
+    return context.home
 
 
 def _person_names(text: str, actors: Actors) -> list[tuple[str, str, int]]:

@@ -29,6 +29,9 @@ _KEYS = (
     "not_speaker_heads",
     "not_speaker_starts",
     "institutions",
+    "person_possessives",
+    "body_possessives",
+    "home_titles",
 )
 
 
@@ -48,6 +51,9 @@ class SpeakerWords:
     not_speaker_heads: frozenset[str]
     not_speaker_starts: frozenset[str]
     institutions: frozenset[str]
+    person_possessives: frozenset[str]
+    body_possessives: frozenset[str]
+    home_titles: frozenset[str]
 
 
 def parse_speaker_words(text: str, *, name: str) -> SpeakerWords:
