@@ -41,7 +41,9 @@ _CLAUSE_BOUNDARY_RE = re.compile(
 )
 _COORDINATION_RE = re.compile(r"\b(?:and|but)$", re.I)
 _JOINED_RE = re.compile(r",?\s+and\s*$")
-_WORD_RE = re.compile(r"[a-z][\w'’-]*")  # the lower-case words of a phrase
+_WORD_RE = re.compile(
+    r"(?<![\w'’-])[a-z][\w'’-]*"
+)  # the lower-case words of a phrase ('Mohamed': none)
 _VERB_RE = re.compile(
     r"is|are|was|were|be|been|being|had|has|have|will|would|could|can|did|does|do|should|must|"
     r"may|might|\w+ing|\w+ed"
@@ -63,6 +65,7 @@ PREPOSITION_START_RE = re.compile(
 _TRAILING_PP_RE = re.compile(
     r"\s+(?:in|at|on|during|after|before|while|from|with|on behalf of|via)\s+.*$"
 )
+_TO_PP_RE = re.compile(r"\s+to\s+.*$")  # a role's 'to the talks' (only to tell a role)
 _STATEMENT_BY_RE = re.compile(
     r"^(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|post|message|interview)\s+"
     r"(?:published|issued|released|posted|given)?\s*(?:by|from)\s+",
@@ -84,6 +87,9 @@ _DISCOURSE = frozenset(
 )
 _GROUP_SPEAKERS = WORDS.group_speakers  # "officials said", "analysts say"
 PERSON_TITLES = WORDS.person_titles
+_INSTITUTION_HEADS = (
+    frozenset(w for w in WORDS.institutions if " " not in w) | WORDS.non_person_words
+)
 NON_PERSON_WORDS = WORDS.non_person_words
 # Lower-case name particles: "Yasser al-Atta", "Faisal bin Farhan", "Ursula von der Leyen".
 PARTICLE_RE = re.compile(r"^(?:(?:al|el|ad|ar|as|an|at|az)-[A-Z][\w'’-]*|de|von|der|van|bin|ibn)$")
@@ -137,10 +143,20 @@ def _last_subject(text: str) -> tuple[str, int] | None:
     previous = text[previous_at : bounds[-1].start()].strip()
     if is_appositive(last):
         if valid_np(previous) and not is_appositive(previous) and not _clause(previous):
+            if len(bounds) > 1 and bounds[-2].group(0).startswith(
+                ","
+            ):  # "Qatar's minister, X, who …"
+                before = text[bounds[-3].end() if len(bounds) > 2 else 0 : bounds[-2].start()]
+                if _role(before.strip()):
+                    return f"{before.strip()}, {previous}, {last}", text.find(before.strip())
             return f"{previous}, {last}", text.find(previous, previous_at)
+    elif _role(last) and not split_name(last)[1] and _named(previous):
+        return f"{previous}, {last}", text.find(previous, previous_at)  # 'X, India's ... secretary'
+    elif last.isupper() and len(last) > 1 and _body(previous):  # "…'s … agency, UKMTO"
+        return f"{last}, {previous}", text.find(previous, previous_at)  # the name first
     elif split_name(last)[1]:
         joined, _, role = previous.rpartition(" and ")  # 'X and his counterpart, Y'
-        if _role(without_discourse_word(role)):
+        if _role(without_discourse_word(role)) or _body(without_discourse_word(role)):
             role = without_discourse_word(role)
             role_at = text.find(role, previous_at)
             if joined and _noun_phrase(joined):
@@ -173,8 +189,8 @@ def _noun_phrase(phrase: str) -> bool:
 @lru_cache(maxsize=65536)
 def _role(phrase: str) -> bool:
     """A description of a person with no name in it, before the name it describes ('France's
-    foreign minister', 'a civil society leader in Niamey', 'his Japanese counterpart')."""
-    bare = _TRAILING_PP_RE.sub("", phrase)
+    foreign minister', 'a civil society leader in Niamey', "Kinshasa's envoy to the talks")."""
+    bare = _TO_PP_RE.sub("", _TRAILING_PP_RE.sub("", phrase))
     words = bare.lower().split()
     return (
         0 < len(words) <= 10
@@ -182,6 +198,27 @@ def _role(phrase: str) -> bool:
         and _noun_phrase(bare)
         and not split_name(bare)[1]
     )
+
+
+@lru_cache(maxsize=65536)
+def _body(phrase: str) -> bool:
+    """An institution described before its name ("Britain's maritime trade agency, UKMTO")."""
+    bare = _TRAILING_PP_RE.sub("", phrase)
+    words = bare.lower().split()
+    return (
+        1 < len(words) <= 8
+        and words[-1] in _INSTITUTION_HEADS
+        and bare.split()[0][:1].isupper()
+        and _POSSESSIVE_RE.search(bare.split()[0]) is not None
+        and not _clause(bare)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _named(phrase: str) -> bool:
+    """A person's name and nothing else ('Vikram Misri')."""
+    title, name = split_name(phrase)
+    return bool(name) and not title and " " in name and _noun_phrase(phrase) and not _clause(phrase)
 
 
 @lru_cache(maxsize=65536)

@@ -163,6 +163,42 @@ def test_more_speech_forms_give_the_speaker_and_side(text, expected):
     assert expected in speakers(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the name first, the role after it
+            "Ahmed Attaf, Algeria's foreign minister, told reporters the border would stay open.",
+            ("Ahmed Attaf", "Algeria"),
+        ),
+        (  # a role with 'to …' before the name
+            "Bamako's envoy to the talks, Abdoulaye Maiga, insisted the deal was final.",
+            ("Abdoulaye Maiga", "Mali"),
+        ),
+        (  # a name ending in -ed is no verb, and a who-clause sits before the verb
+            "Hamed Saleh, who fled the town on foot, said the shelling went on all night.",
+            ("Hamed Saleh", ""),
+        ),
+        (  # a role, the name, then a who-clause
+            "Oman's minister of state, Khalifa al-Harthy, who hosted the meeting, called the "
+            "deal “a first step”.",
+            ("Khalifa al-Harthy", "Oman"),
+        ),
+        (  # accused / denied report what follows
+            "Pierre Kanda, the M23's spokesman, accused the army of shelling Sake.",
+            ("Pierre Kanda", "M23"),
+        ),
+        ("The Houthis denied attacking the tanker.", ("Houthis", "Houthis")),
+        (  # two verbs joined by 'and', two people joined by 'and' and a role
+            "Armenian Foreign Minister Ararat Mirzoyan and his Azerbaijani counterpart, Jeyhun "
+            "Bayramov, welcomed the draft and said talks would resume in May.",
+            ("Jeyhun Bayramov", "Azerbaijan"),
+        ),
+    ],
+)
+def test_roles_after_names_clauses_between_and_reporting_verbs(text, expected):
+    assert expected in speakers(text)
+
+
 def test_a_title_alone_without_dateline_or_headline_country_stays_unknown():
     found = speakers("Talks resume\n\nPrime Minister Hun Manet urged both sides to keep the truce.")
     assert found == [("Hun Manet", "")]
