@@ -44,6 +44,20 @@ def _is_name_word(word: str, pack: QuotePack, actors: Actors) -> bool:
     return bool(_listed(bare, pack, actors)) or not actors.mentions(bare)
 
 
+def _surname(words: list[str], at: int, pack: QuotePack, actors: Actors) -> bool:
+    """Whether words[at], an alias of a body, is the surname of the name before it ('Thérèse
+    Kayikwamba Wagner' is not the Wagner Group): a country's name there stays the country."""
+    if at < 1 or not _is_name_word(words[at - 1], pack, actors) or not cased(words[at]):
+        return False
+    found = actors.mentions(words[at].strip(NAME_STRIP))
+    return (
+        len(found) == 1
+        and found[0].matched == words[at].strip(NAME_STRIP)
+        and (actor := actors.get(found[0].actor)) is not None
+        and actor.kind != "country"
+    )
+
+
 def phrase_words(phrase: str, pack: QuotePack, actors: Actors) -> list[str]:
     """The words of a speaker phrase; in a script without spaces between words, cut at the
     pack's titles and the actors' names ('中国外交部发言人郭嘉昆' -> 中国 外交部 发言人 郭嘉昆)."""
@@ -116,6 +130,11 @@ def resolve(
             and not _listed(words[end - 1], pack, actors)
         ):
             end -= 1
+    if end > 1 and end == len(words) and _surname(words, end - 1, pack, actors):
+        end -= 1  # read from the name before it; the surname is added back below
+        with_surname = True
+    else:
+        with_surname = False
     start = end
     listed = None if cased(" ".join(words)) else _listed_span(words[:end], actors)
     if listed:  # a script without capitals: a listed person in the phrase is its name
@@ -136,8 +155,13 @@ def resolve(
         )
         if first is not None:
             start = end = first
-            while end < len(words) and _is_name_word(words[end], pack, actors):
+            while end < len(words) and (
+                _is_name_word(words[end], pack, actors) or _surname(words, end, pack, actors)
+            ):
+                with_surname = with_surname or not _is_name_word(words[end], pack, actors)
                 end += 1
+    if with_surname and start < end:
+        end += 1
     while start < end and words[start].lower() in pack.not_names:
         start += 1
     lone = end - start == 1 and not _listed(words[start], pack, actors)
@@ -185,7 +209,9 @@ def resolve(
     if " " not in name and actors.mentions(name):  # a body: 'Kremlin', 'Пентагон'
         return Speaker(name, description, actors.affiliation("", name), False)
     full = name if " " in name else _article_name(name, pack, context) or name
-    affiliation = actors.affiliation(full, f"{description} {phrase}")
+    # the phrase less the name: its surname may be an alias ('… Thérèse Kayikwamba Wagner')
+    context_words = phrase.replace(name, " ") if with_surname else phrase
+    affiliation = actors.affiliation(full, f"{description} {context_words}")
     return Speaker(full, description, affiliation or home_side(description, pack, context), True)
 
 

@@ -276,3 +276,18 @@ def test_a_french_verb_ending_like_an_urge_verb_is_no_speech():
         "mardi soir dans la province frontalière."
     )
     assert not any(name == "Pakistan" for name, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scontri nel Kivu\n\n«Non ci ritireremo», ha dichiarato il ministro degli Esteri ruandese "
+        "Jean Mukama Wagner.",
+        "Combates no Kivu\n\n“Não vamos recuar”, afirmou o ministro ruandês das Relações "
+        "Exteriores, Jean Mukama Wagner.",
+    ],
+)
+def test_a_surname_that_names_a_body_is_the_persons_not_the_bodys(text):
+    found = pack_speakers(text)
+    assert found and found[0][0] == "Jean Mukama Wagner"
+    assert found[0][1] != "Wagner Group"
