@@ -152,7 +152,7 @@ def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
         "figures": figure_rows,
         "escalation_hits": hit_rows,
         "framing": framing_rows(article, actors, quotes, figure_rows, mentions),
-        "people": people.people_rows(article, actors, named),
+        "people": people.people_rows(article, actors, named, quotes),
         "events": events,
         "tone": tone,
         "quote_words": quote_words,

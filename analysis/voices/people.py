@@ -19,7 +19,10 @@ import pandas as pd
 
 from analysis import schema
 from analysis.ingest.article import Article
+from analysis.voices.packs import actors_for
+from analysis.voices.spans import Quote
 from analysis.voices.speakers import Context
+from analysis.world import languages
 from analysis.world.actors import Actors
 
 _CALENDAR = frozenset([*calendar.day_name, *calendar.month_name[1:]])  # "Wednesday December"
@@ -53,10 +56,18 @@ def _appositive(text: str, name: str, offset: int, actors: Actors) -> str:
 
 
 def people_rows(
-    article: Article, actors: Actors, named: dict[str, list] | None = None
+    article: Article,
+    actors: Actors,
+    named: dict[str, list] | None = None,
+    quotes: list[Quote] | None = None,
 ) -> list[dict[str, object]]:
     """The `people` rows of one article: each person named, once per (name, title), in order;
-    `named`: the article's memo of the people each text names, shared with its quotes."""
+    `named`: the article's memo of the people each text names, shared with its quotes. English
+    reads names and titles from every sentence; another language, whose names the English rules
+    cannot tell from its words ('Il Ruanda', 'Relações Exteriores'), lists its quotes' speakers
+    who are people (`quotes`), with their side and no title."""
+    if languages.code(article.language) != "en":
+        return _speaker_rows(article, actors_for(actors, article.language), quotes or [])
     context = Context(actors, named={} if named is None else named)
     rows: dict[tuple[str, str], dict[str, object]] = {}
     for sentence in article.sentences:
@@ -81,6 +92,45 @@ def people_rows(
                 "person_id": schema.row_id(article.article_id, "p", start, start + len(name)),
                 "corrected": False,
             }
+    return list(rows.values())
+
+
+def _speaker_rows(article: Article, actors: Actors, quotes: list[Quote]) -> list[dict[str, object]]:
+    """People rows from a non-English article's speakers: a name of two words or more in a script
+    with capitals ('Thérèse Kayikwamba Wagner', 'Антониу Гутерреш'), or a listed official in one
+    without (习近平), never a body ('Conselho de Segurança da ONU') or a description."""
+    rows: dict[str, dict[str, object]] = {}
+    raw = article.raw_text
+    for quote in quotes:
+        name = quote.speaker
+        found = actors.mentions(name)
+        whole = found and found[0].start == 0 and found[-1].end == len(name)
+        if not name or name in rows or (whole and actors.person(name) is None):
+            continue
+        words = name.split()
+        if words[0][:1].isupper():
+            if len(words) < 2:
+                continue
+        elif actors.person(name) is None:  # no capitals to tell a name: only listed officials
+            continue
+        at = raw.find(name)
+        sentence = (
+            next((s for s in article.sentences if s.char_start <= at < s.char_end), None)
+            if at >= 0
+            else None
+        )
+        if sentence is None:
+            continue
+        rows[name] = {
+            "article_id": article.article_id,
+            "outlet": article.outlet,
+            "name": name,
+            "title": "",
+            "affiliation": quote.affiliation,
+            "sentence_id": article.sentence_id(sentence),
+            "person_id": schema.row_id(article.article_id, "p", at, at + len(name)),
+            "corrected": False,
+        }
     return list(rows.values())
 
 

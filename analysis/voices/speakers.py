@@ -288,8 +288,9 @@ def _person_of_run(run: str, actors: Actors) -> tuple[str, str] | None:
     words = name.split()
     if len(words) < 2 or any(w.lower() in NON_PERSON_WORDS or w.isupper() for w in words):
         return None
-    if actors.person(name) is None and actors.mentions(name):
-        return None
+    found = actors.mentions(name)
+    if actors.person(name) is None and any(not actors.is_surname(name, m) for m in found):
+        return None  # a body or a place; a surname that is an alias is the person's (Wagner)
     return title, _POSSESSIVE_END_RE.sub("", name)
 
 

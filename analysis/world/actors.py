@@ -205,12 +205,12 @@ class Actors:
                 return listed[1]
         for text in (description, name):
             for mention in self.mentions(text):
-                if text is name and self._is_surname(name, mention):
+                if text is name and self.is_surname(name, mention):
                     continue
                 return self._by_alias[mention.matched]
         return None
 
-    def _is_surname(self, name: str, mention: Mention) -> bool:
+    def is_surname(self, name: str, mention: Mention) -> bool:
         """Whether `mention` ends a person's name rather than naming an actor: the name's last
         word after a capitalised word that is no actor and no function word ('Therese Kayikwamba
         Wagner', 'Richard Jordan'; not 'The Houthis', 'Yemen's Houthis')."""
