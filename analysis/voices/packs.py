@@ -218,26 +218,33 @@ def _names_table(data: dict, key: str, text: str, name: str) -> dict[str, list[s
     return result
 
 
+Names = dict[str, list[str]]  # actor -> names
+
+
 @lru_cache(maxsize=64)
-def language_names(language: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(aliases, people) per actor in `language`: its names.toml (written by hand) and then its
-    countries.toml (every country's name, generated from the CLDR by tools/make_gazetteer.py),
-    forms expanded ({} when it has neither)."""
-    aliases: dict[str, list[str]] = {}
-    people: dict[str, list[str]] = {}
+def language_names(language: str) -> tuple[Names, Names, Names]:
+    """(aliases, people, not_aliases) per actor in `language`: its names.toml (written by hand) and
+    then its countries.toml (every country's name, generated from the CLDR by
+    tools/make_gazetteer.py), forms expanded ({} when it has neither). `not_aliases`: the
+    gazetteer's own aliases this language's press uses for something else (French 'RSF' is
+    Reporters sans frontières, not the Rapid Support Forces)."""
+    aliases: Names = {}
+    people: Names = {}
+    not_aliases: Names = {}
     for file in ("names.toml", "countries.toml"):
         path = languages.pack_file(language, file)
         if path is None:
             continue
         text, name = read_text(path, name=languages.display_name(path))
         data = parse_toml(text, name=name)
-        unknown = sorted(set(data) - {"aliases", "people"})
+        unknown = sorted(set(data) - {"aliases", "people", "not_aliases"})
         if unknown:
             raise LexiconError(name, f"unknown table {unknown[0]!r}", find_line(text, unknown[0]))
-        for table, found in ((aliases, "aliases"), (people, "people")):
+        tables = ((aliases, "aliases"), (people, "people"), (not_aliases, "not_aliases"))
+        for table, found in tables:
             for actor, forms in _names_table(data, found, text, name).items():
                 table.setdefault(actor, []).extend(forms)
-    return aliases, people
+    return aliases, people, not_aliases
 
 
 _MERGED: dict[tuple[int, str], tuple[Actors, Actors]] = {}
@@ -251,12 +258,15 @@ def actors_for(actors: Actors, language: str) -> Actors:
     key = (id(actors), code)
     if key in _MERGED and _MERGED[key][0] is actors:
         return _MERGED[key][1]
-    aliases, people = language_names(code)
+    aliases, people, not_aliases = language_names(code)
     pack = quote_pack(code)
     particles = pack.particles if pack else ()
     taken = {n for a in actors.actors for n in (*a.aliases, *a.people)}
     merged = []
     for actor in actors.actors:
+        if actor.name in not_aliases:
+            dropped = set(not_aliases[actor.name])
+            actor = replace(actor, aliases=tuple(a for a in actor.aliases if a not in dropped))
         extra_people = [p for p in people.get(actor.name, []) if p not in taken]
         taken.update(extra_people)
         extra = []
@@ -278,7 +288,7 @@ def actors_for(actors: Actors, language: str) -> Actors:
             merged.append(Actor(name, name, tuple(own), own_people))
     result = (
         Actors(merged, actors.core_claim, actors.camp_labels, writing(code))
-        if (aliases or people)
+        if (aliases or people or not_aliases)
         else actors
     )
     _MERGED[key] = (actors, result)

@@ -281,3 +281,14 @@ def test_an_alias_ending_a_speakers_name_is_that_person_and_their_side():
     assert [m.actor for m in unknown] == ["Democratic Republic of the Congo", "Rwanda"]
     alone = SentenceMentions(WORLD).of(sentence)
     assert "Wagner Group" in [m.actor for m in alone]  # without the speaker, the alias as it is
+
+
+def test_a_pack_drops_an_alias_its_press_uses_for_something_else():
+    from analysis.voices.packs import actors_for
+    from analysis.world.actors import world as world_actors
+
+    text = "Selon RSF, 54 journalistes ont été tués ; les FSR assiègent El Fasher."
+    assert [m.matched for m in actors_for(world_actors(), "fr").mentions(text)] == ["FSR"]
+    assert [m.actor for m in world_actors().mentions("The RSF shelled El Fasher.")] == [
+        "Rapid Support Forces"
+    ]
