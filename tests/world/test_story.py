@@ -285,3 +285,25 @@ def test_a_caption_line_names_the_sound_bite_not_a_photo_credit():
     )
     found = find_quotes(article_from_text(text), load_actors())
     assert [(q.speaker, q.cue) for q in found] == [("Kim Min-jun", "caption")]
+
+
+def test_an_outlet_in_another_language_is_never_given_a_tone(tmp_path):
+    (tmp_path / "en.txt").write_text(
+        'Source: Lakeside Post\n\n"We will not sign," Congo\'s foreign minister Thérèse '
+        "Kayikwamba Wagner said in Doha.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "it.txt").write_text(
+        "Source: Corriere del Lago\n\n«Non firmeremo», ha detto Thérèse Kayikwamba Wagner a "
+        "Doha, dove i colloqui con il Ruanda sono ripresi.\n",
+        encoding="utf-8",
+    )
+    tables = analyse(load_corpus(tmp_path))
+    stance = tables["stance"].set_index(["outlet", "actor"])
+    # the Italian outlet quotes the DRC (its speaker's side comes from the English article), but
+    # no sentence of it is read for tone
+    assert stance.loc[("Corriere del Lago", "Democratic Republic of the Congo"), "tone_label"] == (
+        "not measured"
+    )
+    summary = tables["summaries"].set_index("outlet").loc["Corriere del Lago", "summary"]
+    assert "tone not measured" in summary
