@@ -32,7 +32,7 @@ from analysis.stance import main_claim
 from analysis.stance.framing import framing_rows
 from analysis.stance.tone import QUOTE_WORD_COLUMNS, tone_rows
 from analysis.voices import attribution, people
-from analysis.voices.packs import actors_for
+from analysis.voices.packs import actors_for, titled_at
 from analysis.world.actors import Actors, SentenceMentions
 from analysis.world.story import Story, parse_story
 from analysis.world.story import load_story as read_story
@@ -140,7 +140,8 @@ def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
     quotes = attribution.quotes_of(article, actors, named)
     speakers = [(quote.speaker, quote.affiliation) for quote in quotes]
     # each sentence's actors (with their names in the article's language), found once for all
-    mentions = SentenceMentions(actors_for(actors, article.language), speakers)
+    language = article.language
+    mentions = SentenceMentions(actors_for(actors, language), speakers, titled_at(language))
     figure_rows = figures.article_rows(article, quotes)
     hit_rows = escalation.hit_rows(article, lexicon, quotes)
     events = event_rows(article, quotes, mentions)

@@ -25,6 +25,7 @@ from analysis.stance.tone import (
     stance_table,
     tone_rows,
 )
+from analysis.voices.packs import titled_at
 from analysis.voices.quotes import Quote
 from analysis.world.actors import Actors, SentenceMentions
 
@@ -273,7 +274,8 @@ def tables(
     for article in articles:
         own = quotes.get(article.article_id, [])
         quote_rows_ += quote_rows(article, own)
-        mentions = SentenceMentions(actors, [(quote.speaker, quote.affiliation) for quote in own])
+        speakers = [(quote.speaker, quote.affiliation) for quote in own]
+        mentions = SentenceMentions(actors, speakers, titled_at(article.language))
         framing += framing_rows(article, actors, own, figure_rows[article.article_id], mentions)
         found = event_rows(article, own, mentions)
         hits = hit_rows[article.article_id]

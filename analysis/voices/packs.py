@@ -8,11 +8,13 @@ compiled here with their placeholders expanded; analysis/voices/attribution.py a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 
 from analysis.voices.phrases import MASK
+from analysis.voices.words import speaker_words
 from analysis.world import languages
 from analysis.world.actors import Actor, Actors
 from analysis.world.toml_files import LexiconError, find_line, parse_toml, read_text
@@ -78,6 +80,34 @@ class QuotePack:
         if lower in self.titles or any(lower.endswith(s) for s in self.title_suffixes):
             return True
         return bool(self.writing.prefixes) and self.writing.bare(lower) in self.titles
+
+
+def titled_at(language: str) -> Callable[[str, int], bool]:
+    """Whether a person's title ends right before `offset` of `text` in `language` ('Foreign
+    Minister Wagner', 'Außenministerin Wagner', '外交部长瓦格纳'): the name after it is a person's,
+    whatever actor an alias of it names (see SentenceMentions)."""
+    pack = quote_pack(languages.code(language) or "")
+    if pack is not None and pack.titles_inside is not None:  # no spaces: a title on the name
+        ends = tuple(pack.titles)
+        return lambda text, offset: text[:offset].endswith(ends)
+    if pack is None:  # English (or a language without a pack): the English person titles
+        titles = speaker_words().person_titles
+        is_title: Callable[[str], bool] = lambda word: word.lower() in titles  # noqa: E731
+    else:
+        is_title = pack.is_title
+    return lambda text, offset: _title_before_name(text, offset, is_title)
+
+
+def _title_before_name(text: str, offset: int, is_title: Callable[[str], bool]) -> bool:
+    """A title, then at most three capitalised words, right before `offset` ('Bakanı Therese
+    Kayikwamba Wagner')."""
+    words = [w.strip(NAME_STRIP) for w in text[:offset].split()[-4:]]
+    for word in reversed(words):
+        if is_title(word):
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def _alternation(words: tuple[str, ...]) -> str:

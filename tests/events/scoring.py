@@ -9,7 +9,7 @@ from pathlib import Path
 from analysis.events.extract import event_rows
 from analysis.ingest.article import article_from_text
 from analysis.voices.attribution import quotes_of
-from analysis.voices.packs import actors_for
+from analysis.voices.packs import actors_for, titled_at
 from analysis.world.actors import SentenceMentions
 from analysis.world.story import load_actors
 from tests.paths import DATA
@@ -25,7 +25,10 @@ def found(text: str, language: str) -> list[dict]:
     article = article_from_text(f"Headline.\n\n{text}\n")
     article = article.__class__(**{**article.__dict__, "language": language})
     actors = actors_for(load_actors(), language)
-    return event_rows(article, quotes_of(article, load_actors()), SentenceMentions(actors))
+    quotes = quotes_of(article, load_actors())
+    speakers = [(quote.speaker, quote.affiliation) for quote in quotes]
+    mentions = SentenceMentions(actors, speakers, titled_at(language))  # as the pipeline reads
+    return event_rows(article, quotes, mentions)
 
 
 def score(language: str) -> dict[str, float]:

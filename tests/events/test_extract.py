@@ -184,3 +184,18 @@ def test_hostile_text_gives_rows_not_errors(case: str) -> None:
     article = article_from_text(HOSTILE[case])
     rows = event_rows(article, [], SentenceMentions(ACTORS))
     assert all(0 <= r["char_start"] < r["char_end"] <= len(article.raw_text) for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a body's alias after a person's title is the person ('Wagner', a minister's surname)
+        ("zh", "刚果（金）外交部长瓦格纳指责卢旺达支持叛军。", ("Democratic Republic of the Congo", "ACCUSE", "Rwanda")),
+        ("en", "Congo's Foreign Minister Thérèse Kayikwamba Wagner accused Rwanda of aggression.",
+         ("Democratic Republic of the Congo", "ACCUSE", "Rwanda")),
+    ],
+)  # fmt: skip
+def test_a_surname_that_names_a_body_is_not_the_body(language, text, expected):
+    rows = found(text, language)
+    assert expected in [(r["source"], r["event"], r["target"]) for r in rows]
+    assert "Wagner Group" not in {r["source"] for r in rows}
