@@ -33,7 +33,8 @@ from analysis.stance.framing import framing_rows
 from analysis.stance.tone import QUOTE_WORD_COLUMNS, tone_rows
 from analysis.voices import attribution, people
 from analysis.voices.packs import actors_for, titled_at
-from analysis.world.actors import Actors, SentenceMentions
+from analysis.world.actors import Actors
+from analysis.world.mentions import SentenceMentions
 from analysis.world.story import Story, parse_story
 from analysis.world.story import load_story as read_story
 from analysis.world.toml_files import read_text

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from analysis.events.extract import event_rows  # noqa: E402
 from analysis.ingest.article import article_from_text  # noqa: E402
 from analysis.voices.attribution import quotes_of  # noqa: E402
-from analysis.world.actors import SentenceMentions  # noqa: E402
+from analysis.world.mentions import SentenceMentions  # noqa: E402
 from analysis.world.story import load_actors  # noqa: E402
 
 RECORDS = ROOT / "benchmarks" / "data" / "plover" / "gold_standard_records.jsonl"

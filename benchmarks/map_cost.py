@@ -29,7 +29,7 @@ from analysis.pipeline import Rules, analyse_article
 from analysis.stance.framing import framing_rows
 from analysis.stance.tone import tone_rows
 from analysis.voices import attribution, people
-from analysis.world.actors import SentenceMentions
+from analysis.world.mentions import SentenceMentions
 
 
 def best_ms(run: Callable[[], None], count: int, rounds: int) -> float:

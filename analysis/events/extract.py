@@ -22,7 +22,8 @@ from analysis.events.sentence import UNNAMED, EventSentence
 from analysis.ingest.article import Article
 from analysis.ingest.text import Sentence
 from analysis.voices.quotes import Quote, quote_at
-from analysis.world.actors import Mention, SentenceMentions
+from analysis.world.actors import Mention
+from analysis.world.mentions import SentenceMentions
 
 
 def event_rows(

@@ -26,7 +26,8 @@ from analysis.ingest.article import Article
 from analysis.ingest.patterns import required_literals
 from analysis.ingest.text import Sentence, folded, lower_case_twin
 from analysis.voices.quotes import Quote, quote_at
-from analysis.world.actors import Actors, CoreClaim, Mention, SentenceMentions
+from analysis.world.actors import Actors, CoreClaim, Mention
+from analysis.world.mentions import SentenceMentions
 
 PRECEDENCE = [
     "confirmed",

@@ -27,7 +27,8 @@ from analysis.stance.tone import (
 )
 from analysis.voices.packs import titled_at
 from analysis.voices.quotes import Quote
-from analysis.world.actors import Actors, SentenceMentions
+from analysis.world.actors import Actors
+from analysis.world.mentions import SentenceMentions
 
 SUMMARY_FRAMINGS = 3  # framings a summary names; the others are counted
 SUMMARY_EVIDENCE = 3  # evidence sentences a summary cites per framing it names

@@ -33,7 +33,8 @@ from analysis.ingest.text import Sentence
 from analysis.stance.model import tone_many
 from analysis.voices.quotes import Quote
 from analysis.world import languages
-from analysis.world.actors import Actors, Mention, SentenceMentions
+from analysis.world.actors import Actors, Mention
+from analysis.world.mentions import SentenceMentions
 
 CRITICAL_AT = -0.10
 FAVOURABLE_AT = 0.10

@@ -17,10 +17,9 @@ actor has in another language live in that language's pack (`data/languages/<cod
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -225,72 +224,6 @@ class Actors:
             and before.casefold() not in function_words
             and not self.mentions(before)
         )
-
-
-class _Sentence(Protocol):
-    char_start: int
-    text: str
-
-
-class SentenceMentions:
-    """The actor mentions of each sentence of one article, found once and read by every stage that
-    needs them (tone, framing, events): the matcher reads a sentence once, not once per stage.
-
-    A person acts for their actor: given the article's speakers (name, affiliation), an alias that
-    ends a speaker's full name ('Wagner' in 'Therese Kayikwamba Wagner') is that person, a mention
-    of their affiliation (none when it is unknown), not of the actor the alias names."""
-
-    __slots__ = ("actors", "_found", "_people", "_titled")
-
-    def __init__(
-        self,
-        actors: Actors,
-        speakers: Iterable[tuple[str, str]] = (),
-        titled: Callable[[str, int], bool] | None = None,
-    ) -> None:
-        self.actors = actors
-        self._titled = titled  # a person's title ends here ('Foreign Minister Wagner')?
-        self._found: dict[int, list[Mention]] = {}
-        self._people: dict[str, dict[str, str]] = {}  # last word -> full name -> affiliation
-        for name, affiliation in speakers:
-            first, _, last = name.rpartition(" ")
-            if first and not actors.mentions(first):  # a person, not 'Катар і Франція'
-                self._people.setdefault(last, {})[name] = affiliation
-
-    def of(self, sentence: _Sentence) -> list[Mention]:
-        """`Actors.mentions` of the sentence's text (offsets into that text)."""
-        found = self._found.get(sentence.char_start)
-        if found is None:
-            found = self.actors.mentions(sentence.text)
-            if self._people and any(m.matched in self._people for m in found):
-                found = self._as_people(sentence.text, found)
-            if self._titled is not None and found:
-                found = [m for m in found if not self._titled_body(sentence.text, m)]
-            self._found[sentence.char_start] = found
-        return found
-
-    def _titled_body(self, text: str, mention: Mention) -> bool:
-        """A body's alias right after a person's title is that person's name ('外交部长瓦格纳',
-        'Foreign Minister Wagner'), not the body; a country stays a country ('Minister Israel …'
-        is read as the full name it is part of)."""
-        actor = self.actors.get(mention.actor)
-        return actor is not None and actor.kind != "country" and self._titled(text, mention.start)
-
-    def _as_people(self, text: str, found: list[Mention]) -> list[Mention]:
-        """`found` with each alias that ends a speaker's name read as that person."""
-        kept = []
-        for mention in found:
-            for name, affiliation in self._people.get(mention.matched, {}).items():
-                start = mention.end - len(name)
-                if start >= 0 and text[start : mention.end] == name:
-                    while kept and kept[-1].end > start:  # an alias inside the name ('Jordan')
-                        kept.pop()
-                    if affiliation:
-                        kept.append(Mention(affiliation, start, mention.end, name))
-                    break
-            else:
-                kept.append(mention)
-        return kept
 
 
 def strings(value: object, where: str, text: str, name: str) -> tuple[str, ...]:

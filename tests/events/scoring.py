@@ -10,7 +10,7 @@ from analysis.events.extract import event_rows
 from analysis.ingest.article import article_from_text
 from analysis.voices.attribution import quotes_of
 from analysis.voices.packs import actors_for, titled_at
-from analysis.world.actors import SentenceMentions
+from analysis.world.mentions import SentenceMentions
 from analysis.world.story import load_actors
 from tests.paths import DATA
 

@@ -8,7 +8,7 @@ import pytest
 from analysis.events.extract import event_rows
 from analysis.ingest.article import article_from_text
 from analysis.voices.attribution import quotes_of
-from analysis.world.actors import SentenceMentions
+from analysis.world.mentions import SentenceMentions
 from analysis.world.story import load_actors
 from tests.events.scoring import found, score
 from tests.test_hostile_text import HOSTILE

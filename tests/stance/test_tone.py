@@ -23,7 +23,7 @@ from analysis.stance.tone import (
 from analysis.voices.attribution import quotes_of
 from analysis.voices.packs import actors_for
 from analysis.voices.spans import Quote
-from analysis.world.actors import SentenceMentions
+from analysis.world.mentions import SentenceMentions
 from analysis.world.story import load_actors
 
 ACTORS = load_actors()

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
-from analysis.world.actors import SentenceMentions
 from analysis.world.story import SHIPPED_STORY, load_actors, parse_actors
 from analysis.world.toml_files import LexiconError
 
@@ -265,22 +262,6 @@ def test_remembered_affiliations_belong_to_their_own_actor_list(monkeypatch):
 def test_an_alias_ending_a_persons_name_is_no_affiliation(name, title, actor):
     found = WORLD.affiliation(name, title)
     assert (found.name if found else None) == actor
-
-
-def test_an_alias_ending_a_speakers_name_is_that_person_and_their_side():
-    text = "Congo's foreign minister Therese Kayikwamba Wagner accused Rwanda."
-    sentence = SimpleNamespace(char_start=0, text=text)
-    speakers = [("Therese Kayikwamba Wagner", "Democratic Republic of the Congo")]
-    found = [(m.actor, m.matched) for m in SentenceMentions(WORLD, speakers).of(sentence)]
-    assert found == [
-        ("Democratic Republic of the Congo", "Congo"),
-        ("Democratic Republic of the Congo", "Therese Kayikwamba Wagner"),
-        ("Rwanda", "Rwanda"),
-    ]
-    unknown = SentenceMentions(WORLD, [("Therese Kayikwamba Wagner", "")]).of(sentence)
-    assert [m.actor for m in unknown] == ["Democratic Republic of the Congo", "Rwanda"]
-    alone = SentenceMentions(WORLD).of(sentence)
-    assert "Wagner Group" in [m.actor for m in alone]  # without the speaker, the alias as it is
 
 
 def test_a_pack_drops_an_alias_its_press_uses_for_something_else():
