@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.world.toml_files import DATA_DIR, LexiconError, find_line, parse_toml, read_text
+from analysis.world.toml_files import DATA_DIR, LexiconError, find_line, read_text, word_lists
 
 TONE_FILE = DATA_DIR / "languages" / "en" / "tone.toml"
 _SETS = ("speech", "negations", "hedges", "pronouns")
@@ -33,19 +33,10 @@ class ToneWords:
 def parse_tone_words(text: str, *, name: str) -> ToneWords:
     """Validate a tone.toml text: every key present, each a non-empty list of distinct lower-case
     tokens without spaces, stems of two letters or more."""
-    data = parse_toml(text, name=name)
-
-    def fail(problem: str, needle: str) -> LexiconError:
-        return LexiconError(name, problem, find_line(text, needle))
-
-    unknown = sorted(set(data) - set(_KEYS))
-    if unknown:
-        raise fail(f"unknown key {unknown[0]!r} (allowed: {list(_KEYS)})", unknown[0])
+    data = word_lists(text, _KEYS, name=name)
     lists: dict[str, tuple[str, ...]] = {}
     for key in _KEYS:
-        value = data.get(key)
-        if not isinstance(value, list) or not value:
-            raise fail(f"{key} must be a non-empty list of words", key)
+        value = data[key]
         after = find_line(text, f"{key} =") or 1
         seen: set[str] = set()
         for word in value:

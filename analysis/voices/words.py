@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.ingest.patterns import by_first_letter
-from analysis.world.toml_files import DATA_DIR, LexiconError, find_line, parse_toml, read_text
+from analysis.world.toml_files import DATA_DIR, LexiconError, find_line, read_text, word_lists
 
 SPEAKERS_FILE = DATA_DIR / "languages" / "en" / "speakers.toml"
 _KEYS = (
@@ -59,19 +59,14 @@ class SpeakerWords:
 def parse_speaker_words(text: str, *, name: str) -> SpeakerWords:
     """Validate a speakers.toml text: every key present, each a list of lower-case words, the
     verb lists' entries among the cues."""
-    data = parse_toml(text, name=name)
+    data = word_lists(text, _KEYS, name=name)
 
     def fail(problem: str, needle: str) -> LexiconError:
         return LexiconError(name, problem, find_line(text, needle))
 
-    unknown = sorted(set(data) - set(_KEYS))
-    if unknown:
-        raise fail(f"unknown key {unknown[0]!r} (allowed: {list(_KEYS)})", unknown[0])
     lists: dict[str, frozenset[str]] = {}
     for key in _KEYS:
-        value = data.get(key)
-        if not isinstance(value, list) or not value:
-            raise fail(f"{key} must be a non-empty list of words", key)
+        value = data[key]
         for word in value:
             if not isinstance(word, str) or not word.strip() or word != word.strip().lower():
                 raise fail(f"{key}: {word!r} must be a lower-case word or phrase", str(word))

@@ -86,3 +86,20 @@ def read_toml(source: str | Path, *, name: str | None = None) -> dict:
     """Parse a TOML file (a `Path`, or a one-line string naming a file) or a TOML text into a dict."""
     text, display = read_text(source, name=name)
     return parse_toml(text, name=display)
+
+
+def word_lists(text: str, keys: tuple[str, ...], *, name: str) -> dict[str, list]:
+    """The lists of a word-list file (speakers.toml, tone.toml): exactly `keys`, each a non-empty
+    list (what a word must be is the caller's check); a LexiconError names the key's line."""
+    data = parse_toml(text, name=name)
+    unknown = sorted(set(data) - set(keys))
+    if unknown:
+        line = find_line(text, unknown[0])
+        raise LexiconError(name, f"unknown key {unknown[0]!r} (allowed: {list(keys)})", line)
+    for key in keys:
+        value = data.get(key)
+        if not isinstance(value, list) or not value:
+            raise LexiconError(
+                name, f"{key} must be a non-empty list of words", find_line(text, key)
+            )
+    return {key: data[key] for key in keys}
