@@ -37,7 +37,7 @@ def clauses_html(clauses: list[tuple[str, list[tuple[str, Cited]]]]) -> str:
     parts = []
     for clause, sentences in clauses:
         items = "".join(
-            f"<li>“{escape_text(text)}” <small style='color:#777;'>— {escape_text(where)} "
+            f"<li>{escape_text(text)} <small style='color:#777;'>— {escape_text(where)} "
             f"({escape_text(sentence_id)})</small></li>"
             for sentence_id, (text, where) in sentences[:SHOWN]
         )
