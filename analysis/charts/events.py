@@ -66,7 +66,8 @@ def who_acts_on_whom(links: pd.DataFrame, events: pd.DataFrame, family: str) -> 
         "x": outlets,
         "y": shown,
         "colorscale": CIVIDIS,
-        "zmin": 0,
+        "zmin": 0,  # both ends set: with one alone plotly scales to the data (all 1s were grey)
+        "zmax": max(int(data["events"].max()), 1),
         "text": [[str(v) if v else "" for v in row] for row in z],
         "texttemplate": "%{text}",
         "hovertext": hover,

@@ -22,6 +22,7 @@ def test_conflict_between_named_actors_per_outlet_with_a_sentence_on_hover() -> 
     assert "Israel → Iran" in heatmap.y
     assert any("Israeli jets struck" in text for row in heatmap.hovertext for text in row)
     assert chart.file_name == "who_acts_on_whom_conflict.csv"
+    assert (heatmap.zmin, heatmap.zmax) == (0, 1)  # every count 1: the top colour, not mid-grey
 
 
 def test_a_family_with_no_event_draws_an_empty_state() -> None:
