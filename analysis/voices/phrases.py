@@ -195,9 +195,19 @@ def _role(phrase: str) -> bool:
     return (
         0 < len(words) <= 10
         and any(w.strip(",.") in PERSON_TITLES for w in words)
-        and _noun_phrase(bare)
+        and (_noun_phrase(bare) or _headed_role(bare, words))
         and not split_name(bare)[1]
     )
+
+
+def _headed_role(bare: str, words: list[str]) -> bool:
+    """A role whose last word is a person's title, opened by an owner or an article, with a few
+    plain words in it and no verb ("the WFP's executive director", "Sudan's humanitarian aid
+    commissioner", "The UN secretary-general's personal envoy")."""
+    first = bare.split()[0]
+    opened = words[0] in DETERMINERS or (first[:1].isupper() and _POSSESSIVE_RE.search(first))
+    plain = [w for w in words[1:-1] if w not in _TITLE_WORDS and not _POSSESSIVE_RE.search(w)]
+    return bool(opened) and words[-1] in PERSON_TITLES and len(plain) <= 2 and not _clause(bare)
 
 
 @lru_cache(maxsize=65536)

@@ -199,6 +199,28 @@ def test_roles_after_names_clauses_between_and_reporting_verbs(text, expected):
     assert expected in speakers(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a role with plain words in it, headed by a title
+            "Chad's refugee affairs commissioner, Hawa Ousmane, said the camps were full.",
+            ("Hawa Ousmane", "Chad"),
+        ),
+        (  # blamed … and said
+            "A Hamas spokesman, Basem Naim, blamed Israel for the delay and said talks would go on.",
+            ("Basem Naim", "Hamas"),
+        ),
+        (  # rejected …, saying
+            "Ghana's information minister, Fatimatu Abubakar, rejected the report, saying it was "
+            "“baseless”.",
+            ("Fatimatu Abubakar", "Ghana"),
+        ),
+    ],
+)
+def test_roles_with_plain_words_blamed_and_rejected(text, expected):
+    assert expected in speakers(text)
+
+
 def test_a_title_alone_without_dateline_or_headline_country_stays_unknown():
     found = speakers("Talks resume\n\nPrime Minister Hun Manet urged both sides to keep the truce.")
     assert found == [("Hun Manet", "")]
