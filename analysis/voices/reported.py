@@ -12,8 +12,9 @@ from itertools import islice
 from analysis.ingest.patterns import may_match, required_literals
 from analysis.voices.phrases import CUE_RE, MASK, PREPOSITION_START_RE, WORDS, valid_np
 from analysis.voices.spans import Quote, spoken_quote, trimmed
-from analysis.voices.speakers import Context, resolve_all
+from analysis.voices.speakers import Context, Speaker, resolve_all
 from analysis.voices.words import alternation
+from analysis.world.actors import Actor
 
 MAX_CUES = 6  # speech verbs tried per sentence (bounds the work on pathological input)
 _REPORT = WORDS.reported  # verbs that introduce reported speech: "X said (that) <clause>"
@@ -121,6 +122,7 @@ def reported_speech(
             reports[0] = (*found[:3], with_saying.start())
         reports.append((with_saying.group("np"), "saying", with_saying.end(), len(text)))
     quotes = []
+    side = None  # the sentence's first speaker's side, for 'with Y saying' when Y names none
     for phrase, cue, start, end in reports:
         words = _WORDS_RE.finditer(text, start, end)  # at least two words (MASK is none)
         if next(words, None) is None or next(words, None) is None:
@@ -129,9 +131,20 @@ def reported_speech(
         while to > at and raw[to - 1] in ".!?":
             to -= 1
         for speaker in resolve_all(phrase, context, position):
+            if cue == "saying" and side is not None and speaker.is_person:
+                speaker = _with_side(speaker, side, context)
+            side = side or speaker.actor
             context.remember(position, speaker, subject=True)
             quotes.append(spoken_quote(article_id, speaker, cue, "reported", raw, at, to))
     return quotes
+
+
+def _with_side(speaker: Speaker, side: Actor, context: Context) -> Speaker:
+    """'France's foreign ministry said …, with Foreign Minister X saying …': X, whose own words
+    name no side, speaks for the sentence's first speaker, not for the dateline's country."""
+    if context.actors.affiliation(speaker.name, speaker.description) is not None:
+        return speaker
+    return Speaker(speaker.name, speaker.description, side, speaker.is_person)
 
 
 def _saying_report(

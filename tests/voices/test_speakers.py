@@ -313,3 +313,13 @@ def test_a_surname_that_names_a_body_is_the_persons_not_the_bodys(text):
     found = pack_speakers(text)
     assert found and found[0][0] == "Jean Mukama Wagner"
     assert found[0][1] != "Wagner Group"
+
+
+def test_with_saying_speaks_for_the_first_speakers_side_not_the_datelines():
+    found = speakers(
+        "Sahel talks stall\n\nABUJA, Aug 10 (Wire) - Leaders met for a second day.\n\n"
+        "Germany's foreign ministry said it backed the mediation, with Foreign Minister Anke "
+        "Roth saying Berlin had no plans to withdraw its staff."
+    )
+    assert ("Anke Roth", "Germany") in found
+
