@@ -10,8 +10,10 @@ after the rules it showed were generalised (a role after the name, 'to …' in a
 names ending in -ed, accused / denied / assured / welcomed / thanked), 73/117 (62 %; English
 43/49), 8.6 false per 100. The floors are those scores: a drop fails. The honest number for
 unseen text is the next batch, written blind to the rules and scored once: batch D (16 articles,
-11 languages) 35/87 (40 %; English 19/33), then a development batch too (39/87 after its fixes);
-batch E is the last blind one (docs/stance.md)."""
+11 languages) 35/87 (40 %; English 19/33), then a development batch too (40/87 after its fixes);
+batch E (14 articles, 8 languages), written blind after those, scored once: 44/72 (61 %; English
+27/35, 77 %; 4.9 false per 100) against 32/72 (44 %) with the code before this work. Its floors
+guard the score; no rule was changed for it (docs/stance.md)."""
 
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ FLOORS = {  # batch -> (right share, most false speakers per 100 quotes)
     "batch_a": (85 / 87, 0.7),
     "batch_b": (46 / 47, 1.4),
     "batch_c": (73 / 117, 8.7),
-    "batch_d": (39 / 87, 9.5),
+    "batch_d": (40 / 87, 9.5),
+    "batch_e": (44 / 72, 4.9),
 }
 # per language: batch -> language -> labelled speakers found with the right side
 LANGUAGE_FLOORS = {
@@ -44,6 +47,7 @@ LANGUAGE_FLOORS = {
         "pt": 1,
     },
     "batch_d": {"en": 23, "de": 4, "ru": 2, "tr": 2, "zh": 3},
+    "batch_e": {"en": 27, "ar": 4, "ru": 4, "pt": 3},
 }
 
 

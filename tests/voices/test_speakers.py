@@ -322,4 +322,3 @@ def test_with_saying_speaks_for_the_first_speakers_side_not_the_datelines():
         "Roth saying Berlin had no plans to withdraw its staff."
     )
     assert ("Anke Roth", "Germany") in found
-
