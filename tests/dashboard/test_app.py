@@ -190,7 +190,16 @@ def test_a_hostile_upload_is_reported_and_the_rest_analysed(downloads):
     app.file_uploader(key="upload_widget").set_value(
         [
             ("seoul.txt", ARTICLE.encode(), "text/plain"),
-            ("hostile.txt", (ARTICLE.replace("10,000", "12,000") + hostile).encode(), "text/plain"),
+            (
+                "hostile.txt",
+                (
+                    ARTICLE.replace("10,000", "12,000").replace(
+                        "Outlet: Test Wire", "Outlet: <img src=x onerror=alert(2)>Wire"
+                    )
+                    + hostile
+                ).encode(),
+                "text/plain",
+            ),
             ("empty.txt", b"", "text/plain"),
             ("binary.txt", bytes(range(256)) * 8, "text/plain"),
         ]
@@ -206,6 +215,13 @@ def test_a_hostile_upload_is_reported_and_the_rest_analysed(downloads):
     compared = app.switch_page("views/compare.py").run()
     html = " ".join(m.value for m in compared.markdown)
     assert "&lt;script&gt;" in html and "<script" not in html and "<img" not in html
+
+    # the Overview's summaries and their evidence: the outlet's name and its sentences as text
+    overview = app.switch_page("views/overview.py").run()
+    assert not overview.exception
+    html = " ".join(m.value for m in overview.markdown)
+    assert "&lt;img src=x onerror=alert(2)&gt;Wire" in html
+    assert "<script" not in html and "<img" not in html
 
 
 def test_a_zip_upload_is_opened_in_memory_and_its_bad_members_reported(downloads):
