@@ -32,9 +32,8 @@ from analysis.stance import main_claim
 from analysis.stance.framing import framing_rows
 from analysis.stance.tone import QUOTE_WORD_COLUMNS, tone_rows
 from analysis.voices import attribution, people
-from analysis.voices.packs import actors_for, titled_at
+from analysis.voices.packs import actors_for
 from analysis.world.actors import Actors
-from analysis.world.mentions import SentenceMentions
 from analysis.world.story import Story, parse_story
 from analysis.world.story import load_story as read_story
 from analysis.world.toml_files import read_text
@@ -139,10 +138,8 @@ def analyse_article(article: Article, rules: Rules) -> dict[str, list[dict]]:
     actors, lexicon = rules.actors, rules.lexicon
     named: dict[str, list] = {}  # the people each sentence names, found once for quotes and people
     quotes = attribution.quotes_of(article, actors, named)
-    speakers = [(quote.speaker, quote.affiliation) for quote in quotes]
     # each sentence's actors (with their names in the article's language), found once for all
-    language = article.language
-    mentions = SentenceMentions(actors_for(actors, language), speakers, titled_at(language))
+    mentions = attribution.article_mentions(actors_for(actors, article.language), article, quotes)
     figure_rows = figures.article_rows(article, quotes)
     hit_rows = escalation.hit_rows(article, lexicon, quotes)
     events = event_rows(article, quotes, mentions)

@@ -25,10 +25,9 @@ from analysis.stance.tone import (
     stance_table,
     tone_rows,
 )
-from analysis.voices.packs import titled_at
+from analysis.voices.attribution import article_mentions
 from analysis.voices.quotes import Quote
 from analysis.world.actors import Actors
-from analysis.world.mentions import SentenceMentions
 
 SUMMARY_FRAMINGS = 3  # framings a summary names; the others are counted
 SUMMARY_EVIDENCE = 3  # evidence sentences a summary cites per framing it names
@@ -275,8 +274,7 @@ def tables(
     for article in articles:
         own = quotes.get(article.article_id, [])
         quote_rows_ += quote_rows(article, own)
-        speakers = [(quote.speaker, quote.affiliation) for quote in own]
-        mentions = SentenceMentions(actors, speakers, titled_at(article.language))
+        mentions = article_mentions(actors, article, own)
         framing += framing_rows(article, actors, own, figure_rows[article.article_id], mentions)
         found = event_rows(article, own, mentions)
         hits = hit_rows[article.article_id]

@@ -346,9 +346,8 @@ def stance_table(
             values = [s for s in scores[mine].tolist() if s == s]  # the measured ones, in row order
             score = sum(values) / len(values) if values else math.nan
             hits = int(hits_of[mine].sum())
-            label = tone_label(
-                score
-            )  # no sentence names it (only quoted or in events): not measured
+            # no sentence naming it (only quoted, or only in events): 'not measured'
+            label = tone_label(score)
             if values:  # the measured sentences behind the label
                 behind = _evidence(mine[~np.isnan(scores[mine])], ids, scores, hits_of, label)
             else:  # none measured: the first sentences naming the actor

@@ -29,6 +29,7 @@ from analysis.voices.packs import (
     QuotePack,
     actors_for,
     quote_pack,
+    titled_at,
 )
 from analysis.voices.phrases import MASK
 from analysis.voices.quotes import find_quotes
@@ -45,6 +46,7 @@ from analysis.voices.spans import (
 from analysis.voices.speakers import Context, Speaker
 from analysis.world import languages
 from analysis.world.actors import Actors
+from analysis.world.mentions import SentenceMentions
 
 
 def quotes_of(
@@ -56,6 +58,13 @@ def quotes_of(
     if code == "en":
         return find_quotes(article, actors, named)
     return pack_quotes(article, actors_for(actors, code), quote_pack(code))
+
+
+def article_mentions(actors: Actors, article: Article, quotes: list[Quote]) -> SentenceMentions:
+    """The actor mentions every stage reads in `article` (tone, framing, events), with its
+    speakers read as the people they are and a body's alias after a title as a person."""
+    speakers = [(quote.speaker, quote.affiliation) for quote in quotes]
+    return SentenceMentions(actors, speakers, titled_at(article.language))
 
 
 def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> list[Quote]:

@@ -101,7 +101,7 @@ def titled_at(language: str) -> Callable[[str, int], bool]:
 def _title_before_name(text: str, offset: int, is_title: Callable[[str], bool]) -> bool:
     """A title, then at most three capitalised words, right before `offset` ('Bakanı Therese
     Kayikwamba Wagner')."""
-    words = [w.strip(NAME_STRIP) for w in text[:offset].split()[-4:]]
+    words = [w.strip(NAME_STRIP) for w in text[:offset].rsplit(None, 4)[-4:]]
     for word in reversed(words):
         if is_title(word):
             return True

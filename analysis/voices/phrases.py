@@ -41,9 +41,8 @@ _CLAUSE_BOUNDARY_RE = re.compile(
 )
 _COORDINATION_RE = re.compile(r"\b(?:and|but)$", re.I)
 _JOINED_RE = re.compile(r",?\s+and\s*$")
-_WORD_RE = re.compile(
-    r"(?<![\w'’-])[a-z][\w'’-]*"
-)  # the lower-case words of a phrase ('Mohamed': none)
+# the lower-case words of a phrase, whole words only (none in 'Mohamed')
+_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _VERB_RE = re.compile(
     r"is|are|was|were|be|been|being|had|has|have|will|would|could|can|did|does|do|should|must|"
     r"may|might|\w+ing|\w+ed"
@@ -143,12 +142,10 @@ def _last_subject(text: str) -> tuple[str, int] | None:
     previous = text[previous_at : bounds[-1].start()].strip()
     if is_appositive(last):
         if valid_np(previous) and not is_appositive(previous) and not _clause(previous):
-            if len(bounds) > 1 and bounds[-2].group(0).startswith(
-                ","
-            ):  # "Qatar's minister, X, who …"
-                before = text[bounds[-3].end() if len(bounds) > 2 else 0 : bounds[-2].start()]
-                if _role(before.strip()):
-                    return f"{before.strip()}, {previous}, {last}", text.find(before.strip())
+            role_at = bounds[-3].end() if len(bounds) > 2 else 0  # "Qatar's minister, X, who …"
+            role = text[role_at : bounds[-2].start()].strip() if len(bounds) > 1 else ""
+            if role and bounds[-2].group(0).startswith(",") and _role(role):
+                return f"{role}, {previous}, {last}", text.find(role, role_at)
             return f"{previous}, {last}", text.find(previous, previous_at)
     elif _role(last) and not split_name(last)[1] and _named(previous):
         return f"{previous}, {last}", text.find(previous, previous_at)  # 'X, India's ... secretary'

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import ahocorasick
@@ -216,14 +216,16 @@ class Actors:
         if mention.end != len(name) or name[mention.start - 1 : mention.start] != " ":
             return False
         before = name[: mention.start - 1].rsplit(" ", 1)[-1]
-        function_words = writing("en").words["stopwords"] | self.writing.words.get(
-            "stopwords", set()
-        )
         return (
             before[:1].isupper()
-            and before.casefold() not in function_words
+            and before.casefold() not in self._function_words
             and not self.mentions(before)
         )
+
+    @cached_property
+    def _function_words(self) -> frozenset[str]:
+        """English stop words and those of this list's language (a name never starts with one)."""
+        return writing("en").words["stopwords"] | self.writing.words.get("stopwords", frozenset())
 
 
 def strings(value: object, where: str, text: str, name: str) -> tuple[str, ...]:

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from analysis.events.extract import event_rows
 from analysis.ingest.article import article_from_text
-from analysis.voices.attribution import quotes_of
-from analysis.voices.packs import actors_for, titled_at
-from analysis.world.mentions import SentenceMentions
+from analysis.voices.attribution import article_mentions, quotes_of
+from analysis.voices.packs import actors_for
 from analysis.world.story import load_actors
 from tests.paths import DATA
 
@@ -26,9 +25,7 @@ def found(text: str, language: str) -> list[dict]:
     article = article.__class__(**{**article.__dict__, "language": language})
     actors = actors_for(load_actors(), language)
     quotes = quotes_of(article, load_actors())
-    speakers = [(quote.speaker, quote.affiliation) for quote in quotes]
-    mentions = SentenceMentions(actors, speakers, titled_at(language))  # as the pipeline reads
-    return event_rows(article, quotes, mentions)
+    return event_rows(article, quotes, article_mentions(actors, article, quotes))  # as the map
 
 
 def score(language: str) -> dict[str, float]:
