@@ -253,15 +253,16 @@ Names = dict[str, list[str]]  # actor -> names
 
 @lru_cache(maxsize=64)
 def language_names(language: str) -> tuple[Names, Names, Names]:
-    """(aliases, people, not_aliases) per actor in `language`: its names.toml (written by hand) and
-    then its countries.toml (every country's name, generated from the CLDR by
-    tools/make_gazetteer.py), forms expanded ({} when it has neither). `not_aliases`: the
+    """(aliases, people, not_aliases) per actor in `language`: its names.toml (written by hand), its
+    nationalities.toml (every country's adjective and capital, by hand) and then its countries.toml
+    (every country's name, generated from the CLDR by tools/make_gazetteer.py), forms expanded ({}
+    when it has none). `not_aliases`: the
     gazetteer's own aliases this language's press uses for something else (French 'RSF' is
     Reporters sans frontières, not the Rapid Support Forces)."""
     aliases: Names = {}
     people: Names = {}
     not_aliases: Names = {}
-    for file in ("names.toml", "countries.toml"):
+    for file in ("names.toml", "nationalities.toml", "countries.toml"):
         path = languages.pack_file(language, file)
         if path is None:
             continue
