@@ -189,6 +189,9 @@ def resolve(
             lead += 1
         if lead > MAX_LEADING_WORDS or len(rest) - lead > MAX_DESCRIPTION_WORDS:
             return None  # a clause ('rechazó este martes las acusaciones del Gobierno … y')
+        if not any(map(pack.is_title, rest[lead:])) and not actors.mentions(" ".join(rest)):
+            return None  # no title, body or actor: 'der in der Nacht festgenommen worden war'
+
         rest = rest[lead:]  # 'mientras Caracas (asegura)': the conjunction is not the speaker
     joiner = " " if pack.titles_inside is None else ""  # no spaces between words: none added
     description = joiner.join(rest)

@@ -309,9 +309,11 @@ def strip_determiner(phrase: str) -> str:
 @lru_cache(maxsize=65536)
 def phrase_parts(phrase: str) -> tuple[str, ...]:
     """The comma-separated parts of a speaker phrase without 'a statement by' and trailing
-    circumstances ('in Kyiv', 'on behalf of …')."""
+    circumstances ('in Kyiv', 'on behalf of …'), nor the dash that ends a dateline before it
+    ('(Wire) - The interior ministry')."""
     parts = [
-        _TRAILING_PP_RE.sub("", _STATEMENT_BY_RE.sub("", p.strip())) for p in phrase.split(", ")
+        _TRAILING_PP_RE.sub("", _STATEMENT_BY_RE.sub("", p.strip().lstrip("-–— ")))
+        for p in phrase.split(", ")
     ]
     return tuple(p for p in parts if p)
 

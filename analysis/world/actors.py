@@ -103,6 +103,7 @@ class Actors:
         self._capitalised = all(any(map(str.isupper, alias)) for alias in self._by_alias)
         self._folds, self._prefixes = self.writing.folds, bool(self.writing.prefixes)
         self._bounded = self.writing.word_boundaries
+        self._compounds = self.writing.hyphen_compounds
         if self._by_alias:
             self._automaton = ahocorasick.Automaton()
             for alias, actor in self._by_alias.items():  # what a hit needs, in one value
@@ -162,13 +163,22 @@ class Actors:
         bounded = self._bounded
         for end, (length, alias, name) in self._automaton.iter(text):
             start = end - length + 1  # whole words: no letter, digit, _ or - beside it
-            if bounded and (
-                (
-                    start
-                    and ((char := text[start - 1]).isalnum() or char in "_-")
-                    and not (self._prefixes and self.writing.prefixed(text, start))
-                )  # unless a listed prefix is written onto it ('لإسرائيل', 'בישראל')
-                or (end < last and ((char := text[end + 1]).isalnum() or char in "_-"))
+            if (
+                bounded
+                and (
+                    (
+                        start
+                        and ((char := text[start - 1]).isalnum() or char in "_-")
+                        and not (self._prefixes and self.writing.prefixed(text, start))
+                    )  # unless a listed prefix is written onto it ('لإسرائيل', 'בישראל')
+                    or (
+                        end < last
+                        and ((char := text[end + 1]).isalnum() or char in "_-")
+                        and not (
+                            char == "-" and self._compounds and text[end + 2 : end + 3].isalpha()
+                        )
+                    )  # unless the language writes compounds onto names ('US-Präsident')
+                )
             ):
                 continue
             if kept is not None:

@@ -3,7 +3,8 @@
 The keys: `abbreviations` and `sentence_starters` (where sentences do not end, read by
 analysis/ingest/boundaries.py); `stopwords` (function words keyness leaves out); `word_boundaries` (false for a script written without spaces
 between words, as Chinese: its terms, names and numbers are found inside runs of letters);
-`[fold]`, characters that stand for one another in matching (a traditional Chinese character and
+`hyphen_compounds` (a name may head a hyphenated compound: German 'US-Präsident',
+'Hamas-Sprecher'); `[fold]`, characters that stand for one another in matching (a traditional Chinese character and
 its simplified form; Arabic hamza seats, ى/ي, ة/ه; Hebrew gershayim typed as '"'), applied to the
 text and the pack's words alike; and `[lowercase]`, the lower case of letters the language lowers
 its own way (Turkish 'I' -> 'ı', 'İ' -> 'i'). Every mapping is one character to one character, so
@@ -29,6 +30,7 @@ _KEYS = (
     "ignore",
     "word_boundaries",
     "characters_per_word",
+    "hyphen_compounds",
     "fold",
     "lowercase",
 )
@@ -48,6 +50,7 @@ class Writing:
     characters_per_word: float = (
         0.0  # a script without spaces: its words are counted as letters / this
     )
+    hyphen_compounds: bool = False  # a name may head a hyphenated word: 'US-Präsident'
 
     def __post_init__(self) -> None:
         table = {**self.fold, **{ord(char): None for char in self.ignore}}
@@ -169,11 +172,10 @@ def parse_writing(data: dict, text: str, *, name: str, language: str) -> Writing
         raise LexiconError(
             name, "ignore must be a list of single characters", find_line(text, "ignore")
         )
-    boundaries = data.get("word_boundaries", True)
-    if not isinstance(boundaries, bool):
-        raise LexiconError(
-            name, "word_boundaries must be true or false", find_line(text, "word_boundaries")
-        )
+    boundaries, compounds = data.get("word_boundaries", True), data.get("hyphen_compounds", False)
+    for key, value in (("word_boundaries", boundaries), ("hyphen_compounds", compounds)):
+        if not isinstance(value, bool):
+            raise LexiconError(name, f"{key} must be true or false", find_line(text, key))
     per_word = data.get("characters_per_word", 0.0)
     if isinstance(per_word, bool) or not isinstance(per_word, (int, float)) or per_word < 0:
         raise LexiconError(
@@ -190,6 +192,7 @@ def parse_writing(data: dict, text: str, *, name: str, language: str) -> Writing
         frozenset(p.strip() for p in prefixes),
         frozenset(ignore),
         float(per_word),
+        compounds,
     )
 
 

@@ -93,6 +93,14 @@ def test_side_from_the_article_his_spokesman_and_the_ministry():
     assert ("Maly Socheata", "Cambodia") in found
 
 
+def test_a_ministry_after_a_dateline_dash_is_the_home_country():
+    found = speakers(
+        "Protesters detained in capital\n\nTBILISI, May 2 (Wire) - The interior ministry said 61 "
+        "people had been detained overnight."
+    )
+    assert found == [("interior ministry", "Georgia")]
+
+
 def test_a_spokesman_with_no_side_stays_unknown():
     assert speakers("A spokesman for the ministry said the talks would resume.") == [
         ("spokesman for the ministry", "")
@@ -282,6 +290,16 @@ def pack_speakers(text: str) -> list[tuple[str, str]]:
             "משבר בגבול ירדן\n\nשר החוץ איימן ספדי גינה את התקיפה על מחנה הפליטים ליד הגבול.",
             ("איימן ספדי", "Jordan"),
         ),
+        (  # de: a name heading a hyphenated title (text.toml hyphen_compounds)
+            "Waffenruhe gebrochen\n\n„Wir halten uns an die Vereinbarung“, sagte Hisbollah-Sprecher "
+            "Ali Kassem am Abend.",
+            ("Ali Kassem", "Hezbollah"),
+        ),
+        (  # de: 'kündigte … an', a separable verb, and a compound title on the Kremlin
+            "Gasstreit\n\nKremlsprecher Oleg Sorin kündigte für Freitag neue Gespräche mit "
+            "Chisinau an.",
+            ("Oleg Sorin", "Russia"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
@@ -290,6 +308,14 @@ def pack_speakers(text: str) -> list[tuple[str, str]]:
 )
 def test_pack_languages_give_the_speaker_and_side(text, expected):
     assert expected in pack_speakers(text)
+
+
+def test_a_clause_with_no_title_body_or_name_is_no_speaker():
+    found = pack_speakers(
+        "Proteste in Tiflis\n\nOppositionsführer Dato Kapanadze, der in der Nacht kurz "
+        "festgenommen worden war, kündigte weitere Kundgebungen an."
+    )
+    assert found == [("Dato Kapanadze", "")]
 
 
 def test_a_french_verb_ending_like_an_urge_verb_is_no_speech():

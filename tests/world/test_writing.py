@@ -24,6 +24,7 @@ def _parse(text: str):
         ("sentence_starters = [3]\n", "sentence_starters must be a list"),
         ("x = []\n", "unknown key 'x'"),
         ('word_boundaries = "no"\n', "word_boundaries must be true or false"),
+        ("hyphen_compounds = 1\n", "hyphen_compounds must be true or false"),
         ('abbreviations = []\n\n[fold]\n"國" = "国"\n"戰爭" = "战争"\n', "line 5"),
         ('[lowercase]\n"I" = 3\n', "one character"),
         ('prefixes = ["و", ""]\n', "prefixes must be a list"),
