@@ -86,6 +86,8 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
     found: list[Quote] = []
     previous: tuple[int, Quote] | None = None
     for position, sentence in enumerate(sentences):
+        if pack is not None:
+            context.read_place(sentence.text, pack.place_openers)
         inside = spans[
             bisect.bisect_left(opens, sentence.char_start) : bisect.bisect_left(
                 opens, sentence.char_end

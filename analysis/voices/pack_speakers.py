@@ -219,11 +219,13 @@ def resolve(
 
 
 def home_side(description: str, pack: QuotePack, context: Context) -> Actor | None:
-    """The article's home country (speakers.home_actor) for a person given a state title alone
-    ('Regierungschef Nikol Paschinjan', 'El presidente depuesto, Ali Bongo')."""
+    """The sentence's or article's home country (Context.home) for a person given a state title
+    alone or with a portfolio ('Regierungschef Nikol Paschinjan', 'El presidente depuesto, Ali
+    Bongo', 'le ministre des Affaires étrangères'; a body the title is of that is an actor gave
+    the side before this is asked)."""
     words = phrase_words(description, pack, context.actors)
-    if not 0 < len(words) <= 3 or any(w.lower() in pack.not_names for w in words[1:]):
-        return None  # 'el presidente de la Comisión …' names another body
+    if not 0 < len(words) <= 6:
+        return None
     return context.home if any(pack.is_home_title(w) for w in words) else None
 
 

@@ -33,6 +33,7 @@ _LIST_KEYS = (
     "indefinite",
     "urge_verbs",
     "home_titles",
+    "place_openers",
 )
 _PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "patterns"}
 _WIDE_PUNCTUATION = "，。；：！？、「」『』（）"  # full-width punctuation (Chinese)
@@ -65,6 +66,8 @@ class QuotePack:
     writing: Writing = PLAIN
     # titles whose holder, no country named, is of the article's home country ('Regierungschef')
     home_titles: frozenset[str] = frozenset()
+    # words that open a sentence with its place ('À Niamey, …'): the sentence's home country
+    place_openers: frozenset[str] = frozenset()
 
     def is_home_title(self, word: str) -> bool:
         """A state title ('Regierungschef', 'presidente', '총리'), as `home_titles` lists it."""
@@ -209,6 +212,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         None if bounded else re.compile(_alternation(tuple(t for t in titles if "*" not in t))),
         writing(language),
         frozenset(t.lower() for t in lists["home_titles"]),
+        frozenset(w.lower() for w in lists["place_openers"]),
     )
 
 

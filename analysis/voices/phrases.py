@@ -64,6 +64,7 @@ PREPOSITION_START_RE = re.compile(
 _TRAILING_PP_RE = re.compile(
     r"\s+(?:in|at|on|during|after|before|while|from|with|on behalf of|via)\s+.*$"
 )
+_ROLE_AT_RE = re.compile(r"^(?P<role>.*\b[a-z]+(?<!ing))\s+at\s+(?P<body>[A-Z].*)$")
 _TO_PP_RE = re.compile(r"\s+to\s+.*$")  # a role's 'to the talks' (only to tell a role)
 _STATEMENT_BY_RE = re.compile(
     r"^(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|post|message|interview)\s+"
@@ -228,6 +229,32 @@ def _named(phrase: str) -> bool:
     return bool(name) and not title and " " in name and _noun_phrase(phrase) and not _clause(phrase)
 
 
+SET_OFF_RE = re.compile(rf",\s+(?P<part>[^,.;:!?{MASK}]{{3,100}})(?:[.;!?]|$)")  # ', a role.'
+
+
+def with_appositive(phrase: str, appositive: str) -> str:
+    """The speaker phrase with the part set off after it when one names and the other describes
+    the person ('Nadia Forsberg' + "UNHCR's representative in Bangladesh", 'its spokesman' +
+    'Thameen Al-Kheetan'), else the phrase alone."""
+    described = (_named(phrase) and _set_off_role(appositive)) or (
+        _role(phrase) and _named(appositive)
+    )
+    return f"{phrase}, {appositive}" if described else phrase
+
+
+def _set_off_role(part: str) -> bool:
+    """A role set off after a name, as loose as the comma allows ('Sahel researcher at Human
+    Rights Watch', "UNHCR's representative in Bangladesh"): a title in it, no name, no clause."""
+    bare = _TO_PP_RE.sub("", _TRAILING_PP_RE.sub("", part))
+    words = bare.lower().split()
+    return (
+        0 < len(words) <= 10
+        and any(w in PERSON_TITLES for w in words)
+        and not split_name(bare)[1]
+        and not _clause(bare)
+    )
+
+
 @lru_cache(maxsize=65536)
 def is_appositive(phrase: str) -> bool:
     """'the president's chief of staff', 'speaking in Rio', 'who leads ...'."""
@@ -312,10 +339,20 @@ def phrase_parts(phrase: str) -> tuple[str, ...]:
     circumstances ('in Kyiv', 'on behalf of …'), nor the dash that ends a dateline before it
     ('(Wire) - The interior ministry')."""
     parts = [
-        _TRAILING_PP_RE.sub("", _STATEMENT_BY_RE.sub("", p.strip().lstrip("-–— ")))
+        _without_circumstance(_STATEMENT_BY_RE.sub("", p.strip().lstrip("-–— ")))
         for p in phrase.split(", ")
     ]
     return tuple(p for p in parts if p)
+
+
+def _without_circumstance(part: str) -> str:
+    """A phrase part less its trailing circumstance ('in Kyiv'), keeping the body a role is held
+    at ('Sahel researcher at Human Rights Watch (in Dakar)')."""
+    role_at = _ROLE_AT_RE.match(part)
+    if role_at is None:
+        return _TRAILING_PP_RE.sub("", part)
+    body = _TRAILING_PP_RE.sub("", role_at.group("body"))
+    return f"{_TRAILING_PP_RE.sub('', role_at.group('role'))} at {body}"
 
 
 def without_discourse_word(part: str) -> str:

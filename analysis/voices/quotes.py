@@ -20,7 +20,15 @@ from itertools import pairwise
 from analysis.ingest.article import Article
 from analysis.ingest.text import Sentence
 from analysis.ingest.transcripts import captions, display_name, turns
-from analysis.voices.phrases import CUE_RE, MASK, PREPOSITION_START_RE, PRONOUNS, WORDS
+from analysis.voices.phrases import (
+    CUE_RE,
+    MASK,
+    PREPOSITION_START_RE,
+    PRONOUNS,
+    SET_OFF_RE,
+    WORDS,
+    with_appositive,
+)
 from analysis.voices.reported import (
     ACCORDING_RE,
     MAX_CUES,
@@ -90,6 +98,7 @@ def find_quotes(
     previous_sentence = -2
     for position, sentence in enumerate(sentences):
         text = masked[sentence.char_start : sentence.char_end]
+        context.read_place(sentence.text, WORDS.place_openers)
         attributed_next_to_quote = False
         first_quote = masked.find(MASK, sentence.char_start, sentence.char_end)
         if first_quote > sentence.char_start:  # "X condemned what she called “…”": she is X
@@ -232,7 +241,11 @@ def _after_frame(after: str, context: Context) -> tuple[str, str] | None:
         return None
     inverted = _INVERTED_RE.match(after)
     if inverted and not PREPOSITION_START_RE.match(inverted.group("np")):
-        return inverted.group("np").strip(), inverted.group("cue")
+        set_off = SET_OFF_RE.match(after, inverted.end())  # ', UNHCR's representative.'
+        phrase = inverted.group("np").strip()
+        if set_off:
+            phrase = with_appositive(phrase, set_off.group("part").strip())
+        return phrase, inverted.group("cue")
     cue = CUE_RE.search(after)
     if (
         not cue

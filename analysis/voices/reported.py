@@ -10,7 +10,15 @@ import re
 from itertools import islice
 
 from analysis.ingest.patterns import may_match, required_literals
-from analysis.voices.phrases import CUE_RE, MASK, PREPOSITION_START_RE, WORDS, valid_np
+from analysis.voices.phrases import (
+    CUE_RE,
+    MASK,
+    PREPOSITION_START_RE,
+    SET_OFF_RE,
+    WORDS,
+    valid_np,
+    with_appositive,
+)
 from analysis.voices.spans import Quote, spoken_quote, trimmed
 from analysis.voices.speakers import Context, Speaker, resolve_all
 from analysis.voices.words import alternation
@@ -209,7 +217,9 @@ def _according_report(text: str, context: Context) -> tuple[str, str, int, int] 
         if comma < 0:
             return None
         return match.group(1), "according to", comma + 2, len(text)
-    return match.group(1), "according to", 0, len(text[: match.start()].rstrip(" ,"))
+    set_off = SET_OFF_RE.match(text, match.end())  # '…, according to X, a researcher at Y.'
+    phrase = with_appositive(match.group(1), set_off.group("part")) if set_off else match.group(1)
+    return phrase, "according to", 0, len(text[: match.start()].rstrip(" ,"))
 
 
 def _front_report(

@@ -33,6 +33,7 @@ from analysis.world.actors import Actor, Actors
 _HOME_TITLES = WORDS.home_titles
 # a wire dateline opening the text: 'NIAMEY —', 'SRINAGAR/ISLAMABAD, May 9 (Wire) -'
 _DATELINE_RE = re.compile(r"^([A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*)\s*(?:,|—|–|--|-\s)")
+_DATELINE_END_RE = re.compile(r"\s(?:-|–|—|--)\s+")
 _INSTITUTION_RE = words_re(WORDS.institutions)
 
 _NAME_RUN_RE = re.compile(
@@ -69,14 +70,36 @@ class Context:
     subjects: dict[str, str | None] = field(default_factory=dict, repr=False)
     opening: list[Sentence] = field(default_factory=list, repr=False)  # for `home`
     _home: list[Actor | None] = field(default_factory=list, repr=False)
+    place: Actor | None = None  # the country the sentence being read opens in ('In Niamey, …')
 
     @property
     def home(self) -> Actor | None:
-        """The article's home country (home_actor of its opening sentences), worked out when a
-        speaker first needs it."""
+        """The country of the sentence being read: the one it opens in ('In Washington, …'), else
+        the article's home country (home_actor of its opening sentences, worked out when a
+        speaker first needs it)."""
+        if self.place is not None:
+            return self.place
         if not self._home:
             self._home.append(home_actor(self.opening, self.actors))
         return self._home[0]
+
+    def read_place(self, text: str, openers: frozenset[str]) -> None:
+        """Note the country `text` opens in ('In Niamey, junta spokesman …', 'À Bamako, …'):
+        a place word of `openers`, a place of at most three words, a comma."""
+        text = text.lstrip()
+        if text[:3].isupper():  # a dateline: 'ABUJA, Aug 10 (Wire) - In Niamey, …'
+            dash = _DATELINE_END_RE.search(text, 0, 80)
+            text = text[dash.end() :] if dash else text
+        first, _, rest = text.partition(" ")
+        self.place = None
+        if first.lower() not in openers or "," not in rest[:60]:
+            return
+        place = rest.split(",", 1)[0]
+        if not 0 < len(place.split()) <= 3:
+            return
+        found = self.actors.mentions(place)
+        actor = self.actors.get(found[0].actor) if len(found) == 1 else None
+        self.place = actor if actor is not None and actor.kind == "country" else None
 
     def people_in(self, text: str) -> list[tuple[str, str, int]]:
         """(title, full name, offset) of the people `text` names, found once per text."""
@@ -156,7 +179,7 @@ def _described(description: str, context: Context, position: int) -> Speaker:
         for speaker in recent:
             if head in f"{speaker.description} {speaker.name}".lower():
                 return speaker
-        if affiliation:
+        if affiliation and head in PERSON_TITLES:  # 'the UN human rights office' is no person
             for speaker in recent:
                 if speaker.is_person and speaker.actor == affiliation:
                     return speaker

@@ -32,6 +32,7 @@ _KEYS = (
     "person_possessives",
     "body_possessives",
     "home_titles",
+    "place_openers",
 )
 
 
@@ -54,6 +55,7 @@ class SpeakerWords:
     person_possessives: frozenset[str]
     body_possessives: frozenset[str]
     home_titles: frozenset[str]
+    place_openers: frozenset[str]
 
 
 def parse_speaker_words(text: str, *, name: str) -> SpeakerWords:

@@ -101,6 +101,30 @@ def test_a_ministry_after_a_dateline_dash_is_the_home_country():
     assert found == [("interior ministry", "Georgia")]
 
 
+def test_a_sentence_opening_in_a_place_gives_its_officials_that_country():
+    found = speakers(
+        "Bloc weighs force\n\nABUJA, Aug 10 (Wire) - In Bamako, junta spokesman Colonel Issa "
+        'Kone accused the bloc of plotting "an invasion". In Paris, Armed Forces Minister Claire '
+        "Dumont said troops would stay. Foreign Minister Ade Bello said the bloc was united."
+    )
+    assert ("Issa Kone", "Mali") in found
+    assert ("Claire Dumont", "France") in found
+    assert ("Ade Bello", "Nigeria") in found
+
+
+def test_a_role_set_off_after_the_name_gives_the_side():
+    found = speakers(
+        'Camps overflow\n\n"We are out of tents," said Mira Osei, UNICEF\'s representative in '
+        "Chad. Food rations were cut again, according to Tomas Brandt, senior researcher at Amnesty "
+        'International. The UN human rights office called for an inquiry. "This cannot go on," '
+        "said its spokesman, Idris Lale."
+    )
+    assert ("Mira Osei", "United Nations") in found
+    assert ("Tomas Brandt", "Amnesty International") in found
+    assert ("Idris Lale", "United Nations") in found
+    assert ("UN human rights office", "United Nations") in found  # a body, not Mira Osei
+
+
 def test_a_spokesman_with_no_side_stays_unknown():
     assert speakers("A spokesman for the ministry said the talks would resume.") == [
         ("spokesman for the ministry", "")
@@ -299,6 +323,16 @@ def pack_speakers(text: str) -> list[tuple[str, str]]:
             "Gasstreit\n\nKremlsprecher Oleg Sorin kündigte für Freitag neue Gespräche mit "
             "Chisinau an.",
             ("Oleg Sorin", "Russia"),
+        ),
+        (  # fr: a minister with a portfolio ('des Affaires étrangères') is of the home country
+            "Le Niger ferme sa frontière\n\nLe ministre des Affaires étrangères, Bakary Yaou "
+            "Sangaré, a déclaré que la décision était « souveraine ».",
+            ("Bakary Yaou Sangaré", "Niger"),
+        ),
+        (  # es: a sentence that opens in a place ('En Caracas, …') takes that country
+            "Colombia y el ELN\n\nBOGOTÁ, 3 mar (Agencia) - En Caracas, el canciller, Rafael "
+            "Mejías, dijo que su país seguirá como garante.",
+            ("Rafael Mejías", "Venezuela"),
         ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
