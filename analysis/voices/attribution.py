@@ -19,6 +19,7 @@ from analysis.voices.pack_speakers import (
     cased,
     full_names,
     home_side,
+    phrase_words,
     remember_subject,
     resolve,
 )
@@ -148,6 +149,7 @@ def _attribute(
 
 
 _APPOSITION_RE = re.compile(rf"\s*,\s*([^{NOT_IN_PHRASE}\n]{{2,60}}?)\s*,")
+_ROLE_AFTER_RE = re.compile(rf"\s*[,،]\s*([^{NOT_IN_PHRASE}\n]{{2,90}}?)\s*(?:[,،]|[.!?]?$)")
 _LAST_PHRASE_RE = re.compile(rf"[^{NOT_IN_PHRASE}\n]*$")
 _REST_OF_PHRASE_RE = re.compile(rf"[^{NOT_IN_PHRASE}\n]{{0,80}}")
 
@@ -162,7 +164,10 @@ def _speaker_of(
     name_first = group == "speaker"  # 'sagte Peskow der Agentur Tass': the name comes first
     speaker = resolve(match.group(group), pack, context, position, name_first=name_first)
     if speaker is not None and speaker.is_person and speaker.actor is None:
-        return _described_before(match, group, speaker, pack, context)
+        described = _described_before(match, group, speaker, pack, context)
+        if described.actor is not None:
+            return described
+        return _described_after(match, group, speaker, pack, context)
     if speaker is None or speaker.is_person or not cased(match.group(group)):
         return speaker
     text, end = match.string, match.end(group)
@@ -192,6 +197,24 @@ def _described_before(
     if actor is None:
         return speaker
     return Speaker(speaker.name, f"{description} {speaker.description}".strip(), actor, True)
+
+
+def _described_after(
+    match: re.Match[str], group: str, speaker: Speaker, pack: QuotePack, context: Context
+) -> Speaker:
+    """A person whose role follows their name, set off by commas ('نیکول پاشینیان، نخست‌وزیر
+    ارمنستان، … گفت', '…, a déclaré Ilaria Allegrozzi, chercheuse à Human Rights Watch.'),
+    takes the actor that role names, when it has a title or an actor in it."""
+    role = _ROLE_AFTER_RE.match(match.string, match.end(group))
+    if role is None:
+        return speaker
+    words = phrase_words(role.group(1), pack, context.actors)
+    if not 0 < len(words) <= MAX_DESCRIPTION_WORDS + 4 or not any(map(pack.is_title, words)):
+        return speaker
+    actor = context.actors.affiliation("", role.group(1))
+    if actor is None:
+        return speaker
+    return Speaker(speaker.name, f"{speaker.description} {role.group(1)}".strip(), actor, True)
 
 
 def _group(match: re.Match[str]) -> str:

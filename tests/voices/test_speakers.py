@@ -334,6 +334,16 @@ def pack_speakers(text: str) -> list[tuple[str, str]]:
             "Mejías, dijo que su país seguirá como garante.",
             ("Rafael Mejías", "Venezuela"),
         ),
+        (  # fa: the role after the name, set off by Persian commas, names the country
+            "مذاکرات آب هیرمند\n\nفرهاد کریمی، معاون وزیر خارجه ایران، در کابل گفت که گفت‌وگوها "
+            "ادامه خواهد یافت.",
+            ("فرهاد کریمی", "Iran"),
+        ),
+        (  # tr: 'ise' after the subject, words before the quoted fragment, the verb last
+            "Sınırda gerginlik\n\nIrak Dışişleri Bakanı Fuad Hüseyin ise Bağdat'ta yaptığı "
+            'açıklamada saldırıların "kabul edilemez" olduğunu vurguladı.',
+            ("Fuad Hüseyin", "Iraq"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
