@@ -210,14 +210,16 @@ def _headed_role(bare: str, words: list[str]) -> bool:
 
 @lru_cache(maxsize=65536)
 def _body(phrase: str) -> bool:
-    """An institution described before its name ("Britain's maritime trade agency, UKMTO")."""
+    """An institution described before its name ("Britain's maritime trade agency, UKMTO", 'the
+    African Union mission in Somalia, AUSSOM')."""
     bare = _TRAILING_PP_RE.sub("", phrase)
-    words = bare.lower().split()
+    words, written = bare.lower().split(), bare.split()
+    owned = written[0][:1].isupper() and _POSSESSIVE_RE.search(written[0]) is not None
+    named = words[0] == "the" and written[1][:1].isupper() if len(words) > 1 else False
     return (
         1 < len(words) <= 8
         and words[-1] in _INSTITUTION_HEADS
-        and bare.split()[0][:1].isupper()
-        and _POSSESSIVE_RE.search(bare.split()[0]) is not None
+        and (owned or named)
         and not _clause(bare)
     )
 

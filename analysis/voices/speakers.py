@@ -152,7 +152,13 @@ def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
             or _home_side(description, context, full)
         )
         return Speaker(full, description, actor, True)
-    return _described(next((p for p in parts if not is_appositive(p)), parts[0]), context, position)
+    speaker = _described(
+        next((p for p in parts if not is_appositive(p)), parts[0]), context, position
+    )
+    if speaker.actor is None and len(parts) > 1:  # "UKMTO, Britain's maritime trade agency"
+        side = actors.affiliation("", " ".join(parts))
+        speaker = Speaker(speaker.name, speaker.description, side, speaker.is_person)
+    return speaker
 
 
 def _known_side(full: str, context: Context) -> Actor | None:

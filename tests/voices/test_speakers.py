@@ -125,6 +125,14 @@ def test_a_role_set_off_after_the_name_gives_the_side():
     assert ("UN human rights office", "United Nations") in found  # a body, not Mira Osei
 
 
+def test_a_body_described_before_its_acronym_takes_the_side_of_the_description():
+    found = speakers(
+        "Tanker hit\n\nFrance's naval information centre, MICA, reported that a second blast hit the ship. The "
+        "European Union mission in the Gulf, ASPIDES, said it had escorted 12 ships."
+    )
+    assert found == [("MICA", "France"), ("ASPIDES", "EU")]
+
+
 def test_a_spokesman_with_no_side_stays_unknown():
     assert speakers("A spokesman for the ministry said the talks would resume.") == [
         ("spokesman for the ministry", "")
