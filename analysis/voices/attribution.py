@@ -188,7 +188,7 @@ def _described_before(
     venezolano, Yván Gil, acusó', 'Der Sprecher der Küstenwache, Jay Tarriela, schrieb'), takes
     the actor that description names."""
     before = match.string[: match.start(group)].rstrip()
-    if not before.endswith(","):
+    if not before.endswith((",", "،")):
         return speaker
     description = _LAST_PHRASE_RE.search(before[:-1]).group(0).strip()
     if len(description.split()) > MAX_DESCRIPTION_WORDS + 4:

@@ -352,6 +352,20 @@ def pack_speakers(text: str) -> list[tuple[str, str]]:
             'açıklamada saldırıların "kabul edilemez" olduğunu vurguladı.',
             ("Fuad Hüseyin", "Iraq"),
         ),
+        (  # he: a role, then the name set off by commas, a phrase between the verb and כי
+            "הפגזה בגבול\n\nדובר משרד החוץ הטורקי, אונור קאיה, אמר בשיחה עם כתבים כי אנקרה "
+            "תגיב בתקיפות.",
+            ("אונור קאיה", "Turkey"),
+        ),
+        (  # he: the name, then a clause about it set off by commas: the name is the speaker
+            "שיחות בקהיר\n\nהשגריר המצרי חאלד עבד אל-רחמן, המשמש גם כמתווך, אמר אתמול כי "
+            "הצדדים קרובים להסכמה.",
+            ("חאלד עבד אל-רחמן", "Egypt"),
+        ),
+        (  # he: '…, כך מסר X' closes the sentence
+            "ירי רקטות\n\nשלוש רקטות נורו לעבר הגליל בשעות הבוקר, כך מסר דובר משטרת ישראל.",
+            ("דובר משטרת ישראל", "Israel"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
