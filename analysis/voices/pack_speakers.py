@@ -167,6 +167,13 @@ def resolve(
     lone = end - start == 1 and not _listed(words[start], pack, actors)
     if lone and (titles_after > 1 or (start > 1 and words[start - 1] in pack.not_names)):
         start = end  # '중국 국방부 대변인', 'ministère de la Défense': a body, no name
+    elif (
+        lone
+        and start > 0
+        and cased(words[start])
+        and not _article_name(words[start], pack, context)
+    ):
+        start = end  # 'глава делегации Международного (комитета)': a word of a body, no surname
     name = " ".join(w.strip(NAME_STRIP) for w in words[start:end])
     rest = [w for i, w in enumerate(words) if not start <= i < end]
     while rest and rest[0].lower() in pack.not_names:

@@ -366,6 +366,10 @@ def pack_speakers(text: str) -> list[tuple[str, str]]:
             "ירי רקטות\n\nשלוש רקטות נורו לעבר הגליל בשעות הבוקר, כך מסר דובר משטרת ישראל.",
             ("דובר משטרת ישראל", "Israel"),
         ),
+        (  # ko: a compound title (관방장관 via *장관) and the particle 도
+            '미사일 발사\n\n무라타 겐지 일본 관방장관도 기자회견에서 "강력히 항의했다"고 말했다.',
+            ("무라타 겐지", "Japan"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
@@ -382,6 +386,14 @@ def test_a_clause_with_no_title_body_or_name_is_no_speaker():
         "festgenommen worden war, kündigte weitere Kundgebungen an."
     )
     assert found == [("Dato Kapanadze", "")]
+
+
+def test_a_lone_capitalised_word_of_a_body_is_no_surname():
+    found = pack_speakers(
+        "Обмен пленными\n\nКак отметил глава представительства Международного комитета Красного "
+        "Креста в Баку, обмен прошёл без происшествий."
+    )
+    assert [name for name, _ in found if name.istitle()] == [], found
 
 
 def test_a_french_verb_ending_like_an_urge_verb_is_no_speech():
