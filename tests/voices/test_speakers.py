@@ -388,6 +388,22 @@ def test_a_clause_with_no_title_body_or_name_is_no_speaker():
     assert found == [("Dato Kapanadze", "")]
 
 
+def test_the_listener_before_the_speaker_is_no_part_of_the_name():
+    found = pack_speakers(
+        'Ataque no norte\n\n"Fugimos de madrugada com as crianças", disse à Lusa Rosa '
+        "Cumbe, moradora de Macomia."
+    )
+    assert found == [("Rosa Cumbe", "")]
+
+
+def test_a_french_participle_after_the_report_names_its_speaker():
+    found = pack_speakers(
+        "Combats au Soudan\n\nL'armée soudanaise a démenti toute frappe sur le marché, son "
+        "porte-parole Nabil Abdallah affirmant que les images étaient truquées."
+    )
+    assert [name for name, _ in found] == ["Nabil Abdallah"]
+
+
 def test_a_lone_capitalised_word_of_a_body_is_no_surname():
     found = pack_speakers(
         "Обмен пленными\n\nКак отметил глава представительства Международного комитета Красного "
