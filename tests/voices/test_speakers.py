@@ -370,6 +370,10 @@ def pack_speakers(text: str) -> list[tuple[str, str]]:
             '미사일 발사\n\n무라타 겐지 일본 관방장관도 기자회견에서 "강력히 항의했다"고 말했다.',
             ("무라타 겐지", "Japan"),
         ),
+        (  # zh: how and when between the speaker and the verb ('通过社交媒体', '3日晚')
+            "边境冲突\n\n巴基斯坦外交部发言人穆塔兹·扎赫拉通过社交媒体发表声明说，伊斯兰堡将保持克制。",
+            ("穆塔兹·扎赫拉", "Pakistan"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
