@@ -13,9 +13,11 @@ from analysis.ingest.patterns import may_match, required_literals
 from analysis.voices.phrases import (
     CUE_RE,
     MASK,
+    NON_PERSON_WORDS,
     PREPOSITION_START_RE,
     SET_OFF_RE,
     WORDS,
+    split_name,
     valid_np,
     with_appositive,
 )
@@ -59,6 +61,8 @@ _HEADLINE_RE = re.compile(
 WITH_SAYING_RE = re.compile(r",?\s+with\s+(?P<np>[^,;]{2,100}?)\s+saying\s+(?:that\s+)?")
 _WHILE_RE = re.compile(r",\s+(?:while|whereas)\s+")
 _SAYING_RE = re.compile(r",\s+saying\s+(?:that\s+)?")
+_WORD_RE = re.compile(r"\S+")
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
 # A circumstance between a speech verb and its clause: "said on Thursday they had fired …".
 _CIRCUMSTANCE_RE = re.compile(
     r"^(?:(?:late|early)\s+)?(?:on|in|at|during)\s+(?:\w+\s+){0,3}?(?=(?:he|she|it|they|we|I|"
@@ -116,7 +120,7 @@ def reported_speech(
         or (verb and _trailing_report(text, context))
         or _according_report(text, context)
         or (verb and _front_report(text, context, verb.start()))
-        or (verb and _saying_report(text, context, verb.start()))
+        or _saying_report(text, context, verb.start() if verb else 0)
     )
     reports = [found] if found else []
     second = _WHILE_RE.search(text, found[2]) if found else None  # '…, while Y announced …'
@@ -169,6 +173,33 @@ def _saying_report(
         subject = context.subject_of(text[: cue.start()])
         if subject:
             return subject, "saying", saying.end(), len(text)
+    subject = _opening_subject(text, saying.start(), context)
+    return (subject, "saying", saying.end(), len(text)) if subject else None
+
+
+_SPEAKER_HEADS = WORDS.titles | NON_PERSON_WORDS  # a speaker named by title or body
+_OBJECT_OPENERS = {"a", "an", "the", "its", "his", "her", "their", "no"}
+
+
+def _opening_subject(text: str, end: int, context: Context) -> str | None:
+    """The subject that opens the sentence when its verb is no speech verb ('The chief
+    negotiator for Caracas, X, struck a softer tone, saying …'): the phrase before the first
+    lower-case word that ends in -ed or takes an object ('struck a', 'gave the')."""
+    words = list(_WORD_RE.finditer(text, 0, end))[:16]
+    for i, word in enumerate(words[1:-1], 1):
+        written = word.group(0)
+        if not written[:1].islower() or "'" in written or "’" in written:
+            continue
+        if not (written.endswith("ed") or words[i + 1].group(0).lower() in _OBJECT_OPENERS):
+            continue
+        lead = text[: word.start()]
+        subject = context.subject_of(lead)
+        at = lead.rfind(subject) if subject else -1
+        if at < 0 or _LOWER_WORD_RE.search(lead, 0, at):
+            return None  # the subject does not open the sentence (a dateline may come before)
+        named = " " in split_name(subject)[1] or context.actors.mentions(subject)
+        titled = any(w.strip(",").lower() in _SPEAKER_HEADS for w in subject.split())
+        return subject if named or titled else None  # not 'Thousands (marched …, saying)'
     return None
 
 

@@ -133,6 +133,15 @@ def test_a_body_described_before_its_acronym_takes_the_side_of_the_description()
     assert found == [("MICA", "France"), ("ASPIDES", "EU")]
 
 
+def test_saying_after_a_verb_that_is_no_speech_verb_is_the_opening_subjects():
+    found = speakers(
+        "Talks stall\n\nThe chief negotiator for Kinshasa, Patrick Mwamba, struck a conciliatory "
+        "note, saying the ceasefire would hold. Crowds gathered outside parliament, saying the "
+        "deal was a betrayal."
+    )
+    assert found == [("Patrick Mwamba", "Democratic Republic of the Congo")]
+
+
 def test_a_spokesman_with_no_side_stays_unknown():
     assert speakers("A spokesman for the ministry said the talks would resume.") == [
         ("spokesman for the ministry", "")
