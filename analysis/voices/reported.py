@@ -22,7 +22,7 @@ from analysis.voices.phrases import (
     with_appositive,
 )
 from analysis.voices.spans import Quote, spoken_quote, trimmed
-from analysis.voices.speakers import Context, Speaker, resolve_all
+from analysis.voices.speakers import Context, Speaker, after_dateline, resolve_all
 from analysis.voices.words import alternation
 from analysis.world.actors import Actor
 
@@ -136,6 +136,7 @@ def reported_speech(
     quotes = []
     side = None  # the sentence's first speaker's side, for 'with Y saying' when Y names none
     for phrase, cue, start, end in reports:
+        start = max(start, after_dateline(text))  # '…, according to X': not 'DHAKA, … -'
         words = _WORDS_RE.finditer(text, start, end)  # at least two words (MASK is none)
         if next(words, None) is None or next(words, None) is None:
             continue

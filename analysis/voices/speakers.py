@@ -87,10 +87,7 @@ class Context:
         """Note the country `text` opens in ('In Niamey, junta spokesman …', 'À Bamako, …'):
         a place word of `openers`, a place of at most three words, a comma."""
         text = text.lstrip()
-        if text[:3].isupper():  # a dateline: 'ABUJA, Aug 10 (Wire) - In Niamey, …'
-            dash = _DATELINE_END_RE.search(text, 0, 80)
-            text = text[dash.end() :] if dash else text
-        first, _, rest = text.partition(" ")
+        first, _, rest = text[after_dateline(text) :].partition(" ")
         self.place = None
         if first.lower() not in openers or "," not in rest[:60]:
             return
@@ -262,6 +259,13 @@ def _context_side(description: str, context: Context, position: int) -> Actor | 
             if speaker.actor and body in f"{speaker.name} {speaker.description}".lower():
                 return speaker.actor
     return None
+
+
+def after_dateline(text: str) -> int:
+    """Where a sentence's words begin after the wire dateline that opens it ('ABUJA, Aug 10
+    (Wire) - In Niamey, …'), 0 when it opens with none."""
+    dash = _DATELINE_END_RE.search(text, 0, 80) if text[:3].isupper() else None
+    return dash.end() if dash else 0
 
 
 def home_actor(sentences: list[Sentence], actors: Actors) -> Actor | None:

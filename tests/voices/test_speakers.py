@@ -142,6 +142,15 @@ def test_saying_after_a_verb_that_is_no_speech_verb_is_the_opening_subjects():
     assert found == [("Patrick Mwamba", "Democratic Republic of the Congo")]
 
 
+def test_reported_words_do_not_begin_with_the_dateline():
+    article = article_from_text(
+        "Camps overflow\n\nN'DJAMENA, May 2 (Wire) - Rations were cut by half, according to "
+        "Mira Osei, UNICEF's representative in Chad."
+    )
+    quotes = [q for q in quotes_of(article, world()) if q.speaker == "Mira Osei"]
+    assert [q.text for q in quotes] == ["Rations were cut by half"]
+
+
 def test_a_spokesman_with_no_side_stays_unknown():
     assert speakers("A spokesman for the ministry said the talks would resume.") == [
         ("spokesman for the ministry", "")
