@@ -59,6 +59,7 @@ GRAMMAR_LISTS = (
     "light_verbs",
     "clause_words",
     "inflections",
+    "object_endings",
 )
 _EVENT_KEYS = {"verbs", "nouns", "with_objects", "objects"}
 OBJECT_REACH = 60  # characters after a with_objects verb in which one of its objects must stand
@@ -91,6 +92,17 @@ class EventPack:
     def writing(self) -> Writing:
         """How the language is written (text.toml): the prefixes a trigger may carry."""
         return writing(self.language)
+
+    @cached_property
+    def object_endings(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The case endings that make a name an object, never the doer (grammar list
+        object_endings): written onto the name (Turkish 'Ruanda'yı', Korean '이스라엘을'), and,
+        listed with a leading '-', onto the noun right after it ('M23 isyancılarını')."""
+        endings = [phrase[0] for phrase in self.grammar.get("object_endings", ())]
+        return (
+            tuple(e for e in endings if not e.startswith("-")),
+            tuple(e[1:] for e in endings if e.startswith("-")),
+        )
 
     def phrases(self, key: str) -> tuple[tuple[str, ...], ...]:
         """The [grammar] list `key` as word tuples ('threatened to' -> ('threatened', 'to'))."""

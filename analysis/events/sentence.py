@@ -38,7 +38,8 @@ class EventSentence:
         self.text = sentence.text
         spaced = pack.writing.word_boundaries
         self.window = WINDOW if spaced else WINDOW * 3  # a character is less than a word
-        low = self.text.lower()
+        own = pack.writing.lowercase  # Turkish 'İ' is 'i', not 'i̇': offsets stay the text's
+        low = (self.text.translate(own) if own else self.text).lower()
         raw = low.split() if spaced else []
         if raw and " ".join(raw) == low:  # words one space apart: where each starts, by lengths
             self.starts = list(accumulate([len(word) + 1 for word in raw[:-1]], initial=0))
@@ -140,7 +141,7 @@ class EventSentence:
         """The actor written right before a noun ('Israeli strikes', "Israel's strikes")."""
         index = self.word_at(trigger.start)
         for mention, at in zip(self.mentions, self.mention_words, strict=True):
-            if mention.end <= trigger.start and index - at <= 1:
+            if mention.end <= trigger.start and index - at <= 1 and not self._object_case(mention):
                 gap = self.text[mention.end : trigger.start]
                 if len(gap) <= 3 or gap.strip(" '’s-") == "":
                     return mention
@@ -183,6 +184,8 @@ class EventSentence:
             ):
                 return []
             if any(self._marked(at, key) for key in ("places", "target", "agent")):
+                continue
+            if self._object_case(self.mentions[position]):  # '필리핀에 (군사 지원)': no doer
                 continue
             return self._joined(position, -1)
         return []
@@ -294,7 +297,8 @@ class EventSentence:
                 for m, at in zip(self.mentions, self.mention_words, strict=True)
                 if at < index and id(m) not in doers and not any(self.breaks[at:index])
             ]
-            return before[-1:]
+            objects = [m for m in before if self._object_case(m)]
+            return (objects or before)[-1:]
         marked = [  # 'EU对伊朗实施制裁': a target word before the verb marks the target there
             m
             for m, at in zip(self.mentions, self.mention_words, strict=True)
@@ -333,8 +337,32 @@ class EventSentence:
             return self._left(index)
         if order == "VSO":
             return self._right(end_index)
-        before = [m for m, at in zip(self.mentions, self.mention_words, strict=True) if at < index]
-        return before[:1]  # SOV: the first actor of the clause
+        before = [
+            m
+            for m, at in zip(self.mentions, self.mention_words, strict=True)
+            if at < index and not self._object_case(m)
+        ]
+        if before or not self.pack.object_endings[0]:
+            return before[:1]  # SOV: the first actor of the clause not written as an object
+        # only objects before it: a participle whose doer is the noun it qualifies, right after
+        # it ('Rusya'yı eleştiren Fransa': France, which criticised Russia)
+        return [m for m in self._right(end_index) if self.word_at(m.start) - end_index <= 1][:1]
+
+    def _object_case(self, mention: Mention) -> bool:
+        """Whether the actor is written with an object's case ending ('Ruanda'yı', '이스라엘을'),
+        or heads a noun that has one ('M23 isyancılarını')."""
+        own, on_noun = self.pack.object_endings
+        at = self.word_at(mention.start)
+        if own and self.words[at].endswith(own):
+            return True
+        following = at + 1
+        return (
+            bool(on_noun)
+            and following < len(self.words)
+            and not self.breaks[at]
+            and following not in self.mention_words
+            and self.words[following].endswith(on_noun)
+        )
 
     def _near_left(self, index: int) -> bool:
         return any(0 < index - at <= 3 for at in self.mention_words)

@@ -170,6 +170,12 @@ def test_each_language_batch_stays_above_its_floors(language: str) -> None:
             "Çin, Tayvan çevresine savaş gemileri konuşlandırdı.",
             [("China", "MOBILIZE", "Taiwan")],
         ),
+        (  # a participle: only an object before it, its doer the noun right after it
+            "tr",
+            "Ermenistan'ı sınır ihlalleriyle suçlayan Azerbaycan yeni askeri tatbikatlar başlattı.",
+            [("Azerbaijan", "ACCUSE", "Armenia")],
+        ),
+        ("ko", "이란을 규탄한 미국은 추가 제재를 예고했다.", [("United States", "ACCUSE", "Iran")]),
         ("zh", "土耳其指责以色列阻挠人道主义物资进入加沙。", [("Turkey", "ACCUSE", "Israel")]),
         ("zh", "欧盟宣布对伊朗实施新一轮制裁。", [("EU", "SANCTION", "Iran")]),
     ],
