@@ -164,6 +164,8 @@ def resolve(
         end += 1
     while start < end and words[start].lower() in pack.not_names:
         start += 1
+    while end - start > 1 and words[start].startswith(pack.description_prefixes or "\0"):
+        start += 1  # 'المحلل السياسي (سامي عبد الله)': the article opens a description
     lone = end - start == 1 and not _listed(words[start], pack, actors)
     if lone and (titles_after > 1 or (start > 1 and words[start - 1] in pack.not_names)):
         start = end  # '중국 국방부 대변인', 'ministère de la Défense': a body, no name

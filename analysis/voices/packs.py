@@ -34,6 +34,7 @@ _LIST_KEYS = (
     "urge_verbs",
     "home_titles",
     "place_openers",
+    "description_prefixes",
 )
 _PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "patterns"}
 _WIDE_PUNCTUATION = "，。；：！？、「」『』（）"  # full-width punctuation (Chinese)
@@ -68,6 +69,9 @@ class QuotePack:
     home_titles: frozenset[str] = frozenset()
     # words that open a sentence with its place ('À Niamey, …'): the sentence's home country
     place_openers: frozenset[str] = frozenset()
+    # in a script without capitals, a word opening with one of these (Arabic ال, Hebrew ה: the
+    # article) is a description, never a name's first word ('المحلل السياسي سامي عبد الله')
+    description_prefixes: tuple[str, ...] = ()
 
     def is_home_title(self, word: str) -> bool:
         """A state title ('Regierungschef', 'presidente', '총리'), as `home_titles` lists it."""
@@ -196,7 +200,8 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
                     f"[patterns] {kind} pattern {written!r}: {error}", written[:20]
                 ) from None
         compiled[kind] = tuple(found)
-    titles = {t.lower() for t in lists["titles"]}
+    fold = writing(language).lower  # titles are compared as read: 'رئيس' folds to 'رييس'
+    titles = {fold(t) for t in lists["titles"]}
     return QuotePack(
         language,
         frozenset(p.lower() for p in lists["pronouns"]),
@@ -211,8 +216,9 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         compiled["reported"],
         None if bounded else re.compile(_alternation(tuple(t for t in titles if "*" not in t))),
         writing(language),
-        frozenset(t.lower() for t in lists["home_titles"]),
+        frozenset(fold(t) for t in lists["home_titles"]),
         frozenset(w.lower() for w in lists["place_openers"]),
+        tuple(lists["description_prefixes"]),
     )
 
 

@@ -89,12 +89,14 @@ class Actors:
     _bounded: bool = field(default=True, repr=False)
 
     def __post_init__(self) -> None:
+        particles = self.writing.words.get("name_particles", frozenset())
         for actor in self.actors:
             self._by_name.setdefault(actor.name, actor)
             self._camps[actor.name] = actor.camp or actor.name
             for full in actor.people:  # the full name and every ending of it at a word start
-                words = full.split(" ")
-                for key in [full] + [" ".join(words[i:]) for i in range(1, len(words))]:
+                words = full.split(" ")  # (not one opening on a particle: 'الله' of 'نصر الله')
+                endings = [i for i in range(1, len(words)) if words[i].lower() not in particles]
+                for key in [full] + [" ".join(words[i:]) for i in endings]:
                     self._people.setdefault(key, (full, actor))
             for alias in (*actor.aliases, *actor.people):
                 self._by_alias.setdefault(alias, actor)

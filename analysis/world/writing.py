@@ -1,7 +1,8 @@
 """How a language writes its text: data/languages/<code>/text.toml, the one loader and validator.
 
 The keys: `abbreviations` and `sentence_starters` (where sentences do not end, read by
-analysis/ingest/boundaries.py); `stopwords` (function words keyness leaves out); `word_boundaries` (false for a script written without spaces
+analysis/ingest/boundaries.py); `stopwords` (function words keyness leaves out); `name_particles` (the second half of a compound
+name, never a surname alone: Arabic 'الله' of 'نصر الله', 'عبد الله'); `word_boundaries` (false for a script written without spaces
 between words, as Chinese: its terms, names and numbers are found inside runs of letters);
 `hyphen_compounds` (a name may head a hyphenated compound: German 'US-Präsident',
 'Hamas-Sprecher'); `[fold]`, characters that stand for one another in matching (a traditional Chinese character and
@@ -23,7 +24,7 @@ from functools import lru_cache
 from analysis.world import languages
 from analysis.world.toml_files import LexiconError, find_line
 
-LIST_KEYS = ("abbreviations", "sentence_starters", "stopwords")
+LIST_KEYS = ("abbreviations", "sentence_starters", "stopwords", "name_particles")
 _KEYS = (
     *LIST_KEYS,
     "prefixes",
@@ -153,10 +154,10 @@ def parse_writing(data: dict, text: str, *, name: str, language: str) -> Writing
                 name, f"{key} must be a list of non-empty strings", find_line(text, key)
             )
         spaced = next((w for w in value if len(w.split()) != 1), None)
-        if key == "stopwords" and spaced is not None:
+        if key in ("stopwords", "name_particles") and spaced is not None:
             raise LexiconError(
                 name,
-                f"stopwords: {spaced!r} is not one word (a stop word is a single word)",
+                f"{key}: {spaced!r} is not one word",
                 find_line(text, f'"{spaced}"'),
             )
         words[key] = frozenset(w.strip().rstrip(".").lower() for w in value)
