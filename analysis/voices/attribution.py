@@ -83,7 +83,7 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
     context = Context(actors)
     if pack is not None:
         context.full_names = full_names(sentences, pack, actors)
-        context.opening = sentences[:2]
+        context.opening, context.headline = sentences[:2], article.title
     found: list[Quote] = []
     previous: tuple[int, Quote] | None = None
     for position, sentence in enumerate(sentences):

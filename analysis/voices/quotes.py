@@ -90,7 +90,7 @@ def find_quotes(
     starts = [s.char_start for s in sentences]
     context = Context(actors, named={} if named is None else named)
     context.full_names = full_names(article.sentences, context)
-    context.opening = sentences[:2]
+    context.opening, context.headline = sentences[:2], article.title
     found: list[Quote] = []
     chain: list[tuple[Span, Quote]] = []
     opens = [span.open_at for span in spans]  # spans come sorted by their opening mark

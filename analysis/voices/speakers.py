@@ -69,6 +69,7 @@ class Context:
     named: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict, repr=False)
     subjects: dict[str, str | None] = field(default_factory=dict, repr=False)
     opening: list[Sentence] = field(default_factory=list, repr=False)  # for `home`
+    headline: str = ""  # the article's title when it is kept apart from its sentences
     _home: list[Actor | None] = field(default_factory=list, repr=False)
     place: Actor | None = None  # the country the sentence being read opens in ('In Niamey, …')
 
@@ -80,7 +81,7 @@ class Context:
         if self.place is not None:
             return self.place
         if not self._home:
-            self._home.append(home_actor(self.opening, self.actors))
+            self._home.append(home_actor(self.opening, self.actors, self.headline))
         return self._home[0]
 
     def read_place(self, text: str, openers: frozenset[str]) -> None:
@@ -268,11 +269,12 @@ def after_dateline(text: str) -> int:
     return dash.end() if dash else 0
 
 
-def home_actor(sentences: list[Sentence], actors: Actors) -> Actor | None:
+def home_actor(sentences: list[Sentence], actors: Actors, headline: str = "") -> Actor | None:
     """The article's home country: the one a wire dateline opening its text names ('PHNOM PENH,
     July 30 (Agency) --' -> Cambodia; 'SRINAGAR/ISLAMABAD' -> Pakistan, the one it knows), else
     (or with a place it does not know) the first country its headline names ('Armenien meldet
-    …'), else None."""
+    …'): `headline` when the article keeps its title apart, else its first sentence (never the
+    lede of an article with a title: 'fled towards the border with Rwanda' is no home)."""
     opening = (_DATELINE_RE.match(s.text.lstrip()) for s in sentences[:2])  # after a headline
     match = next((m for m in opening if m), None)
     if match is not None:
@@ -280,9 +282,9 @@ def home_actor(sentences: list[Sentence], actors: Actors) -> Actor | None:
         found = {m.actor for m in actors.mentions(places)}
         if len(found) == 1:
             return actors.get(found.pop())
-    if len(sentences) < 2:
+    if not headline and len(sentences) < 2:
         return None
-    named = (actors.get(m.actor) for m in actors.mentions(sentences[0].text))
+    named = (actors.get(m.actor) for m in actors.mentions(headline or sentences[0].text))
     return next((a for a in named if a is not None and a.kind == "country"), None)
 
 

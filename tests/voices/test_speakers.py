@@ -432,6 +432,15 @@ def test_a_french_participle_after_the_report_names_its_speaker():
     assert [name for name, _ in found] == ["Nabil Abdallah"]
 
 
+def test_an_article_with_a_title_takes_no_home_country_from_its_lede():
+    found = pack_speakers(
+        "Title: Combates perto de Goma\nSource: Folha\nDate: 2026-11-20\n\nMilhares de pessoas "
+        'fugiram em direção à fronteira com o Ruanda. "É uma declaração de guerra", afirmou '
+        "a ministra das Relações Exteriores, Joana Mbala."
+    )
+    assert found == [("Joana Mbala", "")]  # not Rwanda: the lede is no headline
+
+
 def test_a_lone_capitalised_word_of_a_body_is_no_surname():
     found = pack_speakers(
         "Обмен пленными\n\nКак отметил глава представительства Международного комитета Красного "
