@@ -191,7 +191,7 @@ def _described_before(
     if not before.endswith((",", "،")):
         return speaker
     description = _LAST_PHRASE_RE.search(before[:-1]).group(0).strip()
-    if len(description.split()) > MAX_DESCRIPTION_WORDS + 4:
+    if len(description.split()) > MAX_DESCRIPTION_WORDS + 8:  # 'El jefe de la Misión … en X,'
         return speaker
     actor = context.actors.affiliation("", description) or home_side(description, pack, context)
     if actor is None:

@@ -212,7 +212,8 @@ def resolve(
         titles = all(pack.is_title(w) for w in rest) and len(rest) <= 2
         if definite and titles and last and last[0] >= position - 3:
             return last[1]  # '— написал дипломат', 'a ajouté le ministre': the person just named
-        return Speaker(description, description, actors.affiliation("", description), False)
+        side = actors.affiliation("", description) or home_side(description, pack, context)
+        return Speaker(description, description, side, False)  # 'الحكومة': the home country's
     listed = _listed(name, pack, actors)
     if listed:  # a listed person in another case form ('Андрія Сибіги') is written as listed
         spelled = name if actors.person(name) else listed[0]
@@ -233,7 +234,7 @@ def home_side(description: str, pack: QuotePack, context: Context) -> Actor | No
     Bongo', 'le ministre des Affaires étrangères'; a body the title is of that is an actor gave
     the side before this is asked)."""
     words = phrase_words(description, pack, context.actors)
-    if not 0 < len(words) <= 6:
+    if not 0 < len(words) <= 8:  # 'Le Premier ministre du gouvernement d'union nationale'
         return None
     return context.home if any(pack.is_home_title(w) for w in words) else None
 

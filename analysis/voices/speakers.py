@@ -32,7 +32,9 @@ from analysis.world.actors import Actor, Actors
 
 _HOME_TITLES = WORDS.home_titles
 # a wire dateline opening the text: 'NIAMEY —', 'SRINAGAR/ISLAMABAD, May 9 (Wire) -'
-_DATELINE_RE = re.compile(r"^([A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*)\s*(?:,|—|–|--|-\s)")
+_DATELINE_RE = re.compile(  # its place is upper case in any script: 'BOGOTÁ,', 'PHNOM PENH,'
+    r"^([^\W\d_][\w'’.-]+(?:[ /][^\W\d_][\w'’.-]+)*)\s*(?:,|—|–|--|-\s)"
+)
 _DATELINE_END_RE = re.compile(r"\s(?:-|–|—|--)\s+")
 _INSTITUTION_RE = words_re(WORDS.institutions)
 
@@ -269,6 +271,16 @@ def after_dateline(text: str) -> int:
     return dash.end() if dash else 0
 
 
+def _dateline_place(match: re.Match[str]) -> bool:
+    """Whether a dateline-shaped opening is one: its place in capitals ('BOGOTÁ,'), or, in a
+    script without capitals, one or two words before a dash ('طرابلس –', 'מסקט -')."""
+    place = match.group(1)
+    if place.isupper():
+        return True
+    uncased = place.upper() == place.lower()
+    return uncased and len(place.split()) <= 2 and match.group(0).rstrip().endswith(("-", "–", "—"))
+
+
 def home_actor(sentences: list[Sentence], actors: Actors, headline: str = "") -> Actor | None:
     """The article's home country: the one a wire dateline opening its text names ('PHNOM PENH,
     July 30 (Agency) --' -> Cambodia; 'SRINAGAR/ISLAMABAD' -> Pakistan, the one it knows), else
@@ -276,7 +288,7 @@ def home_actor(sentences: list[Sentence], actors: Actors, headline: str = "") ->
     …'): `headline` when the article keeps its title apart, else its first sentence (never the
     lede of an article with a title: 'fled towards the border with Rwanda' is no home)."""
     opening = (_DATELINE_RE.match(s.text.lstrip()) for s in sentences[:2])  # after a headline
-    match = next((m for m in opening if m), None)
+    match = next((m for m in opening if m and _dateline_place(m)), None)
     if match is not None:
         places = match.group(1).title().replace("/", " / ")
         found = {m.actor for m in actors.mentions(places)}

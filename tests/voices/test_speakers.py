@@ -398,6 +398,27 @@ def pack_speakers(text: str) -> list[tuple[str, str]]:
             '"مستعدة لتبادل شامل".',
             ("عبد الله الشامي", "Yemen"),
         ),
+        (  # es: a government body in the role is the home country's ('la jefa de la delegación
+            # del Gobierno'), from the dateline
+            'Diálogo en Caracas\n\nBOGOTÁ, 3 mar (Agencia) - "Vamos por buen camino", afirmó la '
+            "jefa de la delegación del Gobierno, Marta Quiroga, en rueda de prensa.",
+            ("Marta Quiroga", "Colombia"),
+        ),
+        (  # es: a long role before the name, set off by commas, that names the UN
+            "Tregua prorrogada\n\nEl jefe de la Misión de Verificación de la ONU en el país, Luis "
+            'Arteaga, destacó que la prórroga "da tiempo".',
+            ("Luis Arteaga", "United Nations"),
+        ),
+        (  # fr: a researcher's role after the name, at the end of the sentence
+            "Exactions au Sahel\n\n« Il faut une enquête », a déclaré Anne Morel, chercheuse "
+            "principale à Amnesty International.",
+            ("Anne Morel", "Amnesty International"),
+        ),
+        (  # ar: an uncased dateline before a dash is the home country; 'إنها' ends the speaker
+            "توتر على الحدود\n\nبيروت - تجدد القصف على القرى الحدودية ليلا. وقالت الحكومة إنها "
+            '"ملتزمة بالتهدئة" في الجنوب.',
+            ("الحكومة", "Lebanon"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
