@@ -60,7 +60,7 @@ _HEADLINE_RE = re.compile(
 # "…, with White House spokesperson Karoline Leavitt saying the president was …"
 WITH_SAYING_RE = re.compile(r",?\s+with\s+(?P<np>[^,;]{2,100}?)\s+saying\s+(?:that\s+)?")
 _WHILE_RE = re.compile(r",\s+(?:while|whereas)\s+")
-_SAYING_RE = re.compile(r",\s+saying\s+(?:that\s+)?")
+_SAYING_RE = re.compile(rf",\s+(?P<cue>{alternation(WORDS.participles)})\s+(?:that\s+)?")
 _WORD_RE = re.compile(r"\S+")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
 # A circumstance between a speech verb and its clause: "said on Thursday they had fired …".
@@ -105,7 +105,7 @@ def _starts_clause(text: str) -> bool:
         return True
     if PREPOSITION_START_RE.match(text):
         return False
-    head = " ".join(text.split()[:8])
+    head = " ".join(text.split()[:12])  # "admissions for … at its clinic there had doubled"
     return bool(_CLAUSE_START_RE.match(text) or _FINITE_RE.search(head))
 
 
@@ -173,9 +173,9 @@ def _saying_report(
             continue
         subject = context.subject_of(text[: cue.start()])
         if subject:
-            return subject, "saying", saying.end(), len(text)
+            return subject, saying.group("cue"), saying.end(), len(text)
     subject = _opening_subject(text, saying.start(), context)
-    return (subject, "saying", saying.end(), len(text)) if subject else None
+    return (subject, saying.group("cue"), saying.end(), len(text)) if subject else None
 
 
 _SPEAKER_HEADS = WORDS.titles | NON_PERSON_WORDS  # a speaker named by title or body

@@ -33,6 +33,7 @@ _KEYS = (
     "body_possessives",
     "home_titles",
     "place_openers",
+    "participles",
 )
 
 
@@ -56,6 +57,7 @@ class SpeakerWords:
     body_possessives: frozenset[str]
     home_titles: frozenset[str]
     place_openers: frozenset[str]
+    participles: frozenset[str]
 
 
 def parse_speaker_words(text: str, *, name: str) -> SpeakerWords:

@@ -151,6 +151,15 @@ def test_reported_words_do_not_begin_with_the_dateline():
     assert [q.text for q in quotes] == ["Rations were cut by half"]
 
 
+def test_other_participles_and_a_long_subject_before_the_finite_verb():
+    found = speakers(
+        "Talks stall\n\nThe army's press office rejected the report, insisting that no village "
+        "had been shelled. The International Rescue Committee said admissions of severely "
+        "malnourished children at its clinic in the camp had tripled."
+    )
+    assert [name for name, _ in found] == ["army's press office", "International Rescue Committee"]
+
+
 def test_a_spokesman_with_no_side_stays_unknown():
     assert speakers("A spokesman for the ministry said the talks would resume.") == [
         ("spokesman for the ministry", "")
