@@ -84,6 +84,7 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
     if pack is not None:
         context.full_names = full_names(sentences, pack, actors)
         context.opening, context.headline = sentences[:2], article.title
+        context.press_home = pack.home_country
     found: list[Quote] = []
     previous: tuple[int, Quote] | None = None
     for position, sentence in enumerate(sentences):
@@ -148,7 +149,10 @@ def _attribute(
     return None, ""
 
 
-_APPOSITION_RE = re.compile(rf"\s*,\s*([^{NOT_IN_PHRASE}\n]{{2,60}}?)\s*,")
+# the name set off after a role, the role perhaps going on first ('وزير الداخلية (في حكومة …)، X،')
+_APPOSITION_RE = re.compile(
+    rf"([^{NOT_IN_PHRASE}\n]{{0,60}}?)\s*[,،]\s*([^{NOT_IN_PHRASE}\n]{{2,60}}?)\s*[,،]"
+)
 _ROLE_AFTER_RE = re.compile(rf"\s*[,،]\s*([^{NOT_IN_PHRASE}\n]{{2,90}}?)\s*(?:[,،]|[.!?]?$)")
 _LAST_PHRASE_RE = re.compile(rf"[^{NOT_IN_PHRASE}\n]*$")
 _REST_OF_PHRASE_RE = re.compile(rf"[^{NOT_IN_PHRASE}\n]{{0,80}}")
@@ -168,17 +172,22 @@ def _speaker_of(
         if described.actor is not None:
             return described
         return _described_after(match, group, speaker, pack, context)
-    if speaker is None or speaker.is_person or not cased(match.group(group)):
+    if speaker is not None and speaker.is_person:
         return speaker
-    text, end = match.string, match.end(group)
+    text, end, role = match.string, match.end(group), match.group(group)
     apposition = _APPOSITION_RE.match(text, end)
-    longer = [apposition.group(1)] if apposition else []
-    longer.append(match.group(group) + _REST_OF_PHRASE_RE.match(text, end).group(0))
+    longer = [apposition.group(2)] if apposition else []
+    role += apposition.group(1) if apposition else ""
+    if speaker is not None and cased(role):
+        longer.append(role + _REST_OF_PHRASE_RE.match(text, end).group(0))
     for phrase in longer:
         named = resolve(phrase, pack, context, position)
         if named is not None and named.is_person and " " in named.name:
+            if named.actor is None:  # the role before the name gives its side
+                side = context.actors.affiliation("", role) or home_side(role, pack, context)
+                return Speaker(named.name, role, side, True)
             return named
-    return speaker
+    return speaker  # (None for a long description with no name after it)
 
 
 def _described_before(

@@ -114,8 +114,9 @@ def resolve(
     words = phrase_words(phrase, pack, actors)
     if words:
         words[-1] = _strip_particle(words[-1].strip(NAME_STRIP), pack, actors)
-    if len(words) > 12:
-        return None
+    place = 1 < len(words) <= 3 and words[0].lower() in pack.place_openers and words[1].istitle()
+    if len(words) > 12 or place:
+        return None  # a clause, or a place ('In Berlin', 'À Bamako'), is no speaker
     if not words or (len(words) == 1 and words[0].lower() in pack.pronouns):
         last = context.last_person  # a pronoun, or no subject written ({dropped})
         return last[1] if last and last[0] >= position - 8 else None
@@ -164,8 +165,12 @@ def resolve(
         end += 1
     while start < end and words[start].lower() in pack.not_names:
         start += 1
-    while end - start > 1 and words[start].startswith(pack.description_prefixes or "\0"):
-        start += 1  # 'المحلل السياسي (سامي عبد الله)': the article opens a description
+    if pack.description_prefixes and start < end:  # the article opens a description
+        first = start  # ('المحلل السياسي (سامي عبد الله)'); a name only of such words is none
+        while start < end and words[start].startswith(pack.description_prefixes):
+            start += 1  # ('وزير الداخلية المكلف'), unless it is a listed surname ('الدبيبة')
+        if start == end and (listed or _listed(words[end - 1], pack, actors)):
+            start = max(first, end - 1)
     lone = end - start == 1 and not _listed(words[start], pack, actors)
     if lone and (titles_after > 1 or (start > 1 and words[start - 1] in pack.not_names)):
         start = end  # '중국 국방부 대변인', 'ministère de la Défense': a body, no name

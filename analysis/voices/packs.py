@@ -36,7 +36,7 @@ _LIST_KEYS = (
     "place_openers",
     "description_prefixes",
 )
-_PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "patterns"}
+_PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "home_country", "patterns"}
 _WIDE_PUNCTUATION = "，。；：！？、「」『』（）"  # full-width punctuation (Chinese)
 NOT_IN_PHRASE = rf",.;:!?()\[\]«»\"“”„،؛؟{_WIDE_PUNCTUATION}{QUOTE}{MASK}"
 # a '"' between two letters is a Hebrew acronym's gershayim (דובר צה"ל), part of the phrase
@@ -72,6 +72,9 @@ class QuotePack:
     # in a script without capitals, a word opening with one of these (Arabic ال, Hebrew ה: the
     # article) is a description, never a name's first word ('المحلل السياسي سامي عبد الله')
     description_prefixes: tuple[str, ...] = ()
+    # the country the language's press is of, when one is (Korean, Hebrew): an unqualified title
+    # or body is of it when no dateline names another
+    home_country: str = ""
 
     def is_home_title(self, word: str) -> bool:
         """A state title ('Regierungschef', 'presidente', '총리'), as `home_titles` lists it."""
@@ -219,7 +222,15 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         frozenset(fold(t) for t in lists["home_titles"]),
         frozenset(w.lower() for w in lists["place_openers"]),
         tuple(lists["description_prefixes"]),
+        _home_country(data.get("home_country", ""), fail),
     )
+
+
+def _home_country(value: object, fail) -> str:
+    """The validated home_country: an actor name, or ''."""
+    if not isinstance(value, str):
+        raise fail("home_country must be a string (an actor's name)", "home_country")
+    return value.strip()
 
 
 @lru_cache(maxsize=64)

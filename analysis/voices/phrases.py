@@ -320,7 +320,7 @@ def split_name(phrase: str) -> tuple[str, str]:
     j = i - 1
     while j >= 0 and tokens[j].lower() in DETERMINERS:
         j -= 1
-    if i == len(tokens):
+    if i == len(tokens) or tokens[-1].lower() in NON_PERSON_WORDS:  # "… the Guyana Defence Force"
         return phrase, ""
     if j >= 0 and tokens[j].lower() in _PREPOSITIONS:  # "envoy to London Valerii Zaluzhnyi"
         place = any(t.lower() in NON_PERSON_WORDS for t in tokens[i:])  # "for the West … Sea"
@@ -358,6 +358,10 @@ def _without_circumstance(part: str) -> str:
 
 
 def without_discourse_word(part: str) -> str:
-    """'But Putin' is Putin: a sentence-opening discourse word is no part of a name."""
+    """'But Putin' is Putin, 'In Kirants' no person: a sentence-opening discourse word or
+    preposition is no part of a name."""
     first, _, rest = part.partition(" ")
-    return rest if rest and first.lower() in _DISCOURSE else part
+    opening = first.lower() in _DISCOURSE or (
+        first[:1].isupper() and PREPOSITION_START_RE.fullmatch(first)  # a sentence's first word
+    )
+    return rest if rest and opening else part

@@ -45,8 +45,9 @@ _CLAUSE_START_RE = re.compile(
 _QUANTITY_START_RE = re.compile(
     r"^(?:about|around|some|nearly|almost|roughly|up to|at least|more than|over|as many as)\s+\d"
 )
-_FINITE_RE = re.compile(
-    r"\b(?:is|are|was|were|had|has|have|would|will|could|can|should|must|did|does|might|may)\b"
+_FINITE_RE = re.compile(  # an auxiliary, or a verb in the past ('boats stayed in port')
+    r"\b(?:is|are|was|were|had|has|have|would|will|could|can|should|must|did|does|might|may|"
+    r"[a-z]{2,}ed)\b"
 )
 # "according to the latest U.K. estimates": an abbreviation's full stop before a lower-case word
 # does not end the source.
@@ -98,13 +99,18 @@ _THAT_RE = re.compile(
 )
 
 
+_SUBORDINATE_START_RE = re.compile(
+    r"^(?:as|when|while|whereas|amid|because|since|though|although|until|unless|once)\b", re.I
+)
+
+
 def _starts_clause(text: str) -> bool:
     """Does the text after a speech verb open a clause ('the deployment was…', 'about 8,000 troops…',
     'military contacts were…'), not an object ('changes in the doctrine', 'to a question')?"""
     if _QUANTITY_START_RE.match(text):
         return True
-    if PREPOSITION_START_RE.match(text):
-        return False
+    if PREPOSITION_START_RE.match(text) or _SUBORDINATE_START_RE.match(text):
+        return False  # 'said, as pressure mounted …': a circumstance, not what was said
     head = " ".join(text.split()[:12])  # "admissions for … at its clinic there had doubled"
     return bool(_CLAUSE_START_RE.match(text) or _FINITE_RE.search(head))
 

@@ -9,6 +9,7 @@ article first gives them ("Starmer" -> "Keir Starmer").
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -34,6 +35,11 @@ _HOME_TITLES = WORDS.home_titles
 # a wire dateline opening the text: 'NIAMEY —', 'SRINAGAR/ISLAMABAD, May 9 (Wire) -'
 _DATELINE_RE = re.compile(  # its place is upper case in any script: 'BOGOTÁ,', 'PHNOM PENH,'
     r"^([^\W\d_][\w'’.-]+(?:[ /][^\W\d_][\w'’.-]+)*)\s*(?:,|—|–|--|-\s)"
+)
+# what may stand before a sentence's subject: a place or time set off by a comma, a few
+# lower-case words of a role ('In Bartica, fisherman (Devon Ram said …)')
+_OPENING_RE = re.compile(
+    r"(?:(?:In|At|From|On|After|Before|During)\s+[^,]{1,40},\s+)?(?:[a-z][\w'’-]*\s+){0,3}"
 )
 _DATELINE_END_RE = re.compile(r"\s(?:-|–|—|--)\s+")
 _INSTITUTION_RE = words_re(WORDS.institutions)
@@ -72,6 +78,7 @@ class Context:
     subjects: dict[str, str | None] = field(default_factory=dict, repr=False)
     opening: list[Sentence] = field(default_factory=list, repr=False)  # for `home`
     headline: str = ""  # the article's title when it is kept apart from its sentences
+    press_home: str = ""  # the country a language's press is of (a pack's home_country)
     _home: list[Actor | None] = field(default_factory=list, repr=False)
     place: Actor | None = None  # the country the sentence being read opens in ('In Niamey, …')
 
@@ -83,18 +90,23 @@ class Context:
         if self.place is not None:
             return self.place
         if not self._home:
-            self._home.append(home_actor(self.opening, self.actors, self.headline))
+            self._home.append(home_actor(self.opening, self.actors, self.headline, self.press_home))
         return self._home[0]
 
     def read_place(self, text: str, openers: frozenset[str]) -> None:
-        """Note the country `text` opens in ('In Niamey, junta spokesman …', 'À Bamako, …'):
-        a place word of `openers`, a place of at most three words, a comma."""
+        """Note the country `text` opens in ('In Niamey, junta spokesman …', 'À Bamako, …',
+        'In Paris warnte …'): a place word of `openers`, then a place of at most three words
+        ended by a comma or, with none, by the first lower-case word (a verb-second language)."""
         text = text.lstrip()
         first, _, rest = text[after_dateline(text) :].partition(" ")
         self.place = None
-        if first.lower() not in openers or "," not in rest[:60]:
+        if first.lower() not in openers:
             return
-        place = rest.split(",", 1)[0]
+        if "," in rest[:60]:
+            place = rest.split(",", 1)[0]
+        else:
+            words = rest.split()[:4]
+            place = " ".join(itertools.takewhile(lambda w: w[:1].isupper(), words))
         if not 0 < len(place.split()) <= 3:
             return
         found = self.actors.mentions(place)
@@ -111,8 +123,8 @@ class Context:
     def subject_of(self, before: str) -> str | None:
         """`subject_of(before)`, worked out once per text of the article (a sentence's speech
         verb is read both for the quote beside it and for reported speech)."""
-        if before not in self.subjects:
-            self.subjects[before] = subject_of(before)
+        if before not in self.subjects:  # never the wire dateline before it ('… (Wire) - X')
+            self.subjects[before] = subject_of(before[after_dateline(before) :])
         return self.subjects[before]
 
     def remember(self, index: int, speaker: Speaker, subject: bool = False) -> None:
@@ -281,12 +293,16 @@ def _dateline_place(match: re.Match[str]) -> bool:
     return uncased and len(place.split()) <= 2 and match.group(0).rstrip().endswith(("-", "–", "—"))
 
 
-def home_actor(sentences: list[Sentence], actors: Actors, headline: str = "") -> Actor | None:
+def home_actor(
+    sentences: list[Sentence], actors: Actors, headline: str = "", press_home: str = ""
+) -> Actor | None:
     """The article's home country: the one a wire dateline opening its text names ('PHNOM PENH,
     July 30 (Agency) --' -> Cambodia; 'SRINAGAR/ISLAMABAD' -> Pakistan, the one it knows), else
     (or with a place it does not know) the first country its headline names ('Armenien meldet
     …'): `headline` when the article keeps its title apart, else its first sentence (never the
-    lede of an article with a title: 'fled towards the border with Rwanda' is no home)."""
+    lede of an article with a title: 'fled towards the border with Rwanda' is no home). A
+    language whose press is one country's (`press_home`: Korean, Hebrew …) takes that country
+    before the headline's: '국방부 대변인' in a Korean story about the North is Seoul's."""
     opening = (_DATELINE_RE.match(s.text.lstrip()) for s in sentences[:2])  # after a headline
     match = next((m for m in opening if m and _dateline_place(m)), None)
     if match is not None:
@@ -294,6 +310,8 @@ def home_actor(sentences: list[Sentence], actors: Actors, headline: str = "") ->
         found = {m.actor for m in actors.mentions(places)}
         if len(found) == 1:
             return actors.get(found.pop())
+    if press_home and actors.get(press_home) is not None:
+        return actors.get(press_home)
     if not headline and len(sentences) < 2:
         return None
     named = (actors.get(m.actor) for m in actors.mentions(headline or sentences[0].text))
@@ -342,11 +360,20 @@ def _person_of_run(run: str, actors: Actors) -> tuple[str, str] | None:
 
 
 def full_names(sentences: list[Sentence], context: Context) -> dict[str, str]:
-    """Surname -> the full name the article first gives ('Starmer' -> 'Keir Starmer')."""
+    """Surname -> the full name the article first gives ('Starmer' -> 'Keir Starmer'); a first
+    name only one full name of the article has, too, for the press that calls people by it
+    ('Gemechu' -> 'Gemechu Tolosa' in Ethiopian and Eritrean usage)."""
     names: dict[str, str] = {}
+    firsts: dict[str, set[str]] = {}
     for sentence in sorted(sentences, key=lambda s: (s.is_boilerplate, s.index)):
         for _, name, _ in context.people_in(sentence.text):
-            names.setdefault(name.split()[-1], name)
+            words = name.split()
+            names.setdefault(words[-1], name)
+            if len(words) > 1:
+                firsts.setdefault(words[0], set()).add(name)
+    for first, full in firsts.items():
+        if len(full) == 1 and first not in names:
+            names[first] = next(iter(full))
     return names
 
 
@@ -354,4 +381,5 @@ def remember_people(text: str, position: int, context: Context) -> None:
     """Record the people a sentence names; a sentence-initial person becomes the pronoun target."""
     for title, name, offset in context.people_in(text):
         speaker = Speaker(name, title, context.actors.affiliation(name, title), True)
-        context.remember(position, speaker, subject=offset == 0 and bool(name))
+        opens = offset == 0 or _OPENING_RE.fullmatch(text, 0, offset) is not None
+        context.remember(position, speaker, subject=opens and bool(name))

@@ -160,6 +160,23 @@ def test_other_participles_and_a_long_subject_before_the_finite_verb():
     assert [name for name, _ in found] == ["army's press office", "International Rescue Committee"]
 
 
+def test_a_body_named_in_a_role_is_no_name_and_a_place_opening_is_no_person():
+    found = speakers(
+        "Boat turned back\n\nGEORGETOWN, Oct 3 (Wire) - Colonel Ryan Persaud, chief of staff of "
+        "the Guyana Defence Force, said the vessel had left. In Bartica, fisherman Devon Ram "
+        'said boats stayed in port. "We are tired," he said.'
+    )
+    assert found == [("Ryan Persaud", "Guyana"), ("Devon Ram", ""), ("Devon Ram", "")]
+
+
+def test_a_first_name_the_article_gives_one_person_is_that_person():
+    found = speakers(
+        'Army chief warns\n\nField Marshal Birhanu Alemu addressed graduating officers. "We '
+        'will not remain landlocked," Birhanu said.'
+    )
+    assert [name for name, _ in found] == ["Birhanu Alemu"]
+
+
 def test_a_spokesman_with_no_side_stays_unknown():
     assert speakers("A spokesman for the ministry said the talks would resume.") == [
         ("spokesman for the ministry", "")
@@ -345,8 +362,10 @@ def pack_speakers(text: str) -> list[tuple[str, str]]:
             "국경 충돌\n\n루벤 루비니얀 아르메니아 외무장관은 양측에 자제를 촉구했다.",
             ("루벤 루비니얀", "Armenia"),
         ),
-        (  # he: an urge verb, a title alone: the headline's country (a prefix on its name)
-            "משבר בגבול ירדן\n\nשר החוץ איימן ספדי גינה את התקיפה על מחנה הפליטים ליד הגבול.",
+        (  # he: an urge verb, a title with its country's adjective (a title alone is Israel's:
+            # home_country, the press's own country)
+            "משבר בגבול ירדן\n\nשר החוץ הירדני איימן ספדי גינה את התקיפה על מחנה הפליטים ליד "
+            "הגבול.",
             ("איימן ספדי", "Jordan"),
         ),
         (  # de: a name heading a hyphenated title (text.toml hyphen_compounds)
@@ -427,6 +446,24 @@ def pack_speakers(text: str) -> list[tuple[str, str]]:
             "توتر على الحدود\n\nبيروت - تجدد القصف على القرى الحدودية ليلا. وقالت الحكومة إنها "
             '"ملتزمة بالتهدئة" في الجنوب.',
             ("الحكومة", "Lebanon"),
+        ),
+        (  # ko: the press's own country for an unqualified ministry, not the headline's
+            '북한군 군사분계선 침범\n\n국방부 대변인 김민호는 "원칙대로 대응하겠다"고 말했다.',
+            ("김민호", "South Korea"),
+        ),
+        (  # de: a place first, then the verb before its subject (verb second)
+            "Spannungen im Norden\n\nIn Paris warnte Außenministerin Claire Dubois vor einer "
+            "„gefährlichen Entwicklung“.",
+            ("Claire Dubois", "France"),
+        ),
+        (  # he: a place first, then the verb before its subject
+            "מתיחות בגבול\n\nבעמאן אמר שר החוץ הירדני חאלד סעדי כי הממלכה תפעל להרגעה.",
+            ("חאלד סעדי", "Jordan"),
+        ),
+        (  # ar: a role, the name set off by commas after it, more before إن
+            "توتر في الجنوب\n\nانفجار قرب الحدود. وقال المتحدث باسم الجيش اللبناني، العقيد نادر "
+            'حيدر، في مؤتمر صحفي، إن الوحدات "ردت على مصادر النيران".',
+            ("نادر حيدر", "Lebanon"),
         ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
