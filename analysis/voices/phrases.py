@@ -231,6 +231,7 @@ def _named(phrase: str) -> bool:
     return bool(name) and not title and " " in name and _noun_phrase(phrase) and not _clause(phrase)
 
 
+_WHO_HEADS_RE = re.compile(r"who\s+(?:heads|leads|chairs|runs|commands|directs|represents)\s")
 SET_OFF_RE = re.compile(rf",\s+(?P<part>[^,.;:!?{MASK}]{{3,100}})(?:[.;!?]|$)")  # ', a role.'
 
 
@@ -238,9 +239,8 @@ def with_appositive(phrase: str, appositive: str) -> str:
     """The speaker phrase with the part set off after it when one names and the other describes
     the person ('Nadia Forsberg' + "UNHCR's representative in Bangladesh", 'its spokesman' +
     'Thameen Al-Kheetan'), else the phrase alone."""
-    described = (_named(phrase) and _set_off_role(appositive)) or (
-        _role(phrase) and _named(appositive)
-    )
+    role = _set_off_role(appositive) or _WHO_HEADS_RE.match(appositive) is not None
+    described = (_named(phrase) and role) or (_role(phrase) and _named(appositive))
     return f"{phrase}, {appositive}" if described else phrase
 
 

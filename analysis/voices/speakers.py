@@ -41,6 +41,9 @@ _DATELINE_RE = re.compile(  # its place is upper case in any script: 'BOGOTÁ,',
 _OPENING_RE = re.compile(
     r"(?:(?:In|At|From|On|After|Before|During)\s+[^,]{1,40},\s+)?(?:[a-z][\w'’-]*\s+){0,3}"
 )
+_PLACE_IN_OPENING_RE = re.compile(  # the place an opening clause names, last, before its comma
+    r"[^,]{0,80}?\b(?:in|at)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}),"
+)
 _DATELINE_END_RE = re.compile(r"\s(?:-|–|—|--)\s+")
 _INSTITUTION_RE = words_re(WORDS.institutions)
 
@@ -98,9 +101,13 @@ class Context:
         'In Paris warnte …'): a place word of `openers`, then a place of at most three words
         ended by a comma or, with none, by the first lower-case word (a verb-second language)."""
         text = text.lstrip()
-        first, _, rest = text[after_dateline(text) :].partition(" ")
+        text = text[after_dateline(text) :]
+        first, _, rest = text.partition(" ")
         self.place = None
         if first.lower() not in openers:
+            where = _PLACE_IN_OPENING_RE.match(text)  # 'Asked … at a briefing in Beijing, …'
+            first, rest = ("in", where.group(1) + ",") if where and "in" in openers else ("", "")
+        if not first:
             return
         if "," in rest[:60]:
             place = rest.split(",", 1)[0]
@@ -321,11 +328,13 @@ def home_actor(
 def _home_side(description: str, context: Context, full: str = "") -> Actor | None:
     """The home country for a person given a state title alone ('Prime Minister', 'Colonel-Major',
     'Ousted President'; with no title here, the one the article gave `full` before): no other body
-    named ('of', 'for', "'s")."""
+    named ('of', 'for', "'s"; a state title's own possessive is none: "the prime minister's press
+    secretary")."""
     words = (description or _known_title(full, context)).lower().replace("’", "'").split()
     if not any(w in _HOME_TITLES for w in words):
         return None
-    if any(w in ("of", "for", "to") or w.endswith("'s") for w in words):
+    owner = any(w.endswith("'s") and w[:-2] not in _HOME_TITLES for w in words)
+    if owner or any(w in ("of", "for", "to") for w in words):
         return None
     return context.home
 

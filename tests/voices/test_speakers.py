@@ -177,6 +177,20 @@ def test_a_first_name_the_article_gives_one_person_is_that_person():
     assert [name for name, _ in found] == ["Birhanu Alemu"]
 
 
+def test_more_sides_an_english_sentence_gives():
+    found = speakers(
+        "Border row deepens\n\nMANILA, May 2 (Wire) - Asked about the clash at a briefing in "
+        "Beijing, foreign ministry spokeswoman Lu Hong said Manila should stop its provocations. "
+        "The raid was planned with drone support, according to Abdi Warsame, who heads Somalia's "
+        "intelligence agency. The president's press secretary, Mariam Osei, told reporters the "
+        "talks would go on. Field Marshal Tesfaye Berhe said the army was ready."
+    )
+    assert ("Lu Hong", "China") in found
+    assert ("Abdi Warsame", "Somalia") in found
+    assert ("Mariam Osei", "Philippines") in found
+    assert ("Tesfaye Berhe", "Philippines") in found  # a state title alone: the dateline's
+
+
 def test_a_spokesman_with_no_side_stays_unknown():
     assert speakers("A spokesman for the ministry said the talks would resume.") == [
         ("spokesman for the ministry", "")
