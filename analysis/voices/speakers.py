@@ -9,6 +9,7 @@ article first gives them ("Starmer" -> "Keir Starmer").
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -40,9 +41,6 @@ _DATELINE_RE = re.compile(  # its place is upper case in any script: 'BOGOTÁ,',
 # lower-case words of a role ('In Bartica, fisherman (Devon Ram said …)')
 _OPENING_RE = re.compile(
     r"(?:(?:In|At|From|On|After|Before|During)\s+[^,]{1,40},\s+)?(?:[a-z][\w'’-]*\s+){0,3}"
-)
-_PLACE_IN_OPENING_RE = re.compile(  # the place an opening clause names, last, before its comma
-    r"[^,]{0,80}?\b(?:in|at)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}),"
 )
 _DATELINE_END_RE = re.compile(r"\s(?:-|–|—|--)\s+")
 _INSTITUTION_RE = words_re(WORDS.institutions)
@@ -104,9 +102,9 @@ class Context:
         text = text[after_dateline(text) :]
         first, _, rest = text.partition(" ")
         self.place = None
-        if first.lower() not in openers:
-            where = _PLACE_IN_OPENING_RE.match(text)  # 'Asked … at a briefing in Beijing, …'
-            first, rest = ("in", where.group(1) + ",") if where and "in" in openers else ("", "")
+        if first.lower() not in openers:  # 'Asked … at a briefing in Beijing, …', 'Mientras
+            where = _place_in_opening(openers).match(text)  # tanto, en Bogotá, el ministro …'
+            first, rest = ("", "") if where is None else (where.group(1), where.group(2) + ",")
         if not first:
             return
         if "," in rest[:60]:
@@ -281,6 +279,18 @@ def _context_side(description: str, context: Context, position: int) -> Actor | 
             if speaker.actor and body in f"{speaker.name} {speaker.description}".lower():
                 return speaker.actor
     return None
+
+
+@functools.lru_cache(maxsize=32)
+def _place_in_opening(openers: frozenset[str]) -> re.Pattern[str]:
+    """The place an opening clause names, last before its comma, after one of `openers` (a
+    discourse word set off before it may come first: 'Mientras tanto, en Bogotá,')."""
+    words = "|".join(sorted(map(re.escape, openers), key=len, reverse=True)) or "(?!)"
+    return re.compile(
+        rf"(?:[^,]{{0,30}},\s*)?[^,]{{0,80}}?(?<!\w)({words})\s+([^\W\d_][\w'’.-]*"
+        rf"(?:\s+[^\W\d_][\w'’.-]*){{0,2}}),",
+        re.IGNORECASE,
+    )
 
 
 def after_dateline(text: str) -> int:

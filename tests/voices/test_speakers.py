@@ -479,6 +479,12 @@ def pack_speakers(text: str) -> list[tuple[str, str]]:
             'حيدر، في مؤتمر صحفي، إن الوحدات "ردت على مصادر النيران".',
             ("نادر حيدر", "Lebanon"),
         ),
+        (  # es: the place of an opening clause after a discourse word ('Mientras tanto, en …,')
+            "Diálogo en Caracas\n\nCARACAS, 7 oct (Agencia) - Las delegaciones llegaron. Mientras "
+            "tanto, en Bogotá, el ministro de Defensa, Julián Rivas, advirtió que las operaciones "
+            "seguirán.",
+            ("Julián Rivas", "Colombia"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
