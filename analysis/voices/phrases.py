@@ -214,6 +214,8 @@ def _body(phrase: str) -> bool:
     African Union mission in Somalia, AUSSOM')."""
     bare = _TRAILING_PP_RE.sub("", phrase)
     words, written = bare.lower().split(), bare.split()
+    if not written:
+        return False
     owned = written[0][:1].isupper() and _POSSESSIVE_RE.search(written[0]) is not None
     named = words[0] == "the" and written[1][:1].isupper() if len(words) > 1 else False
     return (

@@ -191,6 +191,14 @@ def test_more_sides_an_english_sentence_gives():
     assert ("Tesfaye Berhe", "Philippines") in found  # a state title alone: the dateline's
 
 
+def test_a_phrase_of_only_a_preposition_between_dashes_does_not_break_the_reader():
+    found = speakers(
+        "Party split\n\nEven before that, Harlow stated a plain, if awkward, truth, when he admitted "
+        "that the party – and he meant the old guard -- fought unduly over issues like tax."
+    )
+    assert [name for name, _ in found] == ["Harlow"]
+
+
 def test_a_spokesman_with_no_side_stays_unknown():
     assert speakers("A spokesman for the ministry said the talks would resume.") == [
         ("spokesman for the ministry", "")
