@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
+from itertools import accumulate, compress, count
 
 from analysis.events.packs import QUADS, EventPack, Trigger
 from analysis.ingest.text import Sentence
@@ -23,6 +23,8 @@ _MARKS_RE = re.compile("[" + re.escape("".join(sorted(_BREAKS | set(_OPENING))))
 UNNAMED = ("ASSAULT", "COERCE")  # violence and coercion are kept with no doer named ('12 killed')
 WINDOW = 12  # words between a trigger and the actors it links, at most
 _NONE: dict[str, tuple[tuple[str, ...], ...]] = {}
+_MODAL_KEYS = ("threat", "modality", "plan")
+_MARKERS = ("places", "target", "agent")  # an actor after these is no doer
 
 
 class EventSentence:
@@ -58,8 +60,8 @@ class EventSentence:
             breaks[at] = not _BREAKS.isdisjoint(body)
         opening = pack.by_last_word.get("clause_words", {})
         if not opening.keys().isdisjoint(self.words):  # 'if', 'because' ... open another clause
-            for at, word in enumerate(self.words):
-                if word in opening and self.ends_with(at, "clause_words"):
+            for at in compress(count(), map(opening.__contains__, self.words)):
+                if self.ends_with(at, "clause_words"):
                     self.breaks[at] = True
         self.mentions = found
         self.noun: dict[Trigger, bool] = {}  # each trigger read as a noun (else a verb)?
@@ -88,6 +90,12 @@ class EventSentence:
                 return (clitic,)
         return None
 
+    def _may_end(self, keys: tuple[str, ...], start: int, stop: int) -> bool:
+        """Whether a word from `start` to `stop` may end a phrase of the grammar lists `keys` (a
+        set test before they are read word by word)."""
+        endings = self.pack.endings(keys)
+        return endings is None or not endings.isdisjoint(self.words[max(start, 0) : stop])
+
     def before(self, index: int, key: str, reach: int) -> tuple[str, ...] | None:
         """A phrase of `key` ending within `reach` words before word `index`, in the same clause."""
         last_words = self._last_words.get(key, _NONE)
@@ -112,6 +120,8 @@ class EventSentence:
         index = self.word_at(trigger.start)
         if any(at < index and not any(self.breaks[at:index]) for at in self.accusations):
             return "alleged"
+        if not self._may_end(_MODAL_KEYS, index - 4, index):
+            return "asserted"
         for key, label in (("threat", "threatened"), ("modality", "possible"), ("plan", "planned")):
             if self.before(index, key, 4):
                 return label
@@ -182,7 +192,9 @@ class EventSentence:
                 or self._speech_between(at, index)
             ):
                 return []
-            if any(self._marked(at, key) for key in ("places", "target", "agent")):
+            if self._may_end(_MARKERS, at - 1, at) and any(
+                self._marked(at, key) for key in _MARKERS
+            ):
                 continue
             return self._joined(position, -1)
         return []
@@ -223,10 +235,14 @@ class EventSentence:
         speech, words = self._last_words.get("speech", _NONE), self.words
         if self._clitics.get("speech"):
             return any(self.ends_with(i, "speech") for i in range(at, index))
+        if speech.keys().isdisjoint(words[at:index]):
+            return False
         return any(words[i] in speech and self.ends_with(i, "speech") for i in range(at, index))
 
     def _speaker_pronoun(self, index: int) -> list[Mention]:
         """'X said it struck …': the actor before the speech verb that the pronoun stands for."""
+        if not self._may_end(("pronouns",), index - 4, index):
+            return []
         for at in range(index - 1, max(index - 4, 0) - 1, -1):
             if self.ends_with(at, "pronouns") and at > 0:
                 speech = next(
@@ -347,6 +363,10 @@ class EventSentence:
         if agent:
             return agent, "passive"
         # 'Israel launched strikes': the subject, only with a verb that does it (looked for first)
-        if self.before(index, "light_verbs", self.window) and (subject := self._left(index)):
+        if (
+            self._may_end(("light_verbs",), index - self.window, index)
+            and self.before(index, "light_verbs", self.window)
+            and (subject := self._left(index))
+        ):
             return subject, "active"
         return [], "active"
