@@ -89,6 +89,9 @@ class Hit(NamedTuple):
     negated: bool
 
 
+_new_tuple = tuple.__new__  # what a named tuple's __new__ calls
+
+
 class _Matcher:
     """The Aho-Corasick automaton of one lexicon: keys are forms after a left-boundary character."""
 
@@ -147,7 +150,8 @@ class _Matcher:
                 nearby = spaced[max(0, start - _CUE_CHARS) : start].rsplit(None, _CUE_WORDS_SEEN)
                 maybe_negated = not _CUE_WORDS.isdisjoint(nearby[-_CUE_WORDS_SEEN:])
                 negated = maybe_negated and _is_negated(text, raw_start)
-            hits.append(Hit(self.terms[index], raw_start, raw_end, negated))
+            # Hit(...) without its Python-level __new__
+            hits.append(_new_tuple(Hit, (self.terms[index], raw_start, raw_end, negated)))
         return hits
 
     def _span(self, matching: str, key_end: int, found: tuple) -> tuple[int, int, int] | None:

@@ -75,6 +75,9 @@ class Trigger(NamedTuple):
     end: int
 
 
+_new_tuple = tuple.__new__  # what a named tuple's __new__ calls
+
+
 @dataclass(frozen=True, eq=False)
 class EventPack:
     """One language's compiled event words and grammar: `find` gives the triggers of a text; the
@@ -176,8 +179,8 @@ class EventPack:
             if start >= reached:
                 reached = -negative_stop
                 first = firsts[which]
-                triggers[which].append(
-                    Trigger(event, is_verb, is_noun, start - first, reached - first)
+                triggers[which].append(  # Trigger(...) without its Python-level __new__
+                    _new_tuple(Trigger, (event, is_verb, is_noun, start - first, reached - first))
                 )
         return triggers
 

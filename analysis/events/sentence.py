@@ -67,7 +67,8 @@ class EventSentence:
         self.noun: dict[Trigger, bool] = {}  # each trigger read as a noun (else a verb)?
         self.verbs: set[int] = set()
         self.accusations: list[int] = []
-        self.mention_words = [self.word_at(m.start) for m in found]
+        starts = self.starts  # the word holding each mention's start (word_at, inline)
+        self.mention_words = [max(bisect.bisect_right(starts, m.start) - 1, 0) for m in found]
 
     def word_at(self, offset: int) -> int:
         """Index of the word holding `offset`."""
@@ -118,7 +119,8 @@ class EventSentence:
 
     def modality(self, trigger: Trigger) -> str:
         index = self.word_at(trigger.start)
-        if any(at < index and not any(self.breaks[at:index]) for at in self.accusations):
+        accusations = self.accusations
+        if accusations and any(at < index and not any(self.breaks[at:index]) for at in accusations):
             return "alleged"
         if not self._may_end(_MODAL_KEYS, index - 4, index):
             return "asserted"
