@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate, compress, count
+from operator import attrgetter
 
 from analysis.events.packs import QUADS, EventPack, Trigger
 from analysis.ingest.text import Sentence
@@ -25,6 +26,7 @@ WINDOW = 12  # words between a trigger and the actors it links, at most
 _NONE: dict[str, tuple[tuple[str, ...], ...]] = {}
 _MODAL_KEYS = ("threat", "modality", "plan")
 _MARKERS = ("places", "target", "agent")  # an actor after these is no doer
+_ACTOR = attrgetter("actor")
 
 
 class EventSentence:
@@ -278,7 +280,7 @@ class EventSentence:
         speaking = quote is not None and quote.affiliation and not noun
         if not sources and speaking and self.before(index, "first_person", 3):  # 'we will strike'
             sources = [Mention(quote.affiliation, -1, -1, "")]
-        doers = list(dict.fromkeys(m.actor for m in sources)) or [""]
+        doers = list(dict.fromkeys(map(_ACTOR, sources))) or [""]
         if doers == [""] and trigger.event not in UNNAMED:
             return []  # talks, aid or threats by no actor of the list are no actor's event
         if doers == [""] and (
@@ -295,7 +297,7 @@ class EventSentence:
             targets = self._left(index)
         else:
             targets = self._object(index, end_index, read, trigger)
-        goals = list(dict.fromkeys(m.actor for m in targets)) or [""]
+        goals = list(dict.fromkeys(map(_ACTOR, targets))) or [""]
         return [(doer, goal if goal != doer else "", agency) for doer in doers for goal in goals]
 
     def _object(
