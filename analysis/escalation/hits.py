@@ -139,11 +139,13 @@ class _Matcher:
             if span is None:
                 continue
             start, end, index = span
-            raw_start, raw_end = fold_back(
-                kept,
-                _original(start, run_starts, run_shifts) - 1,
-                _original(end - 1, run_starts, run_shifts),
-            )
+            # offsets in the uncollapsed text: each shifted by the spaces removed before it
+            at = bisect_right(run_starts, start) - 1
+            raw_start = start + (run_shifts[at] if at >= 0 else 0) - 1
+            at = bisect_right(run_starts, end - 1) - 1
+            raw_end = end - 1 + (run_shifts[at] if at >= 0 else 0)
+            if kept is not None:
+                raw_start, raw_end = fold_back(kept, raw_start, raw_end)
             if self.negation is not None:
                 negated = self.negation.negates(text, raw_start, raw_end)
             else:  # the last few words (rsplit: no more of them cut than are looked at)
@@ -192,12 +194,6 @@ def _collapse(text: str) -> tuple[str, list[int], list[int]]:
         return text, run_starts, run_shifts
     pieces.append(text[kept_from:])
     return "".join(pieces), run_starts, run_shifts
-
-
-def _original(offset: int, run_starts: list[int], run_shifts: list[int]) -> int:
-    """Offset in the uncollapsed text of `offset` in the collapsed one."""
-    position = bisect_right(run_starts, offset) - 1
-    return offset + run_shifts[position] if position >= 0 else offset
 
 
 def _is_negated(text: str, start: int) -> bool:

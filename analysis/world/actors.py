@@ -184,8 +184,12 @@ class Actors:
                 raw_start, raw_end = fold_back(kept, start, end + 1)
                 start, length = raw_start, raw_end - raw_start
             found.append((start, -length, alias, name))
-        if len(found) > 1:
-            found.sort()
+        if not found:
+            return []
+        if len(found) == 1:  # most texts with an alias: its Mention at once
+            start, negative_length, alias, name = found[0]
+            return [_new_tuple(Mention, (name, start, start - negative_length, alias))]
+        found.sort()
         mentions, reached = [], 0
         for start, negative_length, alias, name in found:
             if start >= reached:
