@@ -89,6 +89,9 @@ class Hit(NamedTuple):
     negated: bool
 
 
+_new_tuple = tuple.__new__  # what a named tuple's __new__ calls
+
+
 class _Matcher:
     """The Aho-Corasick automaton of one lexicon: keys are forms after a left-boundary character."""
 
@@ -136,18 +139,21 @@ class _Matcher:
             if span is None:
                 continue
             start, end, index = span
-            raw_start, raw_end = fold_back(
-                kept,
-                _original(start, run_starts, run_shifts) - 1,
-                _original(end - 1, run_starts, run_shifts),
-            )
+            # offsets in the uncollapsed text: each shifted by the spaces removed before it
+            at = bisect_right(run_starts, start) - 1
+            raw_start = start + (run_shifts[at] if at >= 0 else 0) - 1
+            at = bisect_right(run_starts, end - 1) - 1
+            raw_end = end - 1 + (run_shifts[at] if at >= 0 else 0)
+            if kept is not None:
+                raw_start, raw_end = fold_back(kept, raw_start, raw_end)
             if self.negation is not None:
                 negated = self.negation.negates(text, raw_start, raw_end)
             else:  # the last few words (rsplit: no more of them cut than are looked at)
                 nearby = spaced[max(0, start - _CUE_CHARS) : start].rsplit(None, _CUE_WORDS_SEEN)
                 maybe_negated = not _CUE_WORDS.isdisjoint(nearby[-_CUE_WORDS_SEEN:])
                 negated = maybe_negated and _is_negated(text, raw_start)
-            hits.append(Hit(self.terms[index], raw_start, raw_end, negated))
+            # Hit(...) without its Python-level __new__
+            hits.append(_new_tuple(Hit, (self.terms[index], raw_start, raw_end, negated)))
         return hits
 
     def _span(self, matching: str, key_end: int, found: tuple) -> tuple[int, int, int] | None:
@@ -188,12 +194,6 @@ def _collapse(text: str) -> tuple[str, list[int], list[int]]:
         return text, run_starts, run_shifts
     pieces.append(text[kept_from:])
     return "".join(pieces), run_starts, run_shifts
-
-
-def _original(offset: int, run_starts: list[int], run_shifts: list[int]) -> int:
-    """Offset in the uncollapsed text of `offset` in the collapsed one."""
-    position = bisect_right(run_starts, offset) - 1
-    return offset + run_shifts[position] if position >= 0 else offset
 
 
 def _is_negated(text: str, start: int) -> bool:

@@ -61,6 +61,9 @@ def _encode_non_latin1(error: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error("analysis.escalation.terms.normalise", _encode_non_latin1)
+# Typographic quote marks and dashes, the characters outside Latin-1 news text holds most: replaced
+# before encoding (a str.replace each), not one call of the error handler above per occurrence
+_TYPOGRAPHIC = {char: _normal_char(char) for char in "“”‘’—–…"}
 
 
 def normalise(text: str, *, wide: bool = False) -> str:
@@ -72,6 +75,10 @@ def normalise(text: str, *, wide: bool = False) -> str:
     """
     if wide:
         return text.translate(_WIDE_TABLE)
+    if not text.isascii():  # (a Latin-1 text holds none of them: no search)
+        for char, normal in _TYPOGRAPHIC.items():
+            if char in text:
+                text = text.replace(char, normal)
     encoded = text.encode("latin-1", errors="analysis.escalation.terms.normalise")
     return encoded.translate(_BYTE_TABLE).decode("latin-1")
 

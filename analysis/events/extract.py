@@ -69,7 +69,11 @@ def event_rows(
 
 def _inside(trigger: Trigger, mentions: list[Mention]) -> bool:
     """Whether the trigger's words lie inside an actor's name."""
-    return any(m.start <= trigger.start and trigger.end <= m.end for m in mentions)
+    start, end = trigger.start, trigger.end
+    for mention in mentions:  # noqa: SIM110 - a loop: no generator made per trigger
+        if mention.start <= start and end <= mention.end:
+            return True
+    return False
 
 
 def _dominant(found: list[dict[str, object]]) -> list[dict[str, object]]:

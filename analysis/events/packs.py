@@ -11,7 +11,7 @@ events, never English ones.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -76,6 +76,9 @@ class Trigger(NamedTuple):
     end: int
 
 
+_new_tuple = tuple.__new__  # what a named tuple's __new__ calls
+
+
 @dataclass(frozen=True, eq=False)
 class EventPack:
     """One language's compiled event words and grammar: `find` gives the triggers of a text; the
@@ -87,6 +90,7 @@ class EventPack:
     grammar: dict[str, tuple[tuple[str, ...], ...]]
     wide: bool  # some form has letters outside Latin-1: match in the (slower) every-script form
     objects: dict[str, ahocorasick.Automaton]  # event -> its objects (see with_objects)
+    _endings: dict = field(default_factory=dict, repr=False)  # see `endings`
 
     @cached_property
     def writing(self) -> Writing:
@@ -117,6 +121,15 @@ class EventPack:
             for phrase in phrases:  # already longest first
                 index.setdefault(key, {}).setdefault(phrase[-1], []).append(phrase)
         return {key: {w: tuple(p) for w, p in found.items()} for key, found in index.items()}
+
+    def endings(self, keys: tuple[str, ...]) -> frozenset[str] | None:
+        """The words a phrase of one of the [grammar] lists `keys` ends with, None when one of them
+        holds a clitic (written onto a word: "n't"): a span holding none of them ends none."""
+        if keys not in self._endings:
+            clitics = any(self.clitics.get(key) for key in keys)
+            words = {word for key in keys for word in self.by_last_word.get(key, ())}
+            self._endings[keys] = None if clitics else frozenset(words)
+        return self._endings[keys]
 
     @cached_property
     def clitics(self) -> dict[str, tuple[str, ...]]:
@@ -178,8 +191,8 @@ class EventPack:
             if start >= reached:
                 reached = -negative_stop
                 first = firsts[which]
-                triggers[which].append(
-                    Trigger(event, is_verb, is_noun, start - first, reached - first)
+                triggers[which].append(  # Trigger(...) without its Python-level __new__
+                    _new_tuple(Trigger, (event, is_verb, is_noun, start - first, reached - first))
                 )
         return triggers
 

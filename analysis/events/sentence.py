@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import attrgetter
 
 from analysis.events.packs import QUADS, EventPack, Trigger
 from analysis.ingest.text import Sentence
@@ -23,6 +24,9 @@ _MARKS_RE = re.compile("[" + re.escape("".join(sorted(_BREAKS | set(_OPENING))))
 UNNAMED = ("ASSAULT", "COERCE")  # violence and coercion are kept with no doer named ('12 killed')
 WINDOW = 12  # words between a trigger and the actors it links, at most
 _NONE: dict[str, tuple[tuple[str, ...], ...]] = {}
+_MODAL_KEYS = ("threat", "modality", "plan")
+_MARKERS = ("places", "target", "agent")  # an actor after these is no doer
+_ACTOR = attrgetter("actor")
 
 
 class EventSentence:
@@ -59,14 +63,15 @@ class EventSentence:
             breaks[at] = not _BREAKS.isdisjoint(body)
         opening = pack.by_last_word.get("clause_words", {})
         if not opening.keys().isdisjoint(self.words):  # 'if', 'because' ... open another clause
-            for at, word in enumerate(self.words):
-                if word in opening and self.ends_with(at, "clause_words"):
+            for at in compress(count(), map(opening.__contains__, self.words)):
+                if self.ends_with(at, "clause_words"):
                     self.breaks[at] = True
         self.mentions = found
         self.noun: dict[Trigger, bool] = {}  # each trigger read as a noun (else a verb)?
         self.verbs: set[int] = set()
         self.accusations: list[int] = []
-        self.mention_words = [self.word_at(m.start) for m in found]
+        starts = self.starts  # the word holding each mention's start (word_at, inline)
+        self.mention_words = [max(bisect.bisect_right(starts, m.start) - 1, 0) for m in found]
 
     def word_at(self, offset: int) -> int:
         """Index of the word holding `offset`."""
@@ -88,6 +93,12 @@ class EventSentence:
             if word.endswith(clitic):
                 return (clitic,)
         return None
+
+    def _may_end(self, keys: tuple[str, ...], start: int, stop: int) -> bool:
+        """Whether a word from `start` to `stop` may end a phrase of the grammar lists `keys` (a
+        set test before they are read word by word)."""
+        endings = self.pack.endings(keys)
+        return endings is None or not endings.isdisjoint(self.words[max(start, 0) : stop])
 
     def before(self, index: int, key: str, reach: int) -> tuple[str, ...] | None:
         """A phrase of `key` ending within `reach` words before word `index`, in the same clause."""
@@ -111,8 +122,11 @@ class EventSentence:
 
     def modality(self, trigger: Trigger) -> str:
         index = self.word_at(trigger.start)
-        if any(at < index and not any(self.breaks[at:index]) for at in self.accusations):
+        accusations = self.accusations
+        if accusations and any(at < index and not any(self.breaks[at:index]) for at in accusations):
             return "alleged"
+        if not self._may_end(_MODAL_KEYS, index - 4, index):
+            return "asserted"
         for key, label in (("threat", "threatened"), ("modality", "possible"), ("plan", "planned")):
             if self.before(index, key, 4):
                 return label
@@ -183,7 +197,9 @@ class EventSentence:
                 or self._speech_between(at, index)
             ):
                 return []
-            if any(self._marked(at, key) for key in ("places", "target", "agent")):
+            if self._may_end(_MARKERS, at - 1, at) and any(
+                self._marked(at, key) for key in _MARKERS
+            ):
                 continue
             if self._object_case(self.mentions[position]):  # '필리핀에 (군사 지원)': no doer
                 continue
@@ -226,10 +242,14 @@ class EventSentence:
         speech, words = self._last_words.get("speech", _NONE), self.words
         if self._clitics.get("speech"):
             return any(self.ends_with(i, "speech") for i in range(at, index))
+        if speech.keys().isdisjoint(words[at:index]):
+            return False
         return any(words[i] in speech and self.ends_with(i, "speech") for i in range(at, index))
 
     def _speaker_pronoun(self, index: int) -> list[Mention]:
         """'X said it struck …': the actor before the speech verb that the pronoun stands for."""
+        if not self._may_end(("pronouns",), index - 4, index):
+            return []
         for at in range(index - 1, max(index - 4, 0) - 1, -1):
             if self.ends_with(at, "pronouns") and at > 0:
                 speech = next(
@@ -263,7 +283,7 @@ class EventSentence:
         speaking = quote is not None and quote.affiliation and not noun
         if not sources and speaking and self.before(index, "first_person", 3):  # 'we will strike'
             sources = [Mention(quote.affiliation, -1, -1, "")]
-        doers = list(dict.fromkeys(m.actor for m in sources)) or [""]
+        doers = list(dict.fromkeys(map(_ACTOR, sources))) or [""]
         if doers == [""] and trigger.event not in UNNAMED:
             return []  # talks, aid or threats by no actor of the list are no actor's event
         if doers == [""] and (
@@ -280,7 +300,7 @@ class EventSentence:
             targets = self._left(index)
         else:
             targets = self._object(index, end_index, read, trigger)
-        goals = list(dict.fromkeys(m.actor for m in targets)) or [""]
+        goals = list(dict.fromkeys(map(_ACTOR, targets))) or [""]
         return [(doer, goal if goal != doer else "", agency) for doer in doers for goal in goals]
 
     def _object(
@@ -375,6 +395,10 @@ class EventSentence:
         if agent:
             return agent, "passive"
         # 'Israel launched strikes': the subject, only with a verb that does it (looked for first)
-        if self.before(index, "light_verbs", self.window) and (subject := self._left(index)):
+        if (
+            self._may_end(("light_verbs",), index - self.window, index)
+            and self.before(index, "light_verbs", self.window)
+            and (subject := self._left(index))
+        ):
             return subject, "active"
         return [], "active"

@@ -203,18 +203,18 @@ def article_rows(article: Article, quotes: list[Quote]) -> list[dict[str, object
             found = generic.sentence_rows(
                 sentence.text, sentence.char_start, article.language, before, following
             )
+        sentence_id = article.sentence_id(sentence)
         for row in found:
-            quote = quote_at(quotes, int(row["char_start"]), int(row["char_end"]))
+            start, end = int(row["char_start"]), int(row["char_end"])
+            quote = quote_at(quotes, start, end)
             row |= {
                 "article_id": article.article_id,
                 "outlet": article.outlet,
                 "published": article.published,
                 "is_repeat": sentence.is_repeat,
-                "sentence_id": article.sentence_id(sentence),
+                "sentence_id": sentence_id,
                 "claimant": _claimant(row, quote, article.outlet),
-                "figure_id": schema.row_id(
-                    article.article_id, "f", int(row["char_start"]), int(row["char_end"])
-                ),
+                "figure_id": schema.row_id(article.article_id, "f", start, end),
             }
             rows.append(row)
     return rows

@@ -64,6 +64,10 @@ class Mention(NamedTuple):
     matched: str
 
 
+# Mention(*fields) without the Python-level __new__ a named tuple has: what it calls, in C
+_new_tuple = tuple.__new__
+
+
 @dataclass
 class Actors:
     """All actors, with a whole-word Aho-Corasick matcher over their aliases and officials' names.
@@ -112,6 +116,11 @@ class Actors:
                 key = self.writing.matching(alias)[0]
                 self._automaton.add_word(key, (len(key), alias, actor.name))
             self._automaton.make_automaton()
+
+    @cached_property
+    def bodies(self) -> frozenset[str]:
+        """The names of the actors that are no country (`get(name).kind != 'country'`)."""
+        return frozenset(name for name, actor in self._by_name.items() if actor.kind != "country")
 
     def get(self, name: str) -> Actor | None:
         """The actor called `name`, None when unknown."""
@@ -187,13 +196,17 @@ class Actors:
                 raw_start, raw_end = fold_back(kept, start, end + 1)
                 start, length = raw_start, raw_end - raw_start
             found.append((start, -length, alias, name))
-        if len(found) > 1:
-            found.sort()
+        if not found:
+            return []
+        if len(found) == 1:  # most texts with an alias: its Mention at once
+            start, negative_length, alias, name = found[0]
+            return [_new_tuple(Mention, (name, start, start - negative_length, alias))]
+        found.sort()
         mentions, reached = [], 0
         for start, negative_length, alias, name in found:
             if start >= reached:
                 reached = start - negative_length
-                mentions.append(Mention(name, start, reached, alias))
+                mentions.append(_new_tuple(Mention, (name, start, reached, alias)))
         return mentions
 
     def person(self, name: str) -> tuple[str, Actor] | None:

@@ -5,9 +5,12 @@ an actor's alias stands for the speaker, a body's alias after a person's title f
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Protocol
 
 from analysis.world.actors import Actors, Mention
+
+_MATCHED = attrgetter("matched")
 
 
 class _Sentence(Protocol):
@@ -35,29 +38,32 @@ class SentenceMentions:
         self._titled = titled  # a person's title ends here ('Foreign Minister Wagner')?
         self._found: dict[int, list[Mention]] = {}
         self._people: dict[str, dict[str, str]] = {}  # last word -> full name -> affiliation
+        named = actors.memo("names an actor")  # speakers recur across articles
         for name, affiliation in speakers:
             first, _, last = name.rpartition(" ")
-            if first and not actors.mentions(first):  # a person, not 'Катар і Франція'
+            if not first:
+                continue
+            if first not in named:
+                named[first] = bool(actors.mentions(first))
+            if not named[first]:  # a person, not 'Катар і Франція'
                 self._people.setdefault(last, {})[name] = affiliation
 
     def of(self, sentence: _Sentence) -> list[Mention]:
         """`Actors.mentions` of the sentence's text (offsets into that text)."""
         found = self._found.get(sentence.char_start)
         if found is None:
-            found = self.actors.mentions(sentence.text)
-            if self._people and any(m.matched in self._people for m in found):
-                found = self._as_people(sentence.text, found)
+            text = sentence.text
+            found = self.actors.mentions(text)
+            if self._people and not self._people.keys().isdisjoint(map(_MATCHED, found)):
+                found = self._as_people(text, found)
             if self._titled is not None and found:
-                found = [m for m in found if not self._titled_body(sentence.text, m)]
+                # a body's alias right after a person's title is that person's name ('外交部长瓦格纳',
+                # 'Foreign Minister Wagner'), not the body; a country stays a country ('Minister
+                # Israel …' is read as the full name it is part of)
+                bodies, titled = self.actors.bodies, self._titled
+                found = [m for m in found if not (m.actor in bodies and titled(text, m.start))]
             self._found[sentence.char_start] = found
         return found
-
-    def _titled_body(self, text: str, mention: Mention) -> bool:
-        """A body's alias right after a person's title is that person's name ('外交部长瓦格纳',
-        'Foreign Minister Wagner'), not the body; a country stays a country ('Minister Israel …'
-        is read as the full name it is part of)."""
-        actor = self.actors.get(mention.actor)
-        return actor is not None and actor.kind != "country" and self._titled(text, mention.start)
 
     def _as_people(self, text: str, found: list[Mention]) -> list[Mention]:
         """`found` with each alias that ends a speaker's name read as that person."""
