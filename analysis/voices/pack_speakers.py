@@ -241,7 +241,15 @@ def home_side(description: str, pack: QuotePack, context: Context) -> Actor | No
     words = phrase_words(description, pack, context.actors)
     if not 0 < len(words) <= 8:  # 'Le Premier ministre du gouvernement d'union nationale'
         return None
-    return context.home if any(pack.is_home_title(w) for w in words) else None
+    first = next((i for i, w in enumerate(words) if pack.is_title(w)), len(words))
+    qualified = any(  # 'Somaliland Cumhurbaşkanlığı Sözcüsü': a place the actors do not know
+        cased(w)
+        and w[:1].isupper()
+        and w.lower() not in pack.not_names
+        and not context.actors.mentions(w)
+        for w in words[:first]
+    )
+    return context.home if not qualified and any(map(pack.is_home_title, words)) else None
 
 
 def _listed_span(words: list[str], actors: Actors) -> tuple[int, int] | None:

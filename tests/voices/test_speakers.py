@@ -493,6 +493,16 @@ def pack_speakers(text: str) -> list[tuple[str, str]]:
             "seguirán.",
             ("Julián Rivas", "Colombia"),
         ),
+        (  # tr: bare Kongo is the DRC (as English 'Congo'), not the press's own country
+            'Goma\'da çatışmalar\n\nKongo Dışişleri Bakanı Marie Ilunga, "Bu bir savaş ilanıdır" '
+            "dedi.",
+            ("Marie Ilunga", "Democratic Republic of the Congo"),
+        ),
+        (  # tr: a title qualified by a place the actors do not know is no home title
+            "Berbera limanı\n\nPuntland Cumhurbaşkanlığı Sözcüsü Ahmed Farah, anlaşmanın "
+            '"geçersiz" olduğunu söyledi.',
+            ("Ahmed Farah", ""),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
