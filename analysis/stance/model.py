@@ -160,21 +160,27 @@ class ToneModel:
             (nexts.get(y, 0) if (nexts := follow(x)) else 0)
             for x, y in zip(words, words[1:], strict=False)
         ]
-        a, b, c = self.bias + self.bag_rows[list(set(ids))].sum(axis=0)
-        for name, value in sentence_features(parsed).items():
-            if (row := self.named.get(name)) is not None:
-                a, b, c = a + row[0] * value, b + row[1] * value, c + row[2] * value
+        rows = np.zeros((n + 1, 9))
+        if not n:
+            return _Read(parsed, self._bag((), parsed), rows.ravel().tolist(), ids, {})
         # running sums, token by token, of what a token adds as a left word (its row and its pair
         # with the next word), a right word (its row and its pair with the word before) and a far
         # word, side by side, flat: sums[9 * i : 9 * i + 9] is the sum over the tokens before i
-        rows = np.zeros((n + 1, 9))
-        rows[1:] = self.context_rows[ids]
+        self.context_rows.take(ids, axis=0, out=rows[1:])
         if n > 1:
-            pair_rows = self.pair_rows[pairs]
+            pair_rows = self.pair_rows.take(pairs, axis=0)
             rows[1:n, 0:3] += pair_rows[:, 0:3]
             rows[2:, 3:6] += pair_rows[:, 3:6]
-        bag = (float(a), float(b), float(c))
-        return _Read(parsed, bag, rows.cumsum(axis=0).ravel().tolist(), ids, {})
+        return _Read(parsed, self._bag(ids, parsed), rows.cumsum(axis=0).ravel().tolist(), ids, {})
+
+    def _bag(self, ids, parsed: Parsed) -> tuple[float, float, float]:
+        """The score of what does not depend on the target: the bias, the sentence's words as a
+        bag (each word once) and the sentence's VADER features."""
+        a, b, c = (self.bias + self.bag_rows[list(set(ids))].sum(axis=0)).tolist()
+        for name, value in sentence_features(parsed).items():
+            if (row := self.named.get(name)) is not None:
+                a, b, c = a + row[0] * value, b + row[1] * value, c + row[2] * value
+        return a, b, c
 
     def scores(self, sentence: str, spans) -> list[tuple[float, float, float]]:
         """The three class scores (before the softmax) of each target start..end of `sentence`."""
