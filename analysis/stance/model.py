@@ -5,7 +5,10 @@ characters start..end (end exclusive): ("critical" | "neutral" | "favourable", s
 score being P(favourable) - P(critical) of a multinomial logistic regression trained by
 tools/train_tone.py on the NewsMTSC training set (Hamborg & Donnay, EACL 2021; MIT licence) and
 shipped as plain arrays in data/models/tone_en.npz (read with allow_pickle=False, never a pickle).
-`tone_many(sentence, spans)` scores several targets of one sentence, reading the sentence once.
+`tone_many(sentence, spans)` scores several targets of one sentence, reading the sentence once;
+`tone_sentences(items)` does it for each (sentence, spans) of an article (what the stance table
+calls). A sentence's tables are cached (4,096 sentences) and each target scored is kept with them,
+so a repeated sentence costs a lookup per target.
 
 The features are defined in model_features.py (`features`, the name -> value vector the training
 reads). Scoring does not build that vector: the word features' weights are looked up once per
