@@ -5,7 +5,10 @@ characters start..end (end exclusive): ("critical" | "neutral" | "favourable", s
 score being P(favourable) - P(critical) of a multinomial logistic regression trained by
 tools/train_tone.py on the NewsMTSC training set (Hamborg & Donnay, EACL 2021; MIT licence) and
 shipped as plain arrays in data/models/tone_en.npz (read with allow_pickle=False, never a pickle).
-`tone_many(sentence, spans)` scores several targets of one sentence, reading the sentence once.
+`tone_many(sentence, spans)` scores several targets of one sentence, reading the sentence once;
+`tone_sentences(items)` does it for each (sentence, spans) of an article (what the stance table
+calls). A sentence's tables are cached (4,096 sentences) and each target scored is kept with them,
+so a repeated sentence costs a lookup per target.
 
 The features are defined in model_features.py (`features`, the name -> value vector the training
 reads). Scoring does not build that vector: the word features' weights are looked up once per
@@ -27,6 +30,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -35,6 +39,7 @@ from analysis.stance.model_features import (
     BANDS,
     FAR,
     WINDOW,
+    Parsed,
     features,
     parse,
     sentence_features,
@@ -42,7 +47,15 @@ from analysis.stance.model_features import (
     target_features,
 )
 
-__all__ = ["LABELS", "ToneModel", "ToneModelError", "features", "tone_many", "tone_toward"]
+__all__ = [
+    "LABELS",
+    "ToneModel",
+    "ToneModelError",
+    "features",
+    "tone_many",
+    "tone_sentences",
+    "tone_toward",
+]
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "models" / "tone_en.npz"
 LABELS = ("critical", "neutral", "favourable")  # the model's classes, polarity -1, 0, 1
@@ -58,6 +71,20 @@ _NO_PAIR = (_ZERO, _ZERO)
 _BANDS = ((0, 1, BANDS[0][1]),) + tuple(
     (done, upto, value) for (done, _), (upto, value) in zip(BANDS, BANDS[1:], strict=False)
 )
+
+
+_LEFT = tuple((upto, value) for _, upto, value in _BANDS[1:])
+_RIGHT = _BANDS[1:]
+
+
+class _Read(NamedTuple):
+    """A sentence read for scoring (`ToneModel.tables`)."""
+
+    parsed: Parsed
+    bag: tuple[float, float, float]  # the scores of what does not depend on the target
+    sums: list[float]  # running sums of what tokens add as context words (`ToneModel._tables`)
+    ids: list[int]  # each token's word number (0: a word the model does not know)
+    toned: dict[tuple[int, int], tuple[str, float]]  # the targets scored: (start, end) -> tone
 
 
 class ToneModelError(RuntimeError):
@@ -108,6 +135,17 @@ class ToneModel:
         self.pair_rows = np.ascontiguousarray(by_pair.reshape(-1, 6))
         self.bag_rows = BAG * by_word[:, 3]
         self.bias = self.named.get("bias", _ZERO)
+        # what the word beside a target adds, by word number: near * (its context row + its row
+        # paired with the target) + its beside-the-target row, left and right
+        near = _BANDS[0][1]
+        self.beside_left = [
+            tuple(near * (v + w) + x for v, w, x in zip(rows[0], rows[6], rows[4], strict=True))
+            for rows in (_NO_WORD, *self.words.values())
+        ]
+        self.beside_right = [
+            tuple(near * (v + w) + x for v, w, x in zip(rows[1], rows[7], rows[5], strict=True))
+            for rows in (_NO_WORD, *self.words.values())
+        ]
         self.tables = lru_cache(maxsize=4096)(self._tables)
 
     def _tables(self, sentence: str):
@@ -125,74 +163,98 @@ class ToneModel:
             (nexts.get(y, 0) if (nexts := follow(x)) else 0)
             for x, y in zip(words, words[1:], strict=False)
         ]
-        a, b, c = self.bias + self.bag_rows[list(set(ids))].sum(axis=0)
-        for name, value in sentence_features(parsed).items():
-            if (row := self.named.get(name)) is not None:
-                a, b, c = a + row[0] * value, b + row[1] * value, c + row[2] * value
+        rows = np.zeros((n + 1, 9))
+        if not n:
+            return _Read(parsed, self._bag((), parsed), rows.ravel().tolist(), ids, {})
         # running sums, token by token, of what a token adds as a left word (its row and its pair
         # with the next word), a right word (its row and its pair with the word before) and a far
         # word, side by side, flat: sums[9 * i : 9 * i + 9] is the sum over the tokens before i
-        rows = np.zeros((n + 1, 9))
-        rows[1:] = self.context_rows[ids]
+        self.context_rows.take(ids, axis=0, out=rows[1:])
         if n > 1:
-            pair_rows = self.pair_rows[pairs]
+            pair_rows = self.pair_rows.take(pairs, axis=0)
             rows[1:n, 0:3] += pair_rows[:, 0:3]
             rows[2:, 3:6] += pair_rows[:, 3:6]
-        return parsed, (float(a), float(b), float(c)), rows.cumsum(axis=0).ravel().tolist()
+        return _Read(parsed, self._bag(ids, parsed), rows.cumsum(axis=0).ravel().tolist(), ids, {})
+
+    def _bag(self, ids, parsed: Parsed) -> tuple[float, float, float]:
+        """The score of what does not depend on the target: the bias, the sentence's words as a
+        bag (each word once) and the sentence's VADER features."""
+        a, b, c = (self.bias + self.bag_rows[list(set(ids))].sum(axis=0)).tolist()
+        for name, value in sentence_features(parsed).items():
+            if (row := self.named.get(name)) is not None:
+                a, b, c = a + row[0] * value, b + row[1] * value, c + row[2] * value
+        return a, b, c
 
     def scores(self, sentence: str, spans) -> list[tuple[float, float, float]]:
         """The three class scores (before the softmax) of each target start..end of `sentence`."""
-        parsed, bag, sums = self.tables(sentence)
-        found = self.words.get
-        n = len(parsed.words)
-        get, near, bands = self.named.get, _BANDS[0][1], _BANDS[1:]
-        result = []
+        read = self.tables(sentence)
+        parsed, target = read.parsed, self._target
+        return [target(read, *span(parsed, start, end)) for start, end in spans]
+
+    def tones(self, sentence: str, spans) -> list[tuple[str, float]]:
+        """The label and score (`_label`) of each target start..end of `sentence`, each kept with
+        the sentence's tables: a sentence read again (a repeated sentence, a wire copy in several
+        outlets) costs a lookup per target."""
+        read = self.tables(sentence)
+        known, parsed, target = read.toned, read.parsed, self._target
+        found = []
         for start, end in spans:
-            first, last = span(parsed, start, end)
-            a, b, c = bag
-            if first:  # left: the word beside the target (its row, its pair with the target,
-                rows = found(parsed.words[first - 1], _NO_WORD)  # the word-beside row), then
-                v, w, x = rows[0], rows[6], rows[4]
-                a += near * (v[0] + w[0]) + x[0]
-                b += near * (v[1] + w[1]) + x[1]
-                c += near * (v[2] + w[2]) + x[2]
-                high = first - 1
-                for _done, upto, value in bands:
-                    low = first - upto if first > upto else 0
-                    if low >= high:
-                        break
-                    v, w = 9 * high, 9 * low
-                    a += value * (sums[v] - sums[w])
-                    b += value * (sums[v + 1] - sums[w + 1])
-                    c += value * (sums[v + 2] - sums[w + 2])
-                    high = low
-            if last < n:  # right: the same, the pair with the previous word
-                rows = found(parsed.words[last], _NO_WORD)
-                v, w, x = rows[1], rows[7], rows[5]
-                a += near * (v[0] + w[0]) + x[0]
-                b += near * (v[1] + w[1]) + x[1]
-                c += near * (v[2] + w[2]) + x[2]
-                for done, upto, value in bands:
-                    low, high = last + done, min(n, last + upto)
-                    if low >= high:
-                        break
-                    v, w = 9 * high + 3, 9 * low + 3
-                    a += value * (sums[v] - sums[w])
-                    b += value * (sums[v + 1] - sums[w + 1])
-                    c += value * (sums[v + 2] - sums[w + 2])
-            low, high = max(0, first - WINDOW), min(n, last + WINDOW)
-            if low or high < n:  # the words further away
-                v, w, x = 9 * low + 6, 9 * n + 6, 9 * high + 6
-                a += FAR * (sums[v] + sums[w] - sums[x])
-                b += FAR * (sums[v + 1] + sums[w + 1] - sums[x + 1])
-                c += FAR * (sums[v + 2] + sums[w + 2] - sums[x + 2])
-            for name, value in target_features(parsed, first, last).items():
-                if (w := get(name)) is not None:
-                    a += w[0] * value
-                    b += w[1] * value
-                    c += w[2] * value
-            result.append((a, b, c))
-        return result
+            tone = known.get((start, end))
+            if tone is None:
+                tone = known[start, end] = _label(target(read, *span(parsed, start, end)))
+            found.append(tone)
+        return found
+
+    def _target(self, read: _Read, first: int, last: int) -> tuple[float, float, float]:
+        """The class scores of the target at tokens first..last of a sentence read by `tables`."""
+        sums, ids = read.sums, read.ids
+        n = len(ids)
+        a, b, c = read.bag
+        if first:  # left: the word beside the target (its row, its pair with the target, the
+            x = self.beside_left[ids[first - 1]]  # word-beside row), then the bands
+            a += x[0]
+            b += x[1]
+            c += x[2]
+            high = first - 1
+            for upto, value in _LEFT:
+                low = first - upto if first > upto else 0
+                if low >= high:
+                    break
+                v, w = 9 * high, 9 * low
+                a += value * (sums[v] - sums[w])
+                b += value * (sums[v + 1] - sums[w + 1])
+                c += value * (sums[v + 2] - sums[w + 2])
+                high = low
+        if last < n:  # right: the same, the pair with the previous word
+            x = self.beside_right[ids[last]]
+            a += x[0]
+            b += x[1]
+            c += x[2]
+            for done, upto, value in _RIGHT:
+                low, high = last + done, last + upto
+                if high > n:
+                    high = n
+                if low >= high:
+                    break
+                v, w = 9 * high + 3, 9 * low + 3
+                a += value * (sums[v] - sums[w])
+                b += value * (sums[v + 1] - sums[w + 1])
+                c += value * (sums[v + 2] - sums[w + 2])
+        low, high = first - WINDOW, last + WINDOW
+        if low > 0 or high < n:  # the words further away
+            w = 9 * n + 6
+            v = 9 * low + 6 if low > 0 else 6
+            x = 9 * high + 6 if high < n else w
+            a += FAR * (sums[v] + sums[w] - sums[x])
+            b += FAR * (sums[v + 1] + sums[w + 1] - sums[x + 1])
+            c += FAR * (sums[v + 2] + sums[w + 2] - sums[x + 2])
+        get = self.named.get
+        for name, value in target_features(read.parsed, first, last).items():
+            if (w := get(name)) is not None:
+                a += w[0] * value
+                b += w[1] * value
+                c += w[2] * value
+        return a, b, c
 
     def probabilities(self, sentence: str, start: int, end: int) -> tuple[float, float, float]:
         """P(critical), P(neutral), P(favourable) for the target at sentence[start:end]."""
@@ -287,6 +349,17 @@ def _check_language(language: str) -> None:
         )
 
 
+def _checked(sentence: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans as a list, ValueError for one outside the sentence."""
+    spans = list(spans)
+    for start, end in spans:
+        if not 0 <= start <= end <= len(sentence):
+            raise ValueError(
+                f"target {start}..{end} is outside a sentence of {len(sentence)} chars"
+            )
+    return spans
+
+
 def tone_many(
     sentence: str, spans: Iterable[tuple[int, int]], language: str = "en"
 ) -> list[tuple[str, float]]:
@@ -294,15 +367,21 @@ def tone_many(
     sentence (tokens, per-token facts, word weights, VADER of the sentence and of each clause)
     once. Same errors as `tone_toward`; an empty list for no spans."""
     _check_language(language)
-    spans = list(spans)
-    for start, end in spans:
-        if not 0 <= start <= end <= len(sentence):
-            raise ValueError(
-                f"target {start}..{end} is outside a sentence of {len(sentence)} chars"
-            )
+    spans = _checked(sentence, spans)
     if not spans:
         return []
-    return [_label(scores) for scores in model().scores(sentence, spans)]
+    return model().tones(sentence, spans)
+
+
+def tone_sentences(
+    items: Iterable[tuple[str, Iterable[tuple[int, int]]]], language: str = "en"
+) -> list[list[tuple[str, float]]]:
+    """`tone_many` of each (sentence, spans) of `items`, in their order: what the stance table
+    calls, once per article. Same errors as `tone_many`."""
+    _check_language(language)
+    items = [(sentence, _checked(sentence, spans)) for sentence, spans in items]
+    tones = model().tones
+    return [tones(sentence, spans) if spans else [] for sentence, spans in items]
 
 
 def tone_toward(sentence: str, start: int, end: int, language: str = "en") -> tuple[str, float]:
@@ -315,4 +394,4 @@ def tone_toward(sentence: str, start: int, end: int, language: str = "en") -> tu
     _check_language(language)
     if not 0 <= start <= end <= len(sentence):
         raise ValueError(f"target {start}..{end} is outside a sentence of {len(sentence)} chars")
-    return _label(model().scores(sentence, [(start, end)])[0])
+    return model().tones(sentence, [(start, end)])[0]

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate
+from operator import sub
 from typing import NamedTuple
 
 from analysis.stance import vader
@@ -36,6 +38,7 @@ BANDS = ((1, 1.0), (2, 0.75), (4, 0.55), (WINDOW, 0.4))
 FAR = 0.3  # weight of a word further than WINDOW from the target
 BAG = 0.5  # weight of each of the sentence's words as a bag
 _TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_SPACED_TOKEN_RE = re.compile(rf"\s*(?:{_TOKEN_RE.pattern})")
 _CLAUSE_CUT = frozenset(',;:—–“”"«»()')
 _QUOTES_OPEN = frozenset("“«")
 _QUOTES_CLOSE = frozenset("”»")
@@ -108,14 +111,11 @@ def _tokens(sentence: str) -> tuple[list[str], list[int], list[int]]:
     """Lower-cased tokens (words and single punctuation marks, ’ read as ') and their offsets."""
     low = sentence.lower().replace("’", "'")
     if len(low) == len(sentence) and "Σ" not in sentence:  # lower() kept every offset
-        words = _TOKEN_RE.findall(low)
-        starts, ends, at, find = [], [], 0, low.find
-        for word in words:  # tokens cover every non-space character: the next one is next
-            at = find(word, at)
-            starts.append(at)
-            at += len(word)
-            ends.append(at)
-        return words, starts, ends
+        # tokens cover every non-space character: each is the white space before it and itself
+        pieces = _SPACED_TOKEN_RE.findall(low)
+        ends = [*accumulate(map(len, pieces))]
+        words = [*map(str.lstrip, pieces)]
+        return words, [*map(sub, ends, map(len, words))], ends
     words, starts, ends = [], [], []
     for match in _TOKEN_RE.finditer(sentence):
         words.append(match.group(0).lower().replace("’", "'"))

@@ -30,7 +30,7 @@ from analysis import schema
 from analysis.ingest.article import Article
 from analysis.ingest.repeats import WORD_RE
 from analysis.ingest.text import Sentence
-from analysis.stance.model import tone_many
+from analysis.stance.model import tone_sentences
 from analysis.voices.quotes import Quote
 from analysis.world import languages
 from analysis.world.actors import Actors, Mention
@@ -167,6 +167,7 @@ def tone_rows(
     measured = languages.code(article.language) in ("en", "")  # the model reads English only
     article_id, outlet = article.article_id, article.outlet
     sides = [(q.char_start, q.char_end, q.affiliation) for q in quotes if q.affiliation]
+    named: list[tuple[Sentence, dict[str, Mention]]] = []
     for sentence in article.counted_sentences:
         found = mentions.of(sentence)
         if not found:
@@ -174,7 +175,10 @@ def tone_rows(
         first: dict[str, Mention] = {}  # the actor's first mention: scored, and its row id
         for mention in found:
             first.setdefault(mention.actor, mention)
-        scores = _scores(sentence.text, first) if measured else {}
+        named.append((sentence, first))
+    # the model scores every sentence's actors at once
+    toned = _scores(named) if measured else [{} for _ in named]
+    for (sentence, first), scores in zip(named, toned, strict=True):
         sentence_id = article.sentence_id(sentence)
         hits_here = escalation.get(sentence_id, 0)
         speaking = {  # the sides whose words the sentence quotes: reporting them is no criticism
@@ -217,10 +221,16 @@ def tone_rows(
     return scored, owned
 
 
-def _scores(sentence: str, first: dict[str, Mention]) -> dict[str, float]:
-    """Each actor's tone in the sentence: the model's score toward its first mention."""
-    spans = [(mention.start, mention.end) for mention in first.values()]
-    return dict(zip(first, (score for _, score in tone_many(sentence, spans)), strict=True))
+def _scores(named: list[tuple[Sentence, dict[str, Mention]]]) -> list[dict[str, float]]:
+    """Each actor's tone in each sentence: the model's score toward its first mention there."""
+    found = tone_sentences(
+        (sentence.text, [(mention.start, mention.end) for mention in first.values()])
+        for sentence, first in named
+    )
+    return [
+        dict(zip(first, (score for _, score in tones), strict=True))
+        for (_, first), tones in zip(named, found, strict=True)
+    ]
 
 
 def _conflict_roles(events: list[dict]) -> tuple[defaultdict, defaultdict]:
