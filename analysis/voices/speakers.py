@@ -81,42 +81,56 @@ class Context:
     headline: str = ""  # the article's title when it is kept apart from its sentences
     press_home: str = ""  # the country a language's press is of (a pack's home_country)
     _home: list[Actor | None] = field(default_factory=list, repr=False)
-    place: Actor | None = None  # the country the sentence being read opens in ('In Niamey, …')
+    # the sentence being read and its language's place words, for its place (worked out when a
+    # speaker first needs it: most sentences have none who does)
+    sentence: tuple[str, frozenset[str]] = ("", frozenset())
+    _places: dict[str, Actor | None] = field(default_factory=dict, repr=False)
 
     @property
     def home(self) -> Actor | None:
         """The country of the sentence being read: the one it opens in ('In Washington, …'), else
         the article's home country (home_actor of its opening sentences, worked out when a
         speaker first needs it)."""
-        if self.place is not None:
-            return self.place
+        text, openers = self.sentence
+        if text not in self._places:
+            self._places[text] = self._place(text, openers)
+        if self._places[text] is not None:
+            return self._places[text]
         if not self._home:
             self._home.append(home_actor(self.opening, self.actors, self.headline, self.press_home))
         return self._home[0]
 
     def read_place(self, text: str, openers: frozenset[str]) -> None:
-        """Note the country `text` opens in ('In Niamey, junta spokesman …', 'À Bamako, …',
-        'In Paris warnte …'): a place word of `openers`, then a place of at most three words
-        ended by a comma or, with none, by the first lower-case word (a verb-second language)."""
+        """Note the sentence being read, whose place `home` gives (see _place)."""
+        self.sentence = (text, openers)
+
+    def _place(self, text: str, openers: frozenset[str]) -> Actor | None:
+        """The country `text` opens in ('In Niamey, junta spokesman …', 'À Bamako, …', 'In Paris
+        warnte …', 'Asked … at a briefing in Beijing, …', 'Mientras tanto, en Bogotá, …'): a
+        place word of `openers`, then a place of at most three words ended by a comma or, with
+        none, by the first lower-case word (a verb-second language); None when it names none."""
         text = text.lstrip()
         text = text[after_dateline(text) :]
         first, _, rest = text.partition(" ")
-        self.place = None
-        if first.lower() not in openers:  # 'Asked … at a briefing in Beijing, …', 'Mientras
-            where = _place_in_opening(openers).match(text)  # tanto, en Bogotá, el ministro …'
+        if first.lower() not in openers:  # the last place of the opening clause (or of the
+            clauses = text[:130].split(",")[:3]  # second, after a short discourse word)
+            candidates = clauses[:2] if len(clauses[0]) <= 30 else clauses[:1]
+            where = None
+            for clause in candidates[: len(clauses) - 1]:  # a clause ended by its comma
+                where = _place_in_opening(openers).search(clause) or where
             first, rest = ("", "") if where is None else (where.group(1), where.group(2) + ",")
         if not first:
-            return
+            return None
         if "," in rest[:60]:
             place = rest.split(",", 1)[0]
         else:
             words = rest.split()[:4]
             place = " ".join(itertools.takewhile(lambda w: w[:1].isupper(), words))
         if not 0 < len(place.split()) <= 3:
-            return
+            return None
         found = self.actors.mentions(place)
         actor = self.actors.get(found[0].actor) if len(found) == 1 else None
-        self.place = actor if actor is not None and actor.kind == "country" else None
+        return actor if actor is not None and actor.kind == "country" else None
 
     def people_in(self, text: str) -> list[tuple[str, str, int]]:
         """(title, full name, offset) of the people `text` names, found once per text."""
@@ -286,9 +300,8 @@ def _place_in_opening(openers: frozenset[str]) -> re.Pattern[str]:
     """The place an opening clause names, last before its comma, after one of `openers` (a
     discourse word set off before it may come first: 'Mientras tanto, en Bogotá,')."""
     words = "|".join(sorted(map(re.escape, openers), key=len, reverse=True)) or "(?!)"
-    return re.compile(
-        rf"(?:[^,]{{0,30}},\s*)?[^,]{{0,80}}?(?<!\w)({words})\s+([^\W\d_][\w'’.-]*"
-        rf"(?:\s+[^\W\d_][\w'’.-]*){{0,2}}),",
+    return re.compile(  # matched on one clause, at its end
+        rf"(?<!\w)({words})\s+([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){{0,2}})\s*$",
         re.IGNORECASE,
     )
 
