@@ -10,6 +10,7 @@ import re
 from itertools import islice
 
 from analysis.ingest.patterns import may_match, required_literals
+from analysis.voices.home import after_dateline
 from analysis.voices.phrases import (
     CUE_RE,
     MASK,
@@ -22,7 +23,7 @@ from analysis.voices.phrases import (
     with_appositive,
 )
 from analysis.voices.spans import Quote, spoken_quote, trimmed
-from analysis.voices.speakers import Context, Speaker, after_dateline, resolve_all
+from analysis.voices.speakers import Context, Speaker, resolve_all
 from analysis.voices.words import alternation
 from analysis.world.actors import Actor
 

@@ -9,12 +9,11 @@ article first gives them ("Starmer" -> "Keir Starmer").
 
 from __future__ import annotations
 
-import functools
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from analysis.ingest.text import Sentence
+from analysis.voices.home import after_dateline, home_actor, sentence_place
 from analysis.voices.phrases import (
     NON_PERSON_WORDS,
     PERSON_TITLES,
@@ -34,15 +33,11 @@ from analysis.world.actors import Actor, Actors
 
 _HOME_TITLES = WORDS.home_titles
 # a wire dateline opening the text: 'NIAMEY —', 'SRINAGAR/ISLAMABAD, May 9 (Wire) -'
-_DATELINE_RE = re.compile(  # its place is upper case in any script: 'BOGOTÁ,', 'PHNOM PENH,'
-    r"^([^\W\d_][\w'’.-]+(?:[ /][^\W\d_][\w'’.-]+)*)\s*(?:,|—|–|--|-\s)"
-)
 # what may stand before a sentence's subject: a place or time set off by a comma, a few
 # lower-case words of a role ('In Bartica, fisherman (Devon Ram said …)')
 _OPENING_RE = re.compile(
     r"(?:(?:In|At|From|On|After|Before|During)\s+[^,]{1,40},\s+)?(?:[a-z][\w'’-]*\s+){0,3}"
 )
-_DATELINE_END_RE = re.compile(r"\s(?:-|–|—|--)\s+")
 _INSTITUTION_RE = words_re(WORDS.institutions)
 
 _NAME_RUN_RE = re.compile(
@@ -93,7 +88,7 @@ class Context:
         speaker first needs it)."""
         text, openers = self.sentence
         if text not in self._places:
-            self._places[text] = self._place(text, openers)
+            self._places[text] = sentence_place(text, openers, self.actors)
         if self._places[text] is not None:
             return self._places[text]
         if not self._home:
@@ -103,34 +98,6 @@ class Context:
     def read_place(self, text: str, openers: frozenset[str]) -> None:
         """Note the sentence being read, whose place `home` gives (see _place)."""
         self.sentence = (text, openers)
-
-    def _place(self, text: str, openers: frozenset[str]) -> Actor | None:
-        """The country `text` opens in ('In Niamey, junta spokesman …', 'À Bamako, …', 'In Paris
-        warnte …', 'Asked … at a briefing in Beijing, …', 'Mientras tanto, en Bogotá, …'): a
-        place word of `openers`, then a place of at most three words ended by a comma or, with
-        none, by the first lower-case word (a verb-second language); None when it names none."""
-        text = text.lstrip()
-        text = text[after_dateline(text) :]
-        first, _, rest = text.partition(" ")
-        if first.lower() not in openers:  # the last place of the opening clause (or of the
-            clauses = text[:130].split(",")[:3]  # second, after a short discourse word)
-            candidates = clauses[:2] if len(clauses[0]) <= 30 else clauses[:1]
-            where = None
-            for clause in candidates[: len(clauses) - 1]:  # a clause ended by its comma
-                where = _place_in_opening(openers).search(clause) or where
-            first, rest = ("", "") if where is None else (where.group(1), where.group(2) + ",")
-        if not first:
-            return None
-        if "," in rest[:60]:
-            place = rest.split(",", 1)[0]
-        else:
-            words = rest.split()[:4]
-            place = " ".join(itertools.takewhile(lambda w: w[:1].isupper(), words))
-        if not 0 < len(place.split()) <= 3:
-            return None
-        found = self.actors.mentions(place)
-        actor = self.actors.get(found[0].actor) if len(found) == 1 else None
-        return actor if actor is not None and actor.kind == "country" else None
 
     def people_in(self, text: str) -> list[tuple[str, str, int]]:
         """(title, full name, offset) of the people `text` names, found once per text."""
@@ -293,59 +260,6 @@ def _context_side(description: str, context: Context, position: int) -> Actor | 
             if speaker.actor and body in f"{speaker.name} {speaker.description}".lower():
                 return speaker.actor
     return None
-
-
-@functools.lru_cache(maxsize=32)
-def _place_in_opening(openers: frozenset[str]) -> re.Pattern[str]:
-    """The place an opening clause names, last before its comma, after one of `openers` (a
-    discourse word set off before it may come first: 'Mientras tanto, en Bogotá,')."""
-    words = "|".join(sorted(map(re.escape, openers), key=len, reverse=True)) or "(?!)"
-    return re.compile(  # matched on one clause, at its end
-        rf"(?<!\w)({words})\s+([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){{0,2}})\s*$",
-        re.IGNORECASE,
-    )
-
-
-def after_dateline(text: str) -> int:
-    """Where a sentence's words begin after the wire dateline that opens it ('ABUJA, Aug 10
-    (Wire) - In Niamey, …'), 0 when it opens with none."""
-    dash = _DATELINE_END_RE.search(text, 0, 80) if text[:3].isupper() else None
-    return dash.end() if dash else 0
-
-
-def _dateline_place(match: re.Match[str]) -> bool:
-    """Whether a dateline-shaped opening is one: its place in capitals ('BOGOTÁ,'), or, in a
-    script without capitals, one or two words before a dash ('طرابلس –', 'מסקט -')."""
-    place = match.group(1)
-    if place.isupper():
-        return True
-    uncased = place.upper() == place.lower()
-    return uncased and len(place.split()) <= 2 and match.group(0).rstrip().endswith(("-", "–", "—"))
-
-
-def home_actor(
-    sentences: list[Sentence], actors: Actors, headline: str = "", press_home: str = ""
-) -> Actor | None:
-    """The article's home country: the one a wire dateline opening its text names ('PHNOM PENH,
-    July 30 (Agency) --' -> Cambodia; 'SRINAGAR/ISLAMABAD' -> Pakistan, the one it knows), else
-    (or with a place it does not know) the first country its headline names ('Armenien meldet
-    …'): `headline` when the article keeps its title apart, else its first sentence (never the
-    lede of an article with a title: 'fled towards the border with Rwanda' is no home). A
-    language whose press is one country's (`press_home`: Korean, Hebrew …) takes that country
-    before the headline's: '국방부 대변인' in a Korean story about the North is Seoul's."""
-    opening = (_DATELINE_RE.match(s.text.lstrip()) for s in sentences[:2])  # after a headline
-    match = next((m for m in opening if m and _dateline_place(m)), None)
-    if match is not None:
-        places = match.group(1).title().replace("/", " / ")
-        found = {m.actor for m in actors.mentions(places)}
-        if len(found) == 1:
-            return actors.get(found.pop())
-    if press_home and actors.get(press_home) is not None:
-        return actors.get(press_home)
-    if not headline and len(sentences) < 2:
-        return None
-    named = (actors.get(m.actor) for m in actors.mentions(headline or sentences[0].text))
-    return next((a for a in named if a is not None and a.kind == "country"), None)
 
 
 def _home_side(description: str, context: Context, full: str = "") -> Actor | None:

@@ -8,20 +8,12 @@ from __future__ import annotations
 import pytest
 import tomllib
 
-from analysis.ingest.article import article_from_text
-from analysis.voices.attribution import quotes_of
 from analysis.voices.packs import expand_forms
 from analysis.world import languages
-from analysis.world.actors import world
 from tests.paths import ROOT
+from tests.voices.speaking import pack_speakers
 
 PACKS = ("ar", "de", "es", "fa", "fr", "he", "it", "ko", "pt", "ru", "tr", "uk", "zh")
-
-
-def pack_speakers(text: str) -> list[tuple[str, str]]:
-    """(speaker, affiliation) of every quote with a speaker in a pack language."""
-    quotes = quotes_of(article_from_text(text), world())
-    return [(q.speaker, q.affiliation) for q in quotes if q.speaker]
 
 
 @pytest.mark.parametrize(
