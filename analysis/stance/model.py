@@ -71,8 +71,8 @@ _NO_PAIR = (_ZERO, _ZERO)
 _BANDS = ((0, 1, BANDS[0][1]),) + tuple(
     (done, upto, value) for (done, _), (upto, value) in zip(BANDS, BANDS[1:], strict=False)
 )
-
-
+# the bands after the first as the per-target sums read them: left (last distance, weight), right
+# (distances done before it, last distance, weight)
 _LEFT = tuple((upto, value) for _, upto, value in _BANDS[1:])
 _RIGHT = _BANDS[1:]
 
@@ -165,7 +165,7 @@ class ToneModel:
         ]
         rows = np.zeros((n + 1, 9))
         if not n:
-            return _Read(parsed, self._bag((), parsed), rows.ravel().tolist(), ids, {})
+            return _Read(parsed, self._bag(ids, parsed), rows.ravel().tolist(), ids, {})
         # running sums, token by token, of what a token adds as a left word (its row and its pair
         # with the next word), a right word (its row and its pair with the word before) and a far
         # word, side by side, flat: sums[9 * i : 9 * i + 9] is the sum over the tokens before i
