@@ -220,7 +220,7 @@ def _described_after(
     words = phrase_words(role.group(1), pack, context.actors)
     if not 0 < len(words) <= MAX_DESCRIPTION_WORDS + 4 or not any(map(pack.is_title, words)):
         return speaker
-    actor = context.actors.affiliation("", role.group(1))
+    actor = context.actors.affiliation("", role.group(1)) or home_side(role.group(1), pack, context)
     if actor is None:
         return speaker
     return Speaker(speaker.name, f"{speaker.description} {role.group(1)}".strip(), actor, True)

@@ -201,11 +201,19 @@ def _role(phrase: str) -> bool:
 def _headed_role(bare: str, words: list[str]) -> bool:
     """A role whose last word is a person's title, opened by an owner or an article, with a few
     plain words in it and no verb ("the WFP's executive director", "Sudan's humanitarian aid
-    commissioner", "The UN secretary-general's personal envoy")."""
-    first = bare.split()[0]
-    opened = words[0] in DETERMINERS or (first[:1].isupper() and _POSSESSIVE_RE.search(first))
-    plain = [w for w in words[1:-1] if w not in _TITLE_WORDS and not _POSSESSIVE_RE.search(w)]
-    return bool(opened) and words[-1] in PERSON_TITLES and len(plain) <= 2 and not _clause(bare)
+    commissioner", "The UN secretary-general's personal envoy"); an owner of up to three words
+    ("Sri Lanka's fisheries minister"), a portfolio after 'of' ("Cameroon's minister of
+    territorial administration")."""
+    written = bare.split()
+    owner = next((i for i, w in enumerate(written[:3]) if _POSSESSIVE_RE.search(w)), None)
+    opened = words[0] in DETERMINERS or (
+        owner is not None and all(w[:1].isupper() for w in written[: owner + 1])
+    )
+    head = words[: words.index("of")] if "of" in words[1:] else words
+    if len(head) < len(words) and len(words) - len(head) > 4:
+        return False  # 'of' opens more than a portfolio
+    plain = [w for w in head[1:-1] if w not in _TITLE_WORDS and not _POSSESSIVE_RE.search(w)]
+    return bool(opened) and head[-1] in PERSON_TITLES and len(plain) <= 2 and not _clause(bare)
 
 
 @lru_cache(maxsize=65536)

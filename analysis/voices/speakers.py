@@ -209,10 +209,14 @@ def _described(description: str, context: Context, position: int) -> Speaker:
 
 def _home_body(description: str, context: Context) -> Actor | None:
     """The home country for an institution named without one ('the army's media wing said' in a
-    story datelined ISLAMABAD) and with no other name in it."""
+    story datelined ISLAMABAD, 'Defence Headquarters said') and with no other name in it."""
     if not _INSTITUTION_RE.search(description.lower()):
         return None
-    return None if any(w[:1].isupper() for w in description.split()[1:]) else context.home
+    named = any(
+        w[:1].isupper() and w.lower() not in WORDS.titles and w.lower() not in NON_PERSON_WORDS
+        for w in description.split()[1:]
+    )
+    return None if named else context.home
 
 
 def resolve_all(phrase: str, context: Context, position: int) -> list[Speaker]:
@@ -270,7 +274,10 @@ def _home_side(description: str, context: Context, full: str = "") -> Actor | No
     words = (description or _known_title(full, context)).lower().replace("’", "'").split()
     if not any(w in _HOME_TITLES for w in words):
         return None
-    owner = any(w.endswith("'s") and w[:-2] not in _HOME_TITLES for w in words)
+    owner = any(  # 'the prime minister's …', 'the army's spokesman': the home's own
+        w.endswith("'s") and w[:-2] not in _HOME_TITLES and not _INSTITUTION_RE.fullmatch(w[:-2])
+        for w in words
+    )
     if owner or any(w in ("of", "for", "to") for w in words):
         return None
     return context.home

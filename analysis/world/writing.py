@@ -78,7 +78,11 @@ class Writing:
     def prefixed(self, text: str, start: int) -> bool:
         """Whether `text[start:]` begins after a listed prefix written onto its word ('و' of
         'والحرب' before 'الحرب'): the letters from the word's start to `start` are one prefix."""
-        if not self.prefixes or not start or not text[start - 1].isalnum():
+        if not self.prefixes or not start:
+            return False
+        if text[start - 1] == "-" and start > 1:  # 'ה-SDF': a prefix and a hyphen before a name
+            start -= 1
+        if not text[start - 1].isalnum():
             return False
         word_start = start - 1
         while word_start > 0 and text[word_start - 1].isalnum():

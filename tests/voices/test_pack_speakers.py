@@ -165,6 +165,19 @@ from tests.voices.speaking import pack_speakers
             '"geçersiz" olduğunu söyledi.',
             ("Ahmed Farah", ""),
         ),
+        (  # fa: a role after the name with no country: the press's own
+            "اعدام‌ها\n\nرضا کاظمی، سخنگوی وزارت امور خارجه، گفت که این گزارش «سیاسی» است.",
+            ("رضا کاظمی", "Iran"),
+        ),
+        (  # he: a prefix and a hyphen before a Latin acronym ('ה-SDF')
+            "עימותים בצפון סוריה\n\nדובר ה-SDF, פרהאד שאמי, טען כי כוחות דמשק פתחו באש.",
+            ("פרהאד שאמי", "Kurdish forces"),
+        ),
+        (  # uk: four words between the verb and 'що'
+            "Кордон заблоковано\n\nРечник МЗС України Олег Ніколенко повідомив в ефірі "
+            "національного телебачення, що переговори тривають.",
+            ("Олег Ніколенко", "Ukraine"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),

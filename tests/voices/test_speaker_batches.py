@@ -10,8 +10,8 @@ it; that first score is the number for unseen text (docs/stance.md has them all)
     F      73/148 (49 %)            21.2            64/148 (the third session's start)
     G      76/140 (54 %)            9.3             56/140 (the third session's start)
 
-A to F then became development batches, their rules generalised from what each missed (G was
-scored once and not tuned on). The floors are the scores at the end of the third session: a drop
+A to G then became development batches, their rules generalised from what each missed (G only
+after its one blind score). The floors are the scores at the end of the third session: a drop
 fails. They say only that forms already read stay read; the blind scores say how well unseen text
 is read."""
 
@@ -27,8 +27,8 @@ FLOORS = {  # batch -> (right share, most false speakers per 100 quotes)
     "batch_c": (92 / 117, 4.7),
     "batch_d": (64 / 87, 2.4),
     "batch_e": (62 / 72, 3.5),
-    "batch_f": (87 / 148, 16.2),
-    "batch_g": (76 / 140, 9.3),
+    "batch_f": (88 / 148, 16.2),
+    "batch_g": (81 / 140, 9.4),
 }
 # per language: batch -> language -> labelled speakers found with the right side
 LANGUAGE_FLOORS = {

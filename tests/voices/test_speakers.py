@@ -199,6 +199,19 @@ def test_a_phrase_of_only_a_preposition_between_dashes_does_not_break_the_reader
     assert [name for name, _ in found] == ["Harlow"]
 
 
+def test_roles_with_a_portfolio_an_owner_of_two_words_and_the_army_s_own_spokesman():
+    found = speakers(
+        "Villagers freed\n\nABUJA, Sept 2 (Wire) - Gabon's minister of mines, Alain Mba, said "
+        "the border road was closed. Sri Lanka's fisheries minister, Ravi Perera, said the boats "
+        "would be confiscated. The army's spokesman, Colonel Musa Bello, said two gunmen had been "
+        "killed. Defence Headquarters said the operation would go on."
+    )
+    assert ("Alain Mba", "Gabon") in found
+    assert ("Ravi Perera", "Sri Lanka") in found
+    assert ("Musa Bello", "Nigeria") in found
+    assert ("Defence Headquarters", "Nigeria") in found
+
+
 def test_a_spokesman_with_no_side_stays_unknown():
     assert speakers("A spokesman for the ministry said the talks would resume.") == [
         ("spokesman for the ministry", "")
