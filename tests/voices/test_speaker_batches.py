@@ -9,9 +9,11 @@ it; that first score is the number for unseen text (docs/stance.md has them all)
     E      44/72 (61 %)             4.9             32/72
     F      73/148 (49 %)            21.2            64/148 (the third session's start)
     G      76/140 (54 %)            9.3             56/140 (the third session's start)
+    H      44/80 (55 %)             16.0            32/80 (the third session's start)
 
 A to G then became development batches, their rules generalised from what each missed (G only
-after its one blind score). The floors are the scores at the end of the third session: a drop
+after its one blind score); H, written while G was tuned on, was scored once with the final rules
+and not tuned on. The floors are the scores at the end of the third session: a drop
 fails. They say only that forms already read stay read; the blind scores say how well unseen text
 is read."""
 
@@ -29,6 +31,7 @@ FLOORS = {  # batch -> (right share, most false speakers per 100 quotes)
     "batch_e": (62 / 72, 3.5),
     "batch_f": (88 / 148, 16.2),
     "batch_g": (81 / 140, 9.4),
+    "batch_h": (44 / 80, 16.1),
 }
 # per language: batch -> language -> labelled speakers found with the right side
 LANGUAGE_FLOORS = {
@@ -51,6 +54,7 @@ LANGUAGE_FLOORS = {
         **{"ar": 4, "de": 6, "en": 25, "es": 3, "fa": 3, "fr": 3, "he": 3},
         **{"it": 3, "ko": 5, "pt": 4, "ru": 6, "tr": 4, "uk": 3, "zh": 4},
     },
+    "batch_h": {"ar": 3, "de": 4, "en": 20, "fa": 5, "he": 2, "it": 1, "pt": 2, "tr": 5, "zh": 2},
 }
 
 
