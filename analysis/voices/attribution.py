@@ -174,6 +174,10 @@ def _speaker_of(
         return _described_after(match, group, speaker, pack, context)
     if speaker is not None and speaker.is_person:
         return speaker
+    if speaker is not None:  # 'Federica Dossena, portavoce dell'Unhcr in Italia, ha …'
+        named = _named_before(match, group, speaker, pack, context, position)
+        if named is not None:
+            return named
     text, end, role = match.string, match.end(group), match.group(group)
     apposition = _APPOSITION_RE.match(text, end)
     longer = [apposition.group(2)] if apposition else []
@@ -206,6 +210,27 @@ def _described_before(
     if actor is None:
         return speaker
     return Speaker(speaker.name, f"{description} {speaker.description}".strip(), actor, True)
+
+
+def _named_before(
+    match: re.Match[str],
+    group: str,
+    speaker: Speaker,
+    pack: QuotePack,
+    context: Context,
+    position: int,
+) -> Speaker | None:
+    """The person named right before a role that is the match's speaker, set off by a comma
+    ('Federica Dossena, portavoce dell'Unhcr in Italia, ha sottolineato'), with the role's side
+    when the name gives none; None when no full name stands there."""
+    before = match.string[: match.start(group)].rstrip()
+    if not before.endswith((",", "،")):
+        return None
+    phrase = _LAST_PHRASE_RE.search(before[:-1]).group(0).strip()
+    named = resolve(phrase, pack, context, position) if phrase else None
+    if named is None or not named.is_person or " " not in named.name or named.description:
+        return None
+    return Speaker(named.name, speaker.description, named.actor or speaker.actor, True)
 
 
 def _described_after(

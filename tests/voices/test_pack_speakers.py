@@ -178,6 +178,16 @@ from tests.voices.speaking import pack_speakers
             "національного телебачення, що переговори тривають.",
             ("Олег Ніколенко", "Ukraine"),
         ),
+        (  # it: the name set off before its role, a word between auxiliary and participle
+            "Centri in Albania\n\nLa corte ha deciso. Marta Gallo, portavoce dell'Unicef in "
+            "Italia, ha invece sottolineato che «i minori vanno protetti».",
+            ("Marta Gallo", "United Nations"),
+        ),
+        (  # it: the press's own country for an unqualified minister
+            "Migranti\n\nNuovo stop ai trasferimenti. «È una sentenza politica», ha dichiarato "
+            "il ministro dell'Interno, Paolo Serra.",
+            ("Paolo Serra", "Italy"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),

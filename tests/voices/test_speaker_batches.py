@@ -13,7 +13,7 @@ it; that first score is the number for unseen text (docs/stance.md has them all)
 
 A to G then became development batches, their rules generalised from what each missed (G only
 after its one blind score); H, written while G was tuned on, was scored once with the final rules
-and not tuned on. The floors are the scores at the end of the third session: a drop
+(44/80), then gave one last rule (a name set off before its role, 45/80). The floors are the scores at the end of the third session: a drop
 fails. They say only that forms already read stay read; the blind scores say how well unseen text
 is read."""
 
@@ -31,7 +31,7 @@ FLOORS = {  # batch -> (right share, most false speakers per 100 quotes)
     "batch_e": (62 / 72, 3.5),
     "batch_f": (88 / 148, 16.2),
     "batch_g": (81 / 140, 9.4),
-    "batch_h": (44 / 80, 16.1),
+    "batch_h": (45 / 80, 15.3),
 }
 # per language: batch -> language -> labelled speakers found with the right side
 LANGUAGE_FLOORS = {
