@@ -18,10 +18,10 @@ from analysis.voices.pack_speakers import (
     MAX_DESCRIPTION_WORDS,
     cased,
     full_names,
-    home_side,
     phrase_words,
     remember_subject,
     resolve,
+    side_of,
 )
 from analysis.voices.packs import (
     NAME_STRIP,
@@ -89,7 +89,7 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
     previous: tuple[int, Quote] | None = None
     for position, sentence in enumerate(sentences):
         if pack is not None:
-            context.read_place(sentence.text, pack.place_openers)
+            context.read_sentence(sentence.text, pack.place_openers)
         inside = spans[
             bisect.bisect_left(opens, sentence.char_start) : bisect.bisect_left(
                 opens, sentence.char_end
@@ -188,8 +188,7 @@ def _speaker_of(
         named = resolve(phrase, pack, context, position)
         if named is not None and named.is_person and " " in named.name:
             if named.actor is None:  # the role before the name gives its side
-                side = context.actors.affiliation("", role) or home_side(role, pack, context)
-                return Speaker(named.name, role, side, True)
+                return Speaker(named.name, role, side_of(role, pack, context), True)
             return named
     return speaker  # (None for a long description with no name after it)
 
@@ -200,13 +199,10 @@ def _described_before(
     """A person whose description stands before their name, set off by a comma ('El canciller
     venezolano, Yván Gil, acusó', 'Der Sprecher der Küstenwache, Jay Tarriela, schrieb'), takes
     the actor that description names."""
-    before = match.string[: match.start(group)].rstrip()
-    if not before.endswith((",", "،")):
-        return speaker
-    description = _LAST_PHRASE_RE.search(before[:-1]).group(0).strip()
-    if len(description.split()) > MAX_DESCRIPTION_WORDS + 8:  # 'El jefe de la Misión … en X,'
-        return speaker
-    actor = context.actors.affiliation("", description) or home_side(description, pack, context)
+    description = _set_off_before(match, group)
+    if not description or len(description.split()) > MAX_DESCRIPTION_WORDS + 8:
+        return speaker  # (a long one: 'El jefe de la Misión … en X,')
+    actor = side_of(description, pack, context)
     if actor is None:
         return speaker
     return Speaker(speaker.name, f"{description} {speaker.description}".strip(), actor, True)
@@ -223,10 +219,7 @@ def _named_before(
     """The person named right before a role that is the match's speaker, set off by a comma
     ('Federica Dossena, portavoce dell'Unhcr in Italia, ha sottolineato'), with the role's side
     when the name gives none; None when no full name stands there."""
-    before = match.string[: match.start(group)].rstrip()
-    if not before.endswith((",", "،")):
-        return None
-    phrase = _LAST_PHRASE_RE.search(before[:-1]).group(0).strip()
+    phrase = _set_off_before(match, group)
     named = resolve(phrase, pack, context, position) if phrase else None
     if named is None or not named.is_person or " " not in named.name or named.description:
         return None
@@ -245,10 +238,19 @@ def _described_after(
     words = phrase_words(role.group(1), pack, context.actors)
     if not 0 < len(words) <= MAX_DESCRIPTION_WORDS + 4 or not any(map(pack.is_title, words)):
         return speaker
-    actor = context.actors.affiliation("", role.group(1)) or home_side(role.group(1), pack, context)
+    actor = side_of(role.group(1), pack, context)
     if actor is None:
         return speaker
     return Speaker(speaker.name, f"{speaker.description} {role.group(1)}".strip(), actor, True)
+
+
+def _set_off_before(match: re.Match[str], group: str) -> str:
+    """The phrase set off by a comma right before the match's speaker ('El canciller venezolano,
+    (Yván Gil)', 'Federica Dossena, (portavoce …)'), '' when no comma stands there."""
+    before = match.string[: match.start(group)].rstrip()
+    if not before.endswith((",", "،")):
+        return ""
+    return _LAST_PHRASE_RE.search(before[:-1]).group(0).strip()
 
 
 def _group(match: re.Match[str]) -> str:

@@ -217,8 +217,8 @@ def resolve(
         titles = all(pack.is_title(w) for w in rest) and len(rest) <= 2
         if definite and titles and last and last[0] >= position - 3:
             return last[1]  # '— написал дипломат', 'a ajouté le ministre': the person just named
-        side = actors.affiliation("", description) or home_side(description, pack, context)
-        return Speaker(description, description, side, False)  # 'الحكومة': the home country's
+        side = side_of(description, pack, context)  # 'الحكومة': the home country's
+        return Speaker(description, description, side, False)
     listed = _listed(name, pack, actors)
     if listed:  # a listed person in another case form ('Андрія Сибіги') is written as listed
         spelled = name if actors.person(name) else listed[0]
@@ -231,6 +231,11 @@ def resolve(
     context_words = phrase.replace(name, " ") if with_surname else phrase
     affiliation = actors.affiliation(full, f"{description} {context_words}")
     return Speaker(full, description, affiliation or home_side(description, pack, context), True)
+
+
+def side_of(description: str, pack: QuotePack, context: Context) -> Actor | None:
+    """The actor a description names, else the home country a title alone in it gives."""
+    return context.actors.affiliation("", description) or home_side(description, pack, context)
 
 
 def home_side(description: str, pack: QuotePack, context: Context) -> Actor | None:

@@ -188,14 +188,17 @@ def _noun_phrase(phrase: str) -> bool:
 def _role(phrase: str) -> bool:
     """A description of a person with no name in it, before the name it describes ('France's
     foreign minister', 'a civil society leader in Niamey', "Kinshasa's envoy to the talks")."""
+    bare = _titled_without_name(phrase)
+    return bool(bare) and (_noun_phrase(bare) or _headed_role(bare, bare.lower().split()))
+
+
+def _titled_without_name(phrase: str) -> str:
+    """The phrase less its trailing circumstance and 'to …' when it holds a person's title and
+    no name in at most ten words, else '': what every role is."""
     bare = _TO_PP_RE.sub("", _TRAILING_PP_RE.sub("", phrase))
     words = bare.lower().split()
-    return (
-        0 < len(words) <= 10
-        and any(w.strip(",.") in PERSON_TITLES for w in words)
-        and (_noun_phrase(bare) or _headed_role(bare, words))
-        and not split_name(bare)[1]
-    )
+    titled = 0 < len(words) <= 10 and any(w.strip(",.") in PERSON_TITLES for w in words)
+    return bare if titled and not split_name(bare)[1] else ""
 
 
 def _headed_role(bare: str, words: list[str]) -> bool:
@@ -257,14 +260,8 @@ def with_appositive(phrase: str, appositive: str) -> str:
 def _set_off_role(part: str) -> bool:
     """A role set off after a name, as loose as the comma allows ('Sahel researcher at Human
     Rights Watch', "UNHCR's representative in Bangladesh"): a title in it, no name, no clause."""
-    bare = _TO_PP_RE.sub("", _TRAILING_PP_RE.sub("", part))
-    words = bare.lower().split()
-    return (
-        0 < len(words) <= 10
-        and any(w in PERSON_TITLES for w in words)
-        and not split_name(bare)[1]
-        and not _clause(bare)
-    )
+    bare = _titled_without_name(part)
+    return bool(bare) and not _clause(bare)
 
 
 @lru_cache(maxsize=65536)

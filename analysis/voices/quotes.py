@@ -98,7 +98,7 @@ def find_quotes(
     previous_sentence = -2
     for position, sentence in enumerate(sentences):
         text = masked[sentence.char_start : sentence.char_end]
-        context.read_place(sentence.text, WORDS.place_openers)
+        context.read_sentence(sentence.text, WORDS.place_openers)
         attributed_next_to_quote = False
         first_quote = masked.find(MASK, sentence.char_start, sentence.char_end)
         if first_quote > sentence.char_start:  # "X condemned what she called “…”": she is X

@@ -95,8 +95,9 @@ class Context:
             self._home.append(home_actor(self.opening, self.actors, self.headline, self.press_home))
         return self._home[0]
 
-    def read_place(self, text: str, openers: frozenset[str]) -> None:
-        """Note the sentence being read, whose place `home` gives (see _place)."""
+    def read_sentence(self, text: str, openers: frozenset[str]) -> None:
+        """Note the sentence being read and its language's place words: `home` gives the place
+        it opens in (home.sentence_place), when a speaker first asks."""
         self.sentence = (text, openers)
 
     def people_in(self, text: str) -> list[tuple[str, str, int]]:
