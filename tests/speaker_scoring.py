@@ -36,6 +36,17 @@ def _norm(name: str) -> str:
     return _LEADING_RE.sub("", name).removesuffix("'s").casefold()
 
 
+def canonical(affiliation: str, actors) -> str:
+    """The gazetteer's name for a labelled affiliation ('European Union' -> 'EU'): the writers of
+    the batches name sides as a reader would, not as the gazetteer spells them; '' stays ''."""
+    if not affiliation or actors.get(affiliation) is not None:
+        return affiliation
+    whole = {
+        m.actor for m in actors.mentions(affiliation) if (m.start, m.end) == (0, len(affiliation))
+    }
+    return whole.pop() if len(whole) == 1 else affiliation
+
+
 def same_speaker(found: str, gold: str) -> bool:
     """Whether a found speaker names the labelled one: the same name, one inside the other
     ('ministry' in 'foreign ministry'), or the same last word ('Asif', 'Khawaja Asif')."""
@@ -77,7 +88,8 @@ def score(batch: str, language: str | None = None) -> Score:
         article = article_from_text(item["text"].strip())
         quotes = [q for q in quotes_of(article, actors) if q.speaker]
         gold = item["speakers"]
-        for name, affiliation in gold:
+        for name, written in gold:
+            affiliation = canonical(written, actors)
             result.labelled += 1
             named = [q for q in quotes if same_speaker(q.speaker, name)]
             result.found += bool(named)

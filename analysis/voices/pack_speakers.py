@@ -72,6 +72,26 @@ def phrase_words(phrase: str, pack: QuotePack, actors: Actors) -> list[str]:
     return [w for w in bare.split() if w.strip(NAME_STRIP)]
 
 
+def _without_tail(words: list[str], pack: QuotePack, actors: Actors) -> list[str]:
+    """The words up to a full name, less the phrase after it that says where or how they spoke,
+    opened by a preposition ('Анна Зотова на брифинге в Москве (заявила)', 'Роман Ковальчик в
+    інтерв'ю польському виданню Rzeczpospolita'): no name of two words follows in it."""
+    if not words or not cased(words[-1]):
+        return words
+    name = [_is_name_word(w, pack, actors) for w in words]
+    for at in range(2, len(words) - 1):
+        opener = words[at]
+        if not (name[at - 2] and name[at - 1]) or not opener.islower() or len(opener) > 3:
+            continue
+        following = next((w for w in words[at:] if len(w) > 3 or not w.islower()), "")
+        if not following.islower():
+            continue  # 'Agência Brasileira de Inteligência', 'von der Leyen': the name goes on
+        tail = name[at:]
+        if len(tail) <= 6 and not any(a and b for a, b in zip(tail, tail[1:], strict=False)):
+            return words[:at]
+    return words
+
+
 def _stem(name: str, pack: QuotePack) -> str:
     """A name without its case ending ('Пескова', 'Песков' -> 'Песков'; 'Зеленського' ->
     'Зеленськ'), keeping at least three letters."""
@@ -112,6 +132,8 @@ def resolve(
     verb: 'Kremlsprecher Peskow der Agentur Tass')."""
     actors = context.actors
     words = phrase_words(phrase, pack, actors)
+    if len(kept := _without_tail(words, pack, actors)) < len(words):
+        words, phrase = kept, " ".join(kept)  # where they spoke gives no side ('в Москве')
     if words:
         words[-1] = _strip_particle(words[-1].strip(NAME_STRIP), pack, actors)
     place = 1 < len(words) <= 3 and words[0].lower() in pack.place_openers and words[1].istitle()

@@ -260,3 +260,30 @@ def test_a_surname_that_names_a_body_is_the_persons_not_the_bodys(text):
     found = pack_speakers(text)
     assert found and found[0][0] == "Jean Mukama Wagner"
     assert found[0][1] != "Wagner Group"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # ru: where she spoke, between the name and the verb, is no part of the speaker
+            "Переговоры о транзите\n\nОфициальный представитель МИД Казахстана Айгуль Сейтова на "
+            "брифинге в Астане заявила, что переговоры «идут конструктивно».",
+            [("Айгуль Сейтова", "Kazakhstan")],
+        ),
+        (  # uk: the outlet he spoke to gives him no side
+            "Протест на кордоні\n\nЛідер фермерів Тарас Гнатюк в інтерв'ю польському виданню "
+            "Gazeta заявив, що блокада триватиме «до кінця місяця».",
+            [("Тарас Гнатюк", "")],
+        ),
+    ],
+)
+def test_a_phrase_of_where_or_how_they_spoke_after_a_name_is_cut(text, expected):
+    assert set(pack_speakers(text)) == set(expected)
+
+
+def test_a_short_word_before_a_capitalised_one_goes_on_with_a_bodys_name():
+    found = pack_speakers(
+        "Apagão no Norte\n\nA Agência Brasileira de Inteligência informou que o abastecimento "
+        "foi reposto na região."
+    )
+    assert found == [("Agência Brasileira de Inteligência", "")]
