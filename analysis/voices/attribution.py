@@ -110,6 +110,8 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
             if pack is not None:
                 window = before + QUOTE + after
                 speaker, cue = _attribute(window, pack.direct, pack, context, position)
+                if speaker is None and before.rstrip().endswith(":"):
+                    speaker, cue = _opening_person(before, pack, context, position), ":"
             if speaker is not None:
                 context.remember(position, speaker, subject=True)
                 quote = spoken_quote(article.article_id, speaker, cue, "direct", raw, start, end)
@@ -131,6 +133,16 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
         if pack is not None:
             remember_subject(sentence.text, pack, context, position)
     return sorted(found, key=lambda q: (q.char_start, -(q.char_end - q.char_start)))
+
+
+def _opening_person(
+    before: str, pack: QuotePack, context: Context, position: int
+) -> Speaker | None:
+    """The person a sentence opens with, whose words follow its colon ('Da Tirana il primo
+    ministro albanese Ardian Koka ha scelto toni più cauti: «…»')."""
+    remember_subject(before, pack, context, position)
+    last = context.last_person
+    return last[1] if last and last[0] == position else None
 
 
 def _attribute(

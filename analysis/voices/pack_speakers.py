@@ -8,6 +8,8 @@ the article ('Путин', '푸틴'), written in full when the article or the ac
 
 from __future__ import annotations
 
+import itertools
+
 from analysis.voices.packs import NAME_STRIP, QuotePack
 from analysis.voices.speakers import Context, Speaker
 from analysis.world.actors import Actor, Actors
@@ -324,7 +326,11 @@ def remember_subject(text: str, pack: QuotePack, context: Context, position: int
     them the person a later pronoun ('— наголосив він') points back to."""
     run: list[str] = []
     lead: list[str] = []  # the titles before the name ('Le colonel-major')
-    for word in text.split()[:8]:
+    words = text.split()[:10]
+    if words and words[0].lower() in pack.place_openers:  # 'Da Tirana il primo ministro …'
+        place = 1 + sum(1 for _ in itertools.takewhile(lambda w: w[:1].isupper(), words[1:3]))
+        words = words[place:] if not words[place - 1].endswith(",") else words[place:]
+    for word in words[:8]:
         bare = word.strip(NAME_STRIP)
         if bare and cased(bare) and _is_name_word(bare, pack, context.actors):
             run.append(bare)
@@ -340,5 +346,7 @@ def remember_subject(text: str, pack: QuotePack, context: Context, position: int
             return
         lead += run if run and run[-1] == bare else [*run, bare]
         run = []
-        if bare[:1].islower() and not pack.is_title(bare):
+        if bare[:1].islower() and not (
+            pack.is_title(bare) or bare in pack.not_names or context.actors.mentions(bare)
+        ):  # 'il primo ministro albanese Ardian Koka'
             return

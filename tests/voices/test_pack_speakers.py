@@ -287,3 +287,19 @@ def test_a_short_word_before_a_capitalised_one_goes_on_with_a_bodys_name():
         "foi reposto na região."
     )
     assert found == [("Agência Brasileira de Inteligência", "")]
+
+
+def test_the_person_a_sentence_opens_with_says_the_quote_after_its_colon():
+    found = pack_speakers(
+        "Confine chiuso\n\nDa Skopje il ministro degli Esteri macedone Petar Stojanoski ha "
+        "usato parole dure: «Nessuno può chiudere una frontiera con un comunicato»."
+    )
+    assert found == [("Petar Stojanoski", "North Macedonia")]
+
+
+def test_a_persian_discourse_word_before_the_speaker_is_no_name():
+    found = pack_speakers(
+        "واکنش تهران\n\nدر مقابل، سعید رحمانی، سخنگوی وزارت نیرو، گفت: «سهم آب طبق توافق "
+        "پرداخت شده است.»"
+    )
+    assert [name for name, _ in found] == ["سعید رحمانی"], found
