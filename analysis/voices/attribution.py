@@ -16,6 +16,7 @@ import re
 from analysis.ingest.article import Article
 from analysis.voices.pack_speakers import (
     MAX_DESCRIPTION_WORDS,
+    OUTLET,
     cased,
     full_names,
     phrase_words,
@@ -156,6 +157,8 @@ def _attribute(
     for pattern in patterns:
         for match in pattern.finditer(window):
             speaker = _speaker_of(match, pack, context, position)
+            if speaker is OUTLET:
+                return None, ""
             if speaker is not None:
                 return speaker, _cue(match, QUOTE)
     return None, ""
@@ -179,6 +182,8 @@ def _speaker_of(
     group = _group(match)
     name_first = group == "speaker"  # 'sagte Peskow der Agentur Tass': the name comes first
     speaker = resolve(match.group(group), pack, context, position, name_first=name_first)
+    if speaker is OUTLET:
+        return OUTLET
     if speaker is not None and speaker.is_person and speaker.actor is None:
         described = _described_before(match, group, speaker, pack, context)
         if described.actor is not None:
@@ -305,6 +310,8 @@ def _reported(
         if len(re.findall(r"\w+", content) if pack.titles_inside is None else content) < 2:
             continue  # one word (or, without spaces between words, one character)
         speaker = _speaker_of(match, pack, context, position)
+        if speaker is OUTLET:
+            return []
         if speaker is None:
             continue
         context.remember(position, speaker, subject=True)

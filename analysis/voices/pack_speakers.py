@@ -14,6 +14,9 @@ from analysis.voices.packs import NAME_STRIP, QuotePack
 from analysis.voices.speakers import Context, Speaker
 from analysis.world.actors import Actor, Actors
 
+# what resolve gives for a news outlet cited: no speaker, and no other reading of the words
+# ('…고 한국일보가 전했다' does not make the sentence's subject its speaker)
+OUTLET = Speaker("", "", None, False)
 MAX_DESCRIPTION_WORDS = 6  # a speaker named by title only ('le porte-parole du ministère')
 MAX_LEADING_WORDS = 2  # words before it that are no title or name ('mientras', 'y')
 
@@ -125,6 +128,19 @@ def _listed(name: str, pack: QuotePack, actors: Actors) -> tuple[str, Actor] | N
 
 
 def resolve(
+    phrase: str, pack: QuotePack, context: Context, position: int, *, name_first: bool = False
+) -> Speaker | None:
+    """The speaker a phrase names (_resolve); OUTLET for a news outlet cited ('Sender N1',
+    '共同社'): the press it quotes is no voice of the story."""
+    speaker = _resolve(phrase, pack, context, position, name_first=name_first)
+    if speaker is None:
+        return None
+    # the words up to the name: a listener after it ('sagte X dieser Zeitung') is not the speaker
+    before = phrase.split(speaker.name, 1)[0] if speaker.name in phrase else speaker.description
+    return OUTLET if pack.is_media(f"{before} {speaker.name}") else speaker
+
+
+def _resolve(
     phrase: str, pack: QuotePack, context: Context, position: int, *, name_first: bool = False
 ) -> Speaker | None:
     """The speaker a phrase names: a person (name in the article's spelling, in full when the

@@ -35,6 +35,7 @@ _LIST_KEYS = (
     "home_titles",
     "place_openers",
     "description_prefixes",
+    "media_words",
 )
 _PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "home_country", "patterns"}
 _WIDE_PUNCTUATION = "，。；：！？、「」『』（）"  # full-width punctuation (Chinese)
@@ -75,6 +76,21 @@ class QuotePack:
     # the country the language's press is of, when one is (Korean, Hebrew): an unqualified title
     # or body is of it when no dateline names another
     home_country: str = ""
+    # words of a news outlet ('Zeitung', '*blatt', 'телеканал', '通讯社'): a speaker with one is an
+    # outlet cited, not a voice of the story
+    media_words: frozenset[str] = frozenset()
+
+    def is_media(self, phrase: str) -> bool:
+        """Whether a speaker's words name a news outlet (`media_words`; in a script without
+        spaces, a media word anywhere in it)."""
+        lower = self.writing.lower(phrase)
+        if self.titles_inside is not None:
+            return any(m.strip("*") in lower for m in self.media_words)
+        words = [w.strip(NAME_STRIP) for w in lower.split()]
+        forms = [*words, *map(self.writing.bare, words)] if self.writing.prefixes else words
+        return any(
+            f.endswith(m[1:]) if m[0] == "*" else f == m for f in forms for m in self.media_words
+        )
 
     def is_home_title(self, word: str) -> bool:
         """A state title ('Regierungschef', 'presidente', '총리'), as `home_titles` lists it."""
@@ -223,6 +239,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         frozenset(w.lower() for w in lists["place_openers"]),
         tuple(lists["description_prefixes"]),
         _home_country(data.get("home_country", ""), fail),
+        frozenset(fold(w) for w in lists["media_words"]),
     )
 
 

@@ -278,6 +278,13 @@ def is_appositive(phrase: str) -> bool:
     return words[0].endswith(("ing", "ed")) or words[0] in {"who", "whose", "known", "also"}
 
 
+def _outlet(words: list[str]) -> bool:
+    """Whether a phrase names a news outlet cited ("Radio Mogadishu", "the Daily Trust
+    newspaper"); state media speak for their state ("Iranian state television")."""
+    lower = [w.lower().strip(",.'’") for w in words]
+    return "state" not in lower and any(w.removesuffix("'s") in WORDS.media_words for w in lower)
+
+
 @lru_cache(maxsize=65536)
 def valid_np(phrase: str) -> bool:
     """Could `phrase` name a speaker (a name, a pronoun, a titled description)?"""
@@ -292,6 +299,7 @@ def valid_np(phrase: str) -> bool:
         or first in {"neither", "no", "none", "nobody"}
         or first in WORDS.not_speaker_starts  # "Operation Sindoor"
         or words[-1].lower() in WORDS.not_speaker_heads  # "news channels", "media reports"
+        or _outlet(words)
     ):
         return False
     if PREPOSITION_START_RE.match(phrase):

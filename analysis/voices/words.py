@@ -28,6 +28,7 @@ _KEYS = (
     "non_person_words",
     "not_speaker_heads",
     "not_speaker_starts",
+    "media_words",
     "institutions",
     "person_possessives",
     "body_possessives",
@@ -52,6 +53,7 @@ class SpeakerWords:
     non_person_words: frozenset[str]
     not_speaker_heads: frozenset[str]
     not_speaker_starts: frozenset[str]
+    media_words: frozenset[str]
     institutions: frozenset[str]
     person_possessives: frozenset[str]
     body_possessives: frozenset[str]

@@ -303,3 +303,25 @@ def test_a_persian_discourse_word_before_the_speaker_is_no_name():
         "پرداخت شده است.»"
     )
     assert [name for name, _ in found] == ["سعید رحمانی"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Proteste in Novi Sad\n\nDer Sender Kanal 9 berichtete, die Polizei habe die Brücke "
+        "geräumt.",
+        "국경 충돌\n\n북한군이 군사분계선을 넘었다고 한국일보가 전했다.",
+        "海上对峙\n\n据东方电视台报道，两艘船只在黄岩岛附近发生碰撞。",
+        "Ataque no norte\n\nO jornal Notícias de Pemba informou que três aldeias foram atacadas.",
+    ],
+)
+def test_a_news_outlet_cited_is_no_speaker_in_any_language(text):
+    assert pack_speakers(text) == []
+
+
+def test_the_paper_a_speaker_told_leaves_the_speaker():
+    found = pack_speakers(
+        "Grenzstreit\n\n„Das ist Wahlkampf“, sagte der Politologe Jonas Keller von der "
+        "Universität Graz dieser Zeitung."
+    )
+    assert [name for name, _ in found if "Jonas Keller" in name], found

@@ -361,3 +361,21 @@ def test_with_saying_speaks_for_the_first_speakers_side_not_the_datelines():
         "Roth saying Berlin had no plans to withdraw its staff."
     )
     assert ("Anke Roth", "Germany") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes in the north\n\nRadio Kanem said two villages had been emptied.",
+        "Clashes in the north\n\nThe Daily Sentinel newspaper said the convoy had turned back.",
+    ],
+)
+def test_a_news_outlet_cited_is_no_speaker(text):
+    found = [q.speaker for q in quotes_of(article_from_text(text), world()) if q.speaker]
+    assert found == []
+
+
+def test_state_media_speak_for_their_state():
+    text = "Strikes resume\n\nIranian state television said the drones had been shot down."
+    found = [(q.speaker, q.affiliation) for q in quotes_of(article_from_text(text), world())]
+    assert ("Iranian state television", "Iran") in found
