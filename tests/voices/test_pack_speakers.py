@@ -325,3 +325,39 @@ def test_the_paper_a_speaker_told_leaves_the_speaker():
         "Universität Graz dieser Zeitung."
     )
     assert [name for name, _ in found if "Jonas Keller" in name], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # pt: a place, a role, the name set off, a speech verb with a noun for its object
+            "Ataques no norte\n\nEm Nampula, o porta-voz da polícia, inspetor Orlando Mudumane, "
+            "anunciou o reforço das patrulhas na estrada nacional.",
+            "Orlando Mudumane",
+        ),
+        (  # es: the name, a set-off place of work, a verb whose listener comes before 'que'
+            "Motín en la cárcel\n\nEl forense Tomás Aguirre, del hospital de Latacunga, dijo a "
+            "los periodistas que cinco heridos seguían graves.",
+            "Tomás Aguirre",
+        ),
+        (  # uk: a speech verb with a noun object
+            "Черги на кордоні\n\nЄврокомісарка Анна Ліндгрен пообіцяла Польщі додаткову допомогу "
+            "для прикордонників.",
+            "Анна Ліндгрен",
+        ),
+    ],
+)
+def test_a_speech_verb_with_any_object_reports_the_sentences_subject(text, expected):
+    assert expected in [name for name, _ in pack_speakers(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Pakistan rappelle son ambassadeur\n\nLes frappes ont visé deux villages mardi soir.",
+        "Cerco a la ciudad\n\nEl ejército defendió la ciudad durante tres días.",
+        "Ataque no norte\n\nA polícia apoiou a retirada das famílias da aldeia.",
+    ],
+)
+def test_a_headline_or_a_verb_that_also_does_things_is_no_speech(text):
+    assert pack_speakers(text) == []
