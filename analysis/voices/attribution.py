@@ -267,7 +267,9 @@ def _set_off_before(match: re.Match[str], group: str) -> str:
     before = match.string[: match.start(group)].rstrip()
     if not before.endswith((",", "،")):
         return ""
-    return _LAST_PHRASE_RE.search(before[:-1]).group(0).strip()
+    verb_end = match.end("verb") if "verb" in match.re.groupindex else -1
+    start = verb_end if 0 <= verb_end < len(before) - 1 else 0  # not a verb before it
+    return _LAST_PHRASE_RE.search(before, start, len(before) - 1).group(0).strip()
 
 
 def _group(match: re.Match[str]) -> str:

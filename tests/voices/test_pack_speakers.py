@@ -188,6 +188,12 @@ from tests.voices.speaking import pack_speakers
             "il ministro dell'Interno, Paolo Serra.",
             ("Paolo Serra", "Italy"),
         ),
+        (  # pt: a long portfolio after the verb, the name set off: the dateline's country
+            "Senegal suspende acordo\n\nDACAR, 3 jun (Agência) - O Governo anunciou a decisão.\n\n"
+            '"Não haverá nova licença", declarou o ministro das Pescas e da Economia Marítima, '
+            "Ibrahima Ndour Faye, em Dacar.",
+            ("Ibrahima Ndour Faye", "Senegal"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
