@@ -195,6 +195,13 @@ def _speaker_of(
         named = _named_before(match, group, speaker, pack, context, position)
         if named is not None:
             return named
+    filler = match.groupdict().get("filler")
+    if speaker is not None and filler:  # 'المتحدثة باسم اللجنة … (في اليمن كريستين برونيه) إن'
+        named = resolve(filler, pack, context, position)
+        if named is not None and named.is_person and " " in named.name:
+            role = match.group(group)  # an actor the role or the filler names, else the home's
+            actor = context.actors.affiliation("", role) or named.actor
+            return Speaker(named.name, role, actor or side_of(role, pack, context), True)
     text, end, role = match.string, match.end(group), match.group(group)
     apposition = _APPOSITION_RE.match(text, end)
     longer = [apposition.group(2)] if apposition else []

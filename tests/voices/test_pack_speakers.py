@@ -194,6 +194,16 @@ from tests.voices.speaking import pack_speakers
             "Ibrahima Ndour Faye, em Dacar.",
             ("Ibrahima Ndour Faye", "Senegal"),
         ),
+        (  # ar: the name after the role's place, before إن
+            "مخيمات دارفور\n\nوقالت المتحدثة باسم الأمم المتحدة في السودان ماريا لوبيز إن "
+            "المخيمات باتت مكتظة بالنازحين.",
+            ("ماريا لوبيز", "United Nations"),
+        ),
+        (  # ar: 'human rights' in a ministry's name is no person; the filler's country
+            "تبادل السجناء\n\nوأوضح وكيل وزارة حقوق الإنسان في الحكومة الليبية سالم القماطي أن "
+            "السجناء نقلوا إلى طرابلس.",
+            ("سالم القماطي", "Libya"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
