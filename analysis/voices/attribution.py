@@ -184,6 +184,12 @@ def _speaker_of(
     speaker = resolve(match.group(group), pack, context, position, name_first=name_first)
     if speaker is OUTLET:
         return OUTLET
+    if speaker is not None and speaker.is_person and _titled(match.group(group), pack):
+        # in a script without capitals, a phrase that opens with a title after a name set off
+        # before it is that person's role ('יוסי אזולאי, (תושב מושב בבקעה), סיפר')
+        named = _named_before(match, group, speaker, pack, context, position)
+        if named is not None:
+            return named
     if speaker is not None and speaker.is_person and speaker.actor is None:
         described = _described_before(match, group, speaker, pack, context)
         if described.actor is not None:
@@ -215,6 +221,12 @@ def _speaker_of(
                 return Speaker(named.name, role, side_of(role, pack, context), True)
             return named
     return speaker  # (None for a long description with no name after it)
+
+
+def _titled(phrase: str, pack: QuotePack) -> bool:
+    """Whether a phrase of a script without capitals opens with a title ('תושב', 'חוקרת')."""
+    first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
+    return bool(first) and not cased(first) and pack.is_title(first)
 
 
 def _described_before(

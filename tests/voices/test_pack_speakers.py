@@ -204,6 +204,14 @@ from tests.voices.speaking import pack_speakers
             "السجناء نقلوا إلى طرابلس.",
             ("سالم القماطي", "Libya"),
         ),
+        (  # he: a role set off after the name, opening with a title, is the name's
+            "ירי בגבול\n\nדני כהן, תושב קיבוץ בגליל העליון, סיפר כי שמע פיצוצים לאורך הלילה.",
+            ("דני כהן", ""),
+        ),
+        (  # he: a commander's rank and unit with no country: the press's own (Israel)
+            "ירי בגבול\n\nמפקד החטיבה, אל״ם רון לוי, אמר כי הכוחות נערכו לכל תרחיש.",
+            ("רון לוי", "Israel"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
