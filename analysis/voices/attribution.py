@@ -14,6 +14,7 @@ import bisect
 import re
 
 from analysis.ingest.article import Article
+from analysis.voices.home import after_dateline
 from analysis.voices.pack_speakers import (
     MAX_DESCRIPTION_WORDS,
     OUTLET,
@@ -97,13 +98,14 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
             )
         ]
         framed = False
+        lead = min(after_dateline(sentence.text), len(sentence.text))  # no wire dateline's words
         for span in inside:
             close = sentences[max(0, bisect.bisect_right(starts, span.close_at) - 1)]
             start, end = trimmed(raw, span.open_at + 1, span.close_at)
             quote = Quote(
                 article.article_id, "", "", "", "", "direct", flat_text(raw[start:end]), start, end
             )
-            before = masked[sentence.char_start : span.open_at]
+            before = masked[sentence.char_start + lead : span.open_at]
             after = masked[span.close_at + 1 : close.char_end].split(MASK, 1)[0]
             if not after.strip() and pack is not None and pack.titles_inside is not None:
                 after = _next_sentence(masked, sentences, close)  # “…。”费丹说。
@@ -127,9 +129,9 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
             if quote.speaker:
                 previous = (position, quote)
         if pack is not None and not framed:  # '«…», a-t-il dit' is a frame, not reported speech
-            text = masked[sentence.char_start : sentence.char_end]
+            text = masked[sentence.char_start + lead : sentence.char_end]
             found.extend(
-                _reported(text, sentence.char_start, raw, pack, context, position, article)
+                _reported(text, sentence.char_start + lead, raw, pack, context, position, article)
             )
         if pack is not None:
             remember_subject(sentence.text, pack, context, position)
@@ -221,6 +223,17 @@ def _speaker_of(
                 return Speaker(named.name, role, side_of(role, pack, context), True)
             return named
     return speaker  # (None for a long description with no name after it)
+
+
+def _bare_place(speaker: Speaker) -> bool:
+    """Whether a speaker is a country or capital named alone ('Taipei', 'Kiev')."""
+    actor = speaker.actor
+    return (
+        not speaker.is_person
+        and not speaker.description
+        and bool(actor)
+        and actor.kind == "country"
+    )
 
 
 def _titled(phrase: str, pack: QuotePack) -> bool:
@@ -331,10 +344,11 @@ def _reported(
         if len(re.findall(r"\w+", content) if pack.titles_inside is None else content) < 2:
             continue  # one word (or, without spaces between words, one character)
         speaker = _speaker_of(match, pack, context, position)
-        if speaker is OUTLET:
-            return []
-        if speaker is None:
-            continue
+        if speaker is OUTLET:  # '据共同社报道，(X称，…)': the outlet's report may name a speaker
+            inner = body[content_start:content_end]
+            return _reported(inner, offset + content_start, raw, pack, context, position, article)
+        if speaker is None or ("not_bare" in match.re.groupindex and _bare_place(speaker)):
+            continue  # (a last-resort pattern: 'Kiev accusa Mosca di …' is no statement it reads)
         context.remember(position, speaker, subject=True)
         start, end = trimmed(raw, offset + content_start, offset + content_end)
         while end > start and raw[end - 1] in ".!?。":

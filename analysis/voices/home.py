@@ -15,6 +15,7 @@ _DATELINE_RE = re.compile(  # its place is upper case in any script: 'BOGOTÁ,',
     r"^([^\W\d_][\w'’.-]+(?:[ /][^\W\d_][\w'’.-]+)*)\s*(?:,|—|–|--|-\s)"
 )
 _DATELINE_END_RE = re.compile(r"\s(?:-|–|—|--)\s+")
+_CJK_DATELINE_RE = re.compile(r"^\S{0,24}?\d{1,2}月\d{1,2}日电\s*")  # '新华社北京10月14日电 '
 
 
 def sentence_place(text: str, openers: frozenset[str], actors: Actors) -> Actor | None:
@@ -59,8 +60,9 @@ def _place_in_opening(openers: frozenset[str]) -> re.Pattern[str]:
 
 def after_dateline(text: str) -> int:
     """Where a sentence's words begin after the wire dateline that opens it ('ABUJA, Aug 10
-    (Wire) - In Niamey, …'), 0 when it opens with none."""
+    (Wire) - In Niamey, …', '新华社北京10月14日电 '), 0 when it opens with none."""
     dash = _DATELINE_END_RE.search(text, 0, 80) if text[:3].isupper() else None
+    dash = dash or _CJK_DATELINE_RE.match(text)
     return dash.end() if dash else 0
 
 

@@ -134,10 +134,13 @@ def resolve(
     '共同社'): the press it quotes is no voice of the story."""
     speaker = _resolve(phrase, pack, context, position, name_first=name_first)
     if speaker is None:
-        return None
+        return OUTLET if pack.is_media(phrase) else None  # '据《北方日报》报道
     # the words up to the name: a listener after it ('sagte X dieser Zeitung') is not the speaker
-    before = phrase.split(speaker.name, 1)[0] if speaker.name in phrase else speaker.description
-    return OUTLET if pack.is_media(f"{before} {speaker.name}") else speaker
+    written = next(
+        (w for w in (speaker.name, speaker.name.split(" ")[-1]) if w and w in phrase), ""
+    )
+    before = phrase.split(written, 1)[0] if written else speaker.description  # ('Peskow' of
+    return OUTLET if pack.is_media(f"{before} {speaker.name}") else speaker  # 'Dmitri Peskow')
 
 
 def _resolve(

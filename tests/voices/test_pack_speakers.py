@@ -212,6 +212,15 @@ from tests.voices.speaking import pack_speakers
             "ירי בגבול\n\nמפקד החטיבה, אל״ם רון לוי, אמר כי הכוחות נערכו לכל תרחיש.",
             ("רון לוי", "Israel"),
         ),
+        (  # zh: an outlet's report ('据《…》报道，') names the speaker inside it; '俄外交部'
+            "南千岛群岛争端\n\n据《北方日报》报道，俄外交部发言人伊万·彼得罗夫当天在记者会上表示，"
+            "日方的说法“毫无根据”。",
+            ("伊万·彼得罗夫", "Russia"),
+        ),
+        (  # zh: a researcher's title before the name, '分析认为' after it
+            "南海局势\n\n复旦大学国际问题研究院研究员陈晓东分析认为，局势“仍在可控范围内”。",
+            ("陈晓东", ""),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
