@@ -79,7 +79,7 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
     raw = article.raw_text
     glued = bool(pack and pack.glued_closing_quote)
     spans = direct_spans(raw, paragraph_spans(raw, sentences), glued_close=glued)
-    masked = masked_text(raw, spans)
+    masked = _ASIDE_RE.sub(lambda m: " " * len(m.group(0)), masked_text(raw, spans))
     starts = [s.char_start for s in sentences]
     opens = [span.open_at for span in spans]
     context = Context(actors)
@@ -136,6 +136,11 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
         if pack is not None:
             remember_subject(sentence.text, pack, context, position)
     return sorted(found, key=lambda q: (q.char_start, -(q.char_end - q.char_start)))
+
+
+# a short aside in brackets, read as spaces (same length): '김순자(68)씨는', '박동훈 합참 공보실장(육군
+# 준장)은', 'Milli Savunma Bakanlığı (MSB),' keep one phrase around it
+_ASIDE_RE = re.compile(r"[(（][^()（）\n]{1,30}[)）]")
 
 
 def _opening_person(

@@ -152,7 +152,7 @@ def _resolve(
     words ('Le porte-parole du Kremlin Dmitri Peskov'), or its first with `name_first` (after a
     verb: 'Kremlsprecher Peskow der Agentur Tass')."""
     actors = context.actors
-    words = phrase_words(phrase, pack, actors)
+    words = [w for w in phrase_words(phrase, pack, actors) if w not in pack.particles]
     if len(kept := _without_tail(words, pack, actors)) < len(words):
         words, phrase = kept, " ".join(kept)  # where they spoke gives no side ('в Москве')
     if words:
@@ -215,7 +215,8 @@ def _resolve(
         if start == end and (listed or _listed(words[end - 1], pack, actors)):
             start = max(first, end - 1)
     lone = end - start == 1 and not _listed(words[start], pack, actors)
-    if lone and (titles_after > 1 or (start > 1 and words[start - 1] in pack.not_names)):
+    after_titles = titles_after > 1 and bool(actors.mentions(words[start])) if lone else False
+    if lone and (after_titles or (start > 1 and words[start - 1] in pack.not_names)):
         start = end  # '중국 국방부 대변인', 'ministère de la Défense': a body, no name
     elif (
         lone

@@ -221,6 +221,15 @@ from tests.voices.speaking import pack_speakers
             "南海局势\n\n复旦大学国际问题研究院研究员陈晓东分析认为，局势“仍在可控范围内”。",
             ("陈晓东", ""),
         ),
+        (  # ko: a rank in brackets between the title and its particle; a compound title
+            '훈련 중 사고\n\n이정우 해군 작전사령부 공보실장(해군 대령)은 정례 브리핑에서 "추가 '
+            '피해는 없다"고 말했다.',
+            ("이정우", "South Korea"),
+        ),
+        (  # ko: an age in brackets before 씨
+            '포격 이후\n\n접경지역 주민 박영숙(71)씨는 "밤새 잠을 못 잤다"고 말했다.',
+            ("박영숙", ""),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
