@@ -230,6 +230,11 @@ from tests.voices.speaking import pack_speakers
             '포격 이후\n\n접경지역 주민 박영숙(71)씨는 "밤새 잠을 못 잤다"고 말했다.',
             ("박영숙", ""),
         ),
+        (  # tr: 'ise' after the name, the verb at the sentence's end (çağırdı: called on)
+            "Sınırda gerginlik\n\nGürcistan Dışişleri Bakanlığı Sözcüsü Nino Beridze ise Tiflis'te "
+            "yaptığı açıklamada tarafları sükûnete çağırdı.",
+            ("Nino Beridze", "Georgia"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
