@@ -160,6 +160,9 @@ def _last_subject(text: str) -> tuple[str, int] | None:
             if joined and _noun_phrase(joined):
                 return f"{joined} and {role}, {last}", text.find(joined, previous_at)
             return f"{role}, {last}", role_at
+        role = without_discourse_word(previous)  # 'and' inside the role: '… for peace and security'
+        if _role(role):
+            return f"{role}, {last}", text.find(role, previous_at)
     return (last, start) if valid_np(last) else None
 
 
@@ -205,14 +208,15 @@ def _headed_role(bare: str, words: list[str]) -> bool:
     """A role whose last word is a person's title, opened by an owner or an article, with a few
     plain words in it and no verb ("the WFP's executive director", "Sudan's humanitarian aid
     commissioner", "The UN secretary-general's personal envoy"); an owner of up to three words
-    ("Sri Lanka's fisheries minister"), a portfolio after 'of' ("Cameroon's minister of
-    territorial administration")."""
+    ("Sri Lanka's fisheries minister"), a portfolio after 'of' or 'for' ("Cameroon's minister of
+    territorial administration", "the AU's commissioner for peace and security")."""
     written = bare.split()
     owner = next((i for i, w in enumerate(written[:3]) if _POSSESSIVE_RE.search(w)), None)
     opened = words[0] in DETERMINERS or (
         owner is not None and all(w[:1].isupper() for w in written[: owner + 1])
     )
-    head = words[: words.index("of")] if "of" in words[1:] else words
+    portfolio = next((i for i, w in enumerate(words) if i and w in ("of", "for")), len(words))
+    head = words[:portfolio]  # 'minister of …', 'commissioner for peace and security'
     if len(head) < len(words) and len(words) - len(head) > 4:
         return False  # 'of' opens more than a portfolio
     plain = [w for w in head[1:-1] if w not in _TITLE_WORDS and not _POSSESSIVE_RE.search(w)]

@@ -240,7 +240,10 @@ def _two_speakers(left: str, right: str, actors: Actors) -> bool:
     person = len(name) >= 2 and not any(
         "'" in w or "’" in w or w.isupper() or w.lower() in NON_PERSON_WORDS for w in name
     )
-    if right[0].islower() or person:
+    described = right[0].islower() and any(  # 'his counterpart, Y'; not '… and security, Y'
+        w.strip(",.") in PERSON_TITLES for w in phrase_parts(right)[0].lower().split()
+    )
+    if described or person:
         return True
     return all(
         (found := actors.mentions(piece)) and found[0].matched == piece for piece in (left, right)

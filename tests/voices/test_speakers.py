@@ -25,6 +25,11 @@ def speakers(text: str) -> list[tuple[str, str]]:
             "attempt to seize power.",
             ("Catherine Colonna", "France"),
         ),
+        (  # a portfolio after 'for' with 'and' in it is the role, not a second speaker
+            "ECOWAS's commissioner for political affairs and security, Halima Danfulani, said "
+            "the mediators would return to Niamey next week.",
+            ("Halima Danfulani", "ECOWAS"),
+        ),
         (  # urged + object + infinitive
             "The Chinese foreign ministry urged both sides to exercise restraint.",
             ("Chinese foreign ministry", "China"),
