@@ -274,12 +274,20 @@ def _resolve(
     # the phrase less the name: its surname may be an alias ('… Thérèse Kayikwamba Wagner')
     context_words = phrase.replace(name, " ") if with_surname else phrase
     affiliation = actors.affiliation(full, f"{description} {context_words}")
-    return Speaker(full, description, affiliation or home_side(description, pack, context), True)
+    side = affiliation or home_side(description, pack, context)
+    return Speaker(full, description, _not_civil(side, description, pack), True)
 
 
 def side_of(description: str, pack: QuotePack, context: Context) -> Actor | None:
     """The actor a description names, else the home country a title alone in it gives."""
-    return context.actors.affiliation("", description) or home_side(description, pack, context)
+    side = context.actors.affiliation("", description) or home_side(description, pack, context)
+    return _not_civil(side, description, pack)
+
+
+def _not_civil(side: Actor | None, description: str, pack: QuotePack) -> Actor | None:
+    """No country for a role of civil life ('investigadora senegalesa'): a body still is a side."""
+    civil = side is not None and side.kind == "country" and pack.is_civil(description)
+    return None if civil else side
 
 
 def home_side(description: str, pack: QuotePack, context: Context) -> Actor | None:

@@ -36,6 +36,7 @@ _LIST_KEYS = (
     "place_openers",
     "description_prefixes",
     "media_words",
+    "civil_titles",
 )
 _PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "home_country", "patterns"}
 _WIDE_PUNCTUATION = "，。；：！？、「」『』（）"  # full-width punctuation (Chinese)
@@ -79,6 +80,9 @@ class QuotePack:
     # words of a news outlet ('Zeitung', '*blatt', 'телеканал', '通讯社'): a speaker with one is an
     # outlet cited, not a voice of the story
     media_words: frozenset[str] = frozenset()
+    # roles of civil life ('investigadora', 'Lehrerin', '주민', '研究员'): a country beside one is
+    # where they live or what they study, not a side they speak for
+    civil_titles: frozenset[str] = frozenset()
 
     def is_media(self, phrase: str) -> bool:
         """Whether a speaker's words name a news outlet (`media_words`; in a script without
@@ -90,6 +94,17 @@ class QuotePack:
         forms = [*words, *map(self.writing.bare, words)] if self.writing.prefixes else words
         return any(
             f.endswith(m[1:]) if m[0] == "*" else f == m for f in forms for m in self.media_words
+        )
+
+    def is_civil(self, description: str) -> bool:
+        """Whether a description's title is a role of civil life and none of office (`civil_titles`;
+        in a script without spaces, one anywhere in it)."""
+        lower = self.writing.lower(description)
+        if self.titles_inside is not None:
+            return any(t in lower for t in self.civil_titles)
+        words = [w.strip(NAME_STRIP) for w in lower.split()]
+        return any(w in self.civil_titles for w in words) and not any(
+            map(self.is_home_title, words)
         )
 
     def is_home_title(self, word: str) -> bool:
@@ -220,7 +235,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
                 ) from None
         compiled[kind] = tuple(found)
     fold = writing(language).lower  # titles are compared as read: 'رئيس' folds to 'رييس'
-    titles = {fold(t) for t in lists["titles"]}
+    titles = {fold(t) for t in (*lists["titles"], *lists["civil_titles"])}  # a civil role too
     return QuotePack(
         language,
         frozenset(p.lower() for p in lists["pronouns"]),
@@ -240,6 +255,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         tuple(lists["description_prefixes"]),
         _home_country(data.get("home_country", ""), fail),
         frozenset(fold(w) for w in lists["media_words"]),
+        frozenset(fold(w) for w in lists["civil_titles"]),
     )
 
 

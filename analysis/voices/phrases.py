@@ -275,8 +275,10 @@ def is_appositive(phrase: str) -> bool:
     if not words or not words[0][0].islower():
         return False
     titled = any(w.lower().strip(",.") in PERSON_TITLES for w in words[:6])
-    if titled and not split_name(phrase)[1]:
-        return True  # "spokesperson for the Taiwan Affairs Office", "the U.S. special envoy"
+    # "spokesperson for the Taiwan Affairs Office", "the U.S. special envoy"; with 'a', a name
+    # in it is where they work ("a Cameroon researcher at the International Crisis Group")
+    if titled and (words[0] in ("a", "an") or not split_name(phrase)[1]):
+        return True
     if words[0] in DETERMINERS:  # "the president's chief of staff", not "the EU states"
         return len(words) > 1 and words[1][0].islower()
     return words[0].endswith(("ing", "ed")) or words[0] in {"who", "whose", "known", "also"}

@@ -150,6 +150,8 @@ def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
             or _context_side(description, context, position)
             or _home_side(description, context, full)
         )
+        if actor is not None and actor.kind == "country" and civil(description):
+            actor = None  # 'a Cameroon researcher': where they work or what they study
         return Speaker(full, description, actor, True)
     speaker = _described(
         next((p for p in parts if not is_appositive(p)), parts[0]), context, position
@@ -158,6 +160,13 @@ def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
         side = actors.affiliation("", " ".join(parts))
         speaker = Speaker(speaker.name, speaker.description, side, speaker.is_person)
     return speaker
+
+
+def civil(description: str) -> bool:
+    """Whether a description's title is a role of civil life ('researcher', 'resident') and none
+    of office: a country beside it is no side."""
+    words = [w.strip(",.'’s").lower() for w in description.split()]
+    return any(w in WORDS.civil_titles for w in words) and not any(w in _HOME_TITLES for w in words)
 
 
 def _known_side(full: str, context: Context) -> Actor | None:

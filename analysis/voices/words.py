@@ -29,6 +29,7 @@ _KEYS = (
     "not_speaker_heads",
     "not_speaker_starts",
     "media_words",
+    "civil_titles",
     "institutions",
     "person_possessives",
     "body_possessives",
@@ -54,6 +55,7 @@ class SpeakerWords:
     not_speaker_heads: frozenset[str]
     not_speaker_starts: frozenset[str]
     media_words: frozenset[str]
+    civil_titles: frozenset[str]
     institutions: frozenset[str]
     person_possessives: frozenset[str]
     body_possessives: frozenset[str]

@@ -408,3 +408,18 @@ def test_a_speech_verb_with_any_object_reports_the_sentences_subject(text, expec
 )
 def test_a_headline_or_a_verb_that_also_does_things_is_no_speech(text):
     assert pack_speakers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pesca en Senegal\n\nLa investigadora senegalesa Aminata Fall dijo que la decisión era "
+        "«un primer paso».",
+        "Proteste in Serbien\n\nDie serbische Lehrerin Jelena Marković sagte, viele Familien "
+        "hätten Angst.",
+        "南海局势\n\n菲律宾学者马克·桑托斯表示，局势“仍然紧张”。",
+    ],
+)
+def test_a_role_of_civil_life_takes_no_country_beside_it(text):
+    found = pack_speakers(text)
+    assert found and all(side == "" for _, side in found), found

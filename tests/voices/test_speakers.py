@@ -30,6 +30,11 @@ def speakers(text: str) -> list[tuple[str, str]]:
             "the mediators would return to Niamey next week.",
             ("Halima Danfulani", "ECOWAS"),
         ),
+        (  # a researcher's country is where they work, not a side; the ICG is their workplace
+            "Nkemka Eze, a Nigerian researcher at the International Crisis Group, said the "
+            "lockdown showed the separatists were still strong.",
+            ("Nkemka Eze", ""),
+        ),
         (  # urged + object + infinitive
             "The Chinese foreign ministry urged both sides to exercise restraint.",
             ("Chinese foreign ministry", "China"),
