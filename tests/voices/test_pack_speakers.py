@@ -399,6 +399,28 @@ def test_a_speech_verb_with_any_object_reports_the_sentences_subject(text, expec
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # pt: a long role with a university's name before the name
+            "Itaipu\n\nPara o professor de ciência política da Universidade de Lisboa Rui "
+            "Tavares Monteiro, o acordo é frágil.",
+            "Rui Tavares Monteiro",
+        ),
+        (
+            "Crise au Sahel\n\nPour l'historien Moussa Keïta, la rupture était prévisible.",
+            "Moussa Keïta",
+        ),
+        (
+            "Crisi nel Sahel\n\nPer l'analista Marco Ferri, la rottura era prevedibile.",
+            "Marco Ferri",
+        ),
+    ],
+)
+def test_for_x_gives_whose_view_the_sentence_is(text, expected):
+    assert expected in [name for name, _ in pack_speakers(text)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Le Pakistan rappelle son ambassadeur\n\nLes frappes ont visé deux villages mardi soir.",
