@@ -235,6 +235,16 @@ from tests.voices.speaking import pack_speakers
             "yaptığı açıklamada tarafları sükûnete çağırdı.",
             ("Nino Beridze", "Georgia"),
         ),
+        (  # de: a federal minister's compound title is Germany's, whatever the headline says
+            "Kabel in der Ostsee beschädigt\n\nFinnland ermittelt.\n\nBundesinnenministerin Katrin "
+            "Vogt sprach von einer „hybriden Bedrohung“.",
+            ("Katrin Vogt", "Germany"),
+        ),
+        (  # de: a head of state's compound title is the home country's; 'wies … zurück'
+            "Serbien: Proteste gegen Lithium-Mine\n\nStaatspräsident Goran Ilić wies die "
+            "Vorwürfe zurück und nannte die Proteste „gesteuert“.",
+            ("Goran Ilić", "Serbia"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
