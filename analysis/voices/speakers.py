@@ -249,8 +249,9 @@ def _two_speakers(left: str, right: str, actors: Actors) -> bool:
     person = len(name) >= 2 and not any(
         "'" in w or "’" in w or w.isupper() or w.lower() in NON_PERSON_WORDS for w in name
     )
-    described = right[0].islower() and any(  # 'his counterpart, Y'; not '… and security, Y'
-        w.strip(",.") in PERSON_TITLES for w in phrase_parts(right)[0].lower().split()
+    head = phrase_parts(right)[0].lower()  # 'his counterpart, Y', 'a research organization';
+    described = right[0].islower() and (  # not '… for peace and security, Y'
+        any(w.strip(",.") in PERSON_TITLES | NON_PERSON_WORDS for w in head.split())
     )
     if described or person:
         return True

@@ -436,6 +436,7 @@ def test_for_x_gives_whose_view_the_sentence_is(text, expected):
         "Le Pakistan rappelle son ambassadeur\n\nLes frappes ont visé deux villages mardi soir.",
         "Cerco a la ciudad\n\nEl ejército defendió la ciudad durante tres días.",
         "Ataque no norte\n\nA polícia apoiou a retirada das famílias da aldeia.",
+        "Soldados\n\nEl Kremlin no ha confirmado esa cifra.",
     ],
 )
 def test_a_headline_or_a_verb_that_also_does_things_is_no_speech(text):

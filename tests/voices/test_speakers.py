@@ -389,3 +389,12 @@ def test_state_media_speak_for_their_state():
     text = "Strikes resume\n\nIranian state television said the drones had been shot down."
     found = [(q.speaker, q.affiliation) for q in quotes_of(article_from_text(text), world())]
     assert ("Iranian state television", "Iran") in found
+
+
+def test_a_body_after_and_is_a_second_speaker():
+    text = (
+        "Drills resume\n\nJapanese defence officials and a research institute said the drills "
+        "would go on."
+    )
+    found = [q.speaker for q in quotes_of(article_from_text(text), world()) if q.speaker]
+    assert found == ["Japanese defence officials", "research institute"]
