@@ -140,7 +140,7 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
 
 # a short aside in brackets, read as spaces (same length): '김순자(68)씨는', '박동훈 합참 공보실장(육군
 # 준장)은', 'Milli Savunma Bakanlığı (MSB),' keep one phrase around it
-_ASIDE_RE = re.compile(r"[(（][^()（）\n]{1,30}[)）]")
+_ASIDE_RE = re.compile(r"\([^()\n]{1,30}\)")  # ('刚果（金）' is a name: full-width stays)
 
 
 def _opening_person(

@@ -63,6 +63,14 @@ def _surname(words: list[str], at: int, pack: QuotePack, actors: Actors) -> bool
     )
 
 
+def _surname_after_title(words: list[str], at: int, pack: QuotePack, actors: Actors) -> bool:
+    """Whether words[at], a body's name, is a person's right after their title ('外交部长 瓦格纳':
+    the minister Wagner, not the Wagner Group); a country there is the country's."""
+    found = actors.mentions(words[at])
+    actor = actors.get(found[0].actor) if len(found) == 1 else None
+    return at > 0 and pack.is_title(words[at - 1]) and actor is not None and actor.kind != "country"
+
+
 def phrase_words(phrase: str, pack: QuotePack, actors: Actors) -> list[str]:
     """The words of a speaker phrase; in a script without spaces between words, cut at the
     pack's titles and the actors' names ('中国外交部发言人郭嘉昆' -> 中国 外交部 发言人 郭嘉昆)."""
@@ -172,6 +180,7 @@ def _resolve(
             end > 1
             and actors.mentions(words[end - 1])
             and not _listed(words[end - 1], pack, actors)
+            and not _surname_after_title(words, end - 1, pack, actors)
         ):
             end -= 1
     if end > 1 and end == len(words) and _surname(words, end - 1, pack, actors):
@@ -179,12 +188,19 @@ def _resolve(
         with_surname = True
     else:
         with_surname = False
+    titled_surname = False
     start = end
     listed = None if cased(" ".join(words)) else _listed_span(words[:end], actors)
     if listed:  # a script without capitals: a listed person in the phrase is its name
         start, end = listed
     while not listed and start > 0 and _is_name_word(words[start - 1], pack, actors):
         start -= 1
+    if (
+        start == end
+        and not cased(" ".join(words))
+        and _surname_after_title(words, end - 1, pack, actors)
+    ):
+        start, titled_surname = end - 1, True  # '外交部长 瓦格纳': the minister Wagner
     if name_first and cased(" ".join(words)):
         first = next(
             (
@@ -225,6 +241,8 @@ def _resolve(
         and not _article_name(words[start], pack, context)
     ):
         start = end  # 'глава делегации Международного (комитета)': a word of a body, no surname
+    if pack.titles_inside is not None and end - start == 1 and len(words[start]) < 2:
+        start = end  # one character is no Chinese name ('当地卫生部 门')
     name = " ".join(w.strip(NAME_STRIP) for w in words[start:end])
     rest = [w for i, w in enumerate(words) if not start <= i < end]
     while rest and rest[0].lower() in pack.not_names:
@@ -268,12 +286,15 @@ def _resolve(
         spelled = name if actors.person(name) else listed[0]
         full = spelled if " " in spelled else _article_name(name, pack, context) or listed[0]
         return Speaker(full, description, listed[1], True)
-    if " " not in name and actors.mentions(name):  # a body: 'Kremlin', 'Пентагон'
+    if " " not in name and actors.mentions(name) and not titled_surname:  # a body: 'Kremlin'
         return Speaker(name, description, actors.affiliation("", name), False)
     full = name if " " in name else _article_name(name, pack, context) or name
     # the phrase less the name: its surname may be an alias ('… Thérèse Kayikwamba Wagner')
     context_words = phrase.replace(name, " ") if with_surname else phrase
-    affiliation = actors.affiliation(full, f"{description} {context_words}")
+    if titled_surname:  # the surname is no side ('外交部长瓦格纳')
+        affiliation = actors.affiliation("", f"{description} {context_words}")
+    else:
+        affiliation = actors.affiliation(full, f"{description} {context_words}")
     side = affiliation or home_side(description, pack, context)
     return Speaker(full, description, _not_civil(side, description, pack), True)
 

@@ -245,6 +245,14 @@ from tests.voices.speaking import pack_speakers
             "Vorwürfe zurück und nannte die Proteste „gesteuert“.",
             ("Goran Ilić", "Serbia"),
         ),
+        (  # zh: a body's name right after a person's title is the person's surname
+            "刚果东部冲突\n\n刚果民主共和国外交部长瓦格纳指责卢旺达派兵越境支持叛军。",
+            ("瓦格纳", "Democratic Republic of the Congo"),
+        ),
+        (  # zh: one character left after a title is no name ('卫生部' + '门')
+            "刚果东部冲突\n\n据当地卫生部门消息，至少有47名平民死亡。",
+            ("当地卫生部门", ""),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
