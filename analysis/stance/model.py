@@ -133,7 +133,9 @@ class ToneModel:
         # a word's left, right and far rows side by side; a pair's left and right ones
         self.context_rows = np.ascontiguousarray(by_word[:, :3].reshape(-1, 9))
         self.pair_rows = np.ascontiguousarray(by_pair.reshape(-1, 6))
-        self.bag_rows = BAG * by_word[:, 3]
+        # what each word adds to the bag, by word number, one list a class (summed in Python: a
+        # sentence's few dozen words cost less than a numpy gather and sum)
+        self.bag_columns = (BAG * by_word[:, 3]).T.tolist()
         self.bias = self.named.get("bias", _ZERO)
         # what the word beside a target adds, by word number: near * (its context row + its row
         # paired with the target) + its beside-the-target row, left and right
@@ -179,7 +181,14 @@ class ToneModel:
     def _bag(self, ids, parsed: Parsed) -> tuple[float, float, float]:
         """The score of what does not depend on the target: the bias, the sentence's words as a
         bag (each word once) and the sentence's VADER features."""
-        a, b, c = (self.bias + self.bag_rows[list(set(ids))].sum(axis=0)).tolist()
+        a = b = c = 0.0  # each word once, in the order of their set: the sum numpy made
+        bag_a, bag_b, bag_c = self.bag_columns
+        for i in set(ids):
+            a += bag_a[i]
+            b += bag_b[i]
+            c += bag_c[i]
+        bias = self.bias
+        a, b, c = bias[0] + a, bias[1] + b, bias[2] + c
         for name, value in sentence_features(parsed).items():
             if (row := self.named.get(name)) is not None:
                 a, b, c = a + row[0] * value, b + row[1] * value, c + row[2] * value
