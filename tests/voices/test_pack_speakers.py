@@ -459,6 +459,8 @@ def test_a_headline_or_a_verb_that_also_does_things_is_no_speech(text):
         "Proteste in Serbien\n\nDie serbische Lehrerin Jelena Marković sagte, viele Familien "
         "hätten Angst.",
         "南海局势\n\n菲律宾学者马克·桑托斯表示，局势“仍然紧张”。",
+        "Переговоры в тупике\n\nАрмянский политолог Карен Саргсян заявил, что переговоры "
+        "зашли в тупик.",
     ],
 )
 def test_a_role_of_civil_life_takes_no_country_beside_it(text):
