@@ -15,12 +15,10 @@ import re
 
 from analysis.ingest.article import Article
 from analysis.voices.home import after_dateline
+from analysis.voices.pack_names import cased, full_names, phrase_words
 from analysis.voices.pack_speakers import (
     MAX_DESCRIPTION_WORDS,
     OUTLET,
-    cased,
-    full_names,
-    phrase_words,
     remember_subject,
     resolve,
     side_of,

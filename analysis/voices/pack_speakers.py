@@ -10,129 +10,27 @@ from __future__ import annotations
 
 import itertools
 
+from analysis.voices.pack_names import (
+    body_surname,
+    cased,
+    is_name_word,
+    listed_person,
+    listed_person_span,
+    name_stem,
+    phrase_words,
+    strip_particle,
+    surname_after_title,
+    without_tail,
+)
 from analysis.voices.packs import NAME_STRIP, QuotePack
 from analysis.voices.speakers import Context, Speaker
-from analysis.world.actors import Actor, Actors
+from analysis.world.actors import Actor
 
 # what resolve gives for a news outlet cited: no speaker, and no other reading of the words
 # ('…고 한국일보가 전했다' does not make the sentence's subject its speaker)
 OUTLET = Speaker("", "", None, False)
 MAX_DESCRIPTION_WORDS = 6  # a speaker named by title only ('le porte-parole du ministère')
 MAX_LEADING_WORDS = 2  # words before it that are no title or name ('mientras', 'y')
-
-
-def cased(word: str) -> bool:
-    """Whether the word's script has capital letters (Latin, Cyrillic), unlike Hangul."""
-    first = next((c for c in word if c.isalpha()), "")
-    return first.upper() != first.lower()
-
-
-def _strip_particle(word: str, pack: QuotePack, actors: Actors) -> str:
-    """'푸틴은' -> '푸틴' (a particle written onto the word), unless the word is a name as it is."""
-    if actors.person(word) or actors.mentions(word) or pack.is_title(word):
-        return word
-    for particle in pack.particles:
-        if word.endswith(particle) and len(word) > len(particle):
-            return word[: -len(particle)]
-    return word
-
-
-def _is_name_word(word: str, pack: QuotePack, actors: Actors) -> bool:
-    """Could this word be part of a person's name (not a title, function word or a country)?"""
-    bare = word.strip(NAME_STRIP)
-    if not bare or not (bare[0].isupper() if cased(bare) else bare[0].isalpha()):
-        particle, _, rest = bare.partition("-")  # 'аль-Ансарі', 'al-Ansari', 'ben-Ali'
-        if not (particle and rest[:1].isupper() and len(particle) <= 3):
-            return False
-    if pack.is_title(bare) or bare in pack.not_names:
-        return False
-    return bool(_listed(bare, pack, actors)) or not actors.mentions(bare)
-
-
-def _surname(words: list[str], at: int, pack: QuotePack, actors: Actors) -> bool:
-    """Whether words[at], an alias of a body, is the surname of the name before it ('Thérèse
-    Kayikwamba Wagner' is not the Wagner Group): a country's name there stays the country."""
-    if at < 1 or not _is_name_word(words[at - 1], pack, actors) or not cased(words[at]):
-        return False
-    found = actors.mentions(words[at].strip(NAME_STRIP))
-    return (
-        len(found) == 1
-        and found[0].matched == words[at].strip(NAME_STRIP)
-        and (actor := actors.get(found[0].actor)) is not None
-        and actor.kind != "country"
-    )
-
-
-def _surname_after_title(words: list[str], at: int, pack: QuotePack, actors: Actors) -> bool:
-    """Whether words[at], a body's name, is a person's right after their title ('外交部长 瓦格纳':
-    the minister Wagner, not the Wagner Group); a country there is the country's."""
-    found = actors.mentions(words[at])
-    actor = actors.get(found[0].actor) if len(found) == 1 else None
-    return at > 0 and pack.is_title(words[at - 1]) and actor is not None and actor.kind != "country"
-
-
-def phrase_words(phrase: str, pack: QuotePack, actors: Actors) -> list[str]:
-    """The words of a speaker phrase; in a script without spaces between words, cut at the
-    pack's titles and the actors' names ('中国外交部发言人郭嘉昆' -> 中国 外交部 发言人 郭嘉昆)."""
-    bare = phrase.strip(NAME_STRIP)
-    if pack.titles_inside is not None:
-        cuts = {0, len(bare)}
-        cuts.update(i for m in actors.mentions(bare) for i in (m.start, m.end))
-        folded = actors.writing.lower(bare)  # traditional characters as simplified (same length)
-        cuts.update(i for m in pack.titles_inside.finditer(folded) for i in m.span())
-        ordered = sorted(cuts)
-        bare = " ".join(bare[a:b] for a, b in zip(ordered, ordered[1:], strict=False))
-    return [w for w in bare.split() if w.strip(NAME_STRIP)]
-
-
-def _without_tail(words: list[str], pack: QuotePack, actors: Actors) -> list[str]:
-    """The words up to a full name, less the phrase after it that says where or how they spoke,
-    opened by a preposition ('Анна Зотова на брифинге в Москве (заявила)', 'Роман Ковальчик в
-    інтерв'ю польському виданню Rzeczpospolita'): no name of two words follows in it."""
-    if not words or not cased(words[-1]):
-        return words
-    name = [_is_name_word(w, pack, actors) for w in words]
-    for at in range(2, len(words) - 1):
-        opener = words[at]
-        if not (name[at - 2] and name[at - 1]) or not opener.islower() or len(opener) > 3:
-            continue
-        following = next((w for w in words[at:] if len(w) > 3 or not w.islower()), "")
-        if not following.islower():
-            continue  # 'Agência Brasileira de Inteligência', 'von der Leyen': the name goes on
-        tail = name[at:]
-        if len(tail) <= 6 and not any(a and b for a, b in zip(tail, tail[1:], strict=False)):
-            return words[:at]
-    return words
-
-
-def _stem(name: str, pack: QuotePack) -> str:
-    """A name without its case ending ('Пескова', 'Песков' -> 'Песков'; 'Зеленського' ->
-    'Зеленськ'), keeping at least three letters."""
-    for ending in pack.name_endings:
-        if name.endswith(ending) and len(name) - len(ending) >= 3:
-            return name[: -len(ending)]
-    return name
-
-
-_STEMS: dict[tuple[int, int], tuple[Actors, dict[str, tuple[str, Actor]]]] = {}
-
-
-def _listed(name: str, pack: QuotePack, actors: Actors) -> tuple[str, Actor] | None:
-    """A listed person written `name`, in any case form ('Пескова' -> 'Дмитрий Песков')."""
-    found = actors.person(name)
-    if not found and pack.writing.prefixes:  # 'لنتنياهو': a prefix written onto the name
-        found = actors.person(pack.writing.bare(name))
-    if found or not pack.name_endings:
-        return found
-    key = (id(actors), id(pack))
-    if key not in _STEMS or _STEMS[key][0] is not actors:
-        stems = {
-            _stem(full.split()[-1], pack): (full, actor)
-            for actor in reversed(actors.actors)
-            for full in reversed(actor.people)
-        }
-        _STEMS[key] = (actors, stems)
-    return _STEMS[key][1].get(_stem(name.split()[-1], pack))
 
 
 def resolve(
@@ -161,10 +59,10 @@ def _resolve(
     verb: 'Kremlsprecher Peskow der Agentur Tass')."""
     actors = context.actors
     words = [w for w in phrase_words(phrase, pack, actors) if w not in pack.particles]
-    if len(kept := _without_tail(words, pack, actors)) < len(words):
+    if len(kept := without_tail(words, pack, actors)) < len(words):
         words, phrase = kept, " ".join(kept)  # where they spoke gives no side ('в Москве')
     if words:
-        words[-1] = _strip_particle(words[-1].strip(NAME_STRIP), pack, actors)
+        words[-1] = strip_particle(words[-1].strip(NAME_STRIP), pack, actors)
     place = 1 < len(words) <= 3 and words[0].lower() in pack.place_openers and words[1].istitle()
     if len(words) > 12 or place:
         return None  # a clause, or a place ('In Berlin', 'À Bamako'), is no speaker
@@ -179,26 +77,26 @@ def _resolve(
         while (
             end > 1
             and actors.mentions(words[end - 1])
-            and not _listed(words[end - 1], pack, actors)
-            and not _surname_after_title(words, end - 1, pack, actors)
+            and not listed_person(words[end - 1], pack, actors)
+            and not surname_after_title(words, end - 1, pack, actors)
         ):
             end -= 1
-    if end > 1 and end == len(words) and _surname(words, end - 1, pack, actors):
+    if end > 1 and end == len(words) and body_surname(words, end - 1, pack, actors):
         end -= 1  # read from the name before it; the surname is added back below
         with_surname = True
     else:
         with_surname = False
     titled_surname = False
     start = end
-    listed = None if cased(" ".join(words)) else _listed_span(words[:end], actors)
+    listed = None if cased(" ".join(words)) else listed_person_span(words[:end], actors)
     if listed:  # a script without capitals: a listed person in the phrase is its name
         start, end = listed
-    while not listed and start > 0 and _is_name_word(words[start - 1], pack, actors):
+    while not listed and start > 0 and is_name_word(words[start - 1], pack, actors):
         start -= 1
     if (
         start == end
         and not cased(" ".join(words))
-        and _surname_after_title(words, end - 1, pack, actors)
+        and surname_after_title(words, end - 1, pack, actors)
     ):
         start, titled_surname = end - 1, True  # '外交部长 瓦格纳': the minister Wagner
     if name_first and cased(" ".join(words)):
@@ -206,7 +104,7 @@ def _resolve(
             (
                 i
                 for i, w in enumerate(words)
-                if _is_name_word(
+                if is_name_word(
                     w, pack, actors
                 )  # a word before a title owns it: 'Guyanas Präsident'
                 and not (i + 1 < len(words) and pack.is_title(words[i + 1]))
@@ -216,9 +114,9 @@ def _resolve(
         if first is not None:
             start = end = first
             while end < len(words) and (
-                _is_name_word(words[end], pack, actors) or _surname(words, end, pack, actors)
+                is_name_word(words[end], pack, actors) or body_surname(words, end, pack, actors)
             ):
-                with_surname = with_surname or not _is_name_word(words[end], pack, actors)
+                with_surname = with_surname or not is_name_word(words[end], pack, actors)
                 end += 1
     if with_surname and start < end:
         end += 1
@@ -228,9 +126,9 @@ def _resolve(
         first = start  # ('المحلل السياسي (سامي عبد الله)'); a name only of such words is none
         while start < end and words[start].startswith(pack.description_prefixes):
             start += 1  # ('وزير الداخلية المكلف'), unless it is a listed surname ('الدبيبة')
-        if start == end and (listed or _listed(words[end - 1], pack, actors)):
+        if start == end and (listed or listed_person(words[end - 1], pack, actors)):
             start = max(first, end - 1)
-    lone = end - start == 1 and not _listed(words[start], pack, actors)
+    lone = end - start == 1 and not listed_person(words[start], pack, actors)
     after_titles = titles_after > 1 and bool(actors.mentions(words[start])) if lone else False
     if lone and (after_titles or (start > 1 and words[start - 1] in pack.not_names)):
         start = end  # '중국 국방부 대변인', 'ministère de la Défense': a body, no name
@@ -281,7 +179,7 @@ def _resolve(
             return last[1]  # '— написал дипломат', 'a ajouté le ministre': the person just named
         side = side_of(description, pack, context)  # 'الحكومة': the home country's
         return Speaker(description, description, side, False)
-    listed = _listed(name, pack, actors)
+    listed = listed_person(name, pack, actors)
     if listed:  # a listed person in another case form ('Андрія Сибіги') is written as listed
         spelled = name if actors.person(name) else listed[0]
         full = spelled if " " in spelled else _article_name(name, pack, context) or listed[0]
@@ -330,44 +228,9 @@ def home_side(description: str, pack: QuotePack, context: Context) -> Actor | No
     return context.home if not qualified and any(map(pack.is_home_title, words)) else None
 
 
-def _listed_span(words: list[str], actors: Actors) -> tuple[int, int] | None:
-    """(start, end) of the last listed person written in `words` (up to three words, the longest
-    first): 'رافائيل غروسي' in 'المدير العام للوكالة الدولية للطاقة الذرية رافائيل غروسي'."""
-    for end in range(len(words), 0, -1):
-        for start in range(max(0, end - 3), end):
-            if actors.person(" ".join(words[start:end])):
-                return start, end
-    return None
-
-
 def _article_name(surname: str, pack: QuotePack, context: Context) -> str:
     """The full name the article gives for a surname in any case form ('Пескова'), '' if none."""
-    return context.full_names.get(_stem(surname, pack), "")
-
-
-def full_names(sentences: list, pack: QuotePack, actors: Actors) -> dict[str, str]:
-    """Surname stem -> the first full name the article writes (two or three name words in a
-    row), then the listed people's."""
-    names: dict[str, str] = {}
-
-    def flush(run: list[str]) -> list[str]:
-        if 2 <= len(run) <= 3:
-            names.setdefault(_stem(run[-1], pack), " ".join(run))
-        return []
-
-    for sentence in sentences:
-        run: list[str] = []
-        for word in [*sentence.text.split(), ""]:
-            bare = word.strip(NAME_STRIP)
-            if bare and cased(bare) and _is_name_word(bare, pack, actors):
-                run.append(bare)
-                if bare != word.strip(" "):
-                    run = flush(run)
-                continue
-            run = flush(run)
-    for person_key in (p for a in actors.actors for p in a.people):
-        names.setdefault(_stem(person_key.split()[-1], pack), person_key)
-    return names
+    return context.full_names.get(name_stem(surname, pack), "")
 
 
 def remember_subject(text: str, pack: QuotePack, context: Context, position: int) -> None:
@@ -381,12 +244,12 @@ def remember_subject(text: str, pack: QuotePack, context: Context, position: int
         words = words[place:] if not words[place - 1].endswith(",") else words[place:]
     for word in words[:8]:
         bare = word.strip(NAME_STRIP)
-        if bare and cased(bare) and _is_name_word(bare, pack, context.actors):
+        if bare and cased(bare) and is_name_word(bare, pack, context.actors):
             run.append(bare)
             if word.strip() == bare:
                 continue
         known = len(run) == 1 and (
-            _listed(run[0], pack, context.actors) or _article_name(run[0], pack, context)
+            listed_person(run[0], pack, context.actors) or _article_name(run[0], pack, context)
         )
         if len(run) >= 2 or known:
             speaker = resolve(" ".join(lead + run), pack, context, position)
