@@ -201,6 +201,12 @@ def _speaker_of(
             return described
         return _described_after(match, group, speaker, pack, context)
     if speaker is not None and speaker.is_person:
+        if context.actors.affiliation(speaker.name, speaker.description) is None:
+            # a side from the home country alone ('תא"ל X'): a role set off before the name that
+            # names an actor is the better reading ('דובר צבא מצרים, תא"ל X,' is Egypt's)
+            described = _described_before(match, group, speaker, pack, context)
+            named = context.actors.affiliation("", described.description)
+            return described if named is not None else speaker
         return speaker
     if speaker is not None:  # 'Federica Dossena, portavoce dell'Unhcr in Italia, ha …'
         named = _named_before(match, group, speaker, pack, context, position)

@@ -253,6 +253,10 @@ from tests.voices.speaking import pack_speakers
             "刚果东部冲突\n\n据当地卫生部门消息，至少有47名平民死亡。",
             ("当地卫生部门", ""),
         ),
+        (  # he: a role naming a country set off before a rank and name beats the home's rank
+            'גבול ירדן\n\nדובר צבא ירדן, תא"ל סאמר חדאד, אמר כי הכוחות פרוסים לאורך הגבול.',
+            ("סאמר חדאד", "Jordan"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),

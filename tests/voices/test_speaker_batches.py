@@ -32,6 +32,10 @@ FLOORS = {  # batch -> (right share, most false speakers per 100 quotes)
     "batch_f": (101 / 148, 10.6),
     "batch_g": (102 / 140, 1.5),
     "batch_h": (60 / 80, 8.7),
+    "batch_i": (
+        79 / 137,
+        6.0,
+    ),  # blind: 78 with the rules as they stood, 74 with the session's first
 }
 # per language: batch -> language -> labelled speakers found with the right side
 LANGUAGE_FLOORS = {
@@ -55,6 +59,10 @@ LANGUAGE_FLOORS = {
         **{"it": 4, "ko": 5, "pt": 5, "ru": 8, "tr": 6, "uk": 6, "zh": 6},
     },
     "batch_h": {"ar": 5, "de": 5, "en": 21, "fa": 5, "he": 6, "it": 3, "pt": 4, "tr": 6, "zh": 5},
+    "batch_i": {
+        **{"ar": 2, "de": 5, "en": 14, "es": 5, "fa": 4, "fr": 7, "he": 5},
+        **{"it": 5, "ko": 6, "pt": 4, "ru": 7, "tr": 7, "uk": 5, "zh": 3},
+    },
 }
 
 
