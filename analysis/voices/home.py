@@ -15,7 +15,9 @@ _DATELINE_RE = re.compile(  # its place is upper case in any script: 'BOGOTÁ,',
     r"^([^\W\d_][\w'’.-]+(?:[ /][^\W\d_][\w'’.-]+)*)\s*(?:,|—|–|--|-\s)"
 )
 _DATELINE_END_RE = re.compile(r"\s(?:-|–|—|--)\s+")
-_CJK_DATELINE_RE = re.compile(r"^\S{0,24}?\d{1,2}月\d{1,2}日电\s*")  # '新华社北京10月14日电 '
+_CJK_DATELINE_RE = re.compile(  # '新华社北京10月14日电 ', '本社北京11月6日电（记者 刘畅）'
+    r"^\S{0,24}?\d{1,2}月\d{1,2}日电(?:（[^）]{0,20}）)?\s*"
+)
 
 
 def sentence_place(text: str, openers: frozenset[str], actors: Actors) -> Actor | None:

@@ -257,6 +257,16 @@ from tests.voices.speaking import pack_speakers
             'גבול ירדן\n\nדובר צבא ירדן, תא"ל סאמר חדאד, אמר כי הכוחות פרוסים לאורך הגבול.',
             ("סאמר חדאד", "Jordan"),
         ),
+        (  # zh: a dateline with its reporter in brackets is no part of the speaker
+            "渔船被扣\n\n本社北京11月6日电（记者 王磊）外交部发言人李明远6日在例行记者会上表示，"
+            "中方已提出严正交涉。",
+            ("李明远", "China"),
+        ),
+        (  # ar: 'لشؤون الدول العربية' is a portfolio, not a name: the name set off after it
+            "أزمة الحدود\n\nوأوضح مساعد وزير الخارجية لشؤون الدول العربية، سالم العنزي، في تصريح "
+            'للصحفيين أن بلاده "حريصة على حسن الجوار".',
+            ("سالم العنزي", ""),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
