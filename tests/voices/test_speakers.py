@@ -35,6 +35,14 @@ def speakers(text: str) -> list[tuple[str, str]]:
             "lockdown showed the separatists were still strong.",
             ("Nkemka Eze", ""),
         ),
+        (  # 'hit back' and 'rejected' + a noun report what was said
+            "Rwanda's foreign minister, Olivier Nkusi, hit back at the accusations in a post on X.",
+            ("Olivier Nkusi", "Rwanda"),
+        ),
+        (
+            "Nigeria's minister of information, Adamu Bello, rejected the charge.",
+            ("Adamu Bello", "Nigeria"),
+        ),
         (  # urged + object + infinitive
             "The Chinese foreign ministry urged both sides to exercise restraint.",
             ("Chinese foreign ministry", "China"),
