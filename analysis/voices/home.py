@@ -15,6 +15,7 @@ _DATELINE_RE = re.compile(  # its place is upper case in any script: 'BOGOTÁ,',
     r"^([^\W\d_][\w'’.-]+(?:[ /][^\W\d_][\w'’.-]+)*)\s*(?:,|—|–|--|-\s)"
 )
 _DATELINE_END_RE = re.compile(r"\s(?:-|–|—|--)\s+")
+_TIMESTAMP_RE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[—–-]+\s*)?(?=\S)")  # a live blog's '09:41 — '
 _CJK_DATELINE_RE = re.compile(  # '新华社北京10月14日电 ', '本社北京11月6日电（记者 刘畅）'
     r"^\S{0,24}?\d{1,2}月\d{1,2}日电(?:（[^）]{0,20}）)?\s*"
 )
@@ -62,9 +63,10 @@ def _place_in_opening(openers: frozenset[str]) -> re.Pattern[str]:
 
 def after_dateline(text: str) -> int:
     """Where a sentence's words begin after the wire dateline that opens it ('ABUJA, Aug 10
-    (Wire) - In Niamey, …', '新华社北京10月14日电 '), 0 when it opens with none."""
+    (Wire) - In Niamey, …', '新华社北京10月14日电 '), or a live blog's time ('09:41 — '), 0 when it
+    opens with none."""
     dash = _DATELINE_END_RE.search(text, 0, 80) if text[:3].isupper() else None
-    dash = dash or _CJK_DATELINE_RE.match(text)
+    dash = dash or _CJK_DATELINE_RE.match(text) or _TIMESTAMP_RE.match(text)
     return dash.end() if dash else 0
 
 

@@ -43,6 +43,11 @@ def speakers(text: str) -> list[tuple[str, str]]:
             "Nigeria's minister of information, Adamu Bello, rejected the charge.",
             ("Adamu Bello", "Nigeria"),
         ),
+        (  # a live blog's time before the role and name
+            "09:20 Fiji's foreign minister, Sitiveni Rabuka Jr, said aid was on hold \"while we "
+            'seek clarity".',
+            ("Sitiveni Rabuka Jr", "Fiji"),
+        ),
         (  # urged + object + infinitive
             "The Chinese foreign ministry urged both sides to exercise restraint.",
             ("Chinese foreign ministry", "China"),
