@@ -82,7 +82,7 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
     opens = [span.open_at for span in spans]
     context = Context(actors)
     if pack is not None:
-        context.full_names = full_names(sentences, pack, actors)
+        context.full_names, context.name_sides = full_names(sentences, pack, actors)
         context.opening, context.headline = sentences[:2], article.title
         context.press_home = pack.home_country
     found: list[Quote] = []

@@ -132,26 +132,39 @@ def listed_person_span(words: list[str], actors: Actors) -> tuple[int, int] | No
     return None
 
 
-def full_names(sentences: list, pack: QuotePack, actors: Actors) -> dict[str, str]:
+def full_names(
+    sentences: list, pack: QuotePack, actors: Actors
+) -> tuple[dict[str, str], dict[str, Actor]]:
     """Surname stem -> the first full name the article writes (two or three name words in a
-    row), then the listed people's."""
+    row), then the listed people's; and full name -> the actor its title before it names where
+    the article first writes it ('Ukrayna Deniz Kuvvetleri Sözcüsü Oleksiy Bondarenko'), so a
+    later 'Bondarenko, "…" dedi' keeps that side."""
     names: dict[str, str] = {}
+    sides: dict[str, Actor] = {}
 
-    def flush(run: list[str]) -> list[str]:
+    def flush(run: list[str], before: list[str]) -> list[str]:
         if 2 <= len(run) <= 3:
-            names.setdefault(name_stem(run[-1], pack), " ".join(run))
+            full = " ".join(run)
+            if names.setdefault(name_stem(run[-1], pack), full) == full and full not in sides:
+                described = before[-4:]
+                side = actors.affiliation("", " ".join(described))
+                if side is not None and any(map(pack.is_title, described)):
+                    sides[full] = side
         return []
 
     for sentence in sentences:
         run: list[str] = []
+        before: list[str] = []  # the words since the last punctuation, before the run
         for word in [*sentence.text.split(), ""]:
             bare = word.strip(NAME_STRIP)
             if bare and cased(bare) and is_name_word(bare, pack, actors):
                 run.append(bare)
                 if bare != word.strip(" "):
-                    run = flush(run)
+                    run = flush(run, before)
+                    before = []
                 continue
-            run = flush(run)
+            run = flush(run, before)
+            before = [] if bare != word.strip(" ") else [*before, bare]
     for person_key in (p for a in actors.actors for p in a.people):
         names.setdefault(name_stem(person_key.split()[-1], pack), person_key)
-    return names
+    return names, sides

@@ -193,7 +193,7 @@ def _resolve(
         affiliation = actors.affiliation("", f"{description} {context_words}")
     else:
         affiliation = actors.affiliation(full, f"{description} {context_words}")
-    side = affiliation or home_side(description, pack, context)
+    side = affiliation or context.name_sides.get(full) or home_side(description, pack, context)
     return Speaker(full, description, _not_civil(side, description, pack), True)
 
 

@@ -67,6 +67,9 @@ class Context:
 
     actors: Actors
     full_names: dict[str, str] = field(default_factory=dict)
+    name_sides: dict[str, Actor] = field(
+        default_factory=dict
+    )  # a full name -> its first title's actor
     recent: list[tuple[int, Speaker]] = field(default_factory=list)
     last_person: tuple[int, Speaker] | None = None
     # text -> the people it names: one article's memo, shared with its people table (people.py)

@@ -267,6 +267,11 @@ from tests.voices.speaking import pack_speakers
             'للصحفيين أن بلاده "حريصة على حسن الجوار".',
             ("سالم العنزي", ""),
         ),
+        (  # tr: a surname quoted later keeps the side of the title the article first gave it
+            "Karadeniz'de mayın\n\nGürcistan Sahil Güvenlik Sözcüsü Levan Kapanadze ise "
+            'iddiaları reddetti.\n\nKapanadze, "Mayınlar kuzeyden sürükleniyor" diye konuştu.',
+            ("Levan Kapanadze", "Georgia"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
