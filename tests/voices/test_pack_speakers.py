@@ -272,6 +272,11 @@ from tests.voices.speaking import pack_speakers
             'iddiaları reddetti.\n\nKapanadze, "Mayınlar kuzeyden sürükleniyor" diye konuştu.',
             ("Levan Kapanadze", "Georgia"),
         ),
+        (  # it: a mayor is a state official of the press's country
+            "Pescherecci sequestrati\n\nIl sindaco Marco Lo Presti ha annunciato un presidio "
+            "davanti al municipio.",
+            ("Marco Lo Presti", "Italy"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
