@@ -193,13 +193,31 @@ def _resolve(
         affiliation = actors.affiliation("", f"{description} {context_words}")
     else:
         affiliation = actors.affiliation(full, f"{description} {context_words}")
-    side = affiliation or context.name_sides.get(full) or home_side(description, pack, context)
+    side = (
+        affiliation
+        or context.name_sides.get(full)
+        or _possessor_side(description, pack, context)
+        or home_side(description, pack, context)
+    )
     return Speaker(full, description, _not_civil(side, description, pack), True)
+
+
+def _possessor_side(description: str, pack: QuotePack, context: Context) -> Actor | None:
+    """The side of one of the last three speakers, for a description opening with a possessive
+    ('Su jefa de misión en Chile, X' after the IOM spoke)."""
+    first = description.split(maxsplit=1)[0].lower() if description.strip() else ""
+    if first not in pack.possessives:
+        return None
+    return next((s.actor for _, s in reversed(context.recent[-3:]) if s.actor), None)
 
 
 def side_of(description: str, pack: QuotePack, context: Context) -> Actor | None:
     """The actor a description names, else the home country a title alone in it gives."""
-    side = context.actors.affiliation("", description) or home_side(description, pack, context)
+    side = (
+        context.actors.affiliation("", description)
+        or _possessor_side(description, pack, context)
+        or home_side(description, pack, context)
+    )
     return _not_civil(side, description, pack)
 
 

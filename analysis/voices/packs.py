@@ -37,6 +37,7 @@ _LIST_KEYS = (
     "description_prefixes",
     "media_words",
     "civil_titles",
+    "possessives",
 )
 _PACK_KEYS = {*_LIST_KEYS, "glued_closing_quote", "home_country", "patterns"}
 _WIDE_PUNCTUATION = "，。；：！？、「」『』（）"  # full-width punctuation (Chinese)
@@ -83,6 +84,9 @@ class QuotePack:
     # roles of civil life ('investigadora', 'Lehrerin', '주민', '研究员'): a country beside one is
     # where they live or what they study, not a side they speak for
     civil_titles: frozenset[str] = frozenset()
+    # possessives that open a description ('su portavoz', 'son commissaire'): its holder is on the
+    # side of the speaker just quoted
+    possessives: frozenset[str] = frozenset()
 
     def is_media(self, phrase: str) -> bool:
         """Whether a speaker's words name a news outlet (`media_words`; in a script without
@@ -256,6 +260,7 @@ def parse_quote_pack(text: str, *, name: str, language: str) -> QuotePack:
         _home_country(data.get("home_country", ""), fail),
         frozenset(fold(w) for w in lists["media_words"]),
         frozenset(fold(w) for w in lists["civil_titles"]),
+        frozenset(w.lower() for w in lists["possessives"]),
     )
 
 

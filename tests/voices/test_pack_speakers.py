@@ -277,6 +277,11 @@ from tests.voices.speaking import pack_speakers
             "davanti al municipio.",
             ("Marco Lo Presti", "Italy"),
         ),
+        (  # fr: 'son commissaire' is on the side of the body quoted just before
+            "Crise à Bissau\n\nLa Cédéao a appelé au calme. Son commissaire aux affaires "
+            "politiques, Abdou Diallo, a reconnu que l'organisation « ne peut rien imposer ».",
+            ("Abdou Diallo", "ECOWAS"),
+        ),
         (  # ko: 이 after one syllable is part of the name
             '해상 대치\n\n제이 타리엘라 필리핀 해안경비대 대변인은 "선박이 항로를 막았다"고 말했다.',
             ("제이 타리엘라", "Philippines"),
