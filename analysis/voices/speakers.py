@@ -276,10 +276,16 @@ def _context_side(description: str, context: Context, position: int) -> Actor | 
     if first in WORDS.body_possessives:  # 'Its spokesman': the body (or person) just quoted
         recent = [s for i, s in reversed(context.recent) if i >= position - 3 and s.actor]
         return recent[0].actor if recent else None
-    for body in _INSTITUTION_RE.findall(lower):
+    bodies = _INSTITUTION_RE.findall(lower)
+    for body in bodies:
         for _, speaker in reversed(context.recent):
             if speaker.actor and body in f"{speaker.name} {speaker.description}".lower():
                 return speaker.actor
+    if bodies:  # 'Rwanda denied the charge. “…,” government spokeswoman X said': that country's
+        spoken = (s for i, s in reversed(context.recent) if i >= position - 1 and not s.is_person)
+        country = next((s.actor for s in spoken if s.actor and s.actor.kind == "country"), None)
+        if country is not None:
+            return country
     return None
 
 

@@ -48,6 +48,11 @@ def speakers(text: str) -> list[tuple[str, str]]:
             'seek clarity".',
             ("Sitiveni Rabuka Jr", "Fiji"),
         ),
+        (  # 'government' with no country, right after a country spoke, is that country's
+            "GOMA, Nov 20 (Wire) - Congo accused Rwanda of sending troops. Rwanda denied the "
+            'charge. "We defend our border," government spokeswoman Claudine Uwase said.',
+            ("Claudine Uwase", "Rwanda"),
+        ),
         (  # urged + object + infinitive
             "The Chinese foreign ministry urged both sides to exercise restraint.",
             ("Chinese foreign ministry", "China"),
