@@ -90,6 +90,7 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
     for position, sentence in enumerate(sentences):
         if pack is not None:
             context.read_sentence(sentence.text, pack.place_openers)
+            context.position = position
         inside = spans[
             bisect.bisect_left(opens, sentence.char_start) : bisect.bisect_left(
                 opens, sentence.char_end
@@ -113,7 +114,9 @@ def pack_quotes(article: Article, actors: Actors, pack: QuotePack | None) -> lis
                 speaker, cue = _attribute(window, pack.direct, pack, context, position)
                 if speaker is None and before.rstrip().endswith(":"):
                     speaker, cue = _opening_person(before, pack, context, position), ":"
-            if speaker is not None:
+            if speaker is OUTLET:  # a news outlet's words: no speaker, no other reading
+                pass
+            elif speaker is not None:
                 context.remember(position, speaker, subject=True)
                 quote = spoken_quote(article.article_id, speaker, cue, "direct", raw, start, end)
                 framed = framed or _beside(cue, before, after)
@@ -158,12 +161,13 @@ def _attribute(
     context: Context,
     position: int,
 ) -> tuple[Speaker | None, str]:
-    """The first pattern whose speaker resolves: (speaker, the cue as written)."""
+    """The first pattern whose speaker resolves: (speaker, the cue as written); (OUTLET, '')
+    for a news outlet cited."""
     for pattern in patterns:
         for match in pattern.finditer(window):
             speaker = _speaker_of(match, pack, context, position)
             if speaker is OUTLET:
-                return None, ""
+                return OUTLET, ""
             if speaker is not None:
                 return speaker, _cue(match, QUOTE)
     return None, ""
@@ -354,7 +358,8 @@ def _reported(
             continue  # one word (or, without spaces between words, one character)
         speaker = _speaker_of(match, pack, context, position)
         if speaker is OUTLET:  # '据共同社报道，(X称，…)': the outlet's report may name a speaker
-            inner = body[content_start:content_end]
+            # the report, with its closing stop when the outlet came first (always shorter)
+            inner = body[content_start:] if content_start else body[:content_end]
             return _reported(inner, offset + content_start, raw, pack, context, position, article)
         if speaker is None or ("not_bare" in match.re.groupindex and _bare_place(speaker)):
             continue  # (a last-resort pattern: 'Kiev accusa Mosca di …' is no statement it reads)

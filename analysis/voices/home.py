@@ -15,7 +15,7 @@ _DATELINE_RE = re.compile(  # its place is upper case in any script: 'BOGOTÁ,',
     r"^([^\W\d_][\w'’.-]+(?:[ /][^\W\d_][\w'’.-]+)*)\s*(?:,|—|–|--|-\s)"
 )
 _DATELINE_END_RE = re.compile(r"\s(?:-|–|—|--)\s+")
-_TIMESTAMP_RE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[—–-]+\s*)?(?=\S)")  # a live blog's '09:41 — '
+_TIMESTAMP_RE = re.compile(r"^\d{1,2}[:.]\d{2}(?!\d)(?:\s*[—–-]+)?\s+")  # '09:41 — ' (not '10.000')
 _CJK_DATELINE_RE = re.compile(  # '新华社北京10月14日电 ', '本社北京11月6日电（记者 刘畅）'
     r"^\S{0,24}?\d{1,2}月\d{1,2}日电(?:（[^）]{0,20}）)?\s*"
 )

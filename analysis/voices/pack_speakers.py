@@ -203,12 +203,14 @@ def _resolve(
 
 
 def _possessor_side(description: str, pack: QuotePack, context: Context) -> Actor | None:
-    """The side of one of the last three speakers, for a description opening with a possessive
-    ('Su jefa de misión en Chile, X' after the IOM spoke)."""
-    first = description.split(maxsplit=1)[0].lower() if description.strip() else ""
-    if first not in pack.possessives:
+    """The side of a speaker quoted in this or the last three sentences, for a description
+    opening with a possessive ('Su jefa de misión en Chile, X' after the IOM spoke; 'il suo
+    portavoce')."""
+    lower = description.lower().lstrip()
+    if not any(lower.startswith(f"{p} ") for p in pack.possessives):
         return None
-    return next((s.actor for _, s in reversed(context.recent[-3:]) if s.actor), None)
+    recent = (s.actor for i, s in reversed(context.recent) if i >= context.position - 3)
+    return next((actor for actor in recent if actor), None)
 
 
 def side_of(description: str, pack: QuotePack, context: Context) -> Actor | None:
@@ -259,7 +261,7 @@ def remember_subject(text: str, pack: QuotePack, context: Context, position: int
     words = text.split()[:10]
     if words and words[0].lower() in pack.place_openers:  # 'Da Tirana il primo ministro …'
         place = 1 + sum(1 for _ in itertools.takewhile(lambda w: w[:1].isupper(), words[1:3]))
-        words = words[place:] if not words[place - 1].endswith(",") else words[place:]
+        words = words[place:]
     for word in words[:8]:
         bare = word.strip(NAME_STRIP)
         if bare and cased(bare) and is_name_word(bare, pack, context.actors):

@@ -32,6 +32,9 @@ from analysis.voices.words import words_re
 from analysis.world.actors import Actor, Actors
 
 _HOME_TITLES = WORDS.home_titles
+_ROLE_OR_BODY_WORDS = (
+    PERSON_TITLES | NON_PERSON_WORDS
+)  # a description after 'and' ('his counterpart')
 # a wire dateline opening the text: 'NIAMEY —', 'SRINAGAR/ISLAMABAD, May 9 (Wire) -'
 # what may stand before a sentence's subject: a place or time set off by a comma, a few
 # lower-case words of a role ('In Bartica, fisherman (Devon Ram said …)')
@@ -82,6 +85,7 @@ class Context:
     # the sentence being read and its language's place words, for its place (worked out when a
     # speaker first needs it: most sentences have none who does)
     sentence: tuple[str, frozenset[str]] = ("", frozenset())
+    position: int = 0  # the index of the sentence being read
     _places: dict[str, Actor | None] = field(default_factory=dict, repr=False)
 
     @property
@@ -168,7 +172,9 @@ def resolve(phrase: str, context: Context, position: int) -> Speaker | None:
 def civil(description: str) -> bool:
     """Whether a description's title is a role of civil life ('researcher', 'resident') and none
     of office: a country beside it is no side."""
-    words = [w.strip(",.'’s").lower() for w in description.split()]
+    words = [
+        w.strip(",.'’").lower().removesuffix("'s").removesuffix("’s") for w in description.split()
+    ]
     return any(w in WORDS.civil_titles for w in words) and not any(w in _HOME_TITLES for w in words)
 
 
@@ -254,7 +260,7 @@ def _two_speakers(left: str, right: str, actors: Actors) -> bool:
     )
     head = phrase_parts(right)[0].lower()  # 'his counterpart, Y', 'a research organization';
     described = right[0].islower() and (  # not '… for peace and security, Y'
-        any(w.strip(",.") in PERSON_TITLES | NON_PERSON_WORDS for w in head.split())
+        any(w.strip(",.") in _ROLE_OR_BODY_WORDS for w in head.split())
     )
     if described or person:
         return True

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.ingest.article import article_from_text
+from analysis.voices.attribution import quotes_of
+from analysis.world.actors import world
 from tests.voices.speaking import pack_speakers
 
 
@@ -495,3 +498,35 @@ def test_a_headline_or_a_verb_that_also_does_things_is_no_speech(text):
 def test_a_role_of_civil_life_takes_no_country_beside_it(text):
     found = pack_speakers(text)
     assert found and all(side == "" for _, side in found), found
+
+
+def test_a_number_with_a_thousands_point_is_no_live_blog_time():
+    article = article_from_text(
+        "Bajas en el frente\n\n15.000 soldados murieron en mayo, según el Ministerio de Defensa."
+    )
+    texts = [q.text for q in quotes_of(article, world()) if q.speaker]
+    assert texts and texts[0].startswith("15.000"), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Потери\n\nКремль не подтвердил эту цифру.", []),  # a negated verb reports nothing
+        (  # 'Bauer' is a surname as well as a farmer
+            "Haushalt\n\nFinanzstaatssekretär Markus Bauer sagte, der Haushalt sei gesichert.",
+            [("Markus Bauer", "")],
+        ),
+        (  # 'Canal' in a body's name is no news channel
+            "Canal de Panamá\n\nLa Autoridad del Canal de Panamá informó que el tránsito se "
+            "reanudará el lunes.",
+            [("Autoridad del Canal de Panamá", "Panama")],
+        ),
+        (  # a possessive of two words ('Il suo portavoce') after a UN agency spoke
+            "Migranti\n\nL'Unhcr ha chiesto corridoi umanitari. Il suo portavoce, Flavio Rossi, "
+            "ha detto che i centri sono pieni.",
+            [("L'Unhcr", "United Nations"), ("Flavio Rossi", "United Nations")],
+        ),
+    ],
+)
+def test_negation_surnames_body_names_and_possessives_of_two_words(text, expected):
+    assert pack_speakers(text) == expected
