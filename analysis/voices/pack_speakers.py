@@ -193,12 +193,8 @@ def _resolve(
         affiliation = actors.affiliation("", f"{description} {context_words}")
     else:
         affiliation = actors.affiliation(full, f"{description} {context_words}")
-    side = (
-        affiliation
-        or context.name_sides.get(full)
-        or _possessor_side(description, pack, context)
-        or home_side(description, pack, context)
-    )
+    # with no actor in the phrase, the side the article first gave the name, else side_of's
+    side = affiliation or context.name_sides.get(full) or side_of(description, pack, context)
     return Speaker(full, description, _not_civil(side, description, pack), True)
 
 

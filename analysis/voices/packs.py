@@ -94,11 +94,8 @@ class QuotePack:
         lower = self.writing.lower(phrase)
         if self.titles_inside is not None:
             return any(m.strip("*") in lower for m in self.media_words)
-        words = [w.strip(NAME_STRIP) for w in lower.split()]
-        forms = [*words, *map(self.writing.bare, words)] if self.writing.prefixes else words
-        return any(
-            f.endswith(m[1:]) if m[0] == "*" else f == m for f in forms for m in self.media_words
-        )
+        words = (w.strip(NAME_STRIP) for w in lower.split())
+        return any(_listed(self._forms(w), self.media_words) for w in words)
 
     def is_civil(self, description: str) -> bool:
         """Whether a description's title is a role of civil life and none of office (`civil_titles`;
@@ -113,11 +110,12 @@ class QuotePack:
 
     def is_home_title(self, word: str) -> bool:
         """A state title ('Regierungschef', 'presidente', '총리'), as `home_titles` lists it."""
-        lower = self.writing.lower(word).strip(NAME_STRIP)
-        forms = (lower, self.writing.bare(lower)) if self.writing.prefixes else (lower,)
-        return any(
-            f.endswith(t[1:]) if t[0] == "*" else f == t for f in forms for t in self.home_titles
-        )
+        return _listed(self._forms(self.writing.lower(word).strip(NAME_STRIP)), self.home_titles)
+
+    def _forms(self, lower: str) -> tuple[str, ...]:
+        """A lower-case word as written and, in a script that writes prefixes onto words
+        ('والوزير'), without them."""
+        return (lower, self.writing.bare(lower)) if self.writing.prefixes else (lower,)
 
     def is_title(self, word: str) -> bool:
         """A title or body word ('ministre', 'Außenminister' via '*minister', '대통령', 'والوزير')."""
@@ -125,6 +123,11 @@ class QuotePack:
         if lower in self.titles or any(lower.endswith(s) for s in self.title_suffixes):
             return True
         return bool(self.writing.prefixes) and self.writing.bare(lower) in self.titles
+
+
+def _listed(forms: tuple[str, ...], entries: frozenset[str]) -> bool:
+    """Whether a form is an entry of a word list, or ends with an entry's '*' ending ('*blatt')."""
+    return any(f.endswith(e[1:]) if e[0] == "*" else f == e for f in forms for e in entries)
 
 
 def titled_at(language: str) -> Callable[[str, int], bool]:

@@ -32,9 +32,8 @@ from analysis.voices.words import words_re
 from analysis.world.actors import Actor, Actors
 
 _HOME_TITLES = WORDS.home_titles
-_ROLE_OR_BODY_WORDS = (
-    PERSON_TITLES | NON_PERSON_WORDS
-)  # a description after 'and' ('his counterpart')
+# the words of a description after 'and' ('his counterpart, Y', 'a research organization')
+_ROLE_OR_BODY_WORDS = PERSON_TITLES | NON_PERSON_WORDS
 # a wire dateline opening the text: 'NIAMEY —', 'SRINAGAR/ISLAMABAD, May 9 (Wire) -'
 # what may stand before a sentence's subject: a place or time set off by a comma, a few
 # lower-case words of a role ('In Bartica, fisherman (Devon Ram said …)')
@@ -70,9 +69,8 @@ class Context:
 
     actors: Actors
     full_names: dict[str, str] = field(default_factory=dict)
-    name_sides: dict[str, Actor] = field(
-        default_factory=dict
-    )  # a full name -> its first title's actor
+    # a full name -> the actor of the title the article first wrote before it (pack languages)
+    name_sides: dict[str, Actor] = field(default_factory=dict)
     recent: list[tuple[int, Speaker]] = field(default_factory=list)
     last_person: tuple[int, Speaker] | None = None
     # text -> the people it names: one article's memo, shared with its people table (people.py)
